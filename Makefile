@@ -1,0 +1,35 @@
+# One entry point for set-up, the app and the checks. `make chat` and `make test` do all the set-up.
+VENV ?= .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export DO_NOT_TRACK := 1
+
+# Offline first use: point these at a local clone of the examples repository / a saved docs folder.
+CSDK_REPO ?=
+CSDK_DOCS ?=
+SOURCES := $(if $(CSDK_REPO),--repo $(CSDK_REPO)) $(if $(CSDK_DOCS),--docs $(CSDK_DOCS))
+
+.PHONY: install chat test lint bench clean
+
+install: $(VENV)/.csdk-installed
+
+$(VENV)/.csdk-installed: pyproject.toml scripts/install.sh
+	bash scripts/install.sh
+
+chat: install
+	$(BIN)/assistant ingest --if-missing $(SOURCES)
+	$(BIN)/assistant chat
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/ingest_bench.py $(if $(CSDK_REPO),--repo $(CSDK_REPO))
+
+clean:
+	rm -rf $(VENV)

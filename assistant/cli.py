@@ -1,0 +1,268 @@
+"""The `assistant` command line. Heavy libraries (torch, chromadb, llama_cpp) load inside commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from assistant.errors import AssistantError, UsageError
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+
+class _Group(click.Group):
+    """Turns every AssistantError into one line on stderr and a non-zero exit."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AssistantError as exc:
+            click.echo(exc.one_line(), err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+def _settings(chroma_url: str | None = None) -> Settings:
+    from assistant import settings as settings_mod
+
+    cfg = settings_mod.load()
+    if chroma_url:
+        cfg.chroma_url = chroma_url
+    return cfg
+
+
+chroma_option = click.option("--chroma-url", metavar="URL", help="Use a Chroma server instead of the local index.")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="csdk-assistant")
+def cli() -> None:
+    """Offline assistant for Fivetran Connector SDK developers.
+
+    Build the knowledge base with `assistant ingest`, then look things up with `assistant search`.
+    Everything runs locally; set ASSISTANT_HOME to keep data somewhere else.
+    """
+
+
+@cli.command()
+@click.option("--repo", "repos", multiple=True, metavar="SRC",
+              help="Examples repository: a local folder, git URL or .zip/.tar.gz (file or URL). Repeatable.")
+@click.option("--docs", "docs_dirs", multiple=True, type=click.Path(path_type=Path), metavar="DIR",
+              help="A folder of saved .html/.md doc pages (for example a crawl cache). Repeatable.")
+@click.option("--crawl-docs", is_flag=True, help="Crawl the documentation site (needs the network).")
+@click.option("--no-sdk", is_flag=True, help="Do not introspect the installed fivetran_connector_sdk.")
+@click.option("--replace", is_flag=True, help="Drop indexed sources that this run does not name.")
+@click.option("--rebuild", is_flag=True, help="Start a fresh index (after a model change or corruption).")
+@click.option("--if-missing", is_flag=True, help="Do nothing when an index already exists.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+@chroma_option
+def ingest(repos: tuple[str, ...], docs_dirs: tuple[Path, ...], crawl_docs: bool, no_sdk: bool, replace: bool,
+           rebuild: bool, if_missing: bool, quiet: bool, chroma_url: str | None) -> None:
+    """Build or update the index from examples repositories, docs and the installed SDK.
+
+    With no source named, ingests the configured default repositories and crawls the docs site.
+    Only changed chunks are embedded again; the previous index stays usable until the new one is
+    complete.
+    """
+    from ingest import embed, pipeline
+    from ingest.progress import Stages
+
+    cfg = _settings(chroma_url)
+    if if_missing and _index_exists(cfg):
+        click.echo("index present; nothing to do")
+        return
+    defaults = not (repos or docs_dirs or crawl_docs)
+    plan = pipeline.Plan(
+        repos=list(cfg.repos if defaults else repos), docs_dirs=list(docs_dirs),
+        crawl=crawl_docs or defaults, sdk=not no_sdk, sdk_module=cfg.sdk_module, replace=replace,
+        rebuild=rebuild,
+    )
+    embedder = embed.make(cfg.embedder)
+    with Stages(quiet=quiet) as stages:
+        report = pipeline.run(plan, cfg, embedder, stages)
+    skipped = sum(report.skipped.values())
+    detail = ", ".join(f"{k} {v}" for k, v in sorted(report.skipped.items()))
+    click.echo(
+        f"files {report.files}, chunks {report.chunks} (new {report.new}, changed {report.changed}, "
+        f"removed {report.removed}, unchanged {report.unchanged}), embedded {report.embedded}, "
+        f"skipped {skipped}{f' ({detail})' if detail else ''}, wall {report.wall_s:.1f} s"
+        + ("" if report.written else "; index unchanged")
+    )
+    for note in report.crawl_notes:
+        click.echo(note, err=True)
+
+
+def _index_exists(cfg: Any) -> bool:
+    from index.store import connect
+
+    try:
+        return connect(cfg.chroma_url).meta() is not None
+    except AssistantError:
+        return False
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-k", "k", default=5, show_default=True, help="How many results.")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Only this kind: doc, example, pattern, community_connector, template, tutorial, "
+                   "agent_instructions, sdk_api. Repeatable.")
+@click.option("--tag", "tags", multiple=True, metavar="KEY:VALUE",
+              help="Only chunks with this pattern tag, e.g. pagination:cursor or auth:bearer. Repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@chroma_option
+def search(query: str, k: int, kinds: tuple[str, ...], tags: tuple[str, ...], as_json: bool,
+           chroma_url: str | None) -> None:
+    """Find the passages that best match QUERY (vector + keyword search)."""
+    from index.retrieve import Filters, Retriever
+    from index.store import connect
+    from ingest import embed
+
+    filters = Filters(list(kinds), list(tags))
+    if not query.strip():
+        raise UsageError("the query is empty")
+    cfg = _settings(chroma_url)
+    embedder = embed.make(cfg.embedder)
+    retriever = Retriever(connect(cfg.chroma_url), embedder)
+    hits = retriever.search(query, k=k, filters=filters)
+    if as_json:
+        click.echo(json.dumps({"query": query, "results": [h.as_json() for h in hits]}, indent=1))
+        return
+    if not hits:
+        click.echo("no results")
+        return
+    for hit in hits:
+        meta = hit.metadata
+        tags_text = f"  [{meta['tags']}]" if meta.get("tags") else ""
+        click.echo(f"{hit.rank}. {hit.source}  ({meta['kind']}{', ' + meta['example'] if meta.get('example') else ''})"
+                   f"{tags_text}")
+        if meta.get("title"):
+            click.echo(f"   {meta['title']}")
+        snippet = [ln.strip() for ln in hit.text.strip().splitlines() if ln.strip()][:3]
+        for line in snippet:
+            click.echo(f"   | {line[:100]}")
+
+
+@cli.group()
+def index() -> None:
+    """Inspect, export or import the index."""
+
+
+@index.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@chroma_option
+def status(as_json: bool, chroma_url: str | None) -> None:
+    """Counts per kind, sources with commits or URLs, embedding model and SDK version."""
+    from index.store import connect
+
+    cfg = _settings(chroma_url)
+    store = connect(cfg.chroma_url)
+    meta, _ = store.current()
+    if as_json:
+        click.echo(meta.to_json())
+        return
+    click.echo(f"index       {store.location}")
+    click.echo(f"built       {meta.created_at} (generation {meta.generation}, format {meta.ingest_version})")
+    click.echo(f"embedder    {meta.embedder.describe()}")
+    click.echo(f"sdk         fivetran-connector-sdk {meta.sdk_version or 'not indexed'}")
+    click.echo(f"chunks      {meta.chunk_count}")
+    for kind, count in meta.counts.items():
+        click.echo(f"  {kind:<20} {count}")
+    click.echo("sources")
+    for s in meta.sources:
+        click.echo(f"  {s.id:<40} {s.type:<5} {s.commit[:12] or '-':<13} {s.chunks:>6} chunks  {s.origin}")
+
+
+@index.command("export")
+@click.argument("file", type=click.Path(path_type=Path))
+@chroma_option
+def export_cmd(file: Path, chroma_url: str | None) -> None:
+    """Write the index to FILE, one verified bundle for air-gapped transfer."""
+    from index import bundle
+    from index.store import connect
+
+    cfg = _settings(chroma_url)
+    manifest = bundle.export(connect(cfg.chroma_url), file)
+    click.echo(f"wrote {file} ({manifest['chunk_count']} chunks, sha256 {manifest['payload_sha256'][:16]})")
+
+
+@index.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@chroma_option
+def import_cmd(file: Path, chroma_url: str | None) -> None:
+    """Verify the bundle FILE and make it the current index (the old one stays if it is refused)."""
+    from index import bundle
+    from index.meta import EmbedderInfo
+    from index.store import connect
+    from ingest import embed, pipeline
+
+    cfg = _settings(chroma_url)
+    embedder = embed.make(cfg.embedder)
+    info = EmbedderInfo(embedder.name, embedder.dim, embedder.weights_sha256())
+    meta, records, vectors = bundle.verify(file, info)
+    with pipeline.exclusive():
+        meta = bundle.install(connect(cfg.chroma_url, create=True), meta, records, vectors)
+    click.echo(f"imported {meta.chunk_count} chunks from {len(meta.sources)} sources")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), help="Folder for the pages (default: the cache).")
+def crawl(out: Path | None) -> None:
+    """Save the documentation site's pages, to ingest later with --docs (even on another machine)."""
+    from assistant import paths
+    from ingest.crawl import Crawler
+
+    cfg = _settings()
+    target = out or paths.docs_cache_dir()
+    crawler = Crawler(cfg.docs_url, target, delay=cfg.crawl_delay, max_pages=cfg.crawl_max_pages)
+    report = crawler.run(progress=lambda url: click.echo(url, err=True))
+    click.echo(f"{report.fetched} fetched, {report.reused} already saved, {len(report.failed)} failed; "
+               f"pages in {target}")
+    for item in report.refused_offsite:
+        click.echo(f"refused off-site redirect: {item}", err=True)
+
+
+@cli.command()
+@click.option("-k", "k", default=5, show_default=True, help="How many sources per question.")
+@chroma_option
+def chat(k: int, chroma_url: str | None) -> None:
+    """Interactive look-up: type a question, get the best sources. Ctrl-D or :q quits.
+
+    Answers written by the local model arrive with `assistant ask`; until then this loop shows the
+    passages an answer would be grounded in.
+    """
+    from index.retrieve import Retriever
+    from index.store import connect
+    from ingest import embed
+
+    cfg = _settings(chroma_url)
+    retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
+    meta = retriever.index_meta
+    click.echo(f"{meta.chunk_count} chunks indexed (SDK {meta.sdk_version or 'n/a'}). Ask away; :q quits.")
+    while True:
+        try:
+            question = input("csdk> ").strip()
+        except EOFError:
+            click.echo()
+            return
+        if question in (":q", ":quit", "exit"):
+            return
+        if not question:
+            continue
+        for hit in retriever.search(question, k=k):
+            title = f" - {hit.metadata['title']}" if hit.metadata.get("title") else ""
+            click.echo(f"  {hit.rank}. [{hit.metadata['kind']}] {hit.source}{title}")
+
+
+def main() -> None:
+    cli(prog_name="assistant")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""User settings: env vars (`ASSISTANT_*`) over the TOML config file over defaults.
+
+CLI flags override these at the call site.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from assistant import paths
+
+DEFAULT_REPOS = ["https://github.com/fivetran/fivetran_connector_sdk.git"]
+DEFAULT_DOCS_URL = "https://fivetran.com/docs/connector-sdk"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    repos: list[str] = Field(default_factory=lambda: list(DEFAULT_REPOS))
+    """Example repositories ingested by default: git URLs, archive URLs or local folders."""
+
+    docs_url: str = DEFAULT_DOCS_URL
+    """Root of the documentation site; the crawler never leaves this prefix."""
+
+    crawl_delay: float = 1.0
+    """Seconds between two requests to the docs site (robots.txt Crawl-delay wins if larger)."""
+
+    crawl_max_pages: int = 400
+    """Upper bound on pages fetched in one crawl."""
+
+    embedder: str = "minilm"
+    """`minilm` (the packaged all-MiniLM-L6-v2) or `hash` (deterministic, for tests only)."""
+
+    chroma_url: str | None = None
+    """Use a Chroma server (`http://host:port`) instead of the local store."""
+
+    sdk_module: str = "fivetran_connector_sdk"
+    """Module introspected for the `sdk_api` chunks (tests point it at a fake)."""
+
+    max_file_bytes: int = 1_000_000
+    """Files larger than this are skipped and counted."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=paths.config_file())
+        return (init_settings, env_settings, toml)
+
+
+def load() -> Settings:
+    return Settings()

@@ -1,0 +1,196 @@
+"""Hybrid retrieval: vector search and BM25, fused by reciprocal rank fusion, with kind/tag filters."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from assistant import paths
+from assistant.errors import UsageError
+from index.meta import EmbedderInfo, IndexMeta
+from index.store import Store
+from index.tokens import tokenize
+from ingest.embed import Embedder
+from ingest.layout import KINDS
+from ingest.tags import parse_filter, query_tags
+
+RRF_K = 60
+# Curated examples, patterns, the docs and the installed SDK answer "how do I" questions better than
+# community connectors or tutorials that merely use the same words; a mild prior, not a filter.
+KIND_WEIGHT = {"pattern": 1.0, "example": 1.0, "sdk_api": 1.0, "doc": 1.0, "template": 0.9,
+               "tutorial": 0.75, "community_connector": 0.75, "agent_instructions": 0.6}
+PER_PATH = 2  # at most this many chunks of one file in a result list
+PER_EXAMPLE = 3  # ... and of one example project
+TAG_BOOST = 1.3  # per pattern tag of the chunk that the question names
+
+
+@dataclass
+class Hit:
+    rank: int
+    id: str
+    score: float
+    document: str
+    metadata: dict[str, Any]
+    via: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.document[int(self.metadata.get("header_len", 0)) :]
+
+    @property
+    def source(self) -> str:
+        m = self.metadata
+        if m.get("kind") == "doc" and m.get("url"):
+            return m["url"]
+        return f"{m['path']}:{m['start_line']}-{m['end_line']}"
+
+    def as_json(self) -> dict[str, Any]:
+        m = self.metadata
+        return {
+            "rank": self.rank, "kind": m.get("kind"), "source": m.get("source"), "path": m.get("path"),
+            "url": m.get("url") or None, "start_line": m.get("start_line"), "end_line": m.get("end_line"),
+            "title": m.get("title"), "example": m.get("example") or None,
+            "tags": (m.get("tags") or "").split(), "score": round(self.score, 6), "text": self.text,
+        }
+
+
+@dataclass
+class Filters:
+    kinds: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for kind in self.kinds:
+            if kind not in KINDS:
+                raise UsageError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+        for tag in self.tags:
+            try:
+                parse_filter(tag)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+
+    def where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.kinds:
+            clauses.append({"kind": {"$in": self.kinds}} if len(self.kinds) > 1 else {"kind": self.kinds[0]})
+        for tag in self.tags:
+            key, value = parse_filter(tag)
+            clauses.append({f"tag_{key}_{value}": True})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def accepts(self, meta: dict[str, Any]) -> bool:
+        if self.kinds and meta.get("kind") not in self.kinds:
+            return False
+        return all(meta.get("tag_{}_{}".format(*parse_filter(t))) for t in self.tags)
+
+
+class Retriever:
+    """Loads the current generation once; later searches are in-memory BM25 plus one Chroma query."""
+
+    def __init__(self, store: Store, embedder: Embedder) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.meta, self.collection = store.current()
+        self.meta.check_compatible(EmbedderInfo(embedder.name, embedder.dim, embedder.weights_sha256()))
+        self._bm25: Any = None
+        self._ids: list[str] = []
+        self._docs: list[str] = []
+        self._metas: list[dict[str, Any]] = []
+
+    @property
+    def index_meta(self) -> IndexMeta:
+        return self.meta
+
+    def _load_bm25(self) -> None:
+        """BM25 over the whole generation, cached on disk per generation (tokenizing is the slow part)."""
+        cache = paths.cache_dir() / "bm25" / f"{self.meta.generation}.pickle"
+        try:
+            with open(cache, "rb") as handle:
+                self._ids, self._docs, self._metas, self._bm25 = pickle.load(handle)
+            return
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+            pass
+        import bm25s
+
+        for row in Store.records(self.collection, ["documents", "metadatas"]):
+            self._ids.append(row["id"])
+            self._docs.append(row["document"])
+            self._metas.append(row["metadata"])
+        model = bm25s.BM25()
+        model.index([tokenize(d) for d in self._docs], show_progress=False)
+        self._bm25 = model
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            for stale in cache.parent.glob("*.pickle"):
+                stale.unlink()
+            tmp = cache.with_suffix(".tmp")
+            with open(tmp, "wb") as handle:
+                pickle.dump((self._ids, self._docs, self._metas, model), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+
+    def _keyword(self, query: str, filters: Filters, n: int) -> list[int]:
+        if self._bm25 is None:
+            self._load_bm25()
+        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
+        if not tokens:
+            return []
+        scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)
+        order = np.argsort(-scores)
+        out: list[int] = []
+        for i in order:
+            if scores[i] <= 0 or len(out) >= n:
+                break
+            if filters.accepts(self._metas[i]):
+                out.append(int(i))
+        return out
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
+        if not query.strip():
+            raise UsageError("the query is empty")
+        if k < 1:
+            raise UsageError("-k must be at least 1")
+        filters = filters or Filters()
+        depth = max(40, k * 8)
+        vector = self.embedder.embed([query])[0]
+        found = self.collection.query(query_embeddings=[vector.tolist()], n_results=depth,
+                                      where=filters.where(), include=["documents", "metadatas"])
+        fused: dict[str, Hit] = {}
+        scores: dict[str, float] = {}
+        for rank, (rid, doc, meta) in enumerate(
+            zip(found["ids"][0], found["documents"][0], found["metadatas"][0], strict=True)):
+            scores[rid] = scores.get(rid, 0.0) + 1.0 / (RRF_K + rank + 1)
+            fused.setdefault(rid, Hit(0, rid, 0.0, doc, meta)).via.append("vector")
+        for rank, i in enumerate(self._keyword(query, filters, depth)):
+            rid = self._ids[i]
+            scores[rid] = scores.get(rid, 0.0) + 1.0 / (RRF_K + rank + 1)
+            fused.setdefault(rid, Hit(0, rid, 0.0, self._docs[i], self._metas[i])).via.append("bm25")
+        wanted = query_tags(query)
+        for rid, hit in fused.items():
+            scores[rid] *= KIND_WEIGHT.get(hit.metadata.get("kind", ""), 1.0)
+            matches = sum(1 for key, value in wanted if hit.metadata.get(f"tag_{key}_{value}"))
+            scores[rid] *= TAG_BOOST**matches
+        ranked = sorted(fused.values(), key=lambda h: -scores[h.id])
+        out: list[Hit] = []
+        seen: Counter[tuple[str, str, str]] = Counter()
+        for hit in ranked:
+            m = hit.metadata
+            by_path, by_example = ("path", m.get("source", ""), m.get("path", "")), (
+                "example", m.get("source", ""), m.get("example", ""))
+            if seen[by_path] >= PER_PATH or (m.get("example") and seen[by_example] >= PER_EXAMPLE):
+                continue
+            seen[by_path] += 1
+            seen[by_example] += 1
+            hit.score = scores[hit.id]
+            hit.rank = len(out) + 1
+            out.append(hit)
+            if len(out) == k:
+                break
+        return out

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import corpus  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def assistant_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test touches the real home: data, cache and config live under tmp_path."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("ASSISTANT_HOME", str(home))
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
+    monkeypatch.setenv("ASSISTANT_SDK_MODULE", "fake_fivetran_sdk")
+    monkeypatch.setenv("ASSISTANT_MAX_FILE_BYTES", "2000000")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    fake = corpus.write_fake_sdk(tmp_path / "sdk")
+    monkeypatch.syspath_prepend(str(fake))
+    monkeypatch.setenv("PYTHONPATH", str(fake))
+    return home
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return corpus.write_repo(tmp_path / "fivetran_connector_sdk")
+
+
+@pytest.fixture
+def docs_dir(tmp_path: Path) -> Path:
+    return corpus.write_docs(tmp_path / "saved_docs")

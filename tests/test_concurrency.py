@@ -1,0 +1,94 @@
+"""Two writers, and a writer killed with kill -9: the index stays usable and the re-run completes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from corpus import HELLO
+from helpers import ROOT, ingest, run, run_proc
+
+from ingest import pipeline
+
+SLOW_INGEST = textwrap.dedent('''
+    import sys, time
+    from pathlib import Path
+    from assistant import settings
+    from ingest import pipeline
+    from ingest.embed import HashEmbedder
+
+    class Slow(HashEmbedder):
+        calls = 0
+        def embed(self, texts):
+            Slow.calls += 1
+            if Slow.calls == 2:
+                Path(sys.argv[2]).write_text("embedding")
+            time.sleep(0.3)
+            return super().embed(texts)
+
+    plan = pipeline.Plan(repos=[sys.argv[1]], sdk=False)
+    pipeline.run(plan, settings.load(), Slow())
+''')
+
+
+def status() -> dict:
+    return json.loads(run("index", "status", "--json").output)
+
+
+def test_a_second_writer_is_refused_with_a_clear_message(repo: Path) -> None:
+    ingest(repo)
+    with pipeline.exclusive():
+        result = run_proc("ingest", "--repo", str(repo))
+    assert result.returncode == 1
+    assert result.stderr == ("ingest busy: another `assistant ingest` is writing this index "
+                             "(wait for it to finish; the current index stays usable)\n")
+    assert run_proc("search", "cursor").returncode == 0  # readers are never blocked
+
+
+def _grow(repo: Path, n: int) -> None:
+    for i in range(n):
+        folder = repo / f"examples/quickstart_examples/generated_{i}"
+        folder.mkdir(parents=True)
+        (folder / "connector.py").write_text(HELLO.replace("hello, world", f"row {i}"))
+        (folder / "README.md").write_text(f"# Generated {i}\n\n## Overview\n\nExample number {i}.\n")
+
+
+def test_kill_9_mid_ingest_leaves_the_old_index_and_the_rerun_completes(repo: Path, tmp_path: Path) -> None:
+    ingest(repo, "--no-sdk")
+    before = status()
+    _grow(repo, 40)
+    marker = tmp_path / "marker"
+    script = tmp_path / "slow.py"
+    script.write_text(SLOW_INGEST)
+    proc = subprocess.Popen([sys.executable, str(script), str(repo), str(marker)], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), "the slow ingest never reached the embedding stage"
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    # the previous index is intact and usable
+    assert status() == before
+    assert json.loads(run("search", "cursor based pagination", "--json").output)["results"]
+    # the re-run finishes the job, reusing what the killed run had embedded
+    result = ingest(repo, "--no-sdk")
+    assert "new 200, changed 0, removed 0" in result.output, result.output
+    embedded = int(result.output.split("embedded ")[1].split(",")[0])
+    assert embedded <= 200 - 64  # at least one batch survived the kill
+    after = status()
+    assert after["chunk_count"] == before["chunk_count"] + 200
+    from index.store import connect
+
+    _, collection = connect().current()
+    ids = collection.get(include=[])["ids"]
+    assert len(ids) == len(set(ids)) == after["chunk_count"]
