@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
+from assistant import cli_model
+from assistant.cli_common import chroma_option, load_settings
 from assistant.errors import AssistantError, UsageError
-
-if TYPE_CHECKING:
-    from assistant.settings import Settings
 
 
 class _Group(click.Group):
@@ -26,18 +25,6 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
-
-
-def _settings(chroma_url: str | None = None) -> Settings:
-    from assistant import settings as settings_mod
-
-    cfg = settings_mod.load()
-    if chroma_url:
-        cfg.chroma_url = chroma_url
-    return cfg
-
-
-chroma_option = click.option("--chroma-url", metavar="URL", help="Use a Chroma server instead of the local index.")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,7 +60,7 @@ def ingest(repos: tuple[str, ...], docs_dirs: tuple[Path, ...], crawl_docs: bool
     from ingest import embed, pipeline
     from ingest.progress import Stages
 
-    cfg = _settings(chroma_url)
+    cfg = load_settings(chroma_url)
     if if_missing and _index_exists(cfg):
         click.echo("index present; nothing to do")
         return
@@ -127,7 +114,7 @@ def search(query: str, k: int, kinds: tuple[str, ...], tags: tuple[str, ...], as
     filters = Filters(list(kinds), list(tags))
     if not query.strip():
         raise UsageError("the query is empty")
-    cfg = _settings(chroma_url)
+    cfg = load_settings(chroma_url)
     embedder = embed.make(cfg.embedder)
     retriever = Retriever(connect(cfg.chroma_url), embedder)
     hits = retriever.search(query, k=k, filters=filters)
@@ -161,7 +148,7 @@ def status(as_json: bool, chroma_url: str | None) -> None:
     """Counts per kind, sources with commits or URLs, embedding model and SDK version."""
     from index.store import connect
 
-    cfg = _settings(chroma_url)
+    cfg = load_settings(chroma_url)
     store = connect(cfg.chroma_url)
     meta, _ = store.current()
     if as_json:
@@ -187,7 +174,7 @@ def export_cmd(file: Path, chroma_url: str | None) -> None:
     from index import bundle
     from index.store import connect
 
-    cfg = _settings(chroma_url)
+    cfg = load_settings(chroma_url)
     manifest = bundle.export(connect(cfg.chroma_url), file)
     click.echo(f"wrote {file} ({manifest['chunk_count']} chunks, sha256 {manifest['payload_sha256'][:16]})")
 
@@ -202,7 +189,7 @@ def import_cmd(file: Path, chroma_url: str | None) -> None:
     from index.store import connect
     from ingest import embed, pipeline
 
-    cfg = _settings(chroma_url)
+    cfg = load_settings(chroma_url)
     embedder = embed.make(cfg.embedder)
     info = EmbedderInfo(embedder.name, embedder.dim, embedder.weights_sha256())
     meta, records, vectors = bundle.verify(file, info)
@@ -218,7 +205,7 @@ def crawl(out: Path | None) -> None:
     from assistant import paths
     from ingest.crawl import Crawler
 
-    cfg = _settings()
+    cfg = load_settings()
     target = out or paths.docs_cache_dir()
     crawler = Crawler(cfg.docs_url, target, delay=cfg.crawl_delay, max_pages=cfg.crawl_max_pages)
     report = crawler.run(progress=lambda url: click.echo(url, err=True))
@@ -241,7 +228,7 @@ def chat(k: int, chroma_url: str | None) -> None:
     from index.store import connect
     from ingest import embed
 
-    cfg = _settings(chroma_url)
+    cfg = load_settings(chroma_url)
     retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
     meta = retriever.index_meta
     click.echo(f"{meta.chunk_count} chunks indexed (SDK {meta.sdk_version or 'n/a'}). Ask away; :q quits.")
@@ -258,6 +245,10 @@ def chat(k: int, chroma_url: str | None) -> None:
         for hit in retriever.search(question, k=k):
             title = f" - {hit.metadata['title']}" if hit.metadata.get("title") else ""
             click.echo(f"  {hit.rank}. [{hit.metadata['kind']}] {hit.source}{title}")
+
+
+for _command in (cli_model.ask, cli_model.models, cli_model.doctor):
+    cli.add_command(_command)
 
 
 def main() -> None:

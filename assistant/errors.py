@@ -62,3 +62,11 @@ class EmbedderError(AssistantError):
 
 class CrawlError(AssistantError):
     title = "crawl failed"
+
+
+class ModelError(AssistantError):
+    title = "model"
+
+
+class GenerationError(AssistantError):
+    title = "generation failed"

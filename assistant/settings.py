@@ -5,6 +5,8 @@ CLI flags override these at the call site.
 
 from __future__ import annotations
 
+import os
+
 from pydantic import Field
 from pydantic_settings import (
     BaseSettings,
@@ -42,6 +44,21 @@ class Settings(BaseSettings):
 
     sdk_module: str = "fivetran_connector_sdk"
     """Module introspected for the `sdk_api` chunks (tests point it at a fake)."""
+
+    model: str | None = None
+    """Model for answers; unset means the default chosen with `assistant models use`."""
+
+    llm_url: str | None = None
+    """An OpenAI-compatible server (llama.cpp, llama-cpp-python, vLLM) to use instead of a local model."""
+
+    n_ctx: int = 4096
+    """Context window in tokens for the local model."""
+
+    threads: int = Field(default_factory=lambda: os.cpu_count() or 2)
+    """CPU threads for the local model (default: all cores)."""
+
+    max_answer_tokens: int = 400
+    """Room kept free in the context for the answer."""
 
     max_file_bytes: int = 1_000_000
     """Files larger than this are skipped and counted."""

@@ -53,7 +53,7 @@ class Hit:
     def as_json(self) -> dict[str, Any]:
         m = self.metadata
         return {
-            "rank": self.rank, "kind": m.get("kind"), "source": m.get("source"), "path": m.get("path"),
+            "rank": self.rank, "kind": m.get("kind"), "source": m.get("path"), "repo": m.get("source"),
             "url": m.get("url") or None, "start_line": m.get("start_line"), "end_line": m.get("end_line"),
             "title": m.get("title"), "example": m.get("example") or None,
             "tags": (m.get("tags") or "").split(), "score": round(self.score, 6), "text": self.text,

@@ -89,7 +89,8 @@ def _gather(plan: Plan, settings: Settings, report: Report, stages: Stages) -> t
 
         out = paths.ensure(paths.docs_cache_dir())
         crawler = Crawler(settings.docs_url, out, delay=settings.crawl_delay, max_pages=settings.crawl_max_pages)
-        result = crawler.run(progress=lambda url: stages.note(f"crawled {url}"))
+        task = stages.start("crawl", None)
+        result = crawler.run(progress=lambda url: stages.advance(task, 1))
         report.crawl_notes += [f"refused off-site redirect {r}" for r in result.refused_offsite]
         folders.append(out)
     for folder in folders:

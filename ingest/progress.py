@@ -22,7 +22,7 @@ class Stages:
     def __exit__(self, *exc: object) -> None:
         self.progress.stop()
 
-    def start(self, name: str, total: int) -> TaskID:
+    def start(self, name: str, total: int | None) -> TaskID:
         return self.progress.add_task(name, total=total)
 
     def advance(self, task: TaskID, n: int) -> None:

@@ -35,8 +35,8 @@ def test_export_then_import_into_another_home_round_trips(repo: Path, tmp_path: 
     copied = status()
     assert {k: v for k, v in copied.items() if k != "generation"} == {
         k: v for k, v in original.items() if k != "generation"}
-    assert [(h["path"], h["start_line"]) for h in search("cursor based pagination")] == [
-        (h["path"], h["start_line"]) for h in hits]
+    assert [(h["source"], h["start_line"]) for h in search("cursor based pagination")] == [
+        (h["source"], h["start_line"]) for h in hits]
 
 
 def _tamper(bundle: Path, out: Path) -> None:

@@ -51,7 +51,7 @@ def test_ingest_search_status_and_export_against_a_server(repo: Path, chroma_url
     result = run("ingest", "--repo", str(repo), "--chroma-url", chroma_url, "-q")
     assert result.exit_code == 0, result.output
     hits = json.loads(run("search", "cursor based pagination", "--chroma-url", chroma_url, "--json").output)
-    assert hits["results"][0]["path"].startswith("examples/common_patterns_for_connectors/pagination/cursor_based/")
+    assert hits["results"][0]["source"].startswith("examples/common_patterns_for_connectors/pagination/cursor_based/")
     status = json.loads(run("index", "status", "--chroma-url", chroma_url, "--json").output)
     assert status["counts"]["pattern"] > 0
     again = run("ingest", "--repo", str(repo), "--chroma-url", chroma_url, "-q")

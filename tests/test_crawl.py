@@ -137,7 +137,8 @@ def test_crawled_pages_ingest_with_their_urls(site: Site, tmp_path: Path, sleeps
     assert result.exit_code == 0, result.output
     hits = json.loads(run("search", "checkpoint save progress", "--json").output)["results"]
     assert hits[0]["url"] == f"{site.base}/docs/connector-sdk/technical-reference#top"
-    assert hits[0]["source"] == f"docs:127.0.0.1:{site.server.server_port}/docs/connector-sdk"
+    assert hits[0]["source"] == f"{site.base}/docs/connector-sdk/technical-reference"
+    assert hits[0]["repo"] == f"docs:127.0.0.1:{site.server.server_port}/docs/connector-sdk"
 
 
 def test_unreachable_docs_site_is_an_offline_error(tmp_path: Path) -> None:

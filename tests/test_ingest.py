@@ -66,7 +66,7 @@ def test_rerun_embeds_only_changed_chunks_and_removes_deleted_files(repo: Path) 
     assert "embedded 2," in result.output
     assert status()["chunk_count"] == before - 1
     hits = json.loads(run("search", "more_pages_left", "--json").output)["results"]
-    assert hits[0]["path"].endswith("cursor_based/connector.py")
+    assert hits[0]["source"].endswith("cursor_based/connector.py")
 
 
 def test_other_sources_are_kept_unless_replace(repo: Path, docs_dir: Path) -> None:

@@ -33,6 +33,6 @@ def test_real_retrieval_ranks_the_right_example(repo: Path, monkeypatch: pytest.
         ("incremental sync from a postgres table", "connectors/postgres_orders/"),
     ]:
         hits = json.loads(run("search", query, "--json").output)["results"]
-        assert expected in hits[0]["path"], (query, [h["path"] for h in hits])
+        assert expected in hits[0]["source"], (query, [h["source"] for h in hits])
     status = json.loads(run("index", "status", "--json").output)
     assert status["embedder"]["name"] == "sentence-transformers/all-MiniLM-L6-v2" and status["embedder"]["dim"] == 384

@@ -26,7 +26,7 @@ def results(*args: str) -> list[dict]:
     ("how do I reset state", "FAQ.md"),
 ])
 def test_the_right_example_ranks_first(indexed: None, query: str, expected: str) -> None:
-    assert results(query)[0]["path"].startswith(expected)
+    assert results(query)[0]["source"].startswith(expected)
 
 
 def test_json_shape(indexed: None) -> None:
@@ -34,14 +34,14 @@ def test_json_shape(indexed: None) -> None:
     data = json.loads(result.output)
     assert data["query"] == "checkpoint state" and len(data["results"]) == 3
     first = data["results"][0]
-    assert set(first) == {"rank", "kind", "source", "path", "url", "start_line", "end_line", "title", "example",
+    assert set(first) == {"rank", "kind", "source", "repo", "url", "start_line", "end_line", "title", "example",
                           "tags", "score", "text"}
     assert [r["rank"] for r in data["results"]] == [1, 2, 3]
 
 
 def test_docs_results_cite_url_or_page_and_anchor(indexed: None) -> None:
     hits = results("op.checkpoint resume saved state", "--kind", "doc")
-    page = next(h for h in hits if h["path"] == "technical-reference.html")
+    page = next(h for h in hits if h["source"] == "technical-reference.html")
     assert page["title"] == "Technical Reference > Checkpoint"
 
 
@@ -50,15 +50,15 @@ def test_kind_and_tag_filters(indexed: None) -> None:
     tagged = results("pagination", "--tag", "pagination:cursor", "-k", "10")
     assert tagged and all("pagination:cursor" in h["tags"] for h in tagged)
     sdk = results("checkpoint", "--kind", "sdk_api")
-    assert sdk[0]["path"] == "fake_fivetran_sdk.Operations"
+    assert sdk[0]["source"] == "fake_fivetran_sdk.Operations"
     assert "Operations.checkpoint(state: dict)" in sdk[0]["text"]
 
 
 def test_agent_instructions_are_their_own_kind(indexed: None) -> None:
     hits = results("runtime memory limit", "--kind", "agent_instructions")
-    assert hits[0]["path"] == "all_things_ai/ai_agents/AGENTS.md"
+    assert hits[0]["source"] == "all_things_ai/ai_agents/AGENTS.md"
     everything = results("runtime memory limits 1 GB", "-k", "10")
-    assert all(h["kind"] == "agent_instructions" for h in everything if h["path"].endswith("AGENTS.md"))
+    assert all(h["kind"] == "agent_instructions" for h in everything if h["source"].endswith("AGENTS.md"))
 
 
 def test_plain_output_lists_path_lines_and_snippet(indexed: None) -> None:

@@ -1,0 +1,189 @@
+"""`assistant ask`: retrieve, fit the best passages into the context budget, stream a cited answer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from assistant import prompts
+from assistant.citations import CitationFilter
+from assistant.errors import UsageError
+from assistant.runtime import Generator, Message
+from index.retrieve import Hit
+from index.tokens import tokenize
+
+MAX_BLOCK_CHARS = 800  # one passage in the prompt; long chunks are cut around the lines that match
+
+
+@dataclass
+class Block:
+    n: int
+    hit: Hit
+    text: str
+    start_line: int
+    end_line: int
+
+    @property
+    def location(self) -> str:
+        m = self.hit.metadata
+        if m.get("kind") == "doc" and m.get("url"):
+            return str(m["url"])
+        if m.get("kind") == "sdk_api":
+            return str(m["path"])
+        return f"{m['path']}:{self.start_line}-{self.end_line}"
+
+    def render(self) -> str:
+        return prompts.context_block(self.n, self.location, str(self.hit.metadata.get("kind")), self.text)
+
+    def source(self) -> dict[str, Any]:
+        m = self.hit.metadata
+        return {"n": self.n, "source": self.location, "url": m.get("url") or None,
+                "start_line": self.start_line, "end_line": self.end_line, "kind": m.get("kind")}
+
+
+@dataclass
+class Timings:
+    retrieve_ms: float = 0.0
+    prompt_tokens: int = 0
+    ttft_ms: float = 0.0
+    gen_tokens: int = 0
+    tok_per_s: float = 0.0
+    total_ms: float = 0.0
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    blocks: list[Block]
+    cited: list[int]
+    dropped_citations: int
+    model: str
+    timings: Timings
+    stopped: bool = False
+    messages: list[Message] = field(default_factory=list)
+
+    def sources(self) -> list[dict[str, Any]]:
+        by_n = {b.n: b for b in self.blocks}
+        return [by_n[n].source() for n in self.cited if n in by_n]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"answer": self.text, "sources": self.sources(), "model": self.model,
+                "timings": {k: round(v, 1) if isinstance(v, float) else v for k, v in asdict(self.timings).items()},
+                "dropped_citations": self.dropped_citations, "stopped": self.stopped}
+
+
+def focus(hit: Hit, question: str, max_chars: int = MAX_BLOCK_CHARS) -> tuple[str, int, int]:
+    """The window of the chunk's lines that best matches the question, within max_chars."""
+    lines = hit.text.strip("\n").split("\n")
+    start = int(hit.metadata.get("start_line", 1))
+    if len(hit.text) <= max_chars:
+        return "\n".join(lines), start, start + len(lines) - 1
+    wanted = set(tokenize(question))
+    scores = [len(wanted & set(tokenize(line))) for line in lines]
+    best = (-1, 0, 0)
+    for lo in range(len(lines)):
+        size, score, hi = 0, 0, lo
+        while hi < len(lines) and size + len(lines[hi]) + 1 <= max_chars:
+            size += len(lines[hi]) + 1
+            score += scores[hi]
+            hi += 1
+        if hi > lo and score > best[0]:
+            best = (score, lo, hi)
+    _, lo, hi = best
+    if hi <= lo:  # one enormous line
+        return lines[0][:max_chars], start, start
+    return "\n".join(lines[lo:hi]), start + lo, start + hi - 1
+
+
+class Asker:
+    def __init__(self, generator: Generator, facts: prompts.SdkFacts, max_answer_tokens: int = 400) -> None:
+        self.generator = generator
+        self.facts = facts
+        self.max_answer_tokens = max_answer_tokens
+        self.system = prompts.ask_system(facts)
+
+    def _messages(self, question: str, blocks: list[Block]) -> list[Message]:
+        return [{"role": "system", "content": self.system},
+                {"role": "user", "content": prompts.ask_user(question, [b.render() for b in blocks])}]
+
+    def system_prefix(self) -> str:
+        """The rendered prompt text shared by every question: worth keeping in the KV cache."""
+        import os
+
+        a = self.generator.render(self._messages("A", []))
+        b = self.generator.render(self._messages("B", []))
+        return os.path.commonprefix([a, b])
+
+    def prompt_tokens(self, question: str, blocks: list[Block]) -> int:
+        return self.generator.count_tokens(self.generator.render(self._messages(question, blocks)))
+
+    def fit(self, question: str, hits: list[Hit]) -> list[Block]:
+        """Best passages first, as many as fit beside the answer's reserve; the last one is trimmed."""
+        budget = self.generator.n_ctx - self.max_answer_tokens
+        if self.prompt_tokens(question, []) > budget:
+            raise UsageError(f"the question alone does not fit the model's context of {self.generator.n_ctx} "
+                             "tokens; shorten it")
+        blocks: list[Block] = []
+        for hit in hits:
+            text, lo, hi = focus(hit, question)
+            block = Block(len(blocks) + 1, hit, text, lo, hi)
+            if self.prompt_tokens(question, [*blocks, block]) <= budget:
+                blocks.append(block)
+                continue
+            trimmed = self._trim(question, blocks, block, budget)
+            if trimmed:
+                blocks.append(trimmed)
+            break
+        return blocks
+
+    def _trim(self, question: str, blocks: list[Block], block: Block, budget: int) -> Block | None:
+        """Drop lines from the end of the lowest-ranked block until the prompt fits (binary search)."""
+        lines = block.text.split("\n")
+        lo, hi, best = 1, len(lines) - 1, None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            candidate = Block(block.n, block.hit, "\n".join(lines[:mid]), block.start_line,
+                              block.start_line + mid - 1)
+            if self.prompt_tokens(question, [*blocks, candidate]) <= budget:
+                best, lo = candidate, mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def answer(self, question: str, hits: list[Hit], *, retrieve_ms: float = 0.0,
+               on_text: Callable[[str], None] | None = None,
+               should_stop: Callable[[], bool] | None = None) -> Answer:
+        if not question.strip():
+            raise UsageError("the question is empty")
+        started = time.perf_counter()
+        blocks = self.fit(question, hits)
+        messages = self._messages(question, blocks)
+        timings = Timings(retrieve_ms=retrieve_ms,
+                          prompt_tokens=self.generator.count_tokens(self.generator.render(messages)))
+        citations = CitationFilter({b.n for b in blocks})
+        pieces: list[str] = []
+        first = last = 0.0
+        stopped = False
+        try:
+            for piece in citations.filter(self.generator.stream(messages, max_tokens=self.max_answer_tokens)):
+                last = time.perf_counter()
+                first = first or last
+                pieces.append(piece)
+                if on_text:
+                    on_text(piece)
+                if should_stop and should_stop():
+                    stopped = True
+                    break
+        except KeyboardInterrupt:
+            stopped = True
+        text = "".join(pieces) + ("" if not stopped else citations.flush())
+        timings.total_ms = (time.perf_counter() - started) * 1000 + retrieve_ms
+        timings.ttft_ms = (first - started) * 1000 if first else 0.0
+        timings.gen_tokens = self.generator.count_tokens(text) if text else 0
+        if first and last > first and timings.gen_tokens > 1:
+            timings.tok_per_s = (timings.gen_tokens - 1) / (last - first)
+        return Answer(question, text.strip(), blocks, citations.cited, citations.dropped,
+                      self.generator.name, timings, stopped, messages)

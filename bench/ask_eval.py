@@ -1,0 +1,74 @@
+"""Answer quality on the project's question set with a real model, against the current index.
+
+    ASSISTANT_HOME=... python bench/ask_eval.py [--model qwen2.5-coder-0.5b] [-k 4] [--limit N]
+
+Reports, in one run:
+  retrieval hit@k      an expected source is among the retrieved passages
+  key-term coverage    share of each question's key terms that the answer contains
+  citation precision   share of cited blocks that contain one of the question's key terms
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("-k", type=int, default=4)
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+
+    from assistant import runtime, sdk_facts, settings
+    from assistant.answer import Asker
+    from index.retrieve import Retriever
+    from index.store import connect
+    from ingest import embed
+
+    cfg = settings.load()
+    retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
+    generator = runtime.load(args.model, None, runtime.RuntimeSettings(n_ctx=cfg.n_ctx, threads=cfg.threads))
+    asker = Asker(generator, sdk_facts.load(), max_answer_tokens=cfg.max_answer_tokens)
+    generator.warm_prefix(asker.system_prefix())
+    questions = json.loads((Path(__file__).parent / "questions.json").read_text())
+    if args.limit:
+        questions = questions[: args.limit]
+    hits_at_k, coverage, cite_ok, cite_all, seconds = 0, [], 0, 0, []
+    for item in questions:
+        t0 = time.perf_counter()
+        found = retriever.search(item["q"], k=args.k)
+        answer = asker.answer(item["q"], found)
+        seconds.append(time.perf_counter() - t0)
+        hits_at_k += any(any(h.metadata["path"].startswith(e) for e in item["expect"]) for h in found)
+        terms = [t.lower() for t in item["terms"]]
+        text = answer.text.lower()
+        coverage.append(sum(t in text for t in terms) / len(terms))
+        by_n = {b.n: b for b in answer.blocks}
+        for n in answer.cited:
+            cite_all += 1
+            cite_ok += any(t in by_n[n].text.lower() for t in terms)
+        if args.verbose:
+            print(f"--- {item['q']}\n{answer.text}\n(cited {answer.cited}, coverage {coverage[-1]:.2f}, "
+                  f"{seconds[-1]:.1f} s, prompt {answer.timings.prompt_tokens} tok)")
+    n = len(questions)
+    print(f"model                 {generator.name}")
+    print(f"questions             {n}")
+    print(f"retrieval hit@{args.k}        {hits_at_k / n:.2f}")
+    print(f"key-term coverage     {statistics.mean(coverage):.2f}")
+    print(f"citation precision    {cite_ok / cite_all if cite_all else 0:.2f} ({cite_ok}/{cite_all} cited blocks)")
+    print(f"seconds per question  median {statistics.median(seconds):.1f}, max {max(seconds):.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant import models
+from assistant.cli import cli
+from assistant.errors import ModelError
+
+
+@pytest.fixture
+def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> models.CatalogEntry:
+    """A three-part model shipped as three installed packages, like the real catalog entries."""
+    site = tmp_path / "site"
+    blobs = [b"GGUF" + os.urandom(1000), os.urandom(1000), os.urandom(500)]
+    for i, blob in enumerate(blobs, start=1):
+        data = site / f"tinypart{i}" / "data"
+        data.mkdir(parents=True)
+        (data.parent / "__init__.py").write_text("")
+        (data / f"part{i:02d}.bin").write_bytes(blob)
+    monkeypatch.syspath_prepend(str(site))
+    whole = b"".join(blobs)
+    entry = models.CatalogEntry("tiny", "tinypart", "1.0", 3, len(whole), hashlib.sha256(whole).hexdigest(), "test")
+    monkeypatch.setitem(models.CATALOG, "tiny", entry)
+    return entry
+
+
+def test_first_use_assembles_parts_in_order_and_verifies(tiny: models.CatalogEntry) -> None:
+    seen: list[int] = []
+    info = models.resolve("tiny", progress=lambda done, total: seen.append(done))
+    data = Path(info.path).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == tiny.sha256 and seen[-1] == tiny.size
+    assert models.resolve("tiny").path == info.path  # second use: no re-assembly
+
+
+def test_missing_part_names_the_package_and_the_fix(tiny: models.CatalogEntry, tmp_path: Path) -> None:
+    (tmp_path / "site/tinypart2/data/part02.bin").unlink()
+    with pytest.raises(ModelError) as err:
+        models.resolve("tiny")
+    assert err.value.one_line() == ("model: part 2 of 3 of tiny is not installed (tinypart2==1.0) "
+                                    "(run `pip install tinypart2==1.0` or the README's setup command)")
+
+
+def test_truncated_and_tampered_files_are_caught(tiny: models.CatalogEntry) -> None:
+    path = Path(models.resolve("tiny").path)
+    data = path.read_bytes()
+    path.write_bytes(data[:-10])
+    with pytest.raises(ModelError, match="truncated or replaced"):
+        models.resolve("tiny")
+    path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # same size, one bit flipped
+    with pytest.raises(ModelError, match="does not match its sha256"):
+        models.resolve("tiny")
+
+
+def test_verify_command_reports_one_line(tiny: models.CatalogEntry, tmp_path: Path) -> None:
+    ok = CliRunner().invoke(cli, ["models", "verify", "--model", "tiny"])
+    assert ok.exit_code == 0 and ok.stdout.startswith("tiny: ") and " OK (2,504 bytes" in ok.stdout
+    Path(models.resolve("tiny").path).unlink()
+    (tmp_path / "site/tinypart3/data/part03.bin").write_bytes(b"short")
+    bad = CliRunner().invoke(cli, ["models", "verify", "--model", "tiny"])
+    assert bad.exit_code == 1
+    assert bad.stderr.startswith("model: the parts of tiny add up to 2,009 bytes, expected 2,504")
+
+
+def _write_gguf(path: Path) -> None:
+    import gguf
+
+    writer = gguf.GGUFWriter(str(path), "llama")
+    writer.add_context_length(8192)
+    writer.add_chat_template("{{ messages }}")
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+
+
+def test_add_reads_gguf_metadata_and_use_makes_it_default(tmp_path: Path) -> None:
+    model = tmp_path / "big.gguf"
+    _write_gguf(model)
+    result = CliRunner().invoke(cli, ["models", "add", str(model), "--name", "big"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "added big: llama, context 8192, chat template yes\n"
+    assert CliRunner().invoke(cli, ["models", "use", "big"]).stdout == "default model: big\n"
+    listing = CliRunner().invoke(cli, ["models", "list"]).stdout
+    assert "* big " in listing and "  qwen2.5-coder-0.5b" in listing
+
+
+def test_add_refuses_files_that_are_not_gguf(tmp_path: Path) -> None:
+    fake = tmp_path / "model.bin"
+    fake.write_bytes(b"PK\x03\x04 not a model")
+    result = CliRunner().invoke(cli, ["models", "add", str(fake), "--name", "x"])
+    assert result.exit_code == 2 and result.stderr == f"bad input: {fake} is not a GGUF file (bad magic bytes)\n"
+    unknown = CliRunner().invoke(cli, ["models", "use", "nope"])
+    assert unknown.exit_code == 2 and unknown.stderr.startswith("bad input: unknown model 'nope'")
