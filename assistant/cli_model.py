@@ -102,6 +102,7 @@ def ask(question: str, k: int, model: str | None, llm_url: str | None, as_json: 
         if answer.dropped_citations:
             click.echo(f"  ({answer.dropped_citations} citation(s) to no source were dropped)")
         t = answer.timings
+        sys.stdout.flush()
         click.echo(f"({answer.model}: {t.prompt_tokens} prompt tokens, first token {t.ttft_ms / 1000:.1f} s, "
                    f"{t.tok_per_s:.1f} tok/s)", err=True)
     if answer.stopped:
