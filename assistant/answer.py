@@ -8,10 +8,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from assistant import prompts
-from assistant.citations import CitationFilter
+from assistant.citations import Attributor, CitationFilter, cited_numbers
 from assistant.errors import UsageError
 from assistant.runtime import Generator, Message
-from index.retrieve import Hit
+from index.retrieve import Hit, Retriever
 from index.tokens import tokenize
 
 MAX_BLOCK_CHARS = 800  # one passage in the prompt; long chunks are cut around the lines that match
@@ -30,8 +30,8 @@ class Block:
         m = self.hit.metadata
         if m.get("kind") == "doc" and m.get("url"):
             return str(m["url"])
-        if m.get("kind") == "sdk_api":
-            return str(m["path"])
+        if m.get("kind") == "sdk_api":  # e.g. "fivetran_connector_sdk 3.0.0: Operations.checkpoint(state: dict)"
+            return f"{m['path'].split('.')[0]} {m.get('commit', '')}: {str(m.get('title', '')).split(' > ')[-1]}"
         return f"{m['path']}:{self.start_line}-{self.end_line}"
 
     def render(self) -> str:
@@ -64,6 +64,7 @@ class Answer:
     timings: Timings
     stopped: bool = False
     messages: list[Message] = field(default_factory=list)
+    attributed: int = 0  # citations added by word overlap where the model gave none
 
     def sources(self) -> list[dict[str, Any]]:
         by_n = {b.n: b for b in self.blocks}
@@ -72,7 +73,17 @@ class Answer:
     def as_json(self) -> dict[str, Any]:
         return {"answer": self.text, "sources": self.sources(), "model": self.model,
                 "timings": {k: round(v, 1) if isinstance(v, float) else v for k, v in asdict(self.timings).items()},
-                "dropped_citations": self.dropped_citations, "stopped": self.stopped}
+                "dropped_citations": self.dropped_citations, "attributed_citations": self.attributed,
+                "stopped": self.stopped}
+
+
+def retrieve(retriever: Retriever, question: str, k: int) -> list[Hit]:
+    """Passages for an answer: the installed SDK's entry for a method the question names comes first
+    (it is the truth the answer should rest on), then the best hybrid-search results."""
+    anchors = retriever.sdk_methods(question)[:1]
+    seen = {h.id for h in anchors}
+    rest = [h for h in retriever.search(question, k=k) if h.id not in seen]
+    return (anchors + rest)[:k]
 
 
 def focus(hit: Hit, question: str, max_chars: int = MAX_BLOCK_CHARS) -> tuple[str, int, int]:
@@ -113,8 +124,9 @@ class Asker:
         """The rendered prompt text shared by every question: worth keeping in the KV cache."""
         import os
 
-        a = self.generator.render(self._messages("A", []))
-        b = self.generator.render(self._messages("B", []))
+        system: Message = {"role": "system", "content": self.system}
+        a = self.generator.render([system, {"role": "user", "content": "A"}])
+        b = self.generator.render([system, {"role": "user", "content": "B"}])
         return os.path.commonprefix([a, b])
 
     def prompt_tokens(self, question: str, blocks: list[Block]) -> int:
@@ -164,26 +176,34 @@ class Asker:
         timings = Timings(retrieve_ms=retrieve_ms,
                           prompt_tokens=self.generator.count_tokens(self.generator.render(messages)))
         citations = CitationFilter({b.n for b in blocks})
+        attributor = Attributor({b.n: b.text for b in blocks})
         pieces: list[str] = []
         first = last = 0.0
         stopped = False
+
+        def emit(text: str) -> None:
+            if text:
+                pieces.append(text)
+                if on_text:
+                    on_text(text)
+
         try:
-            for piece in citations.filter(self.generator.stream(messages, max_tokens=self.max_answer_tokens)):
+            for piece in self.generator.stream(messages, max_tokens=self.max_answer_tokens):
                 last = time.perf_counter()
                 first = first or last
-                pieces.append(piece)
-                if on_text:
-                    on_text(piece)
+                emit(attributor.feed(citations.feed(piece)))
                 if should_stop and should_stop():
                     stopped = True
                     break
         except KeyboardInterrupt:
             stopped = True
-        text = "".join(pieces) + ("" if not stopped else citations.flush())
+        emit(attributor.feed(citations.flush()) + attributor.flush())
+        text = "".join(pieces)
         timings.total_ms = (time.perf_counter() - started) * 1000 + retrieve_ms
         timings.ttft_ms = (first - started) * 1000 if first else 0.0
         timings.gen_tokens = self.generator.count_tokens(text) if text else 0
         if first and last > first and timings.gen_tokens > 1:
             timings.tok_per_s = (timings.gen_tokens - 1) / (last - first)
-        return Answer(question, text.strip(), blocks, citations.cited, citations.dropped,
-                      self.generator.name, timings, stopped, messages)
+        cited = cited_numbers(text, {b.n for b in blocks})
+        return Answer(question, text.strip(), blocks, cited, citations.dropped, self.generator.name, timings,
+                      stopped, messages, attributed=len(attributor.added))

@@ -65,7 +65,7 @@ def ask(question: str, k: int, model: str | None, llm_url: str | None, as_json: 
     if k < 1:
         raise UsageError("-k must be at least 1")
     from assistant import sdk_facts
-    from assistant.answer import Asker
+    from assistant.answer import Asker, retrieve
     from index.retrieve import Retriever
     from index.store import connect
     from ingest import embed
@@ -77,7 +77,7 @@ def ask(question: str, k: int, model: str | None, llm_url: str | None, as_json: 
         models.check_known(cfg.model)
     started = time.perf_counter()
     retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
-    hits = retriever.search(question, k=k)
+    hits = retrieve(retriever, question, k)
     retrieve_ms = (time.perf_counter() - started) * 1000
     generator = load_generator(cfg)
     asker = Asker(generator, sdk_facts.load(cfg.sdk_module), max_answer_tokens=cfg.max_answer_tokens)

@@ -31,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from assistant import runtime, sdk_facts, settings
-    from assistant.answer import Asker
+    from assistant.answer import Asker, retrieve
     from index.retrieve import Retriever
     from index.store import connect
     from ingest import embed
@@ -47,7 +47,7 @@ def main() -> None:
     hits_at_k, coverage, cite_ok, cite_all, seconds = 0, [], 0, 0, []
     for item in questions:
         t0 = time.perf_counter()
-        found = retriever.search(item["q"], k=args.k)
+        found = retrieve(retriever, item["q"], args.k)
         answer = asker.answer(item["q"], found)
         seconds.append(time.perf_counter() - t0)
         hits_at_k += any(any(h.metadata["path"].startswith(e) for e in item["expect"]) for h in found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ from assistant import paths
 from assistant.errors import UsageError
 from index.meta import EmbedderInfo, IndexMeta
 from index.store import Store
-from index.tokens import tokenize
+from index.tokens import query_tokens, tokenize
 from ingest.embed import Embedder
 from ingest.layout import KINDS
 from ingest.tags import parse_filter, query_tags
@@ -24,7 +25,7 @@ RRF_K = 60
 # Curated examples, patterns, the docs and the installed SDK answer "how do I" questions better than
 # community connectors or tutorials that merely use the same words; a mild prior, not a filter.
 KIND_WEIGHT = {"pattern": 1.0, "example": 1.0, "sdk_api": 1.0, "doc": 1.0, "template": 0.9,
-               "tutorial": 0.75, "community_connector": 0.75, "agent_instructions": 0.6}
+               "tutorial": 0.7, "community_connector": 0.65, "agent_instructions": 0.6}
 PER_PATH = 2  # at most this many chunks of one file in a result list
 PER_EXAMPLE = 3  # ... and of one example project
 TAG_BOOST = 1.3  # per pattern tag of the chunk that the question names
@@ -139,7 +140,7 @@ class Retriever:
     def _keyword(self, query: str, filters: Filters, n: int) -> list[int]:
         if self._bm25 is None:
             self._load_bm25()
-        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
+        tokens = [t for t in query_tokens(query) if t in self._bm25.vocab_dict]
         if not tokens:
             return []
         scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)
@@ -150,6 +151,21 @@ class Retriever:
                 break
             if filters.accepts(self._metas[i]):
                 out.append(int(i))
+        return out
+
+    def sdk_methods(self, query: str) -> list[Hit]:
+        """The installed SDK's documentation of each method the question names (synonyms included):
+        the ground truth an answer about op.checkpoint or log.warning should start from."""
+        if self._bm25 is None:
+            self._load_bm25()
+        wanted = set(query_tokens(query))
+        out: list[Hit] = []
+        for i, meta in enumerate(self._metas):
+            if meta.get("kind") != "sdk_api":
+                continue
+            method = re.search(r"> (?:Operations|Logging)\.(\w+)\(", str(meta.get("title", "")))
+            if method and tokenize(method.group(1)) and tokenize(method.group(1))[0] in wanted:
+                out.append(Hit(len(out) + 1, self._ids[i], 0.0, self._docs[i], meta, ["sdk"]))
         return out
 
     def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:

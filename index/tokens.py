@@ -22,6 +22,22 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+# Words developers use for SDK concepts that the docs and examples name differently. Applied to
+# queries only, so a question about "resuming" also finds text about checkpoints and state.
+QUERY_SYNONYMS = {
+    "resume": "checkpoint state", "resumes": "checkpoint state", "restart": "checkpoint state",
+    "interrupted": "checkpoint state", "progress": "checkpoint state",
+    "remove": "delete", "removed": "delete", "empty": "truncate", "wipe": "truncate",
+    "paginate": "pagination", "paging": "pagination", "credentials": "auth",
+}
+
+
+def query_tokens(text: str) -> list[str]:
+    words = [text]
+    words += [QUERY_SYNONYMS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in QUERY_SYNONYMS]
+    return tokenize(" ".join(words))
+
+
 def tokenize(text: str) -> list[str]:
     words: list[str] = []
     for word in _WORD.findall(text):
