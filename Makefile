@@ -28,8 +28,12 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest
 
+# Benchmarks on the real examples repository: make bench CSDK_REPO=/path/to/fivetran_connector_sdk
 bench: install
-	$(BIN)/python bench/ingest_bench.py $(if $(CSDK_REPO),--repo $(CSDK_REPO))
+	$(BIN)/python bench/ingest_bench.py --repo $(CSDK_REPO)
+	$(BIN)/python bench/retrieval_eval.py
+	$(BIN)/python bench/ask_bench.py
+	$(BIN)/python bench/ask_eval.py
 
 clean:
 	rm -rf $(VENV)

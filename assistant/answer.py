@@ -78,12 +78,16 @@ class Answer:
 
 
 def retrieve(retriever: Retriever, question: str, k: int) -> list[Hit]:
-    """Passages for an answer: the installed SDK's entry for a method the question names comes first
-    (it is the truth the answer should rest on), then the best hybrid-search results."""
+    """Passages for an answer: the best hybrid-search result, then the installed SDK's entry for a
+    method the question names (the truth about its arguments), then the other results.
+
+    Second, not first: with the SDK entry first the small model cites only it; after an example it
+    cites both the usage and the API.
+    """
     anchors = retriever.sdk_methods(question)[:1]
     seen = {h.id for h in anchors}
     rest = [h for h in retriever.search(question, k=k) if h.id not in seen]
-    return (anchors + rest)[:k]
+    return (rest[:1] + anchors + rest[1:])[:k]
 
 
 def focus(hit: Hit, question: str, max_chars: int = MAX_BLOCK_CHARS) -> tuple[str, int, int]:

@@ -215,39 +215,7 @@ def crawl(out: Path | None) -> None:
         click.echo(f"refused off-site redirect: {item}", err=True)
 
 
-@cli.command()
-@click.option("-k", "k", default=5, show_default=True, help="How many sources per question.")
-@chroma_option
-def chat(k: int, chroma_url: str | None) -> None:
-    """Interactive look-up: type a question, get the best sources. Ctrl-D or :q quits.
-
-    Answers written by the local model arrive with `assistant ask`; until then this loop shows the
-    passages an answer would be grounded in.
-    """
-    from index.retrieve import Retriever
-    from index.store import connect
-    from ingest import embed
-
-    cfg = load_settings(chroma_url)
-    retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
-    meta = retriever.index_meta
-    click.echo(f"{meta.chunk_count} chunks indexed (SDK {meta.sdk_version or 'n/a'}). Ask away; :q quits.")
-    while True:
-        try:
-            question = input("csdk> ").strip()
-        except EOFError:
-            click.echo()
-            return
-        if question in (":q", ":quit", "exit"):
-            return
-        if not question:
-            continue
-        for hit in retriever.search(question, k=k):
-            title = f" - {hit.metadata['title']}" if hit.metadata.get("title") else ""
-            click.echo(f"  {hit.rank}. [{hit.metadata['kind']}] {hit.source}{title}")
-
-
-for _command in (cli_model.ask, cli_model.models, cli_model.doctor):
+for _command in (cli_model.ask, cli_model.chat, cli_model.models, cli_model.doctor):
     cli.add_command(_command)
 
 

@@ -110,6 +110,51 @@ def ask(question: str, k: int, model: str | None, llm_url: str | None, as_json: 
         sys.exit(130)
 
 
+@click.command()
+@click.option("-k", "k", default=4, show_default=True, help="Passages per question.")
+@model_option
+@llm_url_option
+@chroma_option
+def chat(k: int, model: str | None, llm_url: str | None, chroma_url: str | None) -> None:
+    """Ask one question after another in the terminal; Ctrl-C stops an answer, Ctrl-D or :q quits.
+
+    The model stays loaded and keeps the system prompt in its cache, so follow-ups start faster.
+    """
+    from assistant import sdk_facts
+    from assistant.answer import Asker, retrieve
+    from index.retrieve import Retriever
+    from index.store import connect
+    from ingest import embed
+
+    cfg = load_settings(chroma_url, model=model, llm_url=llm_url)
+    retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
+    generator = load_generator(cfg)
+    asker = Asker(generator, sdk_facts.load(cfg.sdk_module), max_answer_tokens=cfg.max_answer_tokens)
+    generator.warm_prefix(asker.system_prefix())
+    meta = retriever.index_meta
+    click.echo(f"{generator.name} ready; {meta.chunk_count} chunks indexed (SDK {meta.sdk_version or 'n/a'}). "
+               "Ask away; :q quits.")
+    while True:
+        try:
+            question = input("\ncsdk> ").strip()
+        except EOFError:
+            click.echo()
+            return
+        if question in (":q", ":quit", "exit"):
+            return
+        if not question:
+            continue
+        answer = asker.answer(question, retrieve(retriever, question, k), on_text=_write)
+        click.echo("\n" + ("[stopped]" if answer.stopped else ""))
+        for source in answer.sources():
+            click.echo(f"  [{source['n']}] {source['source']} ({source['kind']})")
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
 @click.group()
 def models() -> None:
     """List, verify, add or choose the model used for answers."""

@@ -37,11 +37,13 @@ JSON or keep it as a JSON column, expect new fields and nulls, normalise timesta
 # they echo far less than a list of "[n] ..." entries.
 CONTEXT_BLOCK = "Source [{n}] {location} ({kind}):\n{fence}\n{text}\n{fence}"
 
+# The question comes first: when a prompt opens with a source, small models tend to echo sources.
 ASK_USER = """\
+Question: {question}
+
 {blocks}
 
-Question: {question}
-Write a short answer in your own words (2 to 4 sentences, do not copy the sources). \
+Write a short answer to the question in your own words (2 to 4 sentences, do not copy the sources). \
 Cite the sources you use by number, like [1]."""
 
 ASK_USER_NO_CONTEXT = """\

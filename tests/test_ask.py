@@ -198,14 +198,28 @@ def test_attributor_leaves_unsupported_sentences_alone() -> None:
         "The weather is nice today. Version 3.5 is out.")
 
 
-def test_sdk_methods_named_by_the_question_come_first(repo: Path, fake: FakeGenerator) -> None:
+def test_sdk_methods_named_by_the_question_come_second(repo: Path, fake: FakeGenerator) -> None:
     ingest(repo)
-    fake.enqueue("Call op.checkpoint(state) [1].")
+    fake.enqueue("Call op.checkpoint(state) [2].")
     result = CliRunner().invoke(cli, ["ask", "How do I make my connector resume from where the last sync stopped?",
                                       "--json"])
     data = json.loads(result.stdout)
     assert data["sources"][0]["source"] == "fake_fivetran_sdk 9.9.9: Operations.checkpoint(state: dict)"
     assert data["sources"][0]["kind"] == "sdk_api"
     prompt = str(fake.calls[0]["prompt"])
-    assert prompt.index("Source [1] fake_fivetran_sdk 9.9.9: Operations.checkpoint") < prompt.index("Source [2]")
+    assert prompt.index("Source [1] ") < prompt.index("Source [2] fake_fivetran_sdk 9.9.9: Operations.checkpoint")
     assert fake.warmed and prompt.startswith(fake.warmed[0])  # the warmed prefix really is the prompt's prefix
+
+
+def test_chat_loop_answers_each_question_and_quits(repo: Path, fake: FakeGenerator) -> None:
+    ingest(repo)
+    fake.enqueue("Follow next_cursor [1].").enqueue("Use HTTPBasicAuth [1].")
+    result = CliRunner().invoke(cli, ["chat", "-k", "2"],
+                                input="cursor based pagination\n\nhttp basic auth\n:q\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("fake-model ready; ") and "Ask away; :q quits." in out
+    assert "Follow next_cursor [1]." in out and "Use HTTPBasicAuth [1]." in out
+    assert "  [1] examples/common_patterns_for_connectors/pagination/cursor_based/" in out
+    assert "  [1] examples/common_patterns_for_connectors/authentication/http_basic/" in out
+    assert len(fake.calls) == 2 and len(fake.warmed) == 1  # the prefix is warmed once per session

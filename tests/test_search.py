@@ -67,16 +67,3 @@ def test_plain_output_lists_path_lines_and_snippet(indexed: None) -> None:
     assert lines[0].startswith("1. examples/common_patterns_for_connectors/pagination/cursor_based/")
     assert "(pattern, pagination/cursor_based)" in lines[0]
     assert any(line.startswith("   | ") for line in lines)
-
-
-def test_chat_loop_answers_with_sources_and_quits(indexed: None) -> None:
-    from click.testing import CliRunner
-
-    from assistant.cli import cli
-
-    result = CliRunner().invoke(cli, ["chat", "-k", "2"], input="cursor based pagination\n\n:q\n")
-    assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[0].endswith("Ask away; :q quits.")
-    assert "1. [pattern] examples/common_patterns_for_connectors/pagination/cursor_based/" in result.output
-    assert "  3. " not in result.output

@@ -1,0 +1,118 @@
+"""The real 0.5B model, in process and behind llama_cpp.server (--llm-url). Few, and marked."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from click.testing import CliRunner
+from helpers import ingest
+
+from assistant import cli_model, models, runtime
+from assistant.cli import cli
+
+pytestmark = pytest.mark.real_model
+
+
+@pytest.fixture(scope="session")
+def model_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Assemble the packaged default model once per session, through the real catalog code."""
+    home = tmp_path_factory.mktemp("model-home")
+    old = os.environ.get("ASSISTANT_HOME")
+    os.environ["ASSISTANT_HOME"] = str(home)
+    try:
+        return models.resolve(models.DEFAULT_MODEL).path
+    finally:
+        if old is None:
+            os.environ.pop("ASSISTANT_HOME", None)
+        else:
+            os.environ["ASSISTANT_HOME"] = old
+
+
+@pytest.fixture(scope="session")
+def generator(model_path: str) -> runtime.LlamaGenerator:
+    return runtime.LlamaGenerator(model_path, models.DEFAULT_MODEL, runtime.RuntimeSettings(n_ctx=2048))
+
+
+def test_the_real_model_answers_and_cites_a_real_chunk(repo: Path, generator: runtime.LlamaGenerator,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest(repo)
+    monkeypatch.setattr(cli_model, "load_generator", lambda cfg: generator)
+    result = CliRunner().invoke(cli, ["ask", "How do I make my connector resume from where the last sync stopped?",
+                                      "--json", "-k", "3"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["answer"] and data["model"] == models.DEFAULT_MODEL
+    assert data["sources"], data["answer"]
+    for source in data["sources"]:
+        location = source["source"]
+        if source["kind"] != "sdk_api":
+            assert (repo / location.rsplit(":", 1)[0]).is_file()  # a real file of the corpus, real lines
+    assert data["timings"]["prompt_tokens"] > 100 and data["timings"]["gen_tokens"] > 0
+
+
+def test_the_warm_prefix_is_reused_from_memory_and_from_disk(generator: runtime.LlamaGenerator,
+                                                              model_path: str) -> None:
+    prefix = generator.render([{"role": "system", "content": "You answer briefly."}])[:-20]
+    assert generator.warm_prefix(prefix) in ("eval", "disk")
+    assert generator.warm_prefix(prefix) == "memory"
+    fresh = runtime.LlamaGenerator(model_path, "again", runtime.RuntimeSettings(n_ctx=2048))
+    assert fresh.warm_prefix(prefix) == "disk"
+    assert fresh.count_tokens("op.checkpoint(state)") > 1
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def llm_url(model_path: str) -> Iterator[str]:
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", model_path, "--host", "127.0.0.1",
+                             "--port", str(port), "--n_ctx", "2048", "--verbose", "False"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{url}/v1/models", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.5)
+        else:
+            pytest.fail("llama_cpp.server did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_llm_url_talks_to_a_local_server_through_the_same_protocol(llm_url: str, repo: Path) -> None:
+    server = runtime.ServerGenerator(llm_url)
+    assert server.count_tokens("op.checkpoint(state)") > 1 and server._tokenize_path != "estimate"
+    text = "".join(server.stream([{"role": "user", "content": "Say hello."}], max_tokens=8))
+    assert text.strip()
+    ingest(repo)
+    result = CliRunner().invoke(cli, ["ask", "How do I checkpoint state?", "--llm-url", llm_url, "--json", "-k", "2"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["answer"] and data["model"].endswith(f"@ {llm_url}")
+
+
+def test_unreachable_llm_url_is_one_line(repo: Path) -> None:
+    ingest(repo)
+    result = CliRunner().invoke(cli, ["ask", "hello", "--llm-url", "http://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("model: cannot reach the model server at http://127.0.0.1:9")
+    assert result.stderr.strip().endswith("(check --llm-url, or drop it to use the local model)")
