@@ -67,6 +67,12 @@ def _model(cfg: Settings) -> Check:
         return Check("model", True, f"server {cfg.llm_url}")
     name = cfg.model or models.default_name()
     try:
+        models.check_known(name)
+        entry = models.CATALOG.get(name)
+        if entry and not (models.models_dir() / f"{name}.gguf").exists():
+            models.verify_parts(entry)  # not assembled yet: check the parts, do not write 0.5-1 GB here
+            return Check("model", True, f"{name}: {entry.parts} parts, sha256 {entry.sha256[:12]} verified "
+                         "(assembled on first use)")
         info = models.resolve(name)
     except AssistantError as exc:
         return Check("model", False, f"{name}: {exc.one_line()}")

