@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from assistant import cli_model
+from assistant import cli_build, cli_model
 from assistant.cli_common import chroma_option, load_settings
 from assistant.errors import AssistantError, UsageError
 
@@ -215,7 +215,8 @@ def crawl(out: Path | None) -> None:
         click.echo(f"refused off-site redirect: {item}", err=True)
 
 
-for _command in (cli_model.ask, cli_model.chat, cli_model.models, cli_model.doctor):
+for _command in (cli_model.ask, cli_model.chat, cli_model.models, cli_model.doctor, cli_build.generate,
+                 cli_build.discover, cli_build.lint_cmd, cli_build.validate_cmd, cli_build.runtime):
     cli.add_command(_command)
 
 

@@ -124,7 +124,18 @@ def _disk(_: Settings) -> Check:
         "" if ok else f": free at least {MIN_FREE_BYTES // 1024**3} GiB"))
 
 
-CHECKS: list[Callable[[Settings], Check]] = [_python, _llama, _model, _embedder, _index, _sdk, _disk]
+def _runtime(cfg: Settings) -> Check:
+    from assistant import runtime_env
+
+    venv = runtime_env.location(cfg.runtime_venv)
+    try:
+        version = runtime_env.sdk_version(venv)
+    except AssistantError as exc:
+        return Check("runtime venv", False, exc.one_line())
+    return Check("runtime venv", True, f"fivetran-connector-sdk {version} in {venv}")
+
+
+CHECKS: list[Callable[[Settings], Check]] = [_python, _llama, _model, _embedder, _index, _sdk, _runtime, _disk]
 
 
 def run(cfg: Settings) -> list[Check]:

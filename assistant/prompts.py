@@ -84,3 +84,17 @@ def ask_user(question: str, blocks: list[str]) -> str:
     if not blocks:
         return ASK_USER_NO_CONTEXT.format(question=question.strip())
     return ASK_USER.format(blocks="\n\n".join(blocks), question=question.strip())
+
+
+EXTRACT_SYSTEM = """\
+You read an API description and return JSON only. Use only names that appear in the description; \
+if a fact is not stated, use an empty string. Never invent fields."""
+
+EXTRACT_USER = """\
+Description:
+{request}
+
+For each of these tables: {tables}
+give its primary key field, the JSON path of its records list in the response (empty string if the \
+response is the list) and the field used for incremental sync; also give the response field that \
+holds the next page's cursor."""

@@ -37,6 +37,10 @@ class Generator(Protocol):
         """Get the KV cache ready for prompts starting with prefix_text; says where it came from."""
         ...
 
+    def complete_json(self, messages: list[Message], schema: dict[str, Any], *, max_tokens: int) -> str:
+        """One reply constrained to the JSON schema (grammar-constrained decoding where supported)."""
+        ...
+
 
 @dataclass
 class RuntimeSettings:
@@ -121,6 +125,12 @@ class LlamaGenerator:
         self.prefix_source = "eval"
         return self.prefix_source
 
+    def complete_json(self, messages: list[Message], schema: dict[str, Any], *, max_tokens: int) -> str:
+        reply = self.llm.create_chat_completion(
+            messages=messages, response_format={"type": "json_object", "schema": schema},  # type: ignore[arg-type]
+            temperature=0.0, max_tokens=max_tokens, seed=self.settings.seed)
+        return str(reply["choices"][0]["message"]["content"] or "")  # type: ignore[index]
+
     def stream(self, messages: list[Message], *, max_tokens: int, stop: list[str] | None = None) -> Iterator[str]:
         tokens = self._tokens(self.render(messages))
         if len(tokens) + max_tokens > self.n_ctx:
@@ -179,6 +189,18 @@ class ServerGenerator:
 
     def warm_prefix(self, prefix_text: str) -> str:
         return "server"  # llama.cpp's server keeps its own prompt cache
+
+    def complete_json(self, messages: list[Message], schema: dict[str, Any], *, max_tokens: int) -> str:
+        import requests
+
+        body = {"model": self.model, "messages": messages, "max_tokens": max_tokens, "temperature": 0.0,
+                "response_format": {"type": "json_object", "schema": schema}}
+        try:
+            response = self.http.post(f"{self.base}/v1/chat/completions", json=body, timeout=600)
+            response.raise_for_status()
+            return str(response.json()["choices"][0]["message"]["content"] or "")
+        except (requests.RequestException, ValueError, KeyError, IndexError) as exc:
+            raise GenerationError(f"the model server did not return JSON: {exc}") from exc
 
     def render(self, messages: list[Message]) -> str:
         # the server applies its own template; count it with a small per-message allowance

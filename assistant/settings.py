@@ -6,6 +6,7 @@ CLI flags override these at the call site.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import (
@@ -59,6 +60,12 @@ class Settings(BaseSettings):
 
     max_answer_tokens: int = 400
     """Room kept free in the context for the answer."""
+
+    runtime_venv: Path | None = None
+    """The venv `fivetran debug` runs in (default: runtime-venv in the data folder)."""
+
+    validate_timeout: float = 120.0
+    """Seconds a `fivetran debug` run may take before its process group is killed."""
 
     max_file_bytes: int = 1_000_000
     """Files larger than this are skipped and counted."""

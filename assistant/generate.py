@@ -1,0 +1,95 @@
+"""`assistant generate`: request -> spec -> files -> lint (-> validate), reported in four sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant import compose, lint, writer
+from assistant.discover import Pick
+from assistant.spec import Spec
+from assistant.validate import Result
+
+KEY_COMPONENTS = {
+    "build_session": "authentication ({auth}) on one requests.Session",
+    "get_json": "GET with retries: 429 and 5xx back off exponentially and honour Retry-After; 401/403/404 fail fast",
+    "fetch_pages": "{pagination} pagination, yielding one page at a time so no table is held in memory",
+    "sync_table": "upserts each row, keeps the incremental cursor in state, checkpoints every {interval} rows "
+                  "and at the end of each table",
+    "prepare_record": "nested objects {nested}; lists become JSON strings",
+    "sync_deletes": "ids from the deletes endpoint become op.delete soft deletes",
+}
+
+
+@dataclass
+class Report:
+    spec: Spec
+    out: Path
+    written: list[str]
+    picks: list[Pick]
+    findings: list[lint.Finding]
+    decided: dict[str, str] = field(default_factory=dict)
+    validation: Result | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "requirements": {"source_type": self.spec.source_type, "auth": self.spec.auth.kind,
+                             "pagination": self.spec.pagination.kind,
+                             "tables": [t.model_dump() for t in self.spec.tables],
+                             "decided_by": self.decided, "unresolved": self.spec.unresolved},
+            "patterns": [p.__dict__ for p in self.picks],
+            "files": self.written,
+            "lint": lint.as_json(self.findings),
+            "validation": self.validation.as_json() if self.validation else None,
+            "notes": self.notes,
+        }
+
+
+def build(spec: Spec, out: Path, *, force: bool) -> tuple[list[str], list[lint.Finding]]:
+    """Compose the files, write them through the one writer, lint the result."""
+    files = compose.project_files(spec)
+    written = writer.write(out, files, force=force)
+    return [p.name for p in written], lint.lint(out)
+
+
+def markdown(report: Report) -> str:
+    spec = report.spec
+    incremental = [t.name for t in spec.tables if t.incremental_field and not t.parent]
+    lines = ["## 1. Requirements analysis",
+             f"- Source type: {spec.source_type}; base URL key `{spec.base_url_key}`"
+             + (f" ({spec.base_url})" if spec.base_url else ""),
+             f"- Auth: {spec.auth.kind}; pagination: {spec.pagination.kind}",
+             f"- Tables: {', '.join(t.name for t in spec.tables)}; incremental: {', '.join(incremental) or 'none'}",
+             "- Data volume: assumed large, so pages are streamed and checkpoints come every "
+             f"{spec.checkpoint_interval} rows",
+             "- Sync frequency: Fivetran's schedule; each sync resumes from the saved cursor",
+             f"- AI/ML data: nested JSON is {'flattened' if spec.nested == 'flatten' else 'kept as JSON'}; new fields "
+             "flow through; timestamps in cursors are normalised to UTC; null primary keys are counted per table"]
+    if spec.unresolved:
+        lines.append("- **Not settled by the request (defaults used; edit the spec and re-run with --spec):**")
+        lines += [f"  - {u}" for u in spec.unresolved]
+    lines += ["", "## 2. Pattern selection"]
+    lines += [f"- `{p.example}` ({p.kind}): {p.why} — {p.source}" for p in report.picks] or [
+        "- No index to compare with (run `assistant ingest`); the project's own building blocks were used."]
+    lines += ["", "## 3. Implementation guide", f"Files written to `{report.out}`: {', '.join(report.written)}", ""]
+    values = {"auth": spec.auth.kind, "pagination": spec.pagination.kind, "interval": spec.checkpoint_interval,
+              "nested": "flattened to parent_child columns" if spec.nested == "flatten" else "kept as JSON strings"}
+    for name, text in KEY_COMPONENTS.items():
+        if name != "sync_deletes" or any(t.deletes_endpoint for t in spec.tables):
+            lines.append(f"- `{name}()`: {text.format(**values)}")
+    lines += ["", "## 4. Testing plan",
+              f"- Run: `cd {report.out} && fivetran debug --configuration configuration.json` (fill in the "
+              "placeholders first), or `assistant validate " + str(report.out) + " --config FILE`",
+              f"- Lint: {sum(f.severity == 'error' for f in report.findings)} error(s), "
+              f"{sum(f.severity == 'warning' for f in report.findings)} warning(s)"]
+    lines += [f"  - {f.render()}" for f in report.findings]
+    if report.validation:
+        v = report.validation
+        lines.append(f"- Validation: **{v.verdict}**" + (f" ({v.category}: {v.reason})" if v.verdict != "PASS" else ""))
+        lines += [f"  - {t.name}: {t.rows} rows, primary key {', '.join(t.primary_key) or 'none'}" for t in v.tables]
+    lines += ["- Troubleshooting: 401/403 means credentials; 404 means base URL or endpoint; a FAIL marked CODE can be",
+              "  repaired; USER and INFRA failures need a change of configuration or source, not of code"]
+    lines += [f"- Note: {n}" for n in report.notes]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,225 @@
+"""`assistant validate`: lint, then run the real `fivetran debug` in a sandboxed subprocess.
+
+The run gets its own process group, a time limit, an address-space limit and a cap on captured
+output; on timeout the whole group is killed. The configuration reaches the SDK through a FIFO in a
+private temp folder, so secrets are never written to disk, and every configuration value is masked
+in whatever is shown or kept. The verdict comes from the SDK's own output and from warehouse.db.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant import lint as lint_mod
+from assistant import runtime_env
+from assistant.errors import UsageError
+
+OUTPUT_CAP = 1_000_000
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_OP_ROW = re.compile(r"^[ \t]*(Upserts|Updates|Deletes|Truncates|Schema changes|Checkpoints|File uploads)"
+                     r"[ \t]*\|[ \t]*(\d+)", re.M)
+
+
+@dataclass
+class TableInfo:
+    name: str
+    rows: int
+    primary_key: list[str]
+    columns: list[str]
+
+
+@dataclass
+class Result:
+    verdict: str  # PASS | FAIL
+    category: str  # "" | CODE | USER | INFRA
+    reason: str
+    exit_code: int | None = None
+    timed_out: bool = False
+    seconds: float = 0.0
+    operations: dict[str, int] = field(default_factory=dict)
+    tables: list[TableInfo] = field(default_factory=list)
+    findings: list[lint_mod.Finding] = field(default_factory=list)
+    log_tail: list[str] = field(default_factory=list)
+    outside_writes: list[str] = field(default_factory=list)
+    output_truncated: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _mask(text: str, secrets: list[str]) -> str:
+    for value in sorted(secrets, key=len, reverse=True):
+        if len(value) >= 3:
+            text = text.replace(value, "****")
+    return text
+
+
+def _limits(memory_bytes: int) -> Any:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    return apply
+
+
+def _feed_fifo(path: Path, payload: bytes, done: threading.Event) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY)  # blocks until the SDK opens it for reading
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(payload)
+    except OSError:
+        pass
+    finally:
+        done.set()
+
+
+def read_warehouse(db: Path) -> list[TableInfo]:
+    import duckdb
+
+    if not db.exists():
+        return []
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = []
+        names = [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables WHERE "
+                                            "table_schema = 'tester' ORDER BY table_name").fetchall()]
+        for name in names:
+            rows = conn.execute(f'SELECT count(*) FROM tester."{name}"').fetchone()
+            columns = [r[0] for r in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'tester' AND table_name = ? "
+                "ORDER BY ordinal_position", [name]).fetchall()]
+            keys = conn.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = 'tester' "
+                                "AND table_name = ? AND constraint_type = 'PRIMARY KEY'", [name]).fetchall()
+            tables.append(TableInfo(name, int(rows[0]) if rows else 0, list(keys[0][0]) if keys else [], columns))
+        return tables
+    finally:
+        conn.close()
+
+
+def classify(output: str, project: Path) -> tuple[str, str]:
+    """(category, reason) for a failed run, from the SDK's log and the traceback."""
+    user = re.search(r"(HTTP (401|403)|Access denied|[Uu]nauthori[sz]ed|Missing required configuration[^\n]*|"
+                     r"All values must be (a )?STRING[^\n]*|invalid configuration[^\n]*|check the credentials[^\n]*)",
+                     output)
+    if user:
+        return "USER", f"the source or the configuration refused the sync: {user.group(0)}"
+    infra = re.search(r"(Could not reach [^\n]*|Connection refused|Name or service not known|Temporary failure in name "
+                      r"resolution|Max retries exceeded[^\n]*|SSLError[^\n]*|timed out|kept failing with HTTP 5\d\d)",
+                      output)
+    frames = re.findall(r'File "([^"]+)", line (\d+)', output)
+    own = [(f, ln) for f, ln in frames if Path(f).resolve().is_relative_to(project.resolve())]
+    if infra and not (own and "Error" in output.split(infra.group(0))[0][-2000:] and not infra):
+        return "INFRA", f"the source could not be reached: {infra.group(0)}"
+    if own:
+        where = f"{Path(own[-1][0]).name}:{own[-1][1]}"
+        error = re.findall(r"^\s*(\w+(?:Error|Exception)[^\n]*)", output, re.M)
+        return "CODE", f"exception at {where}: {error[-1].strip() if error else 'see the log'}"
+    if re.search(r"SYNC FAILED|Traceback|error", output, re.I):
+        line = next((ln for ln in reversed(output.splitlines()) if re.search(r"SEVERE|ERROR|Error", ln)), "")
+        return "CODE", f"the SDK reported a failure: {line.strip()[:300]}"
+    return "INFRA", "fivetran debug ended without a verdict"
+
+
+def validate(project: Path, *, config: Path | None, venv: Path, timeout: float = 120.0,
+             memory_bytes: int = 6 * 1024**3) -> Result:
+    project = project.resolve()
+    findings = lint_mod.lint(project)
+    errors = [f for f in findings if f.severity == "error"]
+    config_path = config or project / "configuration.json"
+    try:
+        configuration = json.loads(config_path.read_text("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{config_path}: cannot read the configuration ({exc.strerror})") from exc
+    except ValueError as exc:
+        raise UsageError(f"{config_path}: not valid JSON ({exc})") from exc
+    secrets = [str(v) for v in configuration.values()] if isinstance(configuration, dict) else []
+    if errors:
+        return Result("FAIL", "CODE", f"lint found {len(errors)} error(s)", findings=findings)
+    placeholders = [k for k, v in configuration.items() if isinstance(v, str) and lint_mod.PLACEHOLDER.match(v)]
+    if placeholders:
+        return Result("FAIL", "USER", f"configuration still has placeholders for {', '.join(placeholders)}: "
+                      "fill them in or pass --config FILE", findings=findings)
+    runtime_env.sdk_version(venv)
+    missing = runtime_env.install_requirements(venv, project / "requirements.txt")
+    if missing:
+        return Result("FAIL", "USER", f"requirements cannot be installed offline: {', '.join(missing)}",
+                      findings=findings)
+    shutil.rmtree(project / "files", ignore_errors=True)  # a fresh sync, as `fivetran reset` would do
+    before = {p.name for p in project.parent.iterdir()}
+    private = Path(tempfile.mkdtemp(prefix="csdk-validate-"))
+    fifo = private / "configuration.json"
+    os.mkfifo(fifo, 0o600)
+    fed = threading.Event()
+    threading.Thread(target=_feed_fifo, args=(fifo, json.dumps(configuration).encode(), fed), daemon=True).start()
+    env = {**os.environ, "DO_NOT_TRACK": "1", "PYTHONUNBUFFERED": "1",
+           "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.pop("VIRTUAL_ENV", None)
+    started = time.monotonic()
+    proc = subprocess.Popen([str(runtime_env.fivetran(venv)), "debug", "--configuration", str(fifo)], cwd=project,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                            preexec_fn=_limits(memory_bytes))
+    chunks: list[bytes] = []
+    size = 0
+    truncated = False
+
+    def pump() -> None:
+        nonlocal size, truncated
+        assert proc.stdout is not None
+        for block in iter(lambda: proc.stdout.read(65536), b""):  # type: ignore[union-attr]
+            if size < OUTPUT_CAP:
+                chunks.append(block[: OUTPUT_CAP - size])
+            truncated = truncated or size + len(block) > OUTPUT_CAP
+            size += len(block)
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    timed_out = False
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the connector's children too, timed out or not
+        proc.wait()
+        reader.join(timeout=5)
+        if not fed.is_set():  # the SDK never opened the FIFO: unblock the writer
+            with open(fifo, "rb"):
+                pass
+        shutil.rmtree(private, ignore_errors=True)
+    seconds = time.monotonic() - started
+    output = _mask(_ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")), secrets)
+    outside = sorted({p.name for p in project.parent.iterdir()} - before)
+    operations = {name: int(count) for name, count in _OP_ROW.findall(output)}
+    tables = read_warehouse(project / "files" / "warehouse.db")
+    tail = output.strip().splitlines()[-40:]
+    result = Result("FAIL", "", "", proc.returncode, timed_out, seconds, operations, tables, findings, tail,
+                    outside, truncated)
+    if timed_out:
+        result.category, result.reason = "INFRA", f"timed out after {timeout:.0f} s; the process group was killed"
+    elif "SYNC SUCCEEDED" in output and proc.returncode == 0:
+        if not any(t.rows for t in tables):
+            result.category, result.reason = "CODE", "the sync succeeded but wrote no rows"
+        elif outside:
+            result.category, result.reason = "CODE", f"the connector wrote outside its folder: {', '.join(outside)}"
+        else:
+            result.verdict, result.reason = "PASS", "fivetran debug succeeded"
+    elif proc.returncode is not None and proc.returncode < 0:
+        result.category = "CODE"
+        result.reason = f"killed by signal {-proc.returncode} (memory limit or crash)"
+    else:
+        result.category, result.reason = classify(output, project)
+    return result
