@@ -220,7 +220,7 @@ def complete_with_model(extraction: Extraction, text: str, generator: Any) -> Ex
     except (ValueError, GenerationError):
         spec.unresolved.append("the model's reply was not valid JSON under the schema; its hints were ignored")
         return extraction
-    stated = set(re.findall(r"[A-Za-z_][\w.]*", text))
+    stated = set(re.findall(r"[A-Za-z_]\w*", text))
 
     def verified(value: object) -> str | None:
         return value if isinstance(value, str) and value and all(p in stated for p in value.split(".")) else None

@@ -180,13 +180,7 @@ class _Python:
                 self.add("CSDK103", "warning", node.lineno, f"{label}() is deprecated; use "
                          f"log.{'debug' if method == 'fine' else 'error'}()")
             if not any(isinstance(a, ast.Starred) for a in node.args) and not any(k.arg is None for k in node.keywords):
-                try:
-                    inspect.signature(target).bind(*node.args, **{k.arg: k.value for k in node.keywords if k.arg})
-                except TypeError as exc:
-                    self.add("CSDK005", "error", node.lineno, f"{label}(): {exc} (installed SDK signature "
-                             f"{method}{inspect.signature(target)})")
-                except ValueError:
-                    pass
+                self._bind(node, label, method, target)
             if cls == "Logging" and self._mentions_secret(node):
                 self.add("CSDK015", "error", node.lineno, f"{label}() may log a secret")
             if cls == "Operations" and method == "checkpoint" and self._mentions_secret(node):
@@ -196,6 +190,23 @@ class _Python:
                 self.add("CSDK006", "error", 1, "no op.upsert/update/delete/truncate call")
             if "checkpoint" not in seen_ops:
                 self.add("CSDK007", "error", 1, "no op.checkpoint(state) call: syncs could not resume")
+
+    def _bind(self, node: ast.Call, label: str, method: str, target: Any) -> None:
+        """Do the call's arguments fit the installed SDK's signature?"""
+        try:
+            signature = inspect.signature(target)
+        except (TypeError, ValueError):
+            return
+        params = signature.parameters
+        accepts_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+        unknown = [k.arg for k in node.keywords if k.arg and k.arg not in params and not accepts_any]
+        try:
+            if unknown:
+                raise TypeError(f"got an unexpected keyword argument {unknown[0]!r}")
+            signature.bind(*node.args, **{k.arg: k.value for k in node.keywords if k.arg})
+        except TypeError as exc:
+            self.add("CSDK005", "error", node.lineno, f"{label}(): {exc} (installed SDK signature "
+                     f"{method}{signature})")
 
     @staticmethod
     def _mentions_secret(node: ast.Call) -> bool:

@@ -109,20 +109,28 @@ def read_warehouse(db: Path) -> list[TableInfo]:
         conn.close()
 
 
+def _line_of(output: str, match: re.Match[str]) -> str:
+    """The log line a match sits on, without the SDK's timestamp and level columns."""
+    start = output.rfind("\n", 0, match.start()) + 1
+    end = output.find("\n", match.end())
+    line = output[start : end if end >= 0 else None].strip()
+    return re.sub(r"^\d\d:\d\d:\d\d\.\d+\s+\w+\s+\S+\s+\w+\s+", "", line)[:300]
+
+
 def classify(output: str, project: Path) -> tuple[str, str]:
     """(category, reason) for a failed run, from the SDK's log and the traceback."""
     user = re.search(r"(HTTP (401|403)|Access denied|[Uu]nauthori[sz]ed|Missing required configuration[^\n]*|"
                      r"All values must be (a )?STRING[^\n]*|invalid configuration[^\n]*|check the credentials[^\n]*)",
                      output)
     if user:
-        return "USER", f"the source or the configuration refused the sync: {user.group(0)}"
+        return "USER", f"the source or the configuration refused the sync: {_line_of(output, user)}"
     infra = re.search(r"(Could not reach [^\n]*|Connection refused|Name or service not known|Temporary failure in name "
                       r"resolution|Max retries exceeded[^\n]*|SSLError[^\n]*|timed out|kept failing with HTTP 5\d\d)",
                       output)
     frames = re.findall(r'File "([^"]+)", line (\d+)', output)
     own = [(f, ln) for f, ln in frames if Path(f).resolve().is_relative_to(project.resolve())]
     if infra and not (own and "Error" in output.split(infra.group(0))[0][-2000:] and not infra):
-        return "INFRA", f"the source could not be reached: {infra.group(0)}"
+        return "INFRA", f"the source could not be reached: {_line_of(output, infra)}"
     if own:
         where = f"{Path(own[-1][0]).name}:{own[-1][1]}"
         error = re.findall(r"^\s*(\w+(?:Error|Exception)[^\n]*)", output, re.M)
@@ -171,17 +179,20 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
     proc = subprocess.Popen([str(runtime_env.fivetran(venv)), "debug", "--configuration", str(fifo)], cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True,
                             preexec_fn=_limits(memory_bytes))
-    chunks: list[bytes] = []
+    head = bytearray()
+    tail = bytearray()  # the verdict and the operation counts come last: always keep the end
     size = 0
-    truncated = False
 
     def pump() -> None:
-        nonlocal size, truncated
+        nonlocal size
         assert proc.stdout is not None
         for block in iter(lambda: proc.stdout.read(65536), b""):  # type: ignore[union-attr]
-            if size < OUTPUT_CAP:
-                chunks.append(block[: OUTPUT_CAP - size])
-            truncated = truncated or size + len(block) > OUTPUT_CAP
+            room = OUTPUT_CAP // 2 - len(head)
+            if room > 0:
+                head.extend(block[:room])
+                block = block[room:]
+            tail.extend(block)
+            del tail[: max(0, len(tail) - OUTPUT_CAP // 2)]
             size += len(block)
 
     reader = threading.Thread(target=pump, daemon=True)
@@ -201,12 +212,14 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
                 pass
         shutil.rmtree(private, ignore_errors=True)
     seconds = time.monotonic() - started
-    output = _mask(_ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")), secrets)
+    truncated = size > len(tail)
+    joined = bytes(head) + (b"\n[... output truncated ...]\n" if truncated else b"") + bytes(tail)
+    output = _mask(_ANSI.sub("", joined.decode("utf-8", "replace")), secrets)
     outside = sorted({p.name for p in project.parent.iterdir()} - before)
     operations = {name: int(count) for name, count in _OP_ROW.findall(output)}
     tables = read_warehouse(project / "files" / "warehouse.db")
-    tail = output.strip().splitlines()[-40:]
-    result = Result("FAIL", "", "", proc.returncode, timed_out, seconds, operations, tables, findings, tail,
+    last_lines = output.strip().splitlines()[-40:]
+    result = Result("FAIL", "", "", proc.returncode, timed_out, seconds, operations, tables, findings, last_lines,
                     outside, truncated)
     if timed_out:
         result.category, result.reason = "INFRA", f"timed out after {timeout:.0f} s; the process group was killed"

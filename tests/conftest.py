@@ -1,13 +1,19 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import corpus  # noqa: E402
+
+# The runtime venv that `fivetran debug` runs in is made by the setup command; tests use it read-only.
+RUNTIME_VENV = os.environ.get("ASSISTANT_RUNTIME_VENV") or str(
+    Path(platformdirs.user_data_dir("csdk-assistant")) / "runtime-venv")
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +25,7 @@ def assistant_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ASSISTANT_SDK_MODULE", "fake_fivetran_sdk")
     monkeypatch.setenv("ASSISTANT_MAX_FILE_BYTES", "2000000")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ASSISTANT_RUNTIME_VENV", RUNTIME_VENV)
     fake = corpus.write_fake_sdk(tmp_path / "sdk")
     monkeypatch.syspath_prepend(str(fake))
     monkeypatch.setenv("PYTHONPATH", str(fake))

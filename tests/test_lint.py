@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from assistant import compose, lint, writer
+from assistant.cli import cli
+from assistant.spec import Spec
+
+BAD = '''from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+import requests
+from typing import Generator
+
+API_KEY = "sk_live_1234567890abcdef"
+
+
+def schema(configuration: dict):
+    return [{"table": "t", "primary_key": ["id"], "columns": {"id": "INTEGER"}, "sort": "x"}, {"table": "u"}]
+
+
+def update(configuration: dict, state: dict) -> Generator[op.Operation, None, None]:
+    rows = requests.get(configuration["base_url"]).json()
+    for row in rows:
+        yield op.upsert(table="t", data=row)
+        op.update("t", data=row)
+        op.upsertt("t", row)
+    log.fine("done")
+    log.info(f"token {configuration['api_key']}")
+    print("finished")
+    try:
+        pass
+    except Exception:
+        pass
+    return state
+
+
+connector = Connector(update=update, schema=schema)
+'''
+
+
+def rules(project: Path) -> list[tuple[str, str, int]]:
+    return [(f.rule, f.severity, f.line) for f in lint.lint(project)]
+
+
+def test_a_generated_project_is_clean(tmp_path: Path) -> None:
+    spec = Spec.model_validate({"auth": {"kind": "basic"}, "pagination": {"kind": "page"},
+                                "tables": [{"name": "items", "endpoint": "/items"}]})
+    writer.write(tmp_path, compose.project_files(spec))
+    assert lint.lint(tmp_path) == []
+
+
+def test_every_rule_fires_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "connector.py").write_text(BAD)
+    (tmp_path / "configuration.json").write_text(json.dumps({"base_url": "x", "page_size": 100, "nested": {"a": "b"},
+                                                             "api_key": "abcd1234efgh5678"}))
+    (tmp_path / "requirements.txt").write_text("requests==2.31.0\npandas\ngit+https://github.com/x/y.git\n"
+                                               "fivetran_connector_sdk\nnumpy==2.0.0\n")
+    found = rules(tmp_path)
+    for expected in [("CSDK014", "error", 7), ("CSDK011", "error", 11), ("CSDK010", "error", 11),
+                     ("CSDK102", "warning", 11), ("CSDK017", "error", 14), ("CSDK004", "error", 17),
+                     ("CSDK005", "error", 18), ("CSDK005", "error", 19), ("CSDK103", "warning", 20),
+                     ("CSDK015", "error", 21), ("CSDK012", "error", 22), ("CSDK019", "error", 25),
+                     ("CSDK008", "error", 27), ("CSDK007", "error", 1), ("CSDK101", "warning", 15)]:
+        assert expected in found, expected
+    messages = {f.rule + str(f.line): f.message for f in lint.lint(tmp_path)}
+    assert "got an unexpected keyword argument 'data'" in messages["CSDK00518"]
+    assert "update(table: str, modified: dict" in messages["CSDK00518"]
+    assert messages["CSDK00519"].startswith("op.upsertt() does not exist in the installed SDK (has: checkpoint,")
+    by_file = {(f.file, f.rule) for f in lint.lint(tmp_path)}
+    assert {("configuration.json", "CFG003"), ("configuration.json", "CFG002"), ("configuration.json", "CFG004"),
+            ("requirements.txt", "REQ002"), ("requirements.txt", "REQ001"), ("requirements.txt", "REQ003")} <= by_file
+
+
+def test_missing_connector_object_and_imports(tmp_path: Path) -> None:
+    (tmp_path / "connector.py").write_text("def update(configuration, state):\n    pass\n")
+    found = {f.rule for f in lint.lint(tmp_path)}
+    assert {"CSDK001", "CSDK002"} <= found
+
+
+def test_lint_cli_text_and_json(tmp_path: Path) -> None:
+    (tmp_path / "connector.py").write_text(BAD)
+    result = CliRunner().invoke(cli, ["lint", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "connector.py:17: error CSDK004 `yield op.upsert(...)`: call operations directly" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("FAIL: ")
+    data = json.loads(CliRunner().invoke(cli, ["lint", str(tmp_path), "--json"]).stdout)
+    assert data["verdict"] == "FAIL" and {"rule", "severity", "file", "line", "message"} == set(data["findings"][0])
+    missing = CliRunner().invoke(cli, ["lint", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and missing.stderr == f"bad input: {tmp_path / 'nope'}: no such project folder\n"

@@ -1,0 +1,169 @@
+"""Real `fivetran debug` runs in the runtime venv, against the local APIs of tests/apiserver.py."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from apiserver import N_EVENTS, N_ITEMS, N_USERS, PASSWORD, TOKEN, USER, Api
+from click.testing import CliRunner
+from conftest import RUNTIME_VENV
+
+from assistant import compose, validate, writer
+from assistant.cli import cli
+from assistant.spec import Spec
+
+pytestmark = pytest.mark.skipif(not (Path(RUNTIME_VENV) / "bin" / "fivetran").exists(),
+                                reason="no runtime venv: run `assistant runtime setup`")
+VENV = Path(RUNTIME_VENV)
+ORDERS = sum(uid % 3 for uid in range(1, N_USERS + 1))
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[Api]:
+    with Api() as server:
+        yield server
+
+
+def make(tmp_path: Path, api: Api, spec: dict, config: dict | None = None) -> tuple[Path, Path]:
+    out = tmp_path / "project"
+    writer.write(out, compose.project_files(Spec.model_validate(spec)))
+    cfg = tmp_path / "secret-config.json"
+    cfg.write_text(json.dumps(config or {"base_url": api.url, "api_token": TOKEN}))
+    return out, cfg
+
+
+SUITE = {
+    "cursor, bearer, incremental, deletes, child table": (
+        {"auth": {"kind": "bearer"}, "pagination": {"kind": "cursor", "has_more_field": "has_more"},
+         "tables": [{"name": "users", "endpoint": "/bearer/api/users", "records_path": "users",
+                     "incremental_field": "updated_at", "incremental_param": "updated_since",
+                     "deletes_endpoint": "/bearer/api/users/deleted", "deletes_path": "deleted"},
+                    {"name": "orders", "endpoint": "/bearer/api/users/{id}/orders", "primary_key": ["order_id"],
+                     "parent": "users"}]},
+        None, {"users": N_USERS, "orders": ORDERS}),
+    "cursor in a nested field, records under data.items, nested JSON": (
+        {"auth": {"kind": "bearer"}, "pagination": {"kind": "cursor", "cursor_field": "meta.next", "page_size": 20},
+         "tables": [{"name": "events", "endpoint": "/bearer/api/events", "records_path": "data.items",
+                     "primary_key": ["event_id"]}]},
+        None, {"events": N_EVENTS}),
+    "page numbers, basic auth, 429 with Retry-After": (
+        {"auth": {"kind": "basic"}, "pagination": {"kind": "page", "size_param": "per_page", "page_size": 10},
+         "tables": [{"name": "items", "endpoint": "/basic/page/items", "primary_key": ["sku"]}]},
+        "basic", {"items": N_ITEMS}),
+    "offset and total": (
+        {"auth": {"kind": "bearer"}, "pagination": {"kind": "offset", "page_size": 10, "total_field": "total"},
+         "tables": [{"name": "items", "endpoint": "/bearer/offset/items", "records_path": "results",
+                     "primary_key": ["sku"]}]},
+        None, {"items": N_ITEMS}),
+    "Link header": (
+        {"auth": {"kind": "bearer"}, "pagination": {"kind": "link", "page_size": 10},
+         "tables": [{"name": "items", "endpoint": "/bearer/link/items", "primary_key": ["sku"]}]},
+        None, {"items": N_ITEMS}),
+}
+
+
+@pytest.mark.parametrize("case", list(SUITE))
+def test_generated_connectors_pass_fivetran_debug_with_the_right_row_counts(case: str, api: Api,
+                                                                              tmp_path: Path) -> None:
+    spec, auth, expected = SUITE[case]
+    config = {"base_url": api.url, "username": USER, "password": PASSWORD} if auth == "basic" else None
+    out, cfg = make(tmp_path, api, spec, config)
+    result = validate.validate(out, config=cfg, venv=VENV, timeout=120)
+    assert result.verdict == "PASS", (result.reason, result.log_tail)
+    assert {t.name: t.rows for t in result.tables} == expected
+    assert result.operations["Upserts"] == sum(expected.values())
+    assert all(TOKEN not in line and PASSWORD not in line for line in result.log_tail)  # secrets masked
+    assert not (out / "configuration.json").read_text().count(TOKEN)  # the real config never lands in the project
+
+
+def test_validate_cli_reports_pass_with_counts(api: Api, tmp_path: Path) -> None:
+    out, cfg = make(tmp_path, api, SUITE["Link header"][0])
+    result = CliRunner().invoke(cli, ["validate", str(out), "--config", str(cfg)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("PASS: fivetran debug succeeded in ")
+    assert "  items: 57 rows, primary key sku, 4 columns" in lines
+
+
+def test_wrong_credentials_are_a_user_failure(api: Api, tmp_path: Path) -> None:
+    out, cfg = make(tmp_path, api, SUITE["Link header"][0], {"base_url": api.url, "api_token": "wrong-token"})
+    result = validate.validate(out, config=cfg, venv=VENV, timeout=120)
+    assert (result.verdict, result.category) == ("FAIL", "USER"), result.log_tail
+    assert "HTTP 401" in result.reason and "wrong-token" not in "\n".join(result.log_tail)
+
+
+def test_placeholders_in_the_configuration_stop_before_running(api: Api, tmp_path: Path) -> None:
+    out, _ = make(tmp_path, api, SUITE["Link header"][0])
+    result = validate.validate(out, config=None, venv=VENV)
+    assert (result.verdict, result.category) == ("FAIL", "USER") and result.exit_code is None
+    assert result.reason == ("configuration still has placeholders for base_url, api_token: fill them in or pass "
+                             "--config FILE")
+
+
+CUSTOM = '''from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+{imports}
+
+
+def schema(configuration: dict):
+    return [{{"table": "t", "primary_key": ["id"]}}]
+
+
+def update(configuration: dict, state: dict):
+    log.info("start")
+{body}
+    op.upsert(table="t", data={{"id": 1}})
+    op.checkpoint(state={{}})
+
+
+connector = Connector(update=update, schema=schema)
+'''
+
+
+def custom(tmp_path: Path, body: str, imports: str = "") -> Path:
+    out = tmp_path / "custom"
+    out.mkdir()
+    (out / "connector.py").write_text(CUSTOM.format(imports=imports, body=body))
+    (out / "configuration.json").write_text('{"base_url": "http://127.0.0.1:9"}')
+    return out
+
+
+def test_an_exception_in_the_connector_is_a_code_failure(tmp_path: Path) -> None:
+    out = custom(tmp_path, "    ratio = 1 / 0")
+    result = validate.validate(out, config=None, venv=VENV)
+    assert (result.verdict, result.category) == ("FAIL", "CODE")
+    assert "connector.py:13" in result.reason and "ZeroDivisionError" in result.reason
+
+
+def test_a_hanging_connector_and_its_children_are_killed(tmp_path: Path) -> None:
+    out = custom(tmp_path, "    subprocess.Popen(['sleep', '300'])\n    time.sleep(300)", "import subprocess\nimport time")
+    result = validate.validate(out, config=None, venv=VENV, timeout=8)
+    assert result.timed_out and (result.verdict, result.category) == ("FAIL", "INFRA")
+    assert "timed out after 8 s; the process group was killed" in result.reason
+    left = subprocess.run(["pgrep", "-f", "sleep 300"], capture_output=True, text=True).stdout.split()
+    assert left == []
+
+
+def test_a_flood_of_output_is_capped(tmp_path: Path) -> None:
+    out = custom(tmp_path, "    for _ in range(200000):\n        sys.stdout.write('x' * 100 + '\\n')", "import sys")
+    result = validate.validate(out, config=None, venv=VENV, timeout=120)
+    assert result.output_truncated and result.verdict == "PASS"
+
+
+def test_unbounded_allocation_is_stopped(tmp_path: Path) -> None:
+    out = custom(tmp_path, "    blocks = []\n    while len(blocks) < 10**6:\n        blocks.append(bytearray(10**8))")
+    result = validate.validate(out, config=None, venv=VENV, timeout=120, memory_bytes=3 * 1024**3)
+    assert (result.verdict, result.category) == ("FAIL", "CODE"), result.log_tail
+    assert "MemoryError" in result.reason or "signal" in result.reason
+
+
+def test_writing_outside_the_project_is_reported(tmp_path: Path) -> None:
+    out = custom(tmp_path, "    open('../escaped.txt', 'w').close()")
+    result = validate.validate(out, config=None, venv=VENV)
+    assert (result.verdict, result.category) == ("FAIL", "CODE")
+    assert result.outside_writes == ["escaped.txt"] and "outside its folder" in result.reason

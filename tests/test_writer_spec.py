@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant import extract, writer
+from assistant.cli import cli
+from assistant.errors import UsageError
+from assistant.spec import load
+
+REQUEST = """Build a connector for our users API at http://127.0.0.1:9999.
+Authentication: bearer token.
+GET /bearer/api/users?limit=<n>&cursor=<token> returns {"users": [...], "next_cursor": "abc", "has_more": true}.
+Users have primary key id and are synced incrementally on updated_at using updated_since.
+GET /bearer/api/users/deleted returns {"deleted": [...]} with the ids of deleted users.
+"""
+
+
+def test_extraction_reads_what_the_request_states() -> None:
+    spec = extract.from_text(REQUEST).spec
+    assert spec.base_url == "http://127.0.0.1:9999" and spec.auth.kind == "bearer"
+    p = spec.pagination
+    assert (p.kind, p.cursor_field, p.cursor_param, p.has_more_field, p.size_param) == (
+        "cursor", "next_cursor", "cursor", "has_more", "limit")
+    [users] = spec.tables
+    assert (users.name, users.endpoint, users.records_path, users.primary_key) == (
+        "users", "/bearer/api/users", "users", ["id"])
+    assert (users.incremental_field, users.incremental_param) == ("updated_at", "updated_since")
+    assert (users.deletes_endpoint, users.deletes_path) == ("/bearer/api/users/deleted", "deleted")
+    assert spec.unresolved == []
+
+
+def test_missing_facts_get_documented_defaults_and_are_listed() -> None:
+    spec = extract.from_text("REST API at base_url, bearer token, cursor pagination via next_cursor, "
+                             "incremental on updated_at, tables users and events").spec
+    assert [t.name for t in spec.tables] == ["users", "events"] and spec.pagination.cursor_field == "next_cursor"
+    assert "users: endpoint not given; assumed GET /users with records under `users`" in spec.unresolved
+    assert "events: primary key not stated; assumed `id`" in spec.unresolved
+
+
+def test_model_hints_are_kept_only_when_the_request_states_them() -> None:
+    from fakes import FakeGenerator
+
+    text = "Orders API. GET /orders returns a list of orders, each keyed by order_uuid."
+    extraction = extract.from_text(text)
+    assert "orders: primary key not stated; assumed `id`" in extraction.spec.unresolved
+    fake = FakeGenerator().enqueue(json.dumps({"tables": [{"name": "orders", "primary_key": "order_uuid",
+                                                           "records_path": "", "incremental_field": "modified_ts"}]}))
+    done = extract.complete_with_model(extraction, text, fake)
+    assert done.spec.tables[0].primary_key == ["order_uuid"] and done.decided["orders.primary_key"] == "model"
+    assert done.spec.tables[0].incremental_field == ""  # "modified_ts" is not in the request: dropped
+    assert "schema" in fake.calls[0]
+
+
+def test_a_model_reply_that_is_not_json_is_reported_not_fatal() -> None:
+    from fakes import FakeGenerator
+
+    text = "GET /orders returns orders."
+    done = extract.complete_with_model(extract.from_text(text), text, FakeGenerator().enqueue("not json {"))
+    assert "the model's reply was not valid JSON under the schema; its hints were ignored" in done.spec.unresolved
+
+
+def test_spec_files_are_checked_against_the_schema(tmp_path: Path) -> None:
+    good = tmp_path / "spec.yaml"
+    good.write_text("name: demo\ntables:\n  - name: users\n    endpoint: /users\n")
+    assert load(good).tables[0].primary_key == ["id"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"tables": [{"name": "Users", "endpoint": "users"}]}))
+    with pytest.raises(UsageError, match="fails its schema at tables.0.name"):
+        load(bad)
+    (tmp_path / "empty.json").write_text(json.dumps({"tables": []}))
+    with pytest.raises(UsageError, match="fails its schema at tables"):
+        load(tmp_path / "empty.json")
+
+
+def test_writer_refuses_unsafe_names(tmp_path: Path) -> None:
+    for name in ("../evil.py", "/etc/passwd", "notes.txt", "sub/../../x.py"):
+        with pytest.raises(UsageError, match="refusing to write"):
+            writer.plan(tmp_path / "p", {name: "x = 1\n"})
+    with pytest.raises(UsageError, match="connector.py is not valid Python"):
+        writer.plan(tmp_path / "p", {"connector.py": "def (:\n"})
+
+
+def test_writer_refuses_symlinks_and_files_as_folders(tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    out.mkdir()
+    os.symlink(tmp_path / "elsewhere.py", out / "connector.py")
+    with pytest.raises(UsageError, match="symlink"):
+        writer.plan(out, {"connector.py": "x = 1\n"})
+    afile = tmp_path / "file"
+    afile.write_text("")
+    with pytest.raises(UsageError, match="exists and is not a folder"):
+        writer.plan(afile, {"connector.py": "x = 1\n"})
+
+
+def test_writer_keeps_existing_files_unless_forced_then_keeps_a_backup(tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    writer.write(out, {"connector.py": "x = 1\n", "README.md": "# a\n"})
+    with pytest.raises(UsageError, match="already has connector.py, README.md; use --force"):
+        writer.write(out, {"connector.py": "x = 2\n", "README.md": "# b\n"})
+    assert (out / "connector.py").read_text() == "x = 1\n"
+    writer.write(out, {"connector.py": "x = 2\n"}, force=True)
+    assert (out / "connector.py").read_text() == "x = 2\n" and (out / "connector.py.bak").read_text() == "x = 1\n"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["generate", "  ", "--out", "OUT"], "bad input: the description is empty; describe the source, or pass "
+     "--prompt-file or --spec"),
+])
+def test_generate_bad_input(args: list[str], message: str, tmp_path: Path) -> None:
+    args = [a.replace("OUT", str(tmp_path / "o")) for a in args]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and result.stderr == message + "\n"
+
+
+def test_generate_into_existing_project_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    first = CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(out), "--no-model"])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(out), "--no-model"])
+    assert second.exit_code == 2
+    assert second.stderr.startswith(f"bad input: {out} already has connector.py, configuration.json, "
+                                    "requirements.txt, README.md; use --force")
+    file_out = tmp_path / "f"
+    file_out.write_text("")
+    third = CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(file_out), "--no-model"])
+    assert third.stderr == f"bad input: {file_out} exists and is not a folder\n"
+
+
+def test_generate_reports_in_four_sections_and_as_json(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(tmp_path / "o"), "--no-model"])
+    text = result.stdout
+    for heading in ("## 1. Requirements analysis", "## 2. Pattern selection", "## 3. Implementation guide",
+                    "## 4. Testing plan"):
+        assert heading in text
+    assert "Lint: 0 error(s), 0 warning(s)" in text
+    data = json.loads(CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(tmp_path / "o"), "--no-model",
+                                               "--force", "--json"]).stdout)
+    assert data["requirements"]["auth"] == "bearer" and data["files"] == [
+        "connector.py", "configuration.json", "requirements.txt", "README.md"]
+    config = json.loads((tmp_path / "o" / "configuration.json").read_text())
+    assert config == {"base_url": "http://127.0.0.1:9999", "api_token": "<YOUR_API_TOKEN>"}
+    assert (tmp_path / "o" / "requirements.txt").read_text() == ""
