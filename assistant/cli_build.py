@@ -101,13 +101,72 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
     written, findings = gen.build(spec, out, force=force)
     report = gen.Report(spec, out, written, picks, findings, decided, notes=notes)
     if run_validate:
-        report.validation = _validate(out, config, cfg)
+        outcome = _repair(out, config, cfg, attempts=3, use_model=not no_model, first=None,
+                          show=lambda step: None)
+        report.validation = outcome.result
+        report.notes += [f"repair {s.attempt} ({s.how}): {s.summary}" for s in outcome.steps]
+        if outcome.stopped_because:
+            report.notes.append(outcome.stopped_because)
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=1, default=str))
     else:
         click.echo(gen.markdown(report))
     if report.validation and report.validation.verdict != "PASS":
         sys.exit(1)
+
+
+def _repair(project: Path, config: Path | None, cfg: Any, *, attempts: int, use_model: bool, first: Any,
+            show: Any) -> Any:
+    from assistant import fix
+
+    def factory() -> Any:
+        from assistant.cli_model import load_generator
+
+        return load_generator(cfg)
+
+    return fix.repair(project, attempts=attempts, run=lambda: _validate(project, config, cfg),
+                      generator_factory=factory if use_model else None, show=show, first=first)
+
+
+@click.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--config", type=click.Path(path_type=Path), help="Configuration to run with (default: the project's).")
+@click.option("--log", "log_file", type=click.Path(path_type=Path), help="A failing `fivetran debug` log.")
+@click.option("--attempts", default=3, show_default=True, help="Repair attempts before giving up.")
+@click.option("--no-model", is_flag=True, help="Only the mechanical lint fixes; never ask the model.")
+def fix(project: Path, config: Path | None, log_file: Path | None, attempts: int, no_model: bool) -> None:
+    """Repair PROJECT: mechanical fixes for lint errors, then the model for runtime errors; shows every diff."""
+    from assistant import validate
+
+    if not (project / "connector.py").is_file():
+        raise UsageError(f"{project}: no connector.py in it")
+    if attempts < 1:
+        raise UsageError("--attempts must be at least 1")
+    cfg = load_settings()
+    first = None
+    if log_file:
+        try:
+            text = log_file.read_text("utf-8", errors="replace")
+        except OSError as exc:
+            raise UsageError(f"{log_file}: cannot read it ({exc.strerror})") from exc
+        secrets = []
+        config_path = config or project / "configuration.json"
+        if config_path.exists():
+            secrets = [str(v) for v in json.loads(config_path.read_text("utf-8")).values()]
+        first = validate.from_log(text, project, secrets)
+
+    def show(step: Any) -> None:
+        click.echo(f"attempt {step.attempt} ({step.how}): {step.summary}")
+        click.echo(step.diff, nl=False)
+
+    outcome = _repair(project, config, cfg, attempts=attempts, use_model=not no_model, first=first, show=show)
+    if outcome.result is not None:
+        _print_validation(outcome.result)
+    if outcome.fixed:
+        click.echo("FIXED" if outcome.steps else "nothing to fix")
+        return
+    click.echo(f"NOT FIXED: {outcome.stopped_because}")
+    sys.exit(1)
 
 
 @click.command()

@@ -98,3 +98,20 @@ For each of these tables: {tables}
 give its primary key field, the JSON path of its records list in the response (empty string if the \
 response is the list) and the field used for incremental sync; also give the response field that \
 holds the next page's cursor."""
+
+
+FIX_SYSTEM = """\
+You fix one Python function of a Fivetran Connector SDK connector. Make the smallest change that \
+removes the error. Keep the function's name and arguments. Call op.* and log.* directly, never with \
+yield. Reply with the whole corrected function in one ```python block and nothing else."""
+
+FIX_USER = """\
+Error: {error}
+
+Last log lines:
+{log}
+
+Function:
+```python
+{function}
+```"""

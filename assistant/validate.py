@@ -141,6 +141,13 @@ def classify(output: str, project: Path) -> tuple[str, str]:
     return "INFRA", "fivetran debug ended without a verdict"
 
 
+def from_log(text: str, project: Path, secrets: list[str]) -> Result:
+    """A failure read from a saved `fivetran debug` log, classified like a live run."""
+    output = _mask(_ANSI.sub("", text), secrets)
+    category, reason = classify(output, project.resolve())
+    return Result("FAIL", category, reason, log_tail=output.strip().splitlines()[-40:])
+
+
 def validate(project: Path, *, config: Path | None, venv: Path, timeout: float = 120.0,
              memory_bytes: int = 6 * 1024**3) -> Result:
     project = project.resolve()

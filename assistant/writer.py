@@ -71,13 +71,13 @@ def plan(out: Path, files: dict[str, str], *, force: bool = False) -> list[Plann
     return planned
 
 
-def apply(out: Path, planned: list[Planned]) -> list[Path]:
+def apply(out: Path, planned: list[Planned], *, backup: bool = True) -> list[Path]:
     """Write each file through a temporary file and os.replace; keep a .bak of what it replaces."""
     written = []
     for item in planned:
         target = out / item.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        if item.replaces:
+        if item.replaces and backup:
             shutil.copy2(target, target.with_name(target.name + ".bak"))
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         try:
@@ -91,5 +91,5 @@ def apply(out: Path, planned: list[Planned]) -> list[Path]:
     return written
 
 
-def write(out: Path, files: dict[str, str], *, force: bool = False) -> list[Path]:
-    return apply(out, plan(out, files, force=force))
+def write(out: Path, files: dict[str, str], *, force: bool = False, backup: bool = True) -> list[Path]:
+    return apply(out, plan(out, files, force=force), backup=backup)
