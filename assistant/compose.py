@@ -12,7 +12,8 @@ from importlib import resources
 
 from assistant.spec import Spec
 
-SHARED = ["validate_configuration", "get_json", "records_at", "value_at", "prepare_record", "to_utc", "sync_table"]
+SHARED = ["validate_configuration", "get_json", "records_at", "value_at", "prepare_record", "note_types", "to_utc",
+          "sync_table"]
 
 
 def _block_functions() -> dict[str, str]:

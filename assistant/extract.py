@@ -59,6 +59,14 @@ def _list_path(data: Any, prefix: str = "") -> str | None:
     return None
 
 
+def _list_paths(data: Any, prefix: str = "") -> list[str]:
+    out = [prefix] if isinstance(data, list) and prefix else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += _list_paths(value, f"{prefix}.{key}" if prefix else key)
+    return out
+
+
 def _paths(data: Any, prefix: str = "") -> list[str]:
     out = []
     if isinstance(data, dict):
@@ -129,7 +137,9 @@ def from_text(text: str) -> Extraction:
         more = next((p for p in all_paths if re.search(r"has_?more|more$", p, re.I)), "")
         pagination.has_more_field = more
     tables: list[Table] = []
-    for match in _GET.finditer(text):
+    segments: dict[str, str] = {}  # table -> the text from its GET line to the next one
+    matches = list(_GET.finditer(text))
+    for number, match in enumerate(matches):
         endpoint, query = match.group(1), match.group(2) or ""
         params = [p.split("=")[0] for p in query.lstrip("?").split("&") if p]
         if pagination.kind == "cursor":
@@ -143,10 +153,13 @@ def from_text(text: str) -> Extraction:
             pagination.page_param = next((p for p in params if "page" in p and p != size), "page")
         if pagination.kind == "offset":
             pagination.offset_param = next((p for p in params if "offset" in p or p in ("skip", "start")), "offset")
-        after = text[match.end() : match.end() + 600]
+        after = text[match.end() : matches[number + 1].start() if number + 1 < len(matches) else len(text)]
         example = next(iter(_json_examples(after)), None)
         records_path = _list_path(example) if example is not None else None
         name = _table_name(endpoint)
+        segments[name] = after
+        if records_path is None and re.search(r"returns? (?:a |an )?(?:json )?(?:list|array)\b", after, re.I):
+            records_path = ""  # the response body is the list itself
         if records_path is None:
             records_path = name if re.search(rf'"{name}"\s*:', after) else ""
             unresolved.append(f"{name}: where the records sit in the response was not shown; assumed "
@@ -159,9 +172,18 @@ def from_text(text: str) -> Extraction:
             if name:
                 tables.append(Table(name=name, endpoint=f"/{name}", records_path=name))
                 unresolved.append(f"{name}: endpoint not given; assumed GET /{name} with records under `{name}`")
+    deleted = re.search(r"GET\s+(/[\w/{}\-]*deleted[\w/{}\-]*)", text)
+    if deleted and tables:
+        target = next((t for t in tables if deleted.group(1).startswith(t.endpoint)), tables[0])
+        tables = [t for t in tables if t.endpoint != deleted.group(1)]
+        target.deletes_endpoint = deleted.group(1)
+        after = text[deleted.end() : deleted.end() + 300]
+        example = next(iter(_json_examples(after)), None)
+        target.deletes_path = (_list_path(example) or "") if example is not None else ""
+    key_pattern = r"(?:primary key(?:\s+is)?|identified by|keyed by|unique id(?:\s+is)?)\s+`?(\w+)`?"
     for table in tables:
-        key = re.search(rf"{table.name}\W[^.\n]*?primary key\s+`?(\w+)`?", text, re.I) or re.search(
-            r"primary key\s+(?:is\s+)?`?(\w+)`?", text, re.I)
+        key = re.search(key_pattern, segments.get(table.name, ""), re.I) or (
+            re.search(key_pattern, text, re.I) if len(tables) == 1 or table.name not in segments else None)
         if key:
             table.primary_key = [key.group(1)]
         else:
@@ -174,14 +196,13 @@ def from_text(text: str) -> Extraction:
             if not param:
                 unresolved.append(f"{table.name}: no query parameter for the cursor was stated; the full table is "
                                   "read each sync and the cursor only tracks progress")
-    deleted = re.search(r"GET\s+(/[\w/{}\-]*deleted[\w/{}\-]*)", text)
-    if deleted and tables:
-        target = next((t for t in tables if deleted.group(1).startswith(t.endpoint)), tables[0])
-        tables = [t for t in tables if t.endpoint != deleted.group(1)]
-        target.deletes_endpoint = deleted.group(1)
-        after = text[deleted.end() : deleted.end() + 300]
-        example = next(iter(_json_examples(after)), None)
-        target.deletes_path = (_list_path(example) or "") if example is not None else ""
+    for table in tables:  # /users/{id}/orders is fetched once per users row
+        if "{" in table.endpoint:
+            stem = table.endpoint.split("/{", 1)[0]
+            parents = [t for t in tables if t is not table and "{" not in t.endpoint and stem == t.endpoint]
+            if parents:
+                table.parent = parents[0].name
+                table.incremental_field = table.incremental_param = ""
     nested: Literal["flatten", "json"] = "json" if re.search(r"json column|keep nested|as json", low) else "flatten"
     name = _snake(re.sub(r"\s+", "_", (re.search(r"(\w+)\s+API", text) or re.search(r"(\w+)", text) or ["", "my"])[1]))
     spec = Spec(name=f"{name}_connector", description=text.strip().split("\n")[0][:200], base_url=base_url,
@@ -222,8 +243,14 @@ def complete_with_model(extraction: Extraction, text: str, generator: Any) -> Ex
         return extraction
     stated = set(re.findall(r"[A-Za-z_]\w*", text))
 
-    def verified(value: object) -> str | None:
-        return value if isinstance(value, str) and value and all(p in stated for p in value.split(".")) else None
+    list_paths = {path for example in _json_examples(text) for path in _list_paths(example)}
+
+    def verified(value: object, attribute: str = "") -> str | None:
+        if not isinstance(value, str) or not value:
+            return None
+        if attribute == "records_path":  # must be a list in a JSON example the request shows
+            return value if value in list_paths else None
+        return value if all(p in stated for p in value.split(".")) else None
 
     by_name = {t.name: t for t in spec.tables}
     for hint in reply.get("tables", []) if isinstance(reply, dict) else []:
@@ -232,7 +259,7 @@ def complete_with_model(extraction: Extraction, text: str, generator: Any) -> Ex
             continue
         for fact, attribute in (("primary key", "primary_key"), ("records", "records_path"),
                                 ("incremental", "incremental_field")):
-            value = verified(hint.get(attribute))
+            value = verified(hint.get(attribute), attribute)
             note = next((u for u in spec.unresolved if u.startswith(f"{table.name}: ") and fact in u), None)
             if value and note:
                 setattr(table, attribute, [value] if attribute == "primary_key" else value)

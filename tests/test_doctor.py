@@ -16,7 +16,7 @@ def test_doctor_reports_each_check_and_fails_without_an_index(monkeypatch: pytes
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert [line.split()[1] for line in lines] == ["python", "llama-cpp-python", "model", "embedding", "index",
-                                                   "fivetran-connector-sdk", "disk"]
+                                                   "fivetran-connector-sdk", "runtime", "disk"]
     index_line = next(line for line in lines if line.split()[1] == "index")
     assert index_line.startswith("FAIL  index") and index_line.endswith("(run `assistant ingest`)")
     assert all(line.startswith("OK") for line in lines if line.split()[1] != "index")

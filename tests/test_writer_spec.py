@@ -45,7 +45,7 @@ def test_missing_facts_get_documented_defaults_and_are_listed() -> None:
 def test_model_hints_are_kept_only_when_the_request_states_them() -> None:
     from fakes import FakeGenerator
 
-    text = "Orders API. GET /orders returns a list of orders, each keyed by order_uuid."
+    text = "Orders API. GET /orders returns a list of orders; order_uuid is what makes each one unique."
     extraction = extract.from_text(text)
     assert "orders: primary key not stated; assumed `id`" in extraction.spec.unresolved
     fake = FakeGenerator().enqueue(json.dumps({"tables": [{"name": "orders", "primary_key": "order_uuid",

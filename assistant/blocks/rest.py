@@ -177,6 +177,22 @@ def prepare_record(record: dict):
     return flat
 
 
+def note_types(table: str, row: dict, seen: dict):
+    """
+    Schema evolution: new columns simply flow through, but a column whose values change type
+    (say from int to str) is logged once, since the destination keeps the first type it saw.
+    """
+    types = seen.setdefault(table, {})
+    for key, value in row.items():
+        if value is None:
+            continue
+        kind = type(value).__name__
+        before = types.setdefault(key, kind)
+        if before != kind:
+            log.warning(f"{table}.{key}: values changed type from {before} to {kind}")
+            types[key] = kind
+
+
 def to_utc(value):
     """Normalise an ISO-8601 timestamp to UTC, so cursors compare correctly across time zones."""
     if not isinstance(value, str) or not value:
@@ -275,6 +291,7 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
     count = 0
     newest = cursor
     nulls = {key: 0 for key in spec["primary_key"]}
+    seen_types: dict = {}
     for records in fetch_pages(session, url, params, spec["records_path"]):
         for record in records:
             row = prepare_record(record)
@@ -283,6 +300,7 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
                 value = to_utc(value_at(record, spec["incremental_field"]))
                 if value is not None and (newest is None or str(value) > str(newest)):
                     newest = value
+            note_types(table, row, seen_types)
             for key in nulls:
                 nulls[key] += row.get(key) is None
             # The upsert inserts the row, or updates it if its primary key is already in the destination.

@@ -1,0 +1,66 @@
+"""The building blocks on their own, against the local API (no SDK run needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from apiserver import N_ITEMS, TOKEN, Api
+
+from assistant.blocks import rest
+
+
+@pytest.fixture
+def api() -> Iterator[Api]:
+    with Api() as server:
+        yield server
+
+
+def test_retry_honours_retry_after_and_never_retries_auth_failures(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    sleeps: list[float] = []
+    monkeypatch.setattr(rest.time, "sleep", sleeps.append)
+    monkeypatch.setattr(rest.log, "warning", lambda message: None)  # the SDK logs only inside a run
+    monkeypatch.setattr(rest, "AUTH", {"token_key": "t"})
+    session = rest.build_session__bearer({"t": TOKEN})
+    payload, _ = rest.get_json(session, f"{api.url}/bearer/page/items", {"page": 1, "per_page": 5})
+    assert len(payload) == 5 and sleeps == [1.0]  # one 429 with Retry-After: 1
+    with pytest.raises(RuntimeError, match=r"Access denied by .* \(HTTP 401\); check the credentials"):
+        rest.get_json(rest.build_session__none({}), f"{api.url}/bearer/page/items", {})
+    assert api.requests.count("/bearer/page/items") == 1  # the 401 was not retried
+
+
+def test_each_pagination_style_reads_every_record_once(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rest.time, "sleep", lambda s: None)
+    monkeypatch.setattr(rest.log, "warning", lambda message: None)
+    monkeypatch.setattr(rest, "AUTH", {"token_key": "t"})
+    session = rest.build_session__bearer({"t": TOKEN})
+    styles = {
+        "offset": ({"offset_param": "offset", "size_param": "limit", "page_size": 10, "total_field": "total"},
+                   "/bearer/offset/items", "results"),
+        "link": ({"size_param": "limit", "page_size": 10}, "/bearer/link/items", ""),
+        "page": ({"page_param": "page", "size_param": "per_page", "page_size": 10}, "/bearer/page/items", ""),
+    }
+    for style, (pagination, path, records) in styles.items():
+        monkeypatch.setattr(rest, "PAGINATION", pagination)
+        pages = list(getattr(rest, f"fetch_pages__{style}")(session, api.url + path, {}, records))
+        skus = [r["sku"] for page in pages for r in page]
+        assert len(skus) == len(set(skus)) == N_ITEMS, style
+
+
+def test_records_are_flattened_or_kept_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    record = {"id": 1, "address": {"city": "Oslo", "geo": {"lat": 1.5}}, "tags": ["a", "b"]}
+    assert rest.prepare_record(record) == {"id": 1, "address_city": "Oslo", "address_geo_lat": 1.5,
+                                           "tags": '["a", "b"]'}
+    monkeypatch.setattr(rest, "NESTED", "json")
+    assert rest.prepare_record(record)["address"] == '{"city": "Oslo", "geo": {"lat": 1.5}}'
+
+
+def test_timestamps_are_normalised_to_utc_and_type_changes_are_logged(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rest.to_utc("2024-01-01T12:00:00+02:00") == "2024-01-01T10:00:00Z"
+    assert rest.to_utc("not a date") == "not a date"
+    warnings: list[str] = []
+    monkeypatch.setattr(rest.log, "warning", warnings.append)
+    seen: dict = {}
+    rest.note_types("t", {"score": 1, "new": None}, seen)
+    rest.note_types("t", {"score": "1", "extra": True}, seen)
+    assert warnings == ["t.score: values changed type from int to str"]
