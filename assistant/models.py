@@ -111,47 +111,49 @@ def part_paths(entry: CatalogEntry) -> list[Path]:
     return found
 
 
-def verify_parts(entry: CatalogEntry) -> None:
-    """Hash the installed parts as one stream, without assembling them (for `assistant doctor`)."""
+def _stream_parts(entry: CatalogEntry, sink: Callable[[bytes], object] | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> None:
+    """Read the installed parts in order as one stream, checking their total size and sha256.
+
+    `sink` receives every block (assembly writes them out); doctor passes none and only hashes.
+    """
     parts = part_paths(entry)
     total = sum(p.stat().st_size for p in parts)
     if total != entry.size:
         raise ModelError(f"the parts of {entry.name} add up to {total:,} bytes, expected {entry.size:,}",
                          hint=f"reinstall them: pip install --force-reinstall {entry.package}1..{entry.parts}")
     digest = hashlib.sha256()
+    done = 0
     for part in parts:
         with open(part, "rb") as handle:
             for block in iter(lambda h=handle: h.read(1 << 22), b""):  # type: ignore[misc]
                 digest.update(block)
+                if sink:
+                    sink(block)
+                done += len(block)
+                if progress:
+                    progress(done, total)
     if digest.hexdigest() != entry.sha256:
         raise ModelError(f"the parts of {entry.name} do not hash to the published sha256",
                          hint="a part package is damaged; reinstall them with pip --force-reinstall")
+
+
+def verify_parts(entry: CatalogEntry) -> None:
+    """Hash the installed parts as one stream, without assembling them (for `assistant doctor`)."""
+    _stream_parts(entry)
 
 
 def assemble(entry: CatalogEntry, progress: Callable[[int, int], None] | None = None) -> Path:
     """Concatenate the parts into one GGUF, verify size and sha256, and publish it atomically."""
-    parts = part_paths(entry)
-    total = sum(p.stat().st_size for p in parts)
-    if total != entry.size:
-        raise ModelError(f"the parts of {entry.name} add up to {total:,} bytes, expected {entry.size:,}",
-                         hint=f"reinstall them: pip install --force-reinstall {entry.package}1..{entry.parts}")
+    part_paths(entry)  # a missing part is reported before anything is written
     target = paths.ensure(models_dir()) / f"{entry.name}.gguf"
     tmp = target.with_suffix(".partial")
-    digest = hashlib.sha256()
-    done = 0
-    with open(tmp, "wb") as out:
-        for part in parts:
-            with open(part, "rb") as handle:
-                for block in iter(lambda h=handle: h.read(1 << 22), b""):  # type: ignore[misc]
-                    out.write(block)
-                    digest.update(block)
-                    done += len(block)
-                    if progress:
-                        progress(done, total)
-    if digest.hexdigest() != entry.sha256:
+    try:
+        with open(tmp, "wb") as out:
+            _stream_parts(entry, out.write, progress)
+    except ModelError:
         tmp.unlink(missing_ok=True)
-        raise ModelError(f"the parts of {entry.name} do not hash to the published sha256",
-                         hint="a part package is damaged; reinstall them with pip --force-reinstall")
+        raise
     os.replace(tmp, target)
     _remember_verified(target, entry.sha256)
     return target

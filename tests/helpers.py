@@ -28,3 +28,30 @@ def ingest(repo: Path, *extra: str) -> Result:
     result = run("ingest", "--repo", str(repo), "-q", *extra)
     assert result.exit_code == 0, result.output
     return result
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 120) -> None:
+    """Poll a local server until it answers; fail the test if it dies or never does."""
+    import time
+
+    import pytest
+    import requests
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the server for {url} exited with {proc.returncode}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            time.sleep(0.3)
+    pytest.fail(f"{url} did not come up in {seconds:.0f} s")

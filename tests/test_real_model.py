@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import requests
 from click.testing import CliRunner
-from helpers import ingest
+from helpers import free_port, ingest, wait_until_up
 
 from assistant import cli_model, models, runtime
 from assistant.cli import cli
@@ -69,29 +66,15 @@ def test_the_warm_prefix_is_reused_from_memory_and_from_disk(generator: runtime.
     assert fresh.count_tokens("op.checkpoint(state)") > 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def llm_url(model_path: str) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", model_path, "--host", "127.0.0.1",
                              "--port", str(port), "--n_ctx", "2048", "--verbose", "False"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{url}/v1/models", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(0.5)
-        else:
-            pytest.fail("llama_cpp.server did not start")
+        wait_until_up(f"{url}/v1/models", proc, 120)
         yield url
     finally:
         proc.terminate()
