@@ -129,7 +129,7 @@ def classify(output: str, project: Path) -> tuple[str, str]:
                       output)
     frames = re.findall(r'File "([^"]+)", line (\d+)', output)
     own = [(f, ln) for f, ln in frames if Path(f).resolve().is_relative_to(project.resolve())]
-    if infra and not (own and "Error" in output.split(infra.group(0))[0][-2000:] and not infra):
+    if infra:  # even when raised from connector.py (our retries give up with "Could not reach ...")
         return "INFRA", f"the source could not be reached: {_line_of(output, infra)}"
     if own:
         where = f"{Path(own[-1][0]).name}:{own[-1][1]}"

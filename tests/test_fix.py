@@ -112,3 +112,16 @@ def test_fix_cli_from_a_log_without_a_model(tmp_path: Path) -> None:
 def test_fix_bad_input(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and result.stderr == message + "\n"
+
+
+def test_failures_are_classified_from_the_log(tmp_path: Path) -> None:
+    from assistant.validate import classify
+
+    code = f'Traceback:\n  File "{tmp_path}/connector.py", line 9, in update\nKeyError: \'id\'\nSYNC FAILED\n'
+    assert classify(code, tmp_path) == ("CODE", "exception at connector.py:9: KeyError: 'id'")
+    infra = ("12:00:00.000 SEVERE   x connector RuntimeError: Could not reach http://10.0.0.1/api after 6 attempts: "
+             "Connection refused\nSYNC FAILED")
+    assert classify(infra, tmp_path)[0] == "INFRA"
+    user = "12:00:00.000 SEVERE   x connector Access denied by http://h/api (HTTP 403); check the credentials\n"
+    assert classify(user, tmp_path) == ("USER", "the source or the configuration refused the sync: Access denied by "
+                                        "http://h/api (HTTP 403); check the credentials")
