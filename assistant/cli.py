@@ -216,7 +216,8 @@ def crawl(out: Path | None) -> None:
 
 
 for _command in (cli_model.ask, cli_model.chat, cli_model.models, cli_model.doctor, cli_build.generate,
-                 cli_build.discover, cli_build.lint_cmd, cli_build.validate_cmd, cli_build.fix, cli_build.runtime):
+                 cli_build.discover, cli_build.lint_cmd, cli_build.validate_cmd, cli_build.fix,
+                 cli_build.revise, cli_build.runtime):
     cli.add_command(_command)
 
 

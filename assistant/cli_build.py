@@ -170,6 +170,38 @@ def fix(project: Path, config: Path | None, log_file: Path | None, attempts: int
 
 
 @click.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("request")
+@click.option("--yes", is_flag=True, help="Apply without asking (the warnings are still shown).")
+@click.option("--config", type=click.Path(path_type=Path), help="Validate with this configuration afterwards.")
+def revise(project: Path, request: str, yes: bool, config: Path | None) -> None:
+    """Change a generated PROJECT as REQUEST says; shows the diff and warns before schema or state changes."""
+    from assistant import lint, writer
+    from assistant import revise as rev
+
+    if not (project / "connector.py").is_file():
+        raise UsageError(f"{project}: no connector.py in it")
+    revision = rev.revise(project, request)
+    for change in revision.changes:
+        click.echo(f"change: {change}")
+    for warning in revision.warnings:
+        click.echo(f"WARNING: {warning}")
+    click.echo(revision.diff, nl=False)
+    if not yes and not click.confirm("Apply these changes?", default=False):
+        click.echo("nothing written")
+        sys.exit(1)
+    writer.write(project, revision.files, force=True)
+    findings = lint.lint(project)
+    errors = sum(f.severity == "error" for f in findings)
+    click.echo(f"written; lint {'PASS' if not errors else 'FAIL'} ({errors} error(s))")
+    if config is not None:
+        result = _validate(project, config, load_settings())
+        _print_validation(result)
+        if result.verdict != "PASS":
+            sys.exit(1)
+
+
+@click.command()
 @click.argument("description")
 def discover(description: str) -> None:
     """Show the examples and patterns closest to a described source, and why each was chosen."""
