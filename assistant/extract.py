@@ -103,9 +103,47 @@ def _auth(text: str, low: str) -> Auth:
     return Auth(kind="none")
 
 
+def _local_source(text: str, low: str) -> Extraction | None:
+    """A folder of CSV/JSONL files, or a SQLite database, when the request says so."""
+    key_pattern = r"(?:primary key(?:\s+is)?|identified by|keyed by)\s+`?(\w+)`?"
+    unresolved: list[str] = []
+    if re.search(r"\bsqlite\b", low):
+        names = re.findall(r"\btable\s+`?(\w+)`?", text, re.I)
+        cursor = re.search(r"(?:cursor column|incremental(?:ly)? (?:on|by))\s+`?(\w+)`?", text, re.I)
+        key = re.search(key_pattern, text, re.I)
+        if not names:
+            return None
+        if not key:
+            unresolved.append("primary key not stated; assumed `id`")
+        tables = [Table(name=_snake(n), source_table=n, primary_key=[key.group(1)] if key else ["id"],
+                        cursor_column=cursor.group(1) if cursor else "") for n in dict.fromkeys(names)]
+        spec = Spec(name="sqlite_connector", description=text.strip().split("\n")[0][:200], source_type="database",
+                    tables=tables, unresolved=unresolved)
+        return Extraction(spec, {"source_type": "text"})
+    if re.search(r"\b(csv|jsonl|json lines)\b", low) and re.search(r"\b(folder|directory|files)\b", low):
+        fmt: Literal["csv", "jsonl"] = "jsonl" if re.search(r"jsonl|json lines", low) else "csv"
+        suffix = ".jsonl" if fmt == "jsonl" else ".csv"
+        named = re.search(r"(?:into|as) (?:a |the )?(?:table )?`?(\w+)`?(?: table)?", text, re.I)
+        key = re.search(key_pattern, text, re.I)
+        if not named:
+            unresolved.append("table name not stated; assumed `records`")
+        if not key:
+            unresolved.append("primary key not stated; assumed `id`")
+        table = Table(name=_snake(named.group(1)) if named else "records", file_suffix=suffix, format=fmt,
+                      primary_key=[key.group(1)] if key else ["id"])
+        spec = Spec(name="files_connector", description=text.strip().split("\n")[0][:200], source_type="file",
+                    tables=[table], unresolved=unresolved)
+        return Extraction(spec, {"source_type": "text"})
+    return None
+
+
 def from_text(text: str) -> Extraction:
     """Everything the request states outright, and explicit defaults for the rest."""
     low = text.lower()
+    if not re.search(r"\bGET\s+/|https?://", text):
+        local = _local_source(text, low)
+        if local is not None:
+            return local
     decided: dict[str, str] = {}
     unresolved: list[str] = []
     url = _URL.search(text)

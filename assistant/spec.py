@@ -52,7 +52,7 @@ class Pagination(BaseModel):
 
 class Table(BaseModel):
     name: str
-    endpoint: str
+    endpoint: str = ""
     """Path under the base URL, e.g. /api/events; a child table uses its parent's key, e.g. /users/{id}/orders."""
     records_path: str = ""
     """Dotted path of the records list in the response ("" = the response is the list)."""
@@ -66,6 +66,13 @@ class Table(BaseModel):
     deletes_endpoint: str = ""
     """Endpoint listing deleted ids; they become soft deletes."""
     deletes_path: str = ""
+    file_suffix: str = ".csv"
+    """File sources: files in the folder ending with this are the table's rows."""
+    format: Literal["csv", "jsonl"] = "csv"
+    source_table: str = ""
+    """Database sources: the table (or view) to read."""
+    cursor_column: str = ""
+    """Database sources: a column that only grows (updated_at, id); rows above the saved value are read."""
 
     @field_validator("name")
     @classmethod
@@ -98,6 +105,10 @@ class Spec(BaseModel):
     """Facts the request did not settle; shown back to the user."""
 
     def config_keys(self) -> list[str]:
+        if self.source_type == "file":
+            return ["folder"]
+        if self.source_type == "database":
+            return ["database_path"]
         return [self.base_url_key, *self.auth.config_keys()]
 
     def check(self) -> Spec:
@@ -107,8 +118,13 @@ class Spec(BaseModel):
         for table in self.tables:
             if table.parent and table.parent not in names:
                 raise UsageError(f"table {table.name!r} has parent {table.parent!r}, which is not a table")
-        if self.source_type != "rest":
-            raise UsageError(f"source type {self.source_type!r} has no building blocks yet; only rest does")
+        if self.source_type == "other":
+            raise UsageError("source type 'other' has no building blocks; use rest, file or database")
+        for table in self.tables:
+            if self.source_type == "rest" and not table.endpoint:
+                raise UsageError(f"table {table.name!r} needs an endpoint")
+            if self.source_type == "database" and not table.source_table:
+                raise UsageError(f"table {table.name!r} needs a source_table")
         return self
 
 

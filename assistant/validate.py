@@ -133,8 +133,16 @@ def classify(output: str, project: Path) -> tuple[str, str]:
         return "INFRA", f"the source could not be reached: {_line_of(output, infra)}"
     if own:
         where = f"{Path(own[-1][0]).name}:{own[-1][1]}"
-        error = re.findall(r"^\s*(\w+(?:Error|Exception)[^\n]*)", output, re.M)
-        return "CODE", f"exception at {where}: {error[-1].strip() if error else 'see the log'}"
+        errors = re.findall(r"^\s*(\w+(?:Error|Exception)):?[ \t]*([^\n]*)", output, re.M)
+        stated = re.findall(r"failed while executing \w+\(\) error: ([^\n]+)", output)
+        if errors:
+            kind, text = errors[-1]
+            if stated and (not text.strip() or re.search(r"message is above|see above", text)):
+                text = stated[-1]  # the SDK ends with "<Type>: the message is above"
+            message = f"{kind}: {text.strip()}"
+        else:
+            message = stated[-1].strip() if stated else "see the log"
+        return "CODE", f"exception at {where}: {message}"
     if re.search(r"SYNC FAILED|Traceback|error", output, re.I):
         line = next((ln for ln in reversed(output.splitlines()) if re.search(r"SEVERE|ERROR|Error", ln)), "")
         return "CODE", f"the SDK reported a failure: {line.strip()[:300]}"

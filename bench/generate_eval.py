@@ -51,7 +51,30 @@ TASKS = [
      'Clickstream at {url}, bearer token. GET /bearer/api/events?limit=<n>&cursor=<c> responds with '
      '{{"data": {{"items": [...]}}, "meta": {{"next": "..."}}}}; send meta.next back as cursor. The event_id '
      "field is what makes each event unique.", "bearer", {"events": N_EVENTS}),
+    ("CSV folder", "A folder of CSV files with people, loaded into a people table, primary key id.", "file",
+     {"people": 3}),
+    ("SQLite file", "Sync the SQLite database file: table orders, primary key order_id, incremental on order_id.",
+     "sqlite", {"orders": 2500}),
 ]
+
+
+def local_config(kind: str, where: Path) -> dict[str, str]:
+    """Make the CSV folder or SQLite file a local task reads, and its configuration."""
+    if kind == "file":
+        folder = where / "data"
+        folder.mkdir()
+        (folder / "a.csv").write_text("id,name\n1,ann\n2,bob\n")
+        (folder / "b.csv").write_text("id,name\n3,cy\n")
+        return {"folder": str(folder)}
+    import sqlite3
+
+    db = where / "shop.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE orders (order_id INTEGER PRIMARY KEY, total REAL)")
+    conn.executemany("INSERT INTO orders VALUES (?, ?)", [(i, i * 1.5) for i in range(1, 2501)])
+    conn.commit()
+    conn.close()
+    return {"database_path": str(db)}
 
 
 def main() -> None:
@@ -76,8 +99,11 @@ def main() -> None:
             out = Path(tempfile.mkdtemp(prefix="csdk-gen-")) / "project"
             generate.build(extraction.spec, out, force=False)
             config = out.parent / "config.json"
-            values = {"username": USER, "password": PASSWORD} if auth == "basic" else {"api_token": TOKEN}
-            config.write_text(json.dumps({"base_url": api.url, **values}))
+            if auth in ("file", "sqlite"):
+                config.write_text(json.dumps(local_config(auth, out.parent)))
+            else:
+                values = {"username": USER, "password": PASSWORD} if auth == "basic" else {"api_token": TOKEN}
+                config.write_text(json.dumps({"base_url": api.url, **values}))
             outcome = fix.repair(out, attempts=3, run=lambda o=out, c=config: validate.validate(o, config=c, venv=venv),
                                  generator_factory=(lambda: generator) if generator else None, show=lambda s: None)
             result = outcome.result

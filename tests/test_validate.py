@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -141,11 +142,12 @@ def test_an_exception_in_the_connector_is_a_code_failure(tmp_path: Path) -> None
 
 
 def test_a_hanging_connector_and_its_children_are_killed(tmp_path: Path) -> None:
-    out = custom(tmp_path, "    subprocess.Popen(['sleep', '300'])\n    time.sleep(300)", "import subprocess\nimport time")
+    marker = f"300.{os.getpid()}"  # unique, so a concurrent run's sleepers are not counted
+    out = custom(tmp_path, f"    subprocess.Popen(['sleep', '{marker}'])\n    time.sleep(300)", "import subprocess\nimport time")
     result = validate.validate(out, config=None, venv=VENV, timeout=8)
     assert result.timed_out and (result.verdict, result.category) == ("FAIL", "INFRA")
     assert "timed out after 8 s; the process group was killed" in result.reason
-    left = subprocess.run(["pgrep", "-f", "sleep 300"], capture_output=True, text=True).stdout.split()
+    left = subprocess.run(["pgrep", "-f", f"sleep {marker}"], capture_output=True, text=True).stdout.split()
     assert left == []
 
 

@@ -145,3 +145,15 @@ def test_generate_reports_in_four_sections_and_as_json(tmp_path: Path) -> None:
     config = json.loads((tmp_path / "o" / "configuration.json").read_text())
     assert config == {"base_url": "http://127.0.0.1:9999", "api_token": "<YOUR_API_TOKEN>"}
     assert (tmp_path / "o" / "requirements.txt").read_text() == ""
+
+
+def test_file_and_database_requests_become_local_specs() -> None:
+    db = extract.from_text("Sync the SQLite database file: table orders, primary key order_id, incremental on "
+                           "order_id.").spec
+    assert db.source_type == "database" and db.config_keys() == ["database_path"]
+    assert [(t.name, t.source_table, t.cursor_column, t.primary_key) for t in db.tables] == [
+        ("orders", "orders", "order_id", ["order_id"])]
+    files = extract.from_text("JSON lines files in a directory; load them as events keyed by event_id.").spec
+    assert files.source_type == "file" and files.config_keys() == ["folder"]
+    assert [(t.name, t.file_suffix, t.format, t.primary_key) for t in files.tables] == [
+        ("events", ".jsonl", "jsonl", ["event_id"])]
