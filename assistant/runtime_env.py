@@ -37,7 +37,7 @@ def sdk_version(venv: Path) -> str:
     """The SDK version in the runtime venv; a RuntimeEnvError naming the fix if it is missing or old."""
     if not fivetran(venv).exists():
         raise RuntimeEnvError(f"no fivetran-connector-sdk runtime at {venv}",
-                              hint="run `assistant runtime setup` (the README's setup command does it)")
+                              hint="run `assistant runtime setup`; the README's setup command does it")
     out = subprocess.run([str(python(venv)), "-c", "import importlib.metadata as m; "
                           "print(m.version('fivetran-connector-sdk'))"], capture_output=True, text=True, timeout=60)
     version = out.stdout.strip()

@@ -99,3 +99,27 @@ def test_unreachable_llm_url_is_one_line(repo: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("model: cannot reach the model server at http://127.0.0.1:9")
     assert result.stderr.strip().endswith("(check --llm-url, or drop it to use the local model)")
+
+
+def test_the_full_generate_path_with_the_real_model_passes_fivetran_debug(generator: runtime.LlamaGenerator,
+                                                                          tmp_path: Path) -> None:
+    from apiserver import N_EVENTS, TOKEN, Api
+    from conftest import RUNTIME_VENV
+
+    from assistant import extract, generate, validate
+
+    with Api() as api:
+        text = (f"Clickstream at {api.url}, bearer token. GET /bearer/api/events?limit=<n>&cursor=<c> responds "
+                'with {"data": {"items": [...]}, "meta": {"next": "..."}}; send meta.next back as cursor. The '
+                "event_id field is what makes each event unique.")
+        extraction = extract.from_text(text)
+        assert extraction.spec.unresolved  # the key is left to the model
+        extraction = extract.complete_with_model(extraction, text, generator)
+        assert extraction.decided.get("events.primary_key") == "model", extraction.spec.unresolved
+        out = tmp_path / "project"
+        generate.build(extraction.spec, out, force=False)
+        config = tmp_path / "config.json"
+        config.write_text(json.dumps({"base_url": api.url, "api_token": TOKEN}))
+        result = validate.validate(out, config=config, venv=Path(RUNTIME_VENV))
+    assert result.verdict == "PASS", (result.reason, result.log_tail)
+    assert {t.name: t.rows for t in result.tables} == {"events": N_EVENTS}

@@ -157,3 +157,24 @@ def test_file_and_database_requests_become_local_specs() -> None:
     assert files.source_type == "file" and files.config_keys() == ["folder"]
     assert [(t.name, t.file_suffix, t.format, t.primary_key) for t in files.tables] == [
         ("events", ".jsonl", "jsonl", ["event_id"])]
+
+
+def test_generate_with_a_spec_that_fails_its_schema(tmp_path: Path) -> None:
+    bad = tmp_path / "spec.json"
+    bad.write_text(json.dumps({"tables": [{"name": "users", "endpoint": "/u", "primary_key": []}]}))
+    result = CliRunner().invoke(cli, ["generate", "--spec", str(bad), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"bad input: {bad}: the spec fails its schema at tables.0.primary_key:")
+    assert not (tmp_path / "o").exists()
+
+
+def test_validate_without_the_runtime_sdk_says_how_to_install_it(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "o"
+    assert CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(out), "--no-model"]).exit_code == 0
+    (tmp_path / "cfg.json").write_text(json.dumps({"base_url": "http://127.0.0.1:9", "api_token": "t0ken-value"}))
+    monkeypatch.setenv("ASSISTANT_RUNTIME_VENV", str(tmp_path / "no-venv"))
+    result = CliRunner().invoke(cli, ["validate", str(out), "--config", str(tmp_path / "cfg.json")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"runtime venv: no fivetran-connector-sdk runtime at {tmp_path / 'no-venv'} (run "
+                             "`assistant runtime setup`; the README's setup command does it)\n")
