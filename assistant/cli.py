@@ -32,7 +32,9 @@ class _Group(click.Group):
 def cli() -> None:
     """Offline assistant for Fivetran Connector SDK developers.
 
-    Build the knowledge base with `assistant ingest`, then look things up with `assistant search`.
+    Build the knowledge base with `assistant ingest`; look things up with `search`, get cited
+    answers with `ask` or `chat`. Write a connector with `generate`, check it with `lint` and
+    `validate` (the real `fivetran debug`), repair it with `fix`, change it with `revise`.
     Everything runs locally; set ASSISTANT_HOME to keep data somewhere else.
     """
 
