@@ -187,7 +187,7 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
     os.mkfifo(fifo, 0o600)
     fed = threading.Event()
     threading.Thread(target=_feed_fifo, args=(fifo, json.dumps(configuration).encode(), fed), daemon=True).start()
-    env = {**os.environ, "DO_NOT_TRACK": "1", "PYTHONUNBUFFERED": "1",
+    env = {**os.environ, "DO_NOT_TRACK": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(private),
            "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.pop("VIRTUAL_ENV", None)
     started = time.monotonic()
