@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from assistant import paths
@@ -48,6 +49,16 @@ class RuntimeSettings:
     threads: int = os.cpu_count() or 2
     temperature: float = 0.1
     seed: int = 7
+
+
+KV_FILES_KEPT = 6  # saved prefixes (a few MB each); one per model and prompt version in use
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Drop all but the most recently written saved prefixes."""
+    files = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        old.unlink(missing_ok=True)
 
 
 class LlamaGenerator:
@@ -122,6 +133,7 @@ class LlamaGenerator:
         tmp = state_file.with_suffix(".tmp")
         if llama_cpp.llama_state_save_file(ctx, str(tmp).encode(), array, len(tokens)):
             os.replace(tmp, state_file)
+            _prune(state_file.parent, keep=KV_FILES_KEPT)
         self.prefix_source = "eval"
         return self.prefix_source
 

@@ -96,3 +96,15 @@ def test_add_refuses_files_that_are_not_gguf(tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.stderr == f"bad input: {fake} is not a GGUF file (bad magic bytes)\n"
     unknown = CliRunner().invoke(cli, ["models", "use", "nope"])
     assert unknown.exit_code == 2 and unknown.stderr.startswith("bad input: unknown model 'nope'")
+
+
+def test_saved_prefixes_are_pruned_to_the_newest(tmp_path: Path) -> None:
+    import time
+
+    from assistant import runtime
+
+    for i in range(9):
+        (tmp_path / f"{i}.bin").write_bytes(b"x")
+        os.utime(tmp_path / f"{i}.bin", (time.time() + i, time.time() + i))
+    runtime._prune(tmp_path, keep=runtime.KV_FILES_KEPT)
+    assert sorted(p.name for p in tmp_path.glob("*.bin")) == [f"{i}.bin" for i in range(3, 9)]
