@@ -77,10 +77,13 @@ class MiniLMEmbedder:
     name = "sentence-transformers/all-MiniLM-L6-v2"
     dim = 384
 
+    SMALL = 8  # up to this many texts (a query), embed in numpy and skip importing torch
+
     def __init__(self, path: Path | None = None, batch_size: int = 32) -> None:
         self.path = path or _minilm_path()
         self.batch_size = batch_size
         self._model: Any = None
+        self._light: Any = None
 
     def weights_sha256(self) -> str:
         return _hash_files(str(self.path))
@@ -103,6 +106,12 @@ class MiniLMEmbedder:
         return self._model
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        if len(texts) <= self.SMALL and self._model is None:
+            if self._light is None:
+                from ingest.minilm_numpy import NumpyMiniLM
+
+                self._light = NumpyMiniLM(self.path)
+            return np.asarray(self._light.embed(texts), dtype=np.float32)
         model = self._load()
         vectors = model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
                                convert_to_numpy=True, show_progress_bar=False)

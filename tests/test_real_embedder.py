@@ -36,3 +36,23 @@ def test_real_retrieval_ranks_the_right_example(repo: Path, monkeypatch: pytest.
         assert expected in hits[0]["source"], (query, [h["source"] for h in hits])
     status = json.loads(run("index", "status", "--json").output)
     assert status["embedder"]["name"] == "sentence-transformers/all-MiniLM-L6-v2" and status["embedder"]["dim"] == 384
+
+
+def test_the_numpy_query_path_matches_sentence_transformers() -> None:
+    """Queries skip torch; their vectors must be the ones the index was built with."""
+    from ingest.minilm_numpy import NumpyMiniLM
+
+    texts = ["cursor based pagination", "How do I resume a sync?", "op.checkpoint(state) " * 120, "x"]
+    light = NumpyMiniLM(MiniLMEmbedder().path).embed(texts)
+    full = MiniLMEmbedder()._load().encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    assert np.abs(light - full).max() < 1e-4
+
+
+def test_a_query_does_not_import_torch() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom ingest.embed import MiniLMEmbedder\nMiniLMEmbedder().embed(['a query'])\n"
+            "print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
