@@ -68,7 +68,7 @@ class Answer:
 
     def sources(self) -> list[dict[str, Any]]:
         by_n = {b.n: b for b in self.blocks}
-        return [by_n[n].source() for n in self.cited if n in by_n]
+        return [by_n[n].source() for n in sorted(self.cited) if n in by_n]
 
     def as_json(self) -> dict[str, Any]:
         return {"answer": self.text, "sources": self.sources(), "model": self.model,

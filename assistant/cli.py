@@ -170,14 +170,15 @@ def status(as_json: bool, chroma_url: str | None) -> None:
 
 @index.command("export")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @chroma_option
-def export_cmd(file: Path, chroma_url: str | None) -> None:
+def export_cmd(file: Path, force: bool, chroma_url: str | None) -> None:
     """Write the index to FILE, one verified bundle for air-gapped transfer."""
     from index import bundle
     from index.store import connect
 
     cfg = load_settings(chroma_url)
-    manifest = bundle.export(connect(cfg.chroma_url), file)
+    manifest = bundle.export(connect(cfg.chroma_url), file, force=force)
     click.echo(f"wrote {file} ({manifest['chunk_count']} chunks, sha256 {manifest['payload_sha256'][:16]})")
 
 

@@ -34,6 +34,17 @@ def _retriever(cfg: Any) -> Any:
     return Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
 
 
+def _project(path: Path) -> Path:
+    """A connector project folder, or one clear error saying what is wrong with the path."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such project folder")
+    if not path.is_dir():
+        raise UsageError(f"{path} is a file, not a project folder")
+    if not (path / "connector.py").is_file():
+        raise UsageError(f"{path}: no connector.py in it")
+    return path
+
+
 def _validate(out: Path, config: Path | None, cfg: Any) -> Any:
     from assistant import runtime_env, validate
 
@@ -63,19 +74,27 @@ def _print_validation(result: Any) -> None:
 @click.argument("description", required=False)
 @click.option("--prompt-file", type=click.Path(path_type=Path), help="Read the description from this file.")
 @click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="A JSON/YAML spec instead of a description.")
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Project folder to write.")
+@click.option("--out", "out_text", required=True, metavar="DIR", help="Project folder to write.")
 @click.option("--force", is_flag=True, help="Replace existing files (a .bak copy of each is kept).")
 @click.option("--validate", "run_validate", is_flag=True, help="Run `fivetran debug` on the result.")
 @click.option("--config", type=click.Path(path_type=Path), help="Configuration for --validate (not written).")
 @click.option("--no-model", is_flag=True, help="Use only what the description states; no model hints.")
+@click.option("--save-spec", type=click.Path(path_type=Path), help="Also write the spec used, to edit and re-run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def generate(description: str | None, prompt_file: Path | None, spec_file: Path | None, out: Path, force: bool,
-             run_validate: bool, config: Path | None, no_model: bool, as_json: bool) -> None:
+def generate(description: str | None, prompt_file: Path | None, spec_file: Path | None, out_text: str, force: bool,
+             run_validate: bool, config: Path | None, no_model: bool, save_spec: Path | None, as_json: bool) -> None:
     """Write a connector project (connector.py, configuration.json, requirements.txt, README.md)."""
     from assistant import extract
     from assistant import generate as gen
     from assistant import spec as spec_mod
 
+    if not out_text.strip():
+        raise UsageError("the output folder is empty; name one with --out DIR")
+    out = Path(out_text)
+    if spec_file and (description or prompt_file):
+        raise UsageError("give a description or --prompt-file, or --spec, not both")
+    if config and not run_validate:
+        raise UsageError("--config is only used with --validate")
     cfg = load_settings()
     notes: list[str] = []
     if spec_file:
@@ -95,10 +114,15 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
     try:
         from assistant.discover import discover
 
-        picks = discover(_retriever(cfg), text or spec.description, spec)
+        query = text or spec.description or " ".join(
+            [spec.auth.kind, spec.pagination.kind, "pagination", *(t.name for t in spec.tables)])
+        picks = discover(_retriever(cfg), query, spec)
     except AssistantError as exc:
         notes.append(f"no examples compared: {exc.one_line()}")
     written, findings = gen.build(spec, out, force=force)
+    if save_spec:
+        save_spec.write_text(spec.model_dump_json(indent=2) + "\n", "utf-8")
+        notes.append(f"spec saved to {save_spec}; edit it and re-run with --spec {save_spec}")
     report = gen.Report(spec, out, written, picks, findings, decided, notes=notes)
     if run_validate:
         outcome = _repair(out, config, cfg, attempts=3, use_model=not no_model, first=None,
@@ -138,8 +162,7 @@ def fix(project: Path, config: Path | None, log_file: Path | None, attempts: int
     """Repair PROJECT: mechanical fixes for lint errors, then the model for runtime errors; shows every diff."""
     from assistant import validate
 
-    if not (project / "connector.py").is_file():
-        raise UsageError(f"{project}: no connector.py in it")
+    _project(project)
     if attempts < 1:
         raise UsageError("--attempts must be at least 1")
     cfg = load_settings()
@@ -179,8 +202,7 @@ def revise(project: Path, request: str, yes: bool, config: Path | None) -> None:
     from assistant import lint, writer
     from assistant import revise as rev
 
-    if not (project / "connector.py").is_file():
-        raise UsageError(f"{project}: no connector.py in it")
+    _project(project)
     revision = rev.revise(project, request)
     for change in revision.changes:
         click.echo(f"change: {change}")
@@ -222,7 +244,7 @@ def lint_cmd(project: Path, as_json: bool) -> None:
     """Check a connector project against the SDK's rules and the installed SDK's API (no model)."""
     from assistant import lint
 
-    findings = lint.lint(project)
+    findings = lint.lint(_project(project))
     errors = sum(f.severity == "error" for f in findings)
     if as_json:
         click.echo(json.dumps({"findings": lint.as_json(findings), "verdict": "FAIL" if errors else "PASS"}, indent=1))
@@ -241,9 +263,10 @@ def lint_cmd(project: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def validate_cmd(project: Path, config: Path | None, timeout: float | None, as_json: bool) -> None:
     """Lint, then run `fivetran debug` on PROJECT offline and report PASS or FAIL with row counts."""
+    if timeout is not None and timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
     cfg = load_settings(validate_timeout=timeout)
-    if not (project / "connector.py").is_file():
-        raise UsageError(f"{project}: no connector.py in it")
+    _project(project)
     result = _validate(project, config, cfg)
     if as_json:
         click.echo(json.dumps(result.as_json(), indent=1, default=str))

@@ -122,9 +122,7 @@ def update(configuration: dict, state: dict):
         if has_children:
             on_row = lambda row, parent=table: sync_children(session, base_url, parent, row, state)  # noqa: E731
         sync_table(session, table, spec, state, base_url + spec["endpoint"], {{}}, on_row)
-        if spec.get("deletes_endpoint"):
-            sync_deletes(session, base_url, table, spec)
-    # Final checkpoint: the state of every table is saved for the next sync.
+{deletes}    # Final checkpoint: the state of every table is saved for the next sync.
     op.checkpoint(state=state)
 
 
@@ -257,7 +255,10 @@ def connector_py(spec: Spec) -> str:
     body.append(_renamed(functions, "fetch_pages", spec.pagination.kind))
     if needs_deletes:
         body.append(functions["sync_deletes"])
-    text = "\n".join(parts) + "\n\n\n".join(body) + "\n\n" + UPDATE.replace("{name}", spec.name).replace("{{}}", "{}")
+    deletes = ('        if spec.get("deletes_endpoint"):\n            sync_deletes(session, base_url, table, spec)\n'
+               if needs_deletes else "")
+    update = UPDATE.replace("{name}", spec.name).replace("{{}}", "{}").replace("{deletes}", deletes)
+    text = "\n".join(parts) + "\n\n\n".join(body) + "\n\n" + update
     return text
 
 

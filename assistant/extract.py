@@ -218,7 +218,7 @@ def from_text(text: str) -> Extraction:
         after = text[deleted.end() : deleted.end() + 300]
         example = next(iter(_json_examples(after)), None)
         target.deletes_path = (_list_path(example) or "") if example is not None else ""
-    key_pattern = r"(?:primary key(?:\s+is)?|identified by|keyed by|unique id(?:\s+is)?)\s+`?(\w+)`?"
+    key_pattern = r"(?:primary key(?:\s+is|\s+of\s+\w+)?|identified by|keyed by|unique id(?:\s+is)?)\s+`?(\w+)`?"
     for table in tables:
         key = re.search(key_pattern, segments.get(table.name, ""), re.I) or (
             re.search(key_pattern, text, re.I) if len(tables) == 1 or table.name not in segments else None)

@@ -147,6 +147,8 @@ def model_patch(text: str, result: Result, generator: Any) -> tuple[str, str] | 
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
     if len(defs) != 1 or defs[0].name != fn.name:
         return None
+    if ast.dump(defs[0], include_attributes=False) == ast.dump(fn, include_attributes=False):
+        return None  # only comments or spacing changed: not a repair
     lines = text.split("\n")
     start = min([fn.lineno] + [d.lineno for d in fn.decorator_list]) - 1
     indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]

@@ -35,6 +35,7 @@ class Report:
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "spec": self.spec.model_dump(),
             "requirements": {"source_type": self.spec.source_type, "auth": self.spec.auth.kind,
                              "pagination": self.spec.pagination.kind,
                              "tables": [t.model_dump() for t in self.spec.tables],
@@ -68,7 +69,8 @@ def markdown(report: Report) -> str:
              f"- AI/ML data: nested JSON is {'flattened' if spec.nested == 'flatten' else 'kept as JSON'}; new fields "
              "flow through; timestamps in cursors are normalised to UTC; null primary keys are counted per table"]
     if spec.unresolved:
-        lines.append("- **Not settled by the request (defaults used; edit the spec and re-run with --spec):**")
+        lines.append("- **Not settled by the request (defaults used; save the spec with --save-spec, edit it, "
+                     "re-run with --spec):**")
         lines += [f"  - {u}" for u in spec.unresolved]
     lines += ["", "## 2. Pattern selection"]
     lines += [f"- `{p.example}` ({p.kind}): {p.why} — {p.source}" for p in report.picks] or [

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from assistant import compose, extract
 from assistant.errors import UsageError
 from assistant.fix import diff
@@ -58,7 +60,16 @@ def read_spec(project: Path) -> Spec:
              "page" if "page_param" in page else "link" if page else "none")
     doc = ast.get_docstring(tree) or ""
     name, _, description = doc.split("\n")[0].partition(": ")
-    tables = [Table(name=t, **spec) for t, spec in values["TABLES"].items()]
+    try:
+        tables = [Table(name=t, **spec) for t, spec in values["TABLES"].items()]
+        return _spec(values, name, description, kind, auth, style, page, tables)
+    except (ValidationError, TypeError) as exc:
+        raise UsageError(f"{path}: its constants no longer form a valid spec ({exc.__class__.__name__}); "
+                         "fix them by hand or generate again") from exc
+
+
+def _spec(values: dict[str, Any], name: str, description: str, kind: str, auth: dict[str, Any], style: str,
+          page: dict[str, Any], tables: list[Table]) -> Spec:
     return Spec(name=name or "my_connector", description=description, base_url_key=values["BASE_URL_KEY"],
                 auth=Auth(kind=kind, header_name=auth.get("header_name", "X-API-Key"),  # type: ignore[arg-type]
                           param_name=auth.get("param_name", "api_key")),
@@ -75,11 +86,18 @@ def apply_request(spec: Spec, text: str) -> tuple[Spec, list[str]]:
     named = [t for t in new.tables if re.search(rf"\b{t.name}\b", low)]
     mentioned = named or new.tables
     added = []
+    shared_paths = {t.records_path for t in spec.tables if not t.parent}
+    stated_path = re.search(r"records (?:are )?(?:at|under|in)\s+`?([\w.]+)`?", text, re.I)
     for table in extract.from_text(text).spec.tables if re.search(r"\bGET\s+/", text) else []:
         if table.name not in by_name:
+            if stated_path:
+                table.records_path = stated_path.group(1)
+            elif not table.records_path and len(shared_paths) == 1:
+                table.records_path = next(iter(shared_paths))  # the API wraps every list the same way
             new.tables.append(table)
             added.append(table)
-            changes.append(f"add table {table.name} from GET {table.endpoint}")
+            changes.append(f"add table {table.name} from GET {table.endpoint}, records at "
+                           f"{('`' + table.records_path + '`') if table.records_path else 'the top level'}")
     for match in re.finditer(r"(?:remove|drop|delete) (?:the )?(?:table )?`?(\w+)`?(?: table)?", low):
         if match.group(1) in by_name:
             new.tables = [t for t in new.tables if t.name != match.group(1)]
@@ -94,14 +112,16 @@ def apply_request(spec: Spec, text: str) -> tuple[Spec, list[str]]:
             if table.primary_key != [key.group(2)]:
                 table.primary_key = [key.group(2)]
                 changes.append(f"{table.name}: primary key -> {key.group(2)}")
-    incremental = re.search(r"incremental(?:ly)? (?:on|by|using) `?(\w+)`?(?: (?:via|with|using) `?(\w+)`?)?", text,
-                            re.I)
+    incremental = re.search(r"incremental(?:ly)? (?:on|by|using) `?(\w+)`?", text, re.I)
     if incremental:
-        for table in mentioned:
+        param = _parameter(text[incremental.end():])
+        for table in (named or added or new.tables):  # a new table's phrase is about the new table
             if not table.parent:
                 table.incremental_field = incremental.group(1)
-                table.incremental_param = incremental.group(2) or table.incremental_param
-                changes.append(f"{table.name}: incremental on {incremental.group(1)}")
+                table.incremental_param = param or table.incremental_param
+                changes.append(f"{table.name}: incremental on {incremental.group(1)}"
+                               + (f", cursor sent as ?{table.incremental_param}=" if table.incremental_param
+                                  else ", no cursor parameter: the table is read in full each sync"))
     if re.search(r"full (re)?sync|not incremental|no longer incremental", low):
         for table in mentioned:
             if table.incremental_field:
@@ -121,10 +141,29 @@ def apply_request(spec: Spec, text: str) -> tuple[Spec, list[str]]:
     elif re.search(r"\bflatten", low) and new.nested != "flatten":
         new.nested = "flatten"
         changes.append("nested objects flattened")
+    try:
+        new = Spec.model_validate(new.model_dump())  # assignments above are not validated one by one
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise UsageError(f"the change is not valid: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from exc
     if not changes:
         raise UsageError("the request names no change this command can make (tables, primary keys, incremental "
                          "fields, page size, checkpoint interval, nested data); edit connector.py's constants instead")
     return new.check(), changes
+
+
+_NOT_NAMES = {"the", "a", "an", "query", "param", "parameter", "parameters", "field", "argument", "named", "called"}
+
+
+def _parameter(after: str) -> str:
+    """The query parameter named right after 'via/with/using', skipping filler words."""
+    lead = re.match(r"\s*,?\s*(?:via|with|using|through|sent as)\b(.{0,80})", after, re.I)
+    if not lead:
+        return ""
+    for word in re.findall(r"`?([A-Za-z_]\w*)`?", lead.group(1)):
+        if word.lower() not in _NOT_NAMES:
+            return word
+    return ""
 
 
 def warnings_for(old: Spec, new: Spec) -> list[str]:

@@ -118,19 +118,29 @@ def _line_of(output: str, match: re.Match[str]) -> str:
 
 
 def classify(output: str, project: Path) -> tuple[str, str]:
-    """(category, reason) for a failed run, from the SDK's log and the traceback."""
+    """(category, reason) for a failed run, from the SDK's log and the traceback.
+
+    Only what follows "calling update()" counts: before it the SDK checks requirements with
+    pipreqs, which fails harmlessly offline with DNS errors that would read as a network problem.
+    """
+    start = output.find("calling update()")
+    output = output[start:] if start >= 0 else "\n".join(
+        line for line in output.splitlines() if "pipreqs" not in line and "gaierror" not in line)
     user = re.search(r"(HTTP (401|403)|Access denied|[Uu]nauthori[sz]ed|Missing required configuration[^\n]*|"
                      r"All values must be (a )?STRING[^\n]*|invalid configuration[^\n]*|check the credentials[^\n]*)",
                      output)
     if user:
         return "USER", f"the source or the configuration refused the sync: {_line_of(output, user)}"
-    infra = re.search(r"(Could not reach [^\n]*|Connection refused|Name or service not known|Temporary failure in name "
-                      r"resolution|Max retries exceeded[^\n]*|SSLError[^\n]*|timed out|kept failing with HTTP 5\d\d)",
-                      output)
+    # our blocks give up with these messages after retrying: the source, not the code
+    given_up = re.search(r"(Could not reach [^\n]*|kept failing with HTTP 5\d\d[^\n]*)", output)
+    if given_up:
+        return "INFRA", f"the source could not be reached: {_line_of(output, given_up)}"
     frames = re.findall(r'File "([^"]+)", line (\d+)', output)
     own = [(f, ln) for f, ln in frames if Path(f).resolve().is_relative_to(project.resolve())]
-    if infra:  # even when raised from connector.py (our retries give up with "Could not reach ...")
-        return "INFRA", f"the source could not be reached: {_line_of(output, infra)}"
+    network = re.search(r"(ConnectionError[^\n]*|Connection refused|Name or service not known|Temporary failure "
+                        r"in name resolution|Max retries exceeded[^\n]*|SSLError[^\n]*|Read timed out)", output)
+    if network:
+        return "INFRA", f"the source could not be reached: {_line_of(output, network)}"
     if own:
         where = f"{Path(own[-1][0]).name}:{own[-1][1]}"
         errors = re.findall(r"^\s*(\w+(?:Error|Exception)):?[ \t]*([^\n]*)", output, re.M)
@@ -168,7 +178,9 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
         raise UsageError(f"{config_path}: cannot read the configuration ({exc.strerror})") from exc
     except ValueError as exc:
         raise UsageError(f"{config_path}: not valid JSON ({exc})") from exc
-    secrets = [str(v) for v in configuration.values()] if isinstance(configuration, dict) else []
+    if not isinstance(configuration, dict):
+        raise UsageError(f"{config_path}: the configuration must be a JSON object of strings")
+    secrets = [str(v) for v in configuration.values()]
     if errors:
         return Result("FAIL", "CODE", f"lint found {len(errors)} error(s)", findings=findings)
     placeholders = [k for k, v in configuration.items() if isinstance(v, str) and lint_mod.PLACEHOLDER.match(v)]

@@ -50,8 +50,9 @@ def _check_content(name: str, content: str) -> None:
 
 def plan(out: Path, files: dict[str, str], *, force: bool = False) -> list[Planned]:
     """Check every name, every file's syntax and the target folder; touch nothing."""
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} exists and is not a folder")
+    for parent in [out, *out.parents]:
+        if parent.exists() and not parent.is_dir():
+            raise UsageError(f"{parent} exists and is not a folder")
     planned = []
     for name, content in files.items():
         _check_name(name)

@@ -32,7 +32,11 @@ def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     tar.addfile(info, io.BytesIO(data))
 
 
-def export(store: Store, target: Path) -> dict[str, Any]:
+def export(store: Store, target: Path, *, force: bool = False) -> dict[str, Any]:
+    if target.is_dir():
+        raise BundleError(f"{target} is a folder; name the bundle file to write")
+    if target.exists() and not force:
+        raise BundleError(f"{target} already exists; use --force to replace it")
     meta, collection = store.current()
     rows = list(Store.records(collection, ["documents", "metadatas", "embeddings"]))
     records = "\n".join(
@@ -65,6 +69,8 @@ def export(store: Store, target: Path) -> dict[str, Any]:
 
 def read(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]], np.ndarray]:
     """Parse and verify a bundle; raise BundleError on anything wrong."""
+    if path.is_dir():
+        raise BundleError(f"{path} is a folder, not a bundle file")
     if not path.is_file():
         raise BundleError(f"{path}: no such file")
     try:

@@ -41,11 +41,13 @@ def repo_id_from_url(url: str) -> str:
 
 
 def _origin_id(root: Path) -> str:
+    """owner/name from the git remote; otherwise the folder's full path, so two folders with the
+    same name stay two sources."""
     out = _git("config", "--get", "remote.origin.url", cwd=root)
     url = out.stdout.strip()
     if out.returncode == 0 and url and not url.startswith("/"):
         return repo_id_from_url(url)
-    return root.resolve().name
+    return str(root.resolve())
 
 
 def _commit(root: Path) -> str:

@@ -108,7 +108,11 @@ def test_fix_cli_from_a_log_without_a_model(tmp_path: Path) -> None:
                                               "connector.py:12: ZeroDivisionError: division by zero")
 
 
-@pytest.mark.parametrize(("args", "message"), [(["fix", "NOPE"], "bad input: NOPE: no connector.py in it")])
+@pytest.mark.parametrize(("args", "message"), [(["fix", "NOPE"], "bad input: NOPE: no such project folder"),
+                                                (["validate", "NOPE"], "bad input: NOPE: no such project folder"),
+                                                (["revise", "NOPE", "x"], "bad input: NOPE: no such project folder"),
+                                                (["validate", ".", "--timeout", "-5"],
+                                                 "bad input: --timeout must be a positive number of seconds")])
 def test_fix_bad_input(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and result.stderr == message + "\n"
@@ -125,3 +129,23 @@ def test_failures_are_classified_from_the_log(tmp_path: Path) -> None:
     user = "12:00:00.000 SEVERE   x connector Access denied by http://h/api (HTTP 403); check the credentials\n"
     assert classify(user, tmp_path) == ("USER", "the source or the configuration refused the sync: Access denied by "
                                         "http://h/api (HTTP 403); check the credentials")
+
+
+def test_offline_pipreqs_noise_does_not_hide_a_code_error(tmp_path: Path) -> None:
+    from assistant.validate import classify
+
+    log = ("12:00:00.000 SEVERE sdk pipreqs: socket.gaierror: [Errno -2] Name or service not known\n"
+           "12:00:01.000 INFO sdk calling update()\n"
+           f'  File "{tmp_path}/connector.py", line 9, in update\nZeroDivisionError: division by zero\nSYNC FAILED\n')
+    assert classify(log, tmp_path) == ("CODE", "exception at connector.py:9: ZeroDivisionError: division by zero")
+
+
+def test_a_model_reply_that_changes_only_comments_is_not_a_repair(tmp_path: Path) -> None:
+    (tmp_path / "connector.py").write_text(FAILING)
+    same = ("```python\ndef update(configuration: dict, state: dict):\n    # a comment\n    rows = [{\"id\": 1}, "
+            "{\"id\": 2}]\n    total = len(rows) / 0\n    for row in rows:\n        op.upsert(table=\"t\", data=row)\n"
+            "    op.checkpoint(state={})\n```")
+    result = Result("FAIL", "CODE", "exception at connector.py:12: ZeroDivisionError: division by zero")
+    outcome = fix.repair(tmp_path, attempts=3, run=lambda: result,
+                         generator_factory=lambda: FakeGenerator().enqueue(same), show=lambda s: None)
+    assert not outcome.fixed and outcome.stopped_because.startswith("the model gave no usable change")

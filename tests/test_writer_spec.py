@@ -178,3 +178,39 @@ def test_validate_without_the_runtime_sdk_says_how_to_install_it(tmp_path: Path,
     assert result.exit_code == 1
     assert result.stderr == (f"runtime venv: no fivetran-connector-sdk runtime at {tmp_path / 'no-venv'} (run "
                              "`assistant runtime setup`; the README's setup command does it)\n")
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--out", ""], "bad input: the output folder is empty; name one with --out DIR"),
+    (["--out", "OUT", "--spec", "S"], "bad input: give a description or --prompt-file, or --spec, not both"),
+    (["--out", "OUT", "--config", "C"], "bad input: --config is only used with --validate"),
+    (["--out", "FILE/sub"], "bad input: FILE exists and is not a folder"),
+])
+def test_generate_argument_mistakes(extra: list[str], message: str, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("")
+    subst = {"OUT": str(tmp_path / "o"), "S": str(tmp_path / "s.json"), "C": str(tmp_path / "c.json"),
+             "FILE/sub": str(tmp_path / "afile" / "sub")}
+    args = ["generate", REQUEST, *[subst.get(a, a) for a in extra]]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr == message.replace("FILE", str(tmp_path / "afile")) + "\n"
+
+
+def test_save_spec_round_trips_through_generate(tmp_path: Path) -> None:
+    saved = tmp_path / "spec.json"
+    first = CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(tmp_path / "a"), "--no-model", "--save-spec",
+                                     str(saved)])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(cli, ["generate", "--spec", str(saved), "--out", str(tmp_path / "b")])
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / "a" / "connector.py").read_text() == (tmp_path / "b" / "connector.py").read_text()
+
+
+def test_validate_refuses_a_configuration_that_is_not_an_object(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(out), "--no-model"])
+    bad = tmp_path / "list.json"
+    bad.write_text("[1, 2]")
+    result = CliRunner().invoke(cli, ["validate", str(out), "--config", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr == f"bad input: {bad}: the configuration must be a JSON object of strings\n"
