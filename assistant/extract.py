@@ -187,6 +187,9 @@ def from_text(text: str) -> Extraction:
         size = next((p for p in params if p in ("limit", "per_page", "page_size", "size", "count")), None)
         if size:
             pagination.size_param = size
+            stated = re.search(rf"[?&]{size}=(\d+)", query)
+            if stated and 0 < int(stated.group(1)) <= 10_000:
+                pagination.page_size = int(stated.group(1))
         if pagination.kind == "page":
             pagination.page_param = next((p for p in params if "page" in p and p != size), "page")
         if pagination.kind == "offset":

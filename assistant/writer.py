@@ -16,6 +16,9 @@ from pathlib import Path, PurePosixPath
 
 from assistant.errors import UsageError
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 PROJECT_FILES = ("connector.py", "configuration.json", "requirements.txt", "README.md")
 
 
@@ -82,6 +85,7 @@ def apply(out: Path, planned: list[Planned], *, backup: bool = True) -> list[Pat
             shutil.copy2(target, target.with_name(target.name + ".bak"))
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         try:
+            os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; project files get the usual mode
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(item.content)
             os.replace(tmp, target)

@@ -67,6 +67,7 @@ class Filters:
     tags: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.kinds = [k.lower() for k in self.kinds]
         for kind in self.kinds:
             if kind not in KINDS:
                 raise UsageError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")

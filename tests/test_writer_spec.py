@@ -214,3 +214,13 @@ def test_validate_refuses_a_configuration_that_is_not_an_object(tmp_path: Path) 
     result = CliRunner().invoke(cli, ["validate", str(out), "--config", str(bad)])
     assert result.exit_code == 2
     assert result.stderr == f"bad input: {bad}: the configuration must be a JSON object of strings\n"
+
+
+def test_written_files_get_the_usual_mode_and_a_stated_page_size_is_kept(tmp_path: Path) -> None:
+    import stat
+
+    writer.write(tmp_path / "p", {"connector.py": "x = 1\n"})
+    mode = stat.S_IMODE((tmp_path / "p" / "connector.py").stat().st_mode)
+    assert mode == 0o666 & ~writer._UMASK
+    spec = extract.from_text("GET /items?limit=25&cursor=<c> returns {\"items\": [...], \"next_cursor\": \"x\"}").spec
+    assert (spec.pagination.size_param, spec.pagination.page_size) == ("limit", 25)
