@@ -82,7 +82,9 @@ def _tables_data(spec: Spec) -> dict[str, dict[str, object]]:
     return out
 
 
-UPDATE = '''
+# The pieces every composed connector ends with: schema(), the head of update(), and the
+# final checkpoint with the module-level connector object and the __main__ block.
+SCHEMA = '''
 def schema(configuration: dict):
     """
     Declare each table and its primary key; column types are inferred from the data.
@@ -91,7 +93,36 @@ def schema(configuration: dict):
         configuration: the connector configuration.
     """
     return [{"table": name, "primary_key": spec["primary_key"]} for name, spec in TABLES.items()]
+'''
 
+UPDATE_HEAD = '''def update(configuration: dict, state: dict):
+    """
+    Sync every table: called by Fivetran on each sync, with the state saved by the last checkpoint.
+    See https://fivetran.com/docs/connector-sdk/technical-reference#update
+    Args:
+        configuration: the connector configuration (all values are strings).
+        state: the state from the previous sync; empty on the first sync or after a reset.
+    """
+    log.info("Starting {name} sync")
+    validate_configuration(configuration)
+'''
+
+TAIL = '''    # Final checkpoint: the state of every table is saved for the next sync.
+    op.checkpoint(state=state)
+
+
+# Create the connector object with the update and schema functions.
+connector = Connector(update=update, schema=schema)
+
+# Run the connector locally for debugging with `python connector.py`; Fivetran does not call this.
+# Prefer `fivetran debug --configuration configuration.json` before deploying.
+if __name__ == "__main__":
+    with open("configuration.json", "r") as handle:
+        configuration = json.load(handle)
+    connector.debug(configuration=configuration)
+'''
+
+REST_UPDATE = SCHEMA + '''
 
 def sync_children(session, base_url: str, parent: str, row: dict, state: dict):
     """Fetch every child table of `parent` for one parent row, with the parent's key in each child row."""
@@ -102,17 +133,7 @@ def sync_children(session, base_url: str, parent: str, row: dict, state: dict):
             sync_table(session, child, spec, state, url, extra)
 
 
-def update(configuration: dict, state: dict):
-    """
-    Sync every table: called by Fivetran on each sync, with the state saved by the last checkpoint.
-    See https://fivetran.com/docs/connector-sdk/technical-reference#update
-    Args:
-        configuration: the connector configuration (all values are strings).
-        state: the state from the previous sync; empty on the first sync or after a reset.
-    """
-    log.info("Starting {name} sync")
-    validate_configuration(configuration)
-    session = build_session(configuration)
+''' + UPDATE_HEAD + '''    session = build_session(configuration)
     base_url = configuration[BASE_URL_KEY].rstrip("/")
     for table, spec in TABLES.items():
         if spec.get("parent"):
@@ -122,59 +143,28 @@ def update(configuration: dict, state: dict):
         if has_children:
             on_row = lambda row, parent=table: sync_children(session, base_url, parent, row, state)  # noqa: E731
         sync_table(session, table, spec, state, base_url + spec["endpoint"], {{}}, on_row)
-{deletes}    # Final checkpoint: the state of every table is saved for the next sync.
-    op.checkpoint(state=state)
+{deletes}''' + TAIL
 
 
-# Create the connector object with the update and schema functions.
-connector = Connector(update=update, schema=schema)
 
-# Run the connector locally for debugging with `python connector.py`; Fivetran does not call this.
-# Prefer `fivetran debug --configuration configuration.json` before deploying.
-if __name__ == "__main__":
-    with open("configuration.json", "r") as handle:
-        configuration = json.load(handle)
-    connector.debug(configuration=configuration)
-'''
+LOCAL_UPDATE = SCHEMA + '''
 
-
-LOCAL_UPDATE = '''
-def schema(configuration: dict):
-    """
-    Declare each table and its primary key; column types are inferred from the data.
-    See https://fivetran.com/docs/connector-sdk/technical-reference#schema
-    Args:
-        configuration: the connector configuration.
-    """
-    return [{"table": name, "primary_key": spec["primary_key"]} for name, spec in TABLES.items()]
-
-
-def update(configuration: dict, state: dict):
-    """
-    Sync every table: called by Fivetran on each sync, with the state saved by the last checkpoint.
-    See https://fivetran.com/docs/connector-sdk/technical-reference#update
-    Args:
-        configuration: the connector configuration (all values are strings).
-        state: the state from the previous sync; empty on the first sync or after a reset.
-    """
-    log.info("Starting {name} sync")
-    validate_configuration(configuration)
-    for table, spec in TABLES.items():
+''' + UPDATE_HEAD + '''    for table, spec in TABLES.items():
         {sync}(configuration, table, spec, state)
-    # Final checkpoint: the state of every table is saved for the next sync.
-    op.checkpoint(state=state)
+''' + TAIL
 
 
-# Create the connector object with the update and schema functions.
-connector = Connector(update=update, schema=schema)
+def _docstring(name: str, description: str) -> str:
+    return (f'"""{name}: {description}\n\n'
+            "Generated by csdk-assistant from a spec; edit the constants below to adapt it.\n"
+            "See https://fivetran.com/docs/connector-sdk/technical-reference and\n"
+            'https://fivetran.com/docs/connector-sdk/best-practices\n"""\n')
 
-# Run the connector locally for debugging with `python connector.py`; Fivetran does not call this.
-# Prefer `fivetran debug --configuration configuration.json` before deploying.
-if __name__ == "__main__":
-    with open("configuration.json", "r") as handle:
-        configuration = json.load(handle)
-    connector.debug(configuration=configuration)
-'''
+
+SDK_IMPORTS = ("\n# For the Connector object, logging and data operations\n"
+               "from fivetran_connector_sdk import Connector\n"
+               "from fivetran_connector_sdk import Logging as log\n"
+               "from fivetran_connector_sdk import Operations as op\n\n")
 
 
 def _local_connector_py(spec: Spec) -> str:
@@ -192,18 +182,12 @@ def _local_connector_py(spec: Spec) -> str:
     what = "files in a folder" if files else "a SQLite database"
     description = spec.description or f"Sync {', '.join(tables)} from {what}."
     parts = [
-        f'"""{spec.name}: {description}\n\n'
-        "Generated by csdk-assistant from a spec; edit the constants below to adapt it.\n"
-        "See https://fivetran.com/docs/connector-sdk/technical-reference and\n"
-        'https://fivetran.com/docs/connector-sdk/best-practices\n"""\n',
+        _docstring(spec.name, description),
         "# For reading configuration.json when run directly, and JSON lines",
         "import json",
         *(["\n# For reading CSV files and listing the folder", "import csv", "import os"] if files else
           ["\n# The database driver (DB-API); sqlite3 ships with Python", "import sqlite3"]),
-        "\n# For the Connector object, logging and data operations",
-        "from fivetran_connector_sdk import Connector",
-        "from fivetran_connector_sdk import Logging as log",
-        "from fivetran_connector_sdk import Operations as op\n\n",
+        SDK_IMPORTS,
         _constant("LOCATION_KEY", spec.config_keys()[0], "Configuration key holding the folder or database path"),
         _constant("REQUIRED_CONFIG", spec.config_keys(), "Configuration keys the connector cannot run without"),
         _constant("TABLES", tables, "Tables: " + ("file suffix and format" if files else "source table and cursor")),
@@ -223,10 +207,7 @@ def connector_py(spec: Spec) -> str:
     needs_deletes = any(t.deletes_endpoint for t in spec.tables)
     description = spec.description or f"Sync {', '.join(t.name for t in spec.tables)} from a REST API."
     parts = [
-        f'"""{spec.name}: {description}\n\n'
-        "Generated by csdk-assistant from a spec; edit the constants below to adapt it.\n"
-        'See https://fivetran.com/docs/connector-sdk/technical-reference and\n'
-        'https://fivetran.com/docs/connector-sdk/best-practices\n"""\n',
+        _docstring(spec.name, description),
         "# For reading configuration.json when run directly",
         "import json",
         "\n# For backoff between retries",
@@ -235,10 +216,7 @@ def connector_py(spec: Spec) -> str:
         "from datetime import datetime, timezone",
         "\n# For HTTP requests to the source API (provided by Fivetran's runtime)",
         "import requests",
-        "\n# For the Connector object, logging and data operations",
-        "from fivetran_connector_sdk import Connector",
-        "from fivetran_connector_sdk import Logging as log",
-        "from fivetran_connector_sdk import Operations as op\n\n",
+        SDK_IMPORTS,
         _constant("BASE_URL_KEY", spec.base_url_key, "Configuration key holding the API's base URL"),
         _constant("REQUIRED_CONFIG", spec.config_keys(), "Configuration keys the connector cannot run without"),
         _constant("AUTH", _auth_data(spec), f"Authentication: {spec.auth.kind}; values name configuration keys"),
@@ -257,7 +235,7 @@ def connector_py(spec: Spec) -> str:
         body.append(functions["sync_deletes"])
     deletes = ('        if spec.get("deletes_endpoint"):\n            sync_deletes(session, base_url, table, spec)\n'
                if needs_deletes else "")
-    update = UPDATE.replace("{name}", spec.name).replace("{{}}", "{}").replace("{deletes}", deletes)
+    update = REST_UPDATE.replace("{name}", spec.name).replace("{{}}", "{}").replace("{deletes}", deletes)
     text = "\n".join(parts) + "\n\n\n".join(body) + "\n\n" + update
     return text
 
