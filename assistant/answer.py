@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -14,6 +15,7 @@ from assistant.runtime import Generator, Message
 from index.retrieve import Hit, Retriever
 from index.tokens import tokenize
 
+_CITATION = re.compile(r" ?\[\d+\]")
 MAX_BLOCK_CHARS = 800  # one passage in the prompt; long chunks are cut around the lines that match
 
 
@@ -120,8 +122,8 @@ class Asker:
         self.max_answer_tokens = max_answer_tokens
         self.system = prompts.ask_system(facts)
 
-    def _messages(self, question: str, blocks: list[Block]) -> list[Message]:
-        return [{"role": "system", "content": self.system},
+    def _messages(self, question: str, blocks: list[Block], history: list[Message] | None = None) -> list[Message]:
+        return [{"role": "system", "content": self.system}, *(history or []),
                 {"role": "user", "content": prompts.ask_user(question, [b.render() for b in blocks])}]
 
     def system_prefix(self) -> str:
@@ -133,29 +135,45 @@ class Asker:
         b = self.generator.render([system, {"role": "user", "content": "B"}])
         return os.path.commonprefix([a, b])
 
-    def prompt_tokens(self, question: str, blocks: list[Block]) -> int:
-        return self.generator.count_tokens(self.generator.render(self._messages(question, blocks)))
+    def prompt_tokens(self, question: str, blocks: list[Block], history: list[Message] | None = None) -> int:
+        return self.generator.count_tokens(self.generator.render(self._messages(question, blocks, history)))
 
-    def fit(self, question: str, hits: list[Hit]) -> list[Block]:
+    def fit_history(self, question: str, turns: list[tuple[str, str]]) -> list[Message]:
+        """Earlier turns as plain messages, oldest dropped first, within half the budget.
+
+        Old answers lose their [n] markers: those numbers named the old sources, not this turn's.
+        The other half of the budget stays for this turn's passages.
+        """
+        budget = (self.generator.n_ctx - self.max_answer_tokens) // 2
+        history: list[Message] = []
+        for q, a in turns:
+            history += [{"role": "user", "content": q},
+                        {"role": "assistant", "content": _CITATION.sub("", a).strip()}]
+        while history and self.prompt_tokens(question, [], history) > budget:
+            history = history[2:]
+        return history
+
+    def fit(self, question: str, hits: list[Hit], history: list[Message] | None = None) -> list[Block]:
         """Best passages first, as many as fit beside the answer's reserve; the last one is trimmed."""
         budget = self.generator.n_ctx - self.max_answer_tokens
-        if self.prompt_tokens(question, []) > budget:
+        if self.prompt_tokens(question, [], history) > budget:
             raise UsageError(f"the question alone does not fit the model's context of {self.generator.n_ctx} "
                              "tokens; shorten it")
         blocks: list[Block] = []
         for hit in hits:
             text, lo, hi = focus(hit, question)
             block = Block(len(blocks) + 1, hit, text, lo, hi)
-            if self.prompt_tokens(question, [*blocks, block]) <= budget:
+            if self.prompt_tokens(question, [*blocks, block], history) <= budget:
                 blocks.append(block)
                 continue
-            trimmed = self._trim(question, blocks, block, budget)
+            trimmed = self._trim(question, blocks, block, budget, history)
             if trimmed:
                 blocks.append(trimmed)
             break
         return blocks
 
-    def _trim(self, question: str, blocks: list[Block], block: Block, budget: int) -> Block | None:
+    def _trim(self, question: str, blocks: list[Block], block: Block, budget: int,
+              history: list[Message] | None) -> Block | None:
         """Drop lines from the end of the lowest-ranked block until the prompt fits (binary search)."""
         lines = block.text.split("\n")
         lo, hi, best = 1, len(lines) - 1, None
@@ -163,7 +181,7 @@ class Asker:
             mid = (lo + hi) // 2
             candidate = Block(block.n, block.hit, "\n".join(lines[:mid]), block.start_line,
                               block.start_line + mid - 1)
-            if self.prompt_tokens(question, [*blocks, candidate]) <= budget:
+            if self.prompt_tokens(question, [*blocks, candidate], history) <= budget:
                 best, lo = candidate, mid + 1
             else:
                 hi = mid - 1
@@ -171,12 +189,15 @@ class Asker:
 
     def answer(self, question: str, hits: list[Hit], *, retrieve_ms: float = 0.0,
                on_text: Callable[[str], None] | None = None,
-               should_stop: Callable[[], bool] | None = None) -> Answer:
+               should_stop: Callable[[], bool] | None = None,
+               history: list[Message] | None = None) -> Answer:
+        """`history` is earlier turns from fit_history(); the system prompt stays first, so a follow-up
+        reuses the model's cached prefix."""
         if not question.strip():
             raise UsageError("the question is empty")
         started = time.perf_counter()
-        blocks = self.fit(question, hits)
-        messages = self._messages(question, blocks)
+        blocks = self.fit(question, hits, history)
+        messages = self._messages(question, blocks, history)
         timings = Timings(retrieve_ms=retrieve_ms,
                           prompt_tokens=self.generator.count_tokens(self.generator.render(messages)))
         citations = CitationFilter({b.n for b in blocks})

@@ -91,7 +91,7 @@ class Attributor:
 
     def _close(self, terminator: str) -> str:
         sentence, self._sentence = self._sentence, ""
-        if _CITE.search(sentence) or sentence.count("`") % 2 or len(sentence.split()) < 3:
+        if _CITE.search(sentence) or sentence.count("`") % 2 or "```" in sentence or len(sentence.split()) < 3:
             return terminator
         n = self.best(sentence)
         if n is None:

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from assistant.cli_common import load_settings
-from assistant.errors import AssistantError, UsageError
+from assistant.errors import UsageError
 
 
 def _request_text(description: str | None, prompt_file: Path | None) -> str:
@@ -84,7 +84,6 @@ def _print_validation(result: Any) -> None:
 def generate(description: str | None, prompt_file: Path | None, spec_file: Path | None, out_text: str, force: bool,
              run_validate: bool, config: Path | None, no_model: bool, save_spec: Path | None, as_json: bool) -> None:
     """Write a connector project (connector.py, configuration.json, requirements.txt, README.md)."""
-    from assistant import extract
     from assistant import generate as gen
     from assistant import spec as spec_mod
 
@@ -96,34 +95,24 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
     if config and not run_validate:
         raise UsageError("--config is only used with --validate")
     cfg = load_settings()
-    notes: list[str] = []
+
+    def model() -> Any:
+        from assistant.cli_model import load_generator
+
+        return load_generator(cfg)
+
     if spec_file:
-        spec, decided, text = spec_mod.load(spec_file), {"spec": str(spec_file)}, ""
+        draft = gen.prepare("", spec=spec_mod.load(spec_file), decided={"spec": str(spec_file)},
+                            retriever_factory=lambda: _retriever(cfg))
     else:
-        text = _request_text(description, prompt_file)
-        extraction = extract.from_text(text)
-        if extraction.spec.unresolved and not no_model:
-            from assistant.cli_model import load_generator
-
-            try:
-                extraction = extract.complete_with_model(extraction, text, load_generator(cfg))
-            except AssistantError as exc:
-                notes.append(f"model hints skipped: {exc.one_line()}")
-        spec, decided = extraction.spec.check(), extraction.decided
-    picks = []
-    try:
-        from assistant.discover import discover
-
-        query = text or spec.description or " ".join(
-            [spec.auth.kind, spec.pagination.kind, "pagination", *(t.name for t in spec.tables)])
-        picks = discover(_retriever(cfg), query, spec)
-    except AssistantError as exc:
-        notes.append(f"no examples compared: {exc.one_line()}")
+        draft = gen.prepare(_request_text(description, prompt_file), generator_factory=None if no_model else model,
+                            retriever_factory=lambda: _retriever(cfg))
+    spec, notes = draft.spec, draft.notes
     written, findings = gen.build(spec, out, force=force)
     if save_spec:
         save_spec.write_text(spec.model_dump_json(indent=2) + "\n", "utf-8")
         notes.append(f"spec saved to {save_spec}; edit it and re-run with --spec {save_spec}")
-    report = gen.Report(spec, out, written, picks, findings, decided, notes=notes)
+    report = gen.Report(spec, out, written, draft.picks, findings, draft.decided, notes=notes)
     if run_validate:
         outcome = _repair(out, config, cfg, attempts=3, use_model=not no_model, first=None,
                           show=lambda step: None)

@@ -41,12 +41,13 @@ def _assembly_progress() -> Any:
     return update
 
 
-def load_generator(cfg: Any) -> Any:
-    """The generator the settings ask for (tests replace this)."""
+def load_generator(cfg: Any, progress: Any = None) -> Any:
+    """The generator the settings ask for (tests replace this). `progress(done, total)` follows the
+    one-time assembly of a built-in model; by default a progress bar on stderr."""
     from assistant import runtime
 
     settings = runtime.RuntimeSettings(n_ctx=cfg.n_ctx, threads=cfg.threads)
-    return runtime.load(cfg.model, cfg.llm_url, settings, progress=_assembly_progress())
+    return runtime.load(cfg.model, cfg.llm_url, settings, progress=progress or _assembly_progress())
 
 
 @click.command()
@@ -115,24 +116,51 @@ def ask(question: str, k: int, model: str | None, llm_url: str | None, as_json: 
 @model_option
 @llm_url_option
 @chroma_option
-def chat(k: int, model: str | None, llm_url: str | None, chroma_url: str | None) -> None:
-    """Ask one question after another in the terminal; Ctrl-C stops an answer, Ctrl-D or :q quits.
+@click.option("--resume", "resume", is_flag=True, help="Reopen the last chat.")
+@click.option("--session", "session_id", metavar="ID", help="Reopen this saved chat (see --list).")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved chats and exit.")
+@click.option("--project", type=click.Path(path_type=Path), help="Open this project folder.")
+@click.option("--plain", is_flag=True, help="A line-by-line prompt instead of the full-screen app.")
+def chat(k: int, model: str | None, llm_url: str | None, chroma_url: str | None, resume: bool,
+         session_id: str | None, list_saved: bool, project: Path | None, plain: bool) -> None:
+    """The chat app: answers with sources, and /generate, /validate, /fix, /revise on a project.
 
-    The model stays loaded and keeps the system prompt in its cache, so follow-ups start faster.
+    Chats are saved (without configuration secrets) and reopen with --resume.
     """
-    from assistant import sdk_facts
-    from assistant.answer import Asker, retrieve
-    from index.retrieve import Retriever
-    from index.store import connect
-    from ingest import embed
+    if k < 1:
+        raise UsageError("-k must be at least 1")
+    if list_saved:
+        from assistant import history
 
+        for sid, questions, first in history.saved():
+            click.echo(f"{sid}  {questions:>3} question(s)  {first}")
+        return
     cfg = load_settings(chroma_url, model=model, llm_url=llm_url)
-    retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
-    generator = load_generator(cfg)
-    asker = Asker(generator, sdk_facts.load(cfg.sdk_module), max_answer_tokens=cfg.max_answer_tokens)
-    generator.warm_prefix(asker.system_prefix())
-    meta = retriever.index_meta
-    click.echo(f"{generator.name} ready; {meta.chunk_count} chunks indexed (SDK {meta.sdk_version or 'n/a'}). "
+    if cfg.model and not cfg.llm_url:
+        from assistant import models
+
+        models.check_known(cfg.model)
+    if plain:
+        _plain_chat(cfg, k)
+        return
+    if not sys.stdout.isatty():
+        raise UsageError("the chat app needs a terminal", hint="use `assistant chat --plain` or `assistant ask`")
+    from tui.app import make_app
+
+    app = make_app(cfg, load_generator=lambda c, progress: load_generator(c, progress),
+                   resume=(session_id or "") if (resume or session_id) else None, project=project, k=k)
+    app.run()
+
+
+def _plain_chat(cfg: Any, k: int) -> None:
+    """The line-based chat, for dumb terminals and pipes."""
+    from assistant import history
+    from assistant.session import Workbench
+
+    bench = Workbench(cfg, lambda c, progress: load_generator(c, progress), chat=history.ChatSession.new(), k=k)
+    bench.generator()
+    info = bench.index_info()
+    click.echo(f"{bench.generator().name} ready; {info.chunks} chunks indexed (SDK {info.sdk_version or 'n/a'}). "
                "Ask away; :q quits.")
     while True:
         try:
@@ -144,7 +172,7 @@ def chat(k: int, model: str | None, llm_url: str | None, chroma_url: str | None)
             return
         if not question:
             continue
-        answer = asker.answer(question, retrieve(retriever, question, k), on_text=_write)
+        answer = bench.ask(question, on_text=_write)
         click.echo("\n" + ("[stopped]" if answer.stopped else ""))
         for source in answer.sources():
             click.echo(f"  [{source['n']}] {source['source']} ({source['kind']})")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant import compose, lint, writer
-from assistant.discover import Pick
+from assistant import compose, extract, lint, writer
+from assistant.discover import Pick, discover
+from assistant.errors import AssistantError
 from assistant.spec import Spec
 from assistant.validate import Result
 
@@ -46,6 +48,45 @@ class Report:
             "validation": self.validation.as_json() if self.validation else None,
             "notes": self.notes,
         }
+
+
+@dataclass
+class Draft:
+    """A spec and the files it composes to, before anything is written."""
+
+    spec: Spec
+    decided: dict[str, str]
+    picks: list[Pick]
+    notes: list[str]
+    files: dict[str, str]
+
+
+def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | None = None,
+            generator_factory: Callable[[], Any] | None = None,
+            retriever_factory: Callable[[], Any] | None = None) -> Draft:
+    """Request text (or a ready spec) -> checked spec, the closest examples and the composed files.
+
+    The model is asked only for what the text leaves open; without an index or a model the draft
+    is still made, and a note says what was skipped.
+    """
+    notes: list[str] = []
+    if spec is None:
+        extraction = extract.from_text(text)
+        if extraction.spec.unresolved and generator_factory is not None:
+            try:
+                extraction = extract.complete_with_model(extraction, text, generator_factory())
+            except AssistantError as exc:
+                notes.append(f"model hints skipped: {exc.one_line()}")
+        spec, decided = extraction.spec.check(), extraction.decided
+    picks: list[Pick] = []
+    if retriever_factory is not None:
+        query = text or spec.description or " ".join(
+            [spec.auth.kind, spec.pagination.kind, "pagination", *(t.name for t in spec.tables)])
+        try:
+            picks = discover(retriever_factory(), query, spec)
+        except AssistantError as exc:
+            notes.append(f"no examples compared: {exc.one_line()}")
+    return Draft(spec, decided or {}, picks, notes, compose.project_files(spec))
 
 
 def build(spec: Spec, out: Path, *, force: bool) -> tuple[list[str], list[lint.Finding]]:

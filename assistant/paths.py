@@ -62,6 +62,16 @@ def repos_cache_dir() -> Path:
     return cache_dir() / "repos"
 
 
+def chats_dir() -> Path:
+    """One JSON file per chat session, for `assistant chat --resume`."""
+    return data_dir() / "chats"
+
+
+def exports_dir() -> Path:
+    """Conversations saved as Markdown by /export when no file is named."""
+    return data_dir() / "exports"
+
+
 def ensure(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path

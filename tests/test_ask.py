@@ -97,7 +97,7 @@ def test_focus_keeps_the_lines_that_match() -> None:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeGenerator:
     generator = FakeGenerator()
-    monkeypatch.setattr(cli_model, "load_generator", lambda cfg: generator)
+    monkeypatch.setattr(cli_model, "load_generator", lambda cfg, progress=None: generator)
     return generator
 
 
@@ -214,7 +214,7 @@ def test_sdk_methods_named_by_the_question_come_second(repo: Path, fake: FakeGen
 def test_chat_loop_answers_each_question_and_quits(repo: Path, fake: FakeGenerator) -> None:
     ingest(repo)
     fake.enqueue("Follow next_cursor [1].").enqueue("Use HTTPBasicAuth [1].")
-    result = CliRunner().invoke(cli, ["chat", "-k", "2"],
+    result = CliRunner().invoke(cli, ["chat", "--plain", "-k", "2"],
                                 input="cursor based pagination\n\nhttp basic auth\n:q\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
@@ -223,3 +223,13 @@ def test_chat_loop_answers_each_question_and_quits(repo: Path, fake: FakeGenerat
     assert "  [1] examples/common_patterns_for_connectors/pagination/cursor_based/" in out
     assert "  [1] examples/common_patterns_for_connectors/authentication/http_basic/" in out
     assert len(fake.calls) == 2 and len(fake.warmed) == 1  # the prefix is warmed once per session
+    second = fake.calls[1]["messages"]
+    assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]  # the first turn is memory
+    assert second[1]["content"] == "cursor based pagination" and second[2]["content"] == "Follow next_cursor."
+
+
+def test_chat_without_a_terminal_says_to_use_plain() -> None:
+    result = CliRunner().invoke(cli, ["chat"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("bad input: the chat app needs a terminal (use `assistant chat --plain` or "
+                                     "`assistant ask`)")

@@ -42,7 +42,7 @@ def generator(model_path: str) -> runtime.LlamaGenerator:
 def test_the_real_model_answers_and_cites_a_real_chunk(repo: Path, generator: runtime.LlamaGenerator,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     ingest(repo)
-    monkeypatch.setattr(cli_model, "load_generator", lambda cfg: generator)
+    monkeypatch.setattr(cli_model, "load_generator", lambda cfg, progress=None: generator)
     result = CliRunner().invoke(cli, ["ask", "How do I make my connector resume from where the last sync stopped?",
                                       "--json", "-k", "3"])
     assert result.exit_code == 0, result.output

@@ -1,0 +1,536 @@
+"""`assistant chat`: the Textual app. It adds no logic: thread workers call `assistant.session.Workbench`
+and post Messages back; handlers only update widgets. Nothing here touches the model directly."""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Footer, Input, ListView, TabbedContent, TabPane, Tabs
+
+from assistant import paths
+from assistant.errors import AssistantError
+from assistant.session import FixProposal, GenerateProposal, Workbench
+from tui import commands
+from tui.screens import ChunkScreen, ConfirmScreen, ErrorScreen
+from tui.widgets import AnswerBlock, ChatView, OpenSource, ProjectPane, SourceRef, SourcesPane, StatusBar, short_path
+
+NARROW = 110  # columns below which the panes become tabs
+WELCOME = ("Ask about the Fivetran Connector SDK; answers cite the indexed docs and examples. "
+           "`/generate` writes a connector, `/validate` runs it, `/help` lists every command. "
+           "Esc stops an answer; Ctrl+Q quits and the chat is kept for `--resume`.")
+
+
+class Done(Message):
+    """A worker ended, however it ended: the app is free for the next command."""
+
+
+class Failed(Message):
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
+
+
+class Result(Message):
+    """A worker's outcome: `kind` names the handler, `value` is what the Workbench returned."""
+
+    def __init__(self, kind: str, value: Any, turn: int = 0) -> None:
+        super().__init__()
+        self.kind, self.value, self.turn = kind, value, turn
+
+
+class Token(Message):
+    def __init__(self, turn: int, text: str) -> None:
+        super().__init__()
+        self.turn, self.text = turn, text
+
+
+class Progress(Message):
+    def __init__(self, done: int | None, total: int | None) -> None:
+        super().__init__()
+        self.done, self.total = done, total
+
+
+def explain(error: BaseException) -> tuple[str, str, str | None]:
+    """Title, message and fix for the error modal; anything unexpected is logged, never shown raw."""
+    if isinstance(error, AssistantError):
+        return error.title, error.message, error.hint
+    log = paths.ensure(paths.data_dir()) / "chat-errors.log"
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("".join(traceback.format_exception(type(error), error, error.__traceback__)) + "\n")
+    return ("unexpected error", f"{type(error).__name__}: {error}",
+            f"the chat is saved; the details are in {log} — please report them")
+
+
+class ChatApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "csdk-assistant"
+    COMMANDS = App.COMMANDS | {commands.SlashCommands}
+    BINDINGS = [Binding("escape", "stop", "Stop"),
+                *(Binding(c.key, f"command('{c.name}')", c.name.title(), show=c.name in
+                          ("generate", "validate", "fix", "sources", "help")) for c in commands.COMMANDS)]
+
+    def __init__(self, workbench: Workbench, *, resumed: bool = False) -> None:
+        super().__init__()
+        self.workbench = workbench
+        self.resumed = resumed
+        self.busy: str | None = None
+        self.turn = 0
+        self.answer_block: AnswerBlock | None = None
+        self.stop_event = threading.Event()
+        self._main: Any = None
+
+    # --- layout ----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Tabs("Chat", "Sources", "Project", id="narrow-tabs")
+        with Horizontal(id="main"):
+            with Vertical(id="chat-pane"):
+                yield ChatView(id="chat")
+                yield Input(placeholder="Ask about the Connector SDK, or type /help", id="prompt")
+            with TabbedContent(id="side"):
+                with TabPane("Sources", id="pane-sources"):
+                    yield SourcesPane()
+                with TabPane("Project", id="pane-project"):
+                    yield ProjectPane()
+        yield StatusBar()
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self._main = self.screen
+        self.query_one("#prompt", Input).focus()
+        self._narrow(self.size.width < NARROW)
+        if self.workbench.project:
+            self.status.project = f"project: {short_path(self.workbench.project)}"
+            if (self.workbench.project / "connector.py").exists():
+                self._spawn("open", lambda: self.post_message(Result("open", self.workbench.view())))
+        if self.resumed:
+            await self._replay()
+        else:
+            await self.chat.add_note(WELCOME)
+        self._load_index()
+        self._load_model()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._narrow(event.size.width < NARROW)
+
+    def _narrow(self, narrow: bool) -> None:
+        if self._main is not None:
+            self._main.set_class(narrow, "narrow")
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tabs.id != "narrow-tabs":
+            return
+        label = str(event.tab.label)
+        self._main.set_class(label != "Chat", "show-side")
+        if label != "Chat":
+            self.query_one("#side", TabbedContent).active = f"pane-{label.lower()}"
+
+    def show_side(self, pane: str) -> None:
+        """Bring the Sources or Project pane into view (in narrow mode it replaces the chat)."""
+        self.query_one("#side", TabbedContent).active = f"pane-{pane}"
+        if self._main is not None and self._main.has_class("narrow"):
+            self.query_one("#narrow-tabs", Tabs).active = self.query_one("#narrow-tabs", Tabs).query(
+                "Tab")[["chat", "sources", "project"].index(pane)].id or ""
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    @property
+    def chat(self) -> ChatView:
+        return self.query_one("#chat", ChatView)
+
+    @property
+    def project_pane(self) -> ProjectPane:
+        return self.query_one(ProjectPane)
+
+    # --- workers ---------------------------------------------------------------------------------
+    def _spawn(self, name: str, job: Callable[[], object], *, exclusive: bool = True) -> bool:
+        """Run `job` in a thread; errors become a modal. Only one exclusive job at a time."""
+        if exclusive:
+            if self.busy:
+                self.notify(f"busy with {self.busy}; Esc stops an answer", severity="warning")
+                return False
+            self.busy = name
+
+        def guarded() -> None:
+            try:
+                job()
+            except BaseException as exc:  # noqa: BLE001 - every failure becomes a modal, never a traceback
+                self.post_message(Failed(exc))
+            finally:
+                if exclusive:
+                    self.post_message(Done())
+
+        self.run_worker(guarded, name=name, group=name, thread=True, exit_on_error=False)
+        return True
+
+    def _load_index(self) -> None:
+        def job() -> None:
+            self.post_message(Result("index", self.workbench.index_info()))
+
+        self._spawn("index", job, exclusive=False)
+
+    def _load_model(self) -> None:
+        self.status.model = "model: loading…"
+        self.status.show_progress()
+
+        def job() -> None:
+            try:
+                def progress(done: int, total: int) -> None:
+                    self.post_message(Progress(done, total))
+
+                generator = self.workbench.generator(progress)
+                self.post_message(Result("model", generator))
+            except BaseException:
+                self.post_message(Result("model", None))
+                raise
+
+        self._spawn("model", job, exclusive=False)
+
+    def on_done(self, message: Done) -> None:
+        self.busy = None
+
+    def on_failed(self, message: Failed) -> None:
+        title, text, fix = explain(message.error)
+        if self.answer_block is not None:
+            self.answer_block.finish(self.answer_block.text + f"\n\n*({title}: {text})*", [])
+            self.answer_block = None
+        self.push_screen(ErrorScreen(title, text, fix))
+
+    def on_progress(self, message: Progress) -> None:
+        self.status.show_progress(message.done, message.total)
+        if message.total:
+            self.status.model = "model: assembling from its packages…"
+
+    # --- input and commands ----------------------------------------------------------------------
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.value = ""
+        if not text:
+            return
+        try:
+            command, arg = commands.parse(text)
+        except AssistantError as exc:
+            self.push_screen(ErrorScreen(exc.title, exc.message, exc.hint))
+            return
+        await self.run_command(command.name, arg)
+
+    def start_command(self, name: str) -> None:
+        """From a key or the palette: run it, or put `/name ` in the input when it needs text."""
+        command = commands.BY_NAME[name]
+        prompt = self.query_one("#prompt", Input)
+        if command.needs_text:
+            prompt.value = "" if name == "ask" else f"/{name} "
+            prompt.cursor_position = len(prompt.value)
+            prompt.focus()
+            return
+        self.call_later(self.run_command, name, "")
+
+    def action_command(self, name: str) -> None:
+        self.start_command(name)
+
+    async def run_command(self, name: str, arg: str) -> None:
+        handler = getattr(self, f"cmd_{name}")
+        try:
+            await handler(arg)
+        except AssistantError as exc:
+            self.push_screen(ErrorScreen(exc.title, exc.message, exc.hint))
+
+    def action_stop(self) -> None:
+        """Esc: the answer stops now; the worker stops at its next token."""
+        if self.busy != "ask" or self.answer_block is None:
+            return
+        self.stop_event.set()
+        self.answer_block.finish(self.answer_block.text, [], stopped=True)
+        self.answer_block = None
+        self.notify("stopped")
+
+    # --- the commands ----------------------------------------------------------------------------
+    async def cmd_ask(self, question: str) -> None:
+        if self.busy:
+            self.notify(f"busy with {self.busy}; Esc stops an answer", severity="warning")
+            return
+        await self.chat.add_user(question)
+        block = await self.chat.add_answer()
+        self.turn += 1
+        turn, self.answer_block, self.stop_event = self.turn, block, threading.Event()
+        stop = self.stop_event
+
+        def emit(text: str) -> None:
+            self.post_message(Token(turn, text))
+
+        def job() -> None:
+            answer = self.workbench.ask(question, on_text=emit, should_stop=stop.is_set)
+            self.post_message(Result("answer", answer, turn))
+
+        self._spawn("ask", job)
+
+    def on_token(self, message: Token) -> None:
+        if self.answer_block is not None and message.turn == self.turn:
+            self.answer_block.append(message.text)
+
+    async def on_result(self, message: Result) -> None:
+        outcome = getattr(self, f"got_{message.kind}")(message.value, message.turn)
+        if inspect.isawaitable(outcome):
+            await outcome
+
+    def got_answer(self, answer: Any, turn: int) -> None:
+        cited = set(answer.cited)
+        sources = [SourceRef.from_block(b, cited) for b in answer.blocks]
+        block = self.answer_block if turn == self.turn and self.answer_block else None
+        if block is not None:
+            block.finish(answer.text, sources, stopped=answer.stopped)
+            self.answer_block = None
+        else:  # stopped with Esc: the text is final, the citations are still worth showing
+            stopped = self.chat.query(AnswerBlock).last()
+            stopped.finish(answer.text, sources, stopped=True)
+        self.query_one(SourcesPane).show(sources)
+        t = answer.timings
+        n_ctx = getattr(self.workbench.generator(), "n_ctx", 0)
+        self.status.model = (f"{answer.model} · ctx {n_ctx} · {t.tok_per_s:.1f} tok/s · "
+                             f"first token {t.ttft_ms / 1000:.1f} s")
+
+    def got_model(self, generator: Any, turn: int) -> None:
+        self.status.hide_progress()
+        self.status.model = (f"{generator.name} · ctx {generator.n_ctx} · ready" if generator
+                             else "model: not loaded")
+
+    def got_index(self, info: Any, turn: int) -> None:
+        self.status.index = f"index: {info.chunks:,} chunks · SDK {info.sdk_version or 'n/a'}"
+
+    def on_open_source(self, message: OpenSource) -> None:
+        s = message.source
+        text = s.text or "(the passage is not kept in a saved chat; ask again to see it)"
+        self.push_screen(ChunkScreen(f"[{s.n}] {s.location} ({s.kind})", text, s.lexer, s.start_line))
+
+    async def cmd_discover(self, text: str) -> None:
+        def job() -> None:
+            self.post_message(Result("discover", self.workbench.discover(text)))
+
+        if self._spawn("discover", job):
+            await self.chat.add_user(f"/discover {text}")
+
+    async def got_discover(self, picks: list[Any], turn: int) -> None:
+        lines = [f"- **{p.example}** ({p.kind}): {p.why} — `{p.source}`" for p in picks] or ["No close example."]
+        await self._note("Closest examples and patterns:\n\n" + "\n".join(lines))
+
+    async def _note(self, text: str) -> None:
+        self.workbench.note(text)
+        await self.chat.add_note(text)
+
+    async def cmd_generate(self, text: str) -> None:
+        def job() -> None:
+            self.post_message(Result("generate_proposal", self.workbench.propose_generate(text)))
+
+        if self._spawn("generate", job):
+            await self.chat.add_user(f"/generate {text}")
+
+    def got_generate_proposal(self, proposal: GenerateProposal, turn: int) -> None:
+        spec = proposal.draft.spec
+        replaces = (", ".join(proposal.replaces) + " (a .bak of each is kept)" if proposal.replaces
+                    else "nothing; all files are new")
+        body = (f"Target folder: {proposal.out}\n"
+                f"Replaces: {replaces}\n"
+                f"Files: {', '.join(proposal.draft.files)}\n"
+                f"Source: {spec.source_type}, auth {spec.auth.kind}, pagination {spec.pagination.kind}, "
+                f"tables {', '.join(t.name for t in spec.tables)}")
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                self.call_later(self._note, "Nothing written.")
+                return
+            self._spawn("generate", lambda: self.post_message(
+                Result("generated", self.workbench.apply_generate(proposal))))
+
+        self.push_screen(ConfirmScreen("Write this connector project?", body), answer)
+
+    async def got_generated(self, value: Any, turn: int) -> None:
+        from assistant.generate import markdown
+
+        report, view = value
+        self._show_project(view)
+        await self._note(markdown(report))
+
+    def _show_project(self, view: Any) -> None:
+        self.project_pane.show_project(view)
+        self.status.project = f"project: {short_path(view.folder)}"
+        self.show_side("project")
+
+    async def cmd_open(self, folder: str) -> None:
+        view = self.workbench.open_project(Path(folder))
+        self._show_project(view)
+        exists = "connector.py" in view.files
+        await self._note(f"Opened `{view.folder}`" + ("." if exists else " (no connector.py yet; "
+                                                         "/generate writes here)."))
+
+    def got_open(self, view: Any, turn: int) -> None:
+        self._show_project(view)
+
+    async def cmd_validate(self, config: str) -> None:
+        self._confirm_run(Path(config) if config else None, then=self._validate)
+
+    def _confirm_run(self, config: Path | None, then: Callable[[Path | None], None]) -> None:
+        path, values = self.workbench.config_preview(config)
+        lines = "\n".join(f"  {k}: {v}" for k, v in values.items()) or "  (empty)"
+        body = (f"This runs {self.workbench.project}/connector.py with `fivetran debug` on this machine.\n"
+                f"Configuration {path} (secrets masked):\n{lines}")
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                then(config)
+            else:
+                self.call_later(self._note, "Not run.")
+
+        self.push_screen(ConfirmScreen("Run the connector?", body), answer)
+
+    def _validate(self, config: Path | None) -> None:
+        self._spawn("validate", lambda: self.post_message(Result("validated", self.workbench.validate(config))))
+        self.notify("running fivetran debug…")
+
+    async def got_validated(self, result: Any, turn: int) -> None:
+        self.project_pane.show_run(result)
+        self.project_pane.query_one("#project-tabs", TabbedContent).active = "tab-run"
+        self.show_side("project")
+        await self._note(_run_summary(result))
+        if result.timed_out:
+            self.push_screen(ErrorScreen("validation timed out", result.reason,
+                                         "check that the source answers, or raise ASSISTANT_VALIDATE_TIMEOUT "
+                                         f"(now {self.workbench.cfg.validate_timeout:.0f} s)"))
+
+    async def cmd_fix(self, _: str) -> None:
+        project = self.workbench.project
+        if project is not None and project not in self.workbench.configs:
+            self._confirm_run(None, then=lambda config: self._fix())
+            return
+        self._fix()
+
+    def _fix(self) -> None:
+        if self.workbench.project is None:
+            self.workbench.config_preview()  # raises the "no project" error
+        self._spawn("fix", lambda: self.post_message(Result("fix_proposal", self.workbench.propose_fix())))
+        self.notify("repairing a scratch copy…")
+
+    async def got_fix_proposal(self, proposal: FixProposal, turn: int) -> None:
+        if not proposal.files:
+            await self._note("Nothing to fix: the project passes." if proposal.fixed
+                             else f"NOT FIXED: {proposal.stopped_because}")
+            return
+        steps = "\n".join(f"- {s.how}: {s.summary}" for s in proposal.steps)
+        verdict = ("In a scratch copy it then passed `fivetran debug`." if proposal.fixed
+                   else f"It does not pass yet: {proposal.stopped_because}")
+        self.project_pane.show_diff(proposal.diff)
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                self.call_later(self._note, "Repair not applied.")
+                return
+            self._spawn("fix", lambda: self.post_message(Result("fixed", (*self.workbench.apply_fix(proposal),
+                                                                          proposal.diff))))
+
+        self.push_screen(ConfirmScreen("Apply this repair?", f"{steps}\n{verdict}", code=proposal.diff), answer)
+
+    async def got_fixed(self, value: Any, turn: int) -> None:
+        result, view, diff = value
+        self._show_project(view)
+        self.project_pane.show_run(result)
+        self.project_pane.show_diff(diff)
+        await self._note("Repair applied (a .bak of each changed file is kept). " + _run_summary(result))
+
+    async def cmd_revise(self, request: str) -> None:
+        def job() -> None:
+            self.post_message(Result("revision", self.workbench.propose_revision(request)))
+
+        if self._spawn("revise", job):
+            await self.chat.add_user(f"/revise {request}")
+
+    async def got_revision(self, revision: Any, turn: int) -> None:
+        if not revision.files:
+            await self._note("That request changes nothing.")
+            return
+        body = "\n".join([*(f"change: {c}" for c in revision.changes), *(f"WARNING: {w}" for w in revision.warnings)])
+        self.project_pane.show_diff(revision.diff)
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                self.call_later(self._note, "Revision not applied.")
+                return
+            self._spawn("revise", lambda: self.post_message(
+                Result("revised", (self.workbench.apply_revision(revision), revision.diff))))
+
+        self.push_screen(ConfirmScreen("Apply this revision?", body, code=revision.diff), answer)
+
+    async def got_revised(self, value: Any, turn: int) -> None:
+        view, diff = value
+        self._show_project(view)
+        self.project_pane.show_diff(diff)
+        errors = sum(f.severity == "error" for f in view.findings)
+        await self._note(f"Revision written; lint {'PASS' if not errors else 'FAIL'} ({errors} error(s)). "
+                         "/validate runs it.")
+
+    async def cmd_model(self, name: str) -> None:
+        if self.busy:
+            self.notify(f"busy with {self.busy}", severity="warning")
+            return
+        self.workbench.use_model(name)
+        self._load_model()
+
+    async def cmd_sources(self, _: str) -> None:
+        self.show_side("sources")
+        self.query_one("#sources-list", ListView).focus()
+
+    async def cmd_export(self, target: str) -> None:
+        path = self.workbench.chat.export(Path(target).expanduser() if target else None)
+        await self._note(f"Conversation saved to `{path}`.")
+
+    async def cmd_clear(self, _: str) -> None:
+        if self.busy == "ask":
+            self.action_stop()
+        self.workbench.clear()
+        await self.chat.remove_children()
+        self.query_one(SourcesPane).show([])
+
+    async def cmd_help(self, _: str) -> None:
+        await self.chat.add_note(commands.help_text())
+
+    # --- resume ----------------------------------------------------------------------------------
+    async def _replay(self) -> None:
+        for turn in self.workbench.chat.turns:
+            if turn.role == "user":
+                await self.chat.add_user(turn.text)
+            elif turn.role == "assistant":
+                block = await self.chat.add_answer()
+                block.finish(turn.text, [SourceRef.from_saved(s) for s in turn.sources])
+            else:
+                await self.chat.add_note(turn.text)
+        await self.chat.add_note(f"Resumed chat {self.workbench.chat.id}.")
+
+
+def _run_summary(result: Any) -> str:
+    head = f"**{result.verdict}**" + (f" ({result.category}): {result.reason}" if result.verdict != "PASS"
+                                      else f": {result.reason} in {result.seconds:.1f} s")
+    rows = [f"- `{t.name}`: {t.rows} rows" for t in result.tables]
+    ops = ", ".join(f"{k} {v}" for k, v in result.operations.items())
+    return "\n".join([head, *([f"operations: {ops}"] if ops else []), *rows])
+
+
+def make_app(cfg: Any, *, load_generator: Callable[[Any, Any], Any], resume: str | None = None,
+             project: Path | None = None, k: int = 4) -> ChatApp:
+    """The one way to build the app: the CLI and the tests both come through here."""
+    from assistant import history
+
+    chat = history.load(resume or None) if resume is not None else history.ChatSession.new()
+    workbench = Workbench(cfg, load_generator, chat=chat, k=k)
+    folder = project or (Path(chat.project) if chat.project else None)
+    if folder is not None:
+        workbench.open_project(folder)
+    return ChatApp(workbench, resumed=resume is not None)

@@ -1,0 +1,316 @@
+"""The panes. They only show things: every call into `assistant/` happens in the app's workers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import (
+    Button,
+    DataTable,
+    Label,
+    ListItem,
+    ListView,
+    Markdown,
+    ProgressBar,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from tui.screens import lexer_for, syntax
+
+_CITE = re.compile(r"\[(\d+)\]")
+
+
+def linkify(text: str) -> str:
+    """[n] outside code becomes a link the app handles, so a click on a citation opens its source."""
+    parts = re.split(r"(```.*?(?:```|$)|`[^`\n]*`)", text, flags=re.S)
+    for i in range(0, len(parts), 2):  # the odd parts are code: left alone
+        parts[i] = _CITE.sub(lambda m: f"[\\[{m.group(1)}\\]](cite:{m.group(1)})", parts[i])
+    return "".join(parts)
+
+
+@dataclass
+class SourceRef:
+    """What the UI needs to show one passage: its place, kind, tags and (when live) its text."""
+
+    n: int
+    location: str
+    kind: str
+    tags: str
+    cited: bool
+    text: str = ""
+    start_line: int = 1
+    path: str = ""
+
+    @classmethod
+    def from_block(cls, block: Any, cited: set[int]) -> SourceRef:
+        m = block.hit.metadata
+        return cls(block.n, block.location, str(m.get("kind", "")), str(m.get("tags", "")), block.n in cited,
+                   block.hit.text, int(m.get("start_line", 1) or 1), str(m.get("path", "")))
+
+    @classmethod
+    def from_saved(cls, source: dict[str, Any]) -> SourceRef:
+        return cls(int(source["n"]), str(source["source"]), str(source.get("kind", "")), "", True)
+
+    @property
+    def lexer(self) -> str:
+        return lexer_for(self.path or self.location.split(":")[0])
+
+
+class OpenSource(Message):
+    """A citation or a source row was chosen."""
+
+    def __init__(self, source: SourceRef) -> None:
+        super().__init__()
+        self.source = source
+
+
+class UserBubble(Static):
+    def __init__(self, text: str) -> None:
+        super().__init__(text, markup=False, classes="user")
+
+
+class NoteBlock(Markdown):
+    """A command's outcome in the transcript (not part of the model's memory)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, classes="note")
+
+
+class AnswerBlock(Vertical):
+    """One answer: streamed Markdown, then its citations as links and as focusable buttons."""
+
+    def __init__(self) -> None:
+        super().__init__(classes="answer")
+        self.sources: dict[int, SourceRef] = {}
+        self.text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Markdown("", open_links=False)
+        yield Vertical(classes="citations")
+
+    @property
+    def markdown(self) -> Markdown:
+        return self.query_one(Markdown)
+
+    def append(self, text: str) -> None:
+        self.text += text
+        self.markdown.append(text)
+        self.parent.scroll_end(animate=False) if isinstance(self.parent, VerticalScroll) else None
+
+    def finish(self, text: str, sources: list[SourceRef], *, stopped: bool = False) -> None:
+        self.text = text + ("\n\n*(stopped)*" if stopped else "")
+        self.sources = {s.n: s for s in sources}
+        self.markdown.update(linkify(self.text) if self.text.strip() else "*(no answer)*")
+        row = self.query_one(".citations", Vertical)
+        row.remove_children()
+        row.mount_all([CitationButton(s) for s in sources if s.cited])
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        if event.href.startswith("cite:"):
+            source = self.sources.get(int(event.href[5:]))
+            if source:
+                self.post_message(OpenSource(source))
+
+
+class CitationButton(Button):
+    def __init__(self, source: SourceRef) -> None:
+        super().__init__(f"[{source.n}] {source.location}", classes="citation", compact=True)
+        self.source = source
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(OpenSource(self.source))
+
+
+class ChatView(VerticalScroll):
+    """The transcript: questions, streamed answers and command notes, newest at the bottom."""
+
+    async def add_user(self, text: str) -> None:
+        await self.mount(UserBubble(text))
+        self.scroll_end(animate=False)
+
+    async def add_answer(self) -> AnswerBlock:
+        block = AnswerBlock()
+        await self.mount(block)
+        self.scroll_end(animate=False)
+        return block
+
+    async def add_note(self, text: str) -> None:
+        await self.mount(NoteBlock(text))
+        self.scroll_end(animate=False)
+
+
+class SourceItem(ListItem):
+    def __init__(self, source: SourceRef) -> None:
+        mark = "★" if source.cited else " "
+        tags = f"\n    {source.tags}" if source.tags else ""
+        super().__init__(Label(f"{mark}[{source.n}] {source.kind:<8} {source.location}{tags}", markup=False))
+        self.source = source
+
+
+class SourcesPane(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static("No answer yet. ★ marks the passages the answer cites; Enter opens one.", id="sources-hint")
+        yield ListView(id="sources-list")
+
+    def show(self, sources: list[SourceRef]) -> None:
+        listing = self.query_one(ListView)
+        listing.clear()
+        listing.extend(SourceItem(s) for s in sources)
+        self.query_one("#sources-hint", Static).update(
+            f"{len(sources)} passages; ★ = cited. Enter opens one." if sources else "No passages.")
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        if isinstance(event.item, SourceItem):
+            event.stop()
+            self.post_message(OpenSource(event.item.source))
+
+
+class CodeView(VerticalScroll, can_focus=True):
+    """A file with line numbers; can jump to (and mark) a line."""
+
+    def __init__(self, name: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.file_name = name
+        self.code = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="code")
+
+    def show(self, code: str, highlight: int | None = None) -> None:
+        self.code = code
+        lexer = "diff" if self.file_name == "diff" else lexer_for(self.file_name)
+        self.query_one(Static).update(syntax(code, lexer, highlight=highlight) if code else "(empty)")
+
+    def jump(self, line: int) -> None:
+        self.show(self.code, highlight=line)
+        self.scroll_to(y=max(0, line - 3), animate=False)
+
+
+class FindingItem(ListItem):
+    def __init__(self, finding: Any) -> None:
+        super().__init__(Label(finding.render(), markup=False))
+        self.finding = finding
+
+
+class ProjectPane(Vertical):
+    """The open project: its files, the lint findings, the last run and the last diff."""
+
+    FILES = ("connector.py", "configuration.json", "requirements.txt", "README.md")
+
+    def compose(self) -> ComposeResult:
+        yield Static("No project. /open DIR or /generate DESCRIPTION.", id="project-title", markup=False)
+        with TabbedContent(id="project-tabs"):
+            for name in self.FILES:
+                with TabPane(name, id=_tab_id(name)):
+                    yield CodeView(name, id=f"code-{_tab_id(name)}")
+            with TabPane("Lint", id="tab-lint"):
+                yield ListView(id="lint-list")
+            with TabPane("Run", id="tab-run"):
+                yield Static("Not validated yet. /validate runs `fivetran debug`.", id="run-summary", markup=False)
+                yield DataTable(id="run-tables", cursor_type="row")
+            with TabPane("Diff", id="tab-diff"):
+                yield CodeView("diff", id="code-diff")
+
+    def on_mount(self) -> None:
+        self.query_one("#run-tables", DataTable).add_columns("table", "rows", "primary key", "columns")
+
+    def show_project(self, view: Any) -> None:
+        self.query_one("#project-title", Static).update(short_path(view.folder))
+        for name in self.FILES:
+            self.query_one(f"#code-{_tab_id(name)}", CodeView).show(view.files.get(name, ""))
+        listing = self.query_one("#lint-list", ListView)
+        listing.clear()
+        errors = sum(f.severity == "error" for f in view.findings)
+        if view.files.get("connector.py"):
+            listing.append(ListItem(Label(f"lint {'FAIL' if errors else 'PASS'}: {errors} error(s), "
+                                          f"{len(view.findings) - errors} warning(s)", markup=False)))
+        listing.extend(FindingItem(f) for f in view.findings)
+
+    def show_run(self, result: Any) -> None:
+        verdict = result.verdict + (f" ({result.category})" if result.category else "")
+        ops = ", ".join(f"{k} {v}" for k, v in result.operations.items()) or "none"
+        lines = [f"{verdict}: {result.reason}", f"operations: {ops}"]
+        if result.seconds:
+            lines[0] += f" in {result.seconds:.1f} s"
+        if result.verdict != "PASS" and result.log_tail:
+            lines += ["", "last lines of the log (configuration values masked):", *result.log_tail[-8:]]
+        summary = self.query_one("#run-summary", Static)
+        summary.update("\n".join(lines))
+        summary.set_class(result.verdict == "PASS", "pass")
+        summary.set_class(result.verdict != "PASS", "fail")
+        table = self.query_one("#run-tables", DataTable)
+        table.clear()
+        for t in result.tables:
+            table.add_row(t.name, str(t.rows), ", ".join(t.primary_key) or "-", str(len(t.columns)))
+
+    def show_diff(self, diff: str) -> None:
+        self.query_one("#code-diff", CodeView).show(diff or "(no changes)")
+        self.query_one("#project-tabs", TabbedContent).active = "tab-diff"
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        if isinstance(event.item, FindingItem):
+            event.stop()
+            finding = event.item.finding
+            name = finding.file if finding.file in self.FILES else "connector.py"
+            self.query_one("#project-tabs", TabbedContent).active = _tab_id(name)
+            view = self.query_one(f"#code-{_tab_id(name)}", CodeView)
+            view.jump(max(1, finding.line))
+            view.focus()
+
+
+def _tab_id(name: str) -> str:
+    return "tab-" + name.replace(".", "-")
+
+
+class StatusBar(Horizontal):
+    """Model (context, speed, first token), index (chunks, SDK) and the open project."""
+
+    model = reactive("model: loading…")
+    index = reactive("index: …")
+    project = reactive("project: none")
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-model", markup=False)
+        yield ProgressBar(id="status-progress", show_eta=False, show_percentage=False)
+        yield Static(id="status-index", markup=False)
+        yield Static(id="status-project", markup=False)
+
+    def watch_model(self, value: str) -> None:
+        self.query_one("#status-model", Static).update(value)
+
+    def watch_index(self, value: str) -> None:
+        self.query_one("#status-index", Static).update(value)
+
+    def watch_project(self, value: str) -> None:
+        self.query_one("#status-project", Static).update(value)
+
+    def show_progress(self, done: int | None = None, total: int | None = None) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=total, progress=done or 0)
+
+    def hide_progress(self) -> None:
+        self.query_one(ProgressBar).display = False
+
+
+def short_path(path: Path) -> str:
+    """Relative to the working folder when inside it, else with ~ for home."""
+    try:
+        return str(path.relative_to(Path.cwd())) or "."
+    except ValueError:
+        pass
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
