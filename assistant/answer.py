@@ -214,12 +214,12 @@ class Asker:
 
         try:
             for piece in self.generator.stream(messages, max_tokens=self.max_answer_tokens):
+                if should_stop and should_stop():  # a piece that arrives after the stop is not shown
+                    stopped = True
+                    break
                 last = time.perf_counter()
                 first = first or last
                 emit(attributor.feed(citations.feed(piece)))
-                if should_stop and should_stop():
-                    stopped = True
-                    break
         except KeyboardInterrupt:
             stopped = True
         emit(attributor.feed(citations.flush()) + attributor.flush())

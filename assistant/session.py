@@ -132,6 +132,7 @@ class Workbench:
         with self._lock:
             history = self._asker.fit_history(question, self.chat.pairs())
             self.chat.add("user", question)
+            self.save()  # the question is kept even if the answer fails
             answer = self._asker.answer(question, hits, retrieve_ms=retrieve_ms, on_text=on_text,
                                         should_stop=should_stop, history=history)
         self.chat.add("assistant", answer.text, answer.sources())

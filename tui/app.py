@@ -135,11 +135,13 @@ class ChatApp(App[None]):
             self.query_one("#side", TabbedContent).active = f"pane-{label.lower()}"
 
     def show_side(self, pane: str) -> None:
-        """Bring the Sources or Project pane into view (in narrow mode it replaces the chat)."""
-        self.query_one("#side", TabbedContent).active = f"pane-{pane}"
+        """Bring a pane into view: "chat", "sources" or "project". In narrow mode it fills the screen."""
+        if pane != "chat":
+            self.query_one("#side", TabbedContent).active = f"pane-{pane}"
         if self._main is not None and self._main.has_class("narrow"):
-            self.query_one("#narrow-tabs", Tabs).active = self.query_one("#narrow-tabs", Tabs).query(
-                "Tab")[["chat", "sources", "project"].index(pane)].id or ""
+            self._main.set_class(pane != "chat", "show-side")
+            tabs = self.query_one("#narrow-tabs", Tabs)
+            tabs.active = tabs.query("Tab")[["chat", "sources", "project"].index(pane)].id or ""
 
     @property
     def status(self) -> StatusBar:
@@ -230,6 +232,7 @@ class ChatApp(App[None]):
         command = commands.BY_NAME[name]
         prompt = self.query_one("#prompt", Input)
         if command.needs_text:
+            self.show_side("chat")
             prompt.value = "" if name == "ask" else f"/{name} "
             prompt.cursor_position = len(prompt.value)
             prompt.focus()
@@ -486,7 +489,10 @@ class ChatApp(App[None]):
 
     async def cmd_sources(self, _: str) -> None:
         self.show_side("sources")
-        self.query_one("#sources-list", ListView).focus()
+        listing = self.query_one("#sources-list", ListView)
+        if listing.index is None and listing.children:
+            listing.index = 0
+        listing.focus()
 
     async def cmd_export(self, target: str) -> None:
         path = self.workbench.chat.export(Path(target).expanduser() if target else None)
