@@ -526,7 +526,7 @@ def _run_summary(result: Any) -> str:
                                       else f": {result.reason} in {result.seconds:.1f} s")
     rows = [f"- `{t.name}`: {t.rows} rows" for t in result.tables]
     ops = ", ".join(f"{k} {v}" for k, v in result.operations.items())
-    return "\n".join([head, *([f"operations: {ops}"] if ops else []), *rows])
+    return "\n\n".join([head, *([f"operations: {ops}"] if ops else []), "\n".join(rows)]).strip()
 
 
 def make_app(cfg: Any, *, load_generator: Callable[[Any, Any], Any], resume: str | None = None,
