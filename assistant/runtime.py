@@ -89,6 +89,7 @@ class LlamaGenerator:
         bos = vocab.detokenize([vocab.token_bos()]).decode("utf-8", "ignore") if vocab.token_bos() >= 0 else ""
         self._formatter = Jinja2ChatFormatter(template, eos_token=eos, bos_token=bos) if template else None
         self.prefix_source = "none"
+        self.last_reused = 0  # prompt tokens the last stream() found already in the KV cache
 
     def _tokens(self, text: str) -> list[int]:
         return self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
@@ -148,6 +149,9 @@ class LlamaGenerator:
         if len(tokens) + max_tokens > self.n_ctx:
             raise GenerationError(f"prompt of {len(tokens)} tokens plus {max_tokens} for the answer exceeds the "
                                   f"context of {self.n_ctx}")
+        cached = self.llm.input_ids[: self.llm.n_tokens]
+        self.last_reused = next((i for i, (a, b) in enumerate(zip(cached, tokens, strict=False)) if a != b),
+                                min(len(cached), len(tokens)))  # llama.cpp skips evaluating these
         chunks = self.llm.create_completion(tokens, max_tokens=max_tokens, temperature=self.settings.temperature,
                                             stop=stop or [], stream=True, seed=self.settings.seed)
         for chunk in chunks:

@@ -123,3 +123,20 @@ def test_the_full_generate_path_with_the_real_model_passes_fivetran_debug(genera
         result = validate.validate(out, config=config, venv=Path(RUNTIME_VENV))
     assert result.verdict == "PASS", (result.reason, result.log_tail)
     assert {t.name: t.rows for t in result.tables} == {"events": N_EVENTS}
+
+
+def test_a_follow_up_reuses_the_cached_system_prompt_and_remembers_the_first_turn(
+        repo: Path, generator: runtime.LlamaGenerator) -> None:
+    from assistant.cli_common import load_settings
+    from assistant.session import Workbench
+
+    ingest(repo)
+    bench = Workbench(load_settings(), lambda cfg, progress: generator)
+    first = bench.ask("How does cursor based pagination work?")
+    second = bench.ask("And how do I save the cursor between syncs?")
+    assert first.text and second.text
+    assert bench._asker is not None
+    prefix = generator.count_tokens(bench._asker.system_prefix())
+    assert generator.last_reused >= prefix  # the second question did not evaluate the system prompt again
+    assert [m["role"] for m in second.messages] == ["system", "user", "assistant", "user"]
+    assert second.messages[1]["content"] == "How does cursor based pagination work?"

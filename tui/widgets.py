@@ -122,9 +122,22 @@ class AnswerBlock(Vertical):
                 self.post_message(OpenSource(source))
 
 
+def shorten(location: str, width: int = 64) -> str:
+    """Keep the end of a long path (the example and file name say the most)."""
+    if len(location) <= width:
+        return location
+    parts = location.split("/")
+    kept = parts[-1]
+    for part in reversed(parts[:-1]):
+        if len(part) + len(kept) + 3 > width:
+            break
+        kept = f"{part}/{kept}"
+    return "…/" + kept
+
+
 class CitationButton(Button):
     def __init__(self, source: SourceRef) -> None:
-        super().__init__(f"[{source.n}] {source.location}", classes="citation", compact=True)
+        super().__init__(f"[{source.n}] {shorten(source.location)}", classes="citation", compact=True)
         self.source = source
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -1,0 +1,104 @@
+"""The chat session without the UI: memory within the budget, saved chats without secrets, export, resume."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fakes import FakeGenerator
+from helpers import ingest, run
+
+from assistant import history
+from assistant.cli_common import load_settings
+from assistant.errors import UsageError
+from assistant.session import Workbench
+
+
+def bench(fake: FakeGenerator) -> Workbench:
+    return Workbench(load_settings(), lambda cfg, progress: fake)
+
+
+def test_follow_ups_carry_earlier_turns_without_their_citations(repo: Path) -> None:
+    ingest(repo)
+    fake = FakeGenerator().enqueue("Follow next_cursor [1].").enqueue("Use HTTPBasicAuth [2].")
+    wb = bench(fake)
+    wb.ask("cursor based pagination")
+    wb.ask("http basic auth")
+    second = fake.calls[1]["messages"]
+    assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]  # type: ignore[union-attr]
+    assert second[2]["content"] == "Follow next_cursor."  # type: ignore[index]
+    assert fake.warmed == [str(fake.calls[0]["prompt"])[: len(fake.warmed[0])]]  # warmed once, a true prefix
+
+
+def test_the_oldest_turns_are_dropped_first_to_stay_within_the_budget(repo: Path) -> None:
+    ingest(repo)
+    long_answer = "word " * 150  # one turn fits beside the ~265-word system prompt, two do not
+    fake = FakeGenerator(n_ctx=1400)  # a fake token is a word: (1400 - 400) / 2 = 500 words for memory
+    for _ in range(3):
+        fake.enqueue(long_answer)
+    wb = bench(fake)
+    for question in ("first question about cursors", "second question about auth", "third question"):
+        wb.ask(question)
+    third = [m["content"] for m in fake.calls[2]["messages"]]  # type: ignore[union-attr]
+    assert "second question about auth" in third and "first question about cursors" not in third
+    assert fake.count_tokens(fake.render(fake.calls[2]["messages"])) <= 1400 - 400  # type: ignore[arg-type]
+
+
+def test_saved_chats_and_exports_never_hold_configuration_secrets(tmp_path: Path) -> None:
+    config = tmp_path / "configuration.json"
+    config.write_text(json.dumps({"base_url": "http://127.0.0.1:8000", "api_token": "tok-1234",
+                                  "client_secret": "s3cr3t-value", "page_size": "100",
+                                  "signing_key": "AKIAABCDEFGHIJKLMNOP", "api_key": "<YOUR_API_KEY>"}))
+    wb = bench(FakeGenerator())
+    wb.remember_secrets(config)
+    assert wb.chat.secrets == {"tok-1234", "s3cr3t-value", "AKIAABCDEFGHIJKLMNOP"}
+    wb.chat.add("user", "token tok-1234 with secret s3cr3t-value at http://127.0.0.1:8000, 100 per page")
+    wb.chat.add("assistant", "Send AKIAABCDEFGHIJKLMNOP as a header [1].", [{"n": 1, "source": "a.py:1-2",
+                                                                        "kind": "example"}])
+    saved = wb.save().read_text()
+    exported = wb.chat.export(tmp_path / "chat.md").read_text()
+    for text in (saved, exported):
+        assert "tok-1234" not in text and "s3cr3t-value" not in text and "AKIAABCDEFGHIJKLMNOP" not in text
+        assert "http://127.0.0.1:8000, 100 per page" in text  # what is not secret stays readable
+    assert exported.startswith(f"# csdk-assistant chat {wb.chat.id}\n\n## Q: token **** with secret ****")
+    assert "- [1] a.py:1-2 (example)" in exported
+
+
+def test_resume_loads_the_newest_chat_or_one_by_id(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="there is no saved chat to resume"):
+        history.load()
+    older, newer = history.ChatSession.new(), history.ChatSession.new()
+    older.id, newer.id = "20260101-000000-aaaaaa", "20260102-000000-bbbbbb"
+    older.add("user", "old question")
+    older.save()
+    newer.add("user", "new question")
+    path = newer.save()
+    path.touch()
+    assert history.load().id == newer.id
+    assert history.load("20260101").turns[0].text == "old question"
+    with pytest.raises(UsageError, match="no saved chat 'nope'"):
+        history.load("nope")
+    result = run("chat", "--list")
+    assert result.stdout.splitlines() == ["20260101-000000-aaaaaa    1 question(s)  old question",
+                                          "20260102-000000-bbbbbb    1 question(s)  new question"]
+
+
+def test_a_damaged_chat_file_is_a_clear_error(tmp_path: Path) -> None:
+    session = history.ChatSession.new()
+    session.save().write_text("{not json")
+    with pytest.raises(UsageError, match="not a readable chat file"):
+        history.load()
+
+
+def test_fix_and_generate_proposals_write_nothing_until_applied(repo: Path, tmp_path: Path) -> None:
+    ingest(repo)
+    wb = bench(FakeGenerator())
+    wb.open_project(tmp_path / "new")
+    proposal = wb.propose_generate("Items API at http://127.0.0.1:1, bearer auth. GET /bearer/link/items returns a "
+                                   "list; the next page URL is in the Link header (rel=next). Primary key sku.")
+    assert proposal.out == (tmp_path / "new").resolve() and proposal.replaces == []
+    assert not (tmp_path / "new").exists()
+    report, view = wb.apply_generate(proposal)
+    assert sorted(view.files) == ["README.md", "configuration.json", "connector.py", "requirements.txt"]
+    assert report.picks and not [f for f in view.findings if f.severity == "error"]
