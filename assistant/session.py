@@ -68,6 +68,7 @@ class Workbench:
     k: int = 4
     project: Path | None = None
     configs: dict[Path, Path] = field(default_factory=dict)  # the configuration last used per project
+    last_answer: Answer | None = None
     _generator: Any = None
     _retriever: Any = None
     _asker: Asker | None = None
@@ -137,6 +138,7 @@ class Workbench:
                                         should_stop=should_stop, history=history)
         self.chat.add("assistant", answer.text, answer.sources())
         self.save()
+        self.last_answer = answer
         return answer
 
     def discover(self, text: str) -> list[Any]:

@@ -29,7 +29,13 @@ def answered(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any
     return build(FakeGenerator().enqueue(*re.findall(r"\S+\s*", ANSWER)))
 
 
+def _freeze(pilot: Any) -> None:
+    """The input's cursor blinks on a timer: keep it on, or two runs can differ by one cell."""
+    pilot.app.query_one("#prompt").cursor_blink = False
+
+
 async def _ask(pilot: Any) -> None:
+    _freeze(pilot)
     await settle(pilot)
     await submit(pilot, "how does cursor based pagination work?")
     await settle(pilot)
@@ -58,6 +64,7 @@ def test_project_pane_with_a_validation_result(repo: Path, tmp_path: Path, monke
                     [TableInfo("items", 57, ["sku"], ["sku", "name", "price", "updated_at"])])
 
     async def validated(pilot: Any) -> None:
+        _freeze(pilot)
         await settle(pilot)
         pilot.app.post_message(WorkerResult("validated", result))
         await settle(pilot)
@@ -68,6 +75,7 @@ def test_project_pane_with_a_validation_result(repo: Path, tmp_path: Path, monke
 
 def test_an_error_modal(answered: Any, snap_compare: Any) -> None:
     async def bad_command(pilot: Any) -> None:
+        _freeze(pilot)
         await settle(pilot)
         await submit(pilot, "/genrate a connector")
         await pilot.pause()

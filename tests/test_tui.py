@@ -86,6 +86,9 @@ async def test_a_question_streams_shows_its_sources_and_a_citation_opens(repo: P
             if app.query(AnswerBlock) and app.query_one(AnswerBlock).text:
                 break
         assert app.query_one(AnswerBlock).text == "Follow `next_cursor` " and app.busy == "ask"
+        await pilot.press("a", "b")  # the model is busy in its worker; the input still takes keys
+        assert app.query_one("#prompt", Input).value == "ab"
+        app.query_one("#prompt", Input).value = ""
         fake.gate.set()
         await settle(pilot)
         block = app.query_one(AnswerBlock)
@@ -239,6 +242,32 @@ async def test_errors_show_in_a_modal_with_the_fix(tmp_path: Path, api: Api) -> 
         await submit(pilot, "/model no-such-model")
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen) and "no-such-model" in app.screen.message
+
+
+async def test_the_first_screen_paints_before_the_model_has_loaded(repo: Path) -> None:
+    ingest(repo)
+    loaded = threading.Event()
+    fake = FakeGenerator().enqueue("Answer [1].")
+
+    def slow(cfg: object, progress: object) -> FakeGenerator:
+        loaded.wait(30)
+        return fake
+
+    from assistant.cli_common import load_settings
+    from tui.app import make_app
+
+    app = make_app(load_settings(), load_generator=slow)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert str(app.query_one("#status-model").render()) == "model: loading…"
+        assert app.query_one("#status-progress").display is True
+        await submit(pilot, "cursor based pagination")  # asked while loading: it waits for the model
+        await pilot.pause(0.2)
+        assert app.busy == "ask" and not app.query_one(AnswerBlock).text
+        loaded.set()
+        await settle(pilot)
+        assert app.query_one(AnswerBlock).text == "Answer [1]."
+        assert app.query_one("#status-progress").display is False
 
 
 async def test_a_missing_model_is_a_modal_not_a_crash(repo: Path) -> None:

@@ -35,9 +35,9 @@ class Done(Message):
 
 
 class Failed(Message):
-    def __init__(self, error: BaseException) -> None:
+    def __init__(self, error: BaseException, worker: str) -> None:
         super().__init__()
-        self.error = error
+        self.error, self.worker = error, worker
 
 
 class Result(Message):
@@ -168,7 +168,7 @@ class ChatApp(App[None]):
             try:
                 job()
             except BaseException as exc:  # noqa: BLE001 - every failure becomes a modal, never a traceback
-                self.post_message(Failed(exc))
+                self.post_message(Failed(exc, name))
             finally:
                 if exclusive:
                     self.post_message(Done())
@@ -204,7 +204,7 @@ class ChatApp(App[None]):
 
     def on_failed(self, message: Failed) -> None:
         title, text, fix = explain(message.error)
-        if self.answer_block is not None:
+        if message.worker == "ask" and self.answer_block is not None:
             self.answer_block.finish(self.answer_block.text + f"\n\n*({title}: {text})*", [])
             self.answer_block = None
         self.push_screen(ErrorScreen(title, text, fix))

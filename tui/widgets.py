@@ -62,6 +62,10 @@ class SourceRef:
 
     @property
     def lexer(self) -> str:
+        if self.kind == "doc":
+            return "markdown"
+        if self.kind == "sdk_api":
+            return "python"
         return lexer_for(self.path or self.location.split(":")[0])
 
 
