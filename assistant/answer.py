@@ -79,6 +79,35 @@ class Answer:
                 "stopped": self.stopped}
 
 
+_FOLLOW_START = re.compile(r"^(and|but|also|so|then|ok(ay)?|what about|how about|what if|why|same)\b", re.I)
+_REFERS_BACK = re.compile(r"\b(it|its|that|this|those|these|them|they|there|above|previous|earlier|again)\b", re.I)
+
+
+def is_follow_up(question: str) -> bool:
+    """Whether a question leans on the one before ("and how often?", "what about deletes?").
+
+    Only these get the earlier turns: a small model given an unrelated earlier answer tends to
+    repeat it instead of answering.
+    """
+    return bool(_FOLLOW_START.match(question.strip())) or refers_back(question)
+
+
+def refers_back(question: str) -> bool:
+    """A short question with "it", "that", ...: it may lean on the question before."""
+    return len(question.split()) <= 12 and bool(_REFERS_BACK.search(question))
+
+
+_GENERIC = {"often", "should", "about", "them", "whi", "fail", "work", "it", "that", "this", "use", "need", "how",
+            "what", "when", "where", "which", "again", "more", "mean", "exampl", "best", "way", "then", "also",
+            "and", "but", "can", "could", "would", "get", "make", "set", "error", "there", "they", "those", "these",
+            "fix", "happen", "instead", "much", "mani", "time", "do", "doe", "one", "thing", "els", "better"}
+
+
+def names_no_topic(question: str) -> bool:
+    """"and how often should I do it?" names nothing to search for; "what about deletes?" does."""
+    return refers_back(question) and not set(tokenize(question)) - _GENERIC
+
+
 def retrieve(retriever: Retriever, question: str, k: int) -> list[Hit]:
     """Passages for an answer: the best hybrid-search result, then the installed SDK's entry for a
     method the question names (the truth about its arguments), then the other results.
@@ -124,7 +153,7 @@ class Asker:
 
     def _messages(self, question: str, blocks: list[Block], history: list[Message] | None = None) -> list[Message]:
         return [{"role": "system", "content": self.system}, *(history or []),
-                {"role": "user", "content": prompts.ask_user(question, [b.render() for b in blocks])}]
+                {"role": "user", "content": prompts.ask_user(question, [b.render() for b in blocks], bool(history))}]
 
     def system_prefix(self) -> str:
         """The rendered prompt text shared by every question: worth keeping in the KV cache."""

@@ -164,7 +164,9 @@ def fix(project: Path, config: Path | None, log_file: Path | None, attempts: int
         secrets = []
         config_path = config or project / "configuration.json"
         if config_path.exists():
-            secrets = [str(v) for v in json.loads(config_path.read_text("utf-8")).values()]
+            from assistant import lint
+
+            secrets = sorted(lint.secret_values(json.loads(config_path.read_text("utf-8"))))
         first = validate.from_log(text, project, secrets)
 
     def show(step: Any) -> None:

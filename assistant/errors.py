@@ -26,6 +26,10 @@ class UsageError(AssistantError):
     exit_code = 2
 
 
+class NoProjectError(UsageError):
+    title = "no project"
+
+
 class SourceError(AssistantError):
     """A source to ingest is missing, empty, unreachable or unreadable."""
 

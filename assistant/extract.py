@@ -16,7 +16,7 @@ from typing import Any, Literal
 from assistant.spec import Auth, Pagination, Spec, Table
 
 _URL = re.compile(r"https?://[\w.\-]+(?::\d+)?")
-_GET = re.compile(r"\bGET\s+(?:\{?\w*\}?)?(/[\w/{}\-.]*)(\?[^\s`]*)?", re.I)
+_GET = re.compile(r"\bGET\s+(?:https?://[\w.\-]+(?::\d+)?)?(?:\{?\w*\}?)?(/[\w/{}\-.]*)(\?[^\s`]*)?", re.I)
 
 
 @dataclass
@@ -245,7 +245,9 @@ def from_text(text: str) -> Extraction:
                 table.parent = parents[0].name
                 table.incremental_field = table.incremental_param = ""
     nested: Literal["flatten", "json"] = "json" if re.search(r"json column|keep nested|as json", low) else "flatten"
-    name = _snake(re.sub(r"\s+", "_", (re.search(r"(\w+)\s+API", text) or re.search(r"(\w+)", text) or ["", "my"])[1]))
+    named_api = re.search(r"(\w+)\s+API", text)
+    name = _snake(named_api.group(1) if named_api else tables[0].name if tables else
+                  (re.search(r"(\w+)", text) or ["", "my"])[1])
     spec = Spec(name=f"{name}_connector", description=text.strip().split("\n")[0][:200], base_url=base_url,
                 auth=auth, pagination=pagination, tables=tables or [Table(name="records", endpoint="/records")],
                 nested=nested, unresolved=unresolved)

@@ -19,36 +19,30 @@ from typing import Any
 
 from assistant import paths
 from assistant.errors import UsageError
-from assistant.lint import PLACEHOLDER, SECRET_NAME
+from assistant.lint import secret_values
 
 MASK = "****"
-_OPAQUE = re.compile(r"^[^\s/:]{16,}$")  # long single tokens: keys and tokens, not URLs or sentences
+# "my api_token is X", "password: X", "key=X" typed into a question: X is hidden too
+_TYPED = re.compile(r"(?i)(\b(?:api[_ ]?)?(?:token|key|password|passwd|secret)\b[\"']?\s*(?:is|=|:)\s*[\"']?)"
+                    r"([^\s\"',;]{6,})")
 
 
 @dataclass
 class Turn:
-    role: str  # "user" | "assistant" | "note"
+    role: str  # "user" (a question) | "assistant" | "command" (a slash command) | "note" (its outcome)
     text: str
     sources: list[dict[str, Any]] = field(default_factory=list)
     at: float = field(default_factory=time.time)
+    stopped: bool = False  # an answer cut short with Esc: shown, never used as memory
 
 
-def secrets_in(configuration: dict[str, Any]) -> set[str]:
-    """The values of a configuration that must never be stored: secret-named keys and opaque strings."""
-    found = set()
-    for key, value in configuration.items():
-        text = str(value)
-        if len(text) < 4 or PLACEHOLDER.match(text):
-            continue
-        if SECRET_NAME.search(str(key)) or _OPAQUE.match(text):
-            found.add(text)
-    return found
+secrets_in = secret_values
 
 
 def mask(text: str, secrets: set[str]) -> str:
     for value in sorted(secrets, key=len, reverse=True):
         text = text.replace(value, MASK)
-    return text
+    return _TYPED.sub(lambda m: m.group(1) + MASK if m.group(2) != MASK else m.group(0), text)
 
 
 @dataclass
@@ -57,6 +51,7 @@ class ChatSession:
     created: float
     turns: list[Turn] = field(default_factory=list)
     project: str | None = None
+    configs: dict[str, str] = field(default_factory=dict)  # project -> the configuration file used (a path only)
     secrets: set[str] = field(default_factory=set, repr=False)  # kept in memory only
 
     @classmethod
@@ -67,8 +62,8 @@ class ChatSession:
     def file(self) -> Path:
         return paths.chats_dir() / f"{self.id}.json"
 
-    def add(self, role: str, text: str, sources: list[dict[str, Any]] | None = None) -> Turn:
-        turn = Turn(role, text, sources or [])
+    def add(self, role: str, text: str, sources: list[dict[str, Any]] | None = None, *, stopped: bool = False) -> Turn:
+        turn = Turn(role, text, sources or [], stopped=stopped)
         self.turns.append(turn)
         return turn
 
@@ -76,14 +71,15 @@ class ChatSession:
         """(question, answer) for each answered question, oldest first: the model's memory."""
         out = []
         for ask, reply in zip(self.turns, self.turns[1:], strict=False):
-            if ask.role == "user" and reply.role == "assistant" and reply.text:
+            if ask.role == "user" and reply.role == "assistant" and reply.text and not reply.stopped:
                 out.append((ask.text, reply.text))
         return out
 
     def to_json(self) -> dict[str, Any]:
         turns = [{**asdict(t), "text": mask(t.text, self.secrets),
                   "sources": json.loads(mask(json.dumps(t.sources), self.secrets))} for t in self.turns]
-        return {"id": self.id, "created": self.created, "project": self.project, "turns": turns}
+        return {"id": self.id, "created": self.created, "project": self.project, "configs": self.configs,
+                "turns": turns}
 
     def save(self) -> Path:
         """Atomic: a crash mid-write leaves the previous file."""
@@ -100,8 +96,10 @@ class ChatSession:
             text = mask(turn.text, self.secrets)
             if turn.role == "user":
                 lines += [f"## Q: {text}", ""]
+            elif turn.role == "command":
+                lines += [f"## {text}", ""]
             elif turn.role == "assistant":
-                lines += [text, ""]
+                lines += [text + (" *(stopped)*" if turn.stopped else ""), ""]
                 lines += [f"- [{s['n']}] {s['source']} ({s.get('kind')})" for s in turn.sources]
                 lines += [""] if turn.sources else []
             else:
@@ -131,8 +129,9 @@ def load(session_id: str | None = None) -> ChatSession:
         raise UsageError("there is no saved chat to resume", hint="start one with `assistant chat`")
     try:
         data = json.loads(files[-1].read_text("utf-8"))
-        turns = [Turn(t["role"], t["text"], t.get("sources", []), t.get("at", 0.0)) for t in data["turns"]]
-        return ChatSession(data["id"], data["created"], turns, data.get("project"))
+        turns = [Turn(t["role"], t["text"], t.get("sources", []), t.get("at", 0.0), bool(t.get("stopped")))
+                 for t in data["turns"]]
+        return ChatSession(data["id"], data["created"], turns, data.get("project"), dict(data.get("configs") or {}))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"{files[-1]}: not a readable chat file ({exc})") from exc
 

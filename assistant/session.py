@@ -19,8 +19,8 @@ from typing import Any
 
 from assistant import fix, lint, writer
 from assistant import generate as gen
-from assistant.answer import Answer, Asker, retrieve
-from assistant.errors import UsageError
+from assistant.answer import Answer, Asker, is_follow_up, names_no_topic, retrieve
+from assistant.errors import NoProjectError, UsageError
 from assistant.history import MASK, ChatSession, secrets_in
 from assistant.revise import Revision
 from assistant.validate import Result
@@ -74,6 +74,13 @@ class Workbench:
     _asker: Asker | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
+    def __post_init__(self) -> None:
+        """A resumed chat names the configuration files it used: read them again, so their secrets
+        stay masked and /validate and /fix use the same file."""
+        for project, config in self.chat.configs.items():
+            self.configs[Path(project)] = Path(config)
+            self.remember_secrets(Path(config))
+
     # --- model and index -------------------------------------------------------------------------
     def generator(self, progress: Progress | None = None) -> Any:
         """The loaded model, loading it (and warming its system prompt) on first use."""
@@ -120,26 +127,37 @@ class Workbench:
 
     # --- answers ---------------------------------------------------------------------------------
     def ask(self, question: str, *, on_text: Callable[[str], None] | None = None,
-            should_stop: Callable[[], bool] | None = None, on_sources: Callable[[Answer], None] | None = None,
-            ) -> Answer:
-        """Answer with the earlier turns as memory; the turn is saved (masked) when done."""
+            should_stop: Callable[[], bool] | None = None) -> Answer:
+        """Answer; a follow-up also gets the earlier turns as memory and retrieves with the question
+        before it. The turn is saved (masked) to the chat that was current when it was asked."""
         if not question.strip():
             raise UsageError("the question is empty")
+        chat = self.chat  # /clear during the answer must not move it into the fresh chat
+        generator = self.generator()
+        pairs = chat.pairs() if is_follow_up(question) and self.memory(generator.name) else []
+        query = f"{pairs[-1][0]} {question}" if pairs and names_no_topic(question) else question
         started = time.perf_counter()
-        hits = retrieve(self.retriever(), question, self.k)
+        hits = retrieve(self.retriever(), query, self.k)
         retrieve_ms = (time.perf_counter() - started) * 1000
-        self.generator()
         assert self._asker is not None
         with self._lock:
-            history = self._asker.fit_history(question, self.chat.pairs())
-            self.chat.add("user", question)
-            self.save()  # the question is kept even if the answer fails
+            history = self._asker.fit_history(question, pairs)
+            chat.add("user", question)
+            chat.save()  # the question is kept even if the answer fails
             answer = self._asker.answer(question, hits, retrieve_ms=retrieve_ms, on_text=on_text,
                                         should_stop=should_stop, history=history)
-        self.chat.add("assistant", answer.text, answer.sources())
-        self.save()
+        chat.add("assistant", answer.text, answer.sources(), stopped=answer.stopped)
+        chat.save()
         self.last_answer = answer
         return answer
+
+    def memory(self, model_name: str) -> bool:
+        """Whether follow-ups get the earlier turns (the chat_memory setting)."""
+        if self.cfg.chat_memory != "auto":
+            return bool(self.cfg.chat_memory == "on")
+        from assistant import models
+
+        return models.handles_follow_ups(model_name)
 
     def discover(self, text: str) -> list[Any]:
         from assistant import extract
@@ -171,7 +189,7 @@ class Workbench:
 
     def _need_project(self) -> Path:
         if self.project is None:
-            raise UsageError("no project is open", hint="use /open DIR, or /generate to write one")
+            raise NoProjectError("no project is open", hint="use /open DIR, or /generate to write one")
         return self.project
 
     def propose_generate(self, text: str, out: Path | None = None) -> GenerateProposal:
@@ -214,6 +232,10 @@ class Workbench:
             raise UsageError(f"{path}: not valid JSON ({exc})") from exc
         if not isinstance(data, dict):
             raise UsageError(f"{path}: the configuration must be a JSON object of strings")
+        not_strings = [k for k, v in data.items() if not isinstance(v, str)]
+        if not_strings:
+            raise UsageError(f"{path}: the SDK passes configuration values as strings; quote "
+                             f"{', '.join(not_strings)}", hint='write "100", not 100; "true", not true')
         secret = secrets_in(data)
         self.chat.secrets |= secret
         return path, {k: MASK if str(v) in secret else str(v) for k, v in data.items()}
@@ -228,6 +250,7 @@ class Workbench:
         project = self._need_project()
         path = self.config_for(project, config)
         self.configs[project] = path
+        self.chat.configs[str(project)] = str(path)
         self.remember_secrets(path)
         return self._run(project, path)
 
@@ -275,8 +298,14 @@ class Workbench:
     def save(self) -> Path:
         return self.chat.save()
 
+    def command(self, text: str) -> None:
+        """A slash command as typed, for the transcript (never part of the model's memory)."""
+        self.chat.add("command", text)
+        self.save()
+
     def clear(self) -> None:
-        """Forget the turns: a fresh session, so the saved one stays as it was."""
-        project, secrets = self.chat.project, self.chat.secrets
+        """Forget the turns: a fresh session (saved, so --resume opens it); the old one stays on disk."""
+        old = self.chat
         self.chat = ChatSession.new()
-        self.chat.project, self.chat.secrets = project, secrets
+        self.chat.project, self.chat.secrets, self.chat.configs = old.project, old.secrets, dict(old.configs)
+        self.save()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import (
@@ -60,6 +61,10 @@ class Settings(BaseSettings):
 
     max_answer_tokens: int = 400
     """Room kept free in the context for the answer."""
+
+    chat_memory: Literal["auto", "on", "off"] = "auto"
+    """Whether chat follow-ups carry the earlier turns. "auto": on, except for models known to
+    repeat an earlier answer instead of answering (the built-in 0.5B)."""
 
     runtime_venv: Path | None = None
     """The venv `fivetran debug` runs in (default: runtime-venv in the data folder)."""

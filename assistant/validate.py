@@ -2,8 +2,9 @@
 
 The run gets its own process group, a time limit, an address-space limit and a cap on captured
 output; on timeout the whole group is killed. The configuration reaches the SDK through a FIFO in a
-private temp folder, so secrets are never written to disk, and every configuration value is masked
-in whatever is shown or kept. The verdict comes from the SDK's own output and from warehouse.db.
+private temp folder, so secrets are never written to disk, and every secret-looking configuration
+value is masked in whatever is shown or kept (hosts and paths stay readable: a 404 needs them).
+The verdict comes from the SDK's own output and from warehouse.db.
 """
 
 from __future__ import annotations
@@ -166,6 +167,18 @@ def from_log(text: str, project: Path, secrets: list[str]) -> Result:
     return Result("FAIL", category, reason, log_tail=output.strip().splitlines()[-40:])
 
 
+def _offline_shims(private: Path, venv: Path) -> Path:
+    """`fivetran debug` checks requirements.txt with pipreqs, which asks PyPI about every import and,
+    offline, fails; the SDK then retries twice, sleeping 3 s and 9 s. The shim adds --use-local, so
+    pipreqs reads the versions installed in the runtime venv: the same check, 12 s sooner."""
+    folder = private / "shims"
+    folder.mkdir()
+    shim = folder / "pipreqs"
+    shim.write_text(f'#!/bin/sh\nexec "{venv / "bin" / "pipreqs"}" --use-local "$@"\n')
+    shim.chmod(0o700)
+    return folder
+
+
 def validate(project: Path, *, config: Path | None, venv: Path, timeout: float = 120.0,
              memory_bytes: int = 6 * 1024**3) -> Result:
     project = project.resolve()
@@ -180,7 +193,7 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
         raise UsageError(f"{config_path}: not valid JSON ({exc})") from exc
     if not isinstance(configuration, dict):
         raise UsageError(f"{config_path}: the configuration must be a JSON object of strings")
-    secrets = [str(v) for v in configuration.values()]
+    secrets = sorted(lint_mod.secret_values(configuration))
     if errors:
         return Result("FAIL", "CODE", f"lint found {len(errors)} error(s)", findings=findings)
     placeholders = [k for k, v in configuration.items() if isinstance(v, str) and lint_mod.PLACEHOLDER.match(v)]
@@ -199,8 +212,9 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
     os.mkfifo(fifo, 0o600)
     fed = threading.Event()
     threading.Thread(target=_feed_fifo, args=(fifo, json.dumps(configuration).encode(), fed), daemon=True).start()
+    shims = _offline_shims(private, venv)
     env = {**os.environ, "DO_NOT_TRACK": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(private),
-           "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
+           "PATH": os.pathsep.join([str(shims), str(venv / "bin"), os.environ.get("PATH", "")])}
     env.pop("VIRTUAL_ENV", None)
     started = time.monotonic()
     proc = subprocess.Popen([str(runtime_env.fivetran(venv)), "debug", "--configuration", str(fifo)], cwd=project,

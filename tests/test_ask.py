@@ -215,7 +215,7 @@ def test_chat_loop_answers_each_question_and_quits(repo: Path, fake: FakeGenerat
     ingest(repo)
     fake.enqueue("Follow next_cursor [1].").enqueue("Use HTTPBasicAuth [1].")
     result = CliRunner().invoke(cli, ["chat", "--plain", "-k", "2"],
-                                input="cursor based pagination\n\nhttp basic auth\n:q\n")
+                                input="cursor based pagination\n\nand what about http basic auth?\n:q\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("fake-model ready; ") and "Ask away; :q quits." in out

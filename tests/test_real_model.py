@@ -131,7 +131,9 @@ def test_a_follow_up_reuses_the_cached_system_prompt_and_remembers_the_first_tur
     from assistant.session import Workbench
 
     ingest(repo)
-    bench = Workbench(load_settings(), lambda cfg, progress: generator)
+    cfg = load_settings()
+    cfg.chat_memory = "on"  # "auto" leaves it off for the 0.5B, which repeats earlier answers
+    bench = Workbench(cfg, lambda cfg, progress: generator)
     first = bench.ask("How does cursor based pagination work?")
     second = bench.ask("And how do I save the cursor between syncs?")
     assert first.text and second.text

@@ -24,7 +24,7 @@ def test_follow_ups_carry_earlier_turns_without_their_citations(repo: Path) -> N
     fake = FakeGenerator().enqueue("Follow next_cursor [1].").enqueue("Use HTTPBasicAuth [2].")
     wb = bench(fake)
     wb.ask("cursor based pagination")
-    wb.ask("http basic auth")
+    wb.ask("and what about http basic auth?")
     second = fake.calls[1]["messages"]
     assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]  # type: ignore[union-attr]
     assert second[2]["content"] == "Follow next_cursor."  # type: ignore[index]
@@ -38,10 +38,10 @@ def test_the_oldest_turns_are_dropped_first_to_stay_within_the_budget(repo: Path
     for _ in range(3):
         fake.enqueue(long_answer)
     wb = bench(fake)
-    for question in ("first question about cursors", "second question about auth", "third question"):
+    for question in ("first question about cursors", "and a second about auth", "and a third one"):
         wb.ask(question)
     third = [m["content"] for m in fake.calls[2]["messages"]]  # type: ignore[union-attr]
-    assert "second question about auth" in third and "first question about cursors" not in third
+    assert "and a second about auth" in third and "first question about cursors" not in third
     assert fake.count_tokens(fake.render(fake.calls[2]["messages"])) <= 1400 - 400  # type: ignore[arg-type]
 
 
@@ -102,3 +102,65 @@ def test_fix_and_generate_proposals_write_nothing_until_applied(repo: Path, tmp_
     report, view = wb.apply_generate(proposal)
     assert sorted(view.files) == ["README.md", "configuration.json", "connector.py", "requirements.txt"]
     assert report.picks and not [f for f in view.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("question, follow_up", [
+    ("and how often should I do it?", True), ("What about deletes?", True), ("why does that fail?", True),
+    ("What does op.upsert take as arguments?", False), ("How do I handle rate limits?", False),
+    ("http basic auth", False), ("cursor based pagination", False)])
+def test_only_follow_up_questions_get_the_earlier_turns(question: str, follow_up: bool) -> None:
+    from assistant.answer import is_follow_up
+
+    assert is_follow_up(question) is follow_up
+
+
+def test_an_unrelated_question_is_answered_without_memory(repo: Path) -> None:
+    ingest(repo)
+    fake = FakeGenerator().enqueue("Checkpoint with op.checkpoint [1].").enqueue("Back off on 429 [1].")
+    wb = bench(fake)
+    wb.ask("How do I checkpoint state?")
+    wb.ask("How do I handle rate limits?")
+    assert [m["role"] for m in fake.calls[1]["messages"]] == ["system", "user"]  # type: ignore[union-attr]
+
+
+def test_a_stopped_answer_is_saved_as_stopped_and_never_used_as_memory(repo: Path) -> None:
+    ingest(repo)
+    fake = FakeGenerator().enqueue("Half an ", "answer").enqueue("Full answer [1].")
+    wb = bench(fake)
+    wb.ask("How do I checkpoint state?", should_stop=lambda: True)
+    wb.ask("and how often?")
+    assert [m["role"] for m in fake.calls[1]["messages"]] == ["system", "user"]  # type: ignore[union-attr]
+    saved = json.loads(wb.chat.file.read_text())["turns"]
+    assert [(t["role"], t["stopped"]) for t in saved] == [("user", False), ("assistant", True), ("user", False),
+                                                          ("assistant", False)]
+
+
+def test_a_resumed_chat_still_masks_its_configuration_secrets(tmp_path: Path) -> None:
+    config = tmp_path / "cfg.json"
+    config.write_text(json.dumps({"base_url": "http://127.0.0.1:9", "api_token": "tok-98765"}))
+    project = tmp_path / "proj"
+    wb = bench(FakeGenerator())
+    wb.chat.configs[str(project)] = str(config)
+    wb.save()
+    again = Workbench(load_settings(), lambda cfg, progress: FakeGenerator(), chat=history.load())
+    assert again.configs[project] == config  # /validate and /fix use the same file after --resume
+    again.chat.add("user", "is tok-98765 right? my password: hunter2hunter and api_key=abcdefgh")
+    saved = again.save().read_text()
+    assert "tok-98765" not in saved and "hunter2hunter" not in saved and "abcdefgh" not in saved
+    assert "my password: ****" in saved and "api_key=****" in saved
+
+
+def test_memory_is_off_by_default_for_the_built_in_small_model(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant import models
+
+    ingest(repo)
+    fake = FakeGenerator().enqueue("A [1].").enqueue("B [1].").enqueue("C [1].")
+    fake.name = models.DEFAULT_MODEL
+    wb = bench(fake)
+    wb.ask("How do I checkpoint state?")
+    wb.ask("and how often?")
+    assert [m["role"] for m in fake.calls[1]["messages"]] == ["system", "user"]  # type: ignore[union-attr]
+    monkeypatch.setenv("ASSISTANT_CHAT_MEMORY", "on")
+    wb.cfg = load_settings()
+    wb.ask("and how often?")
+    assert [m["role"] for m in fake.calls[2]["messages"]][:3] == ["system", "user", "assistant"]  # type: ignore[union-attr]

@@ -184,7 +184,7 @@ async def test_validate_a_good_project_shows_pass_with_row_counts(repo: Path, tm
         await pilot.press("y")
         await settle(pilot)
         summary = str(app.query_one("#run-summary").render())
-        assert summary.startswith("PASS: fivetran debug succeeded in ")
+        assert summary.startswith("PASS after ") and ": fivetran debug succeeded\n" in summary
         assert f"Upserts {N_ITEMS}" in summary
         table = app.query_one("#run-tables", DataTable)
         assert table.get_row_at(0)[:2] == ["items", str(N_ITEMS)]
@@ -208,7 +208,9 @@ async def test_a_failing_project_fails_then_fix_shows_the_diff_and_passes(repo: 
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-        assert str(app.query_one("#run-summary").render()).startswith("FAIL (CODE): lint found 1 error(s)")
+        summary = str(app.query_one("#run-summary").render())
+        assert summary.startswith("FAIL (CODE): lint found 1 error(s)") and "CSDK004" in summary
+        assert "CSDK004" in list(app.query(NoteBlock))[-1].source  # the chat names the error too
         await pilot.press("f5")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)

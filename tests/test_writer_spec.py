@@ -34,6 +34,15 @@ def test_extraction_reads_what_the_request_states() -> None:
     assert spec.unresolved == []
 
 
+def test_a_get_line_with_a_full_url_splits_into_base_url_and_endpoint() -> None:
+    spec = extract.from_text('GET http://127.0.0.1:37491/bearer/api/users?limit=<n>&cursor=<token> with bearer token '
+                             'auth returns {"users": [...], "next_cursor": "...", "has_more": true}. '
+                             "Primary key id.").spec
+    assert (spec.name, spec.base_url) == ("users_connector", "http://127.0.0.1:37491")
+    assert [(t.name, t.endpoint, t.records_path, t.primary_key) for t in spec.tables] == [
+        ("users", "/bearer/api/users", "users", ["id"])]
+
+
 def test_missing_facts_get_documented_defaults_and_are_listed() -> None:
     spec = extract.from_text("REST API at base_url, bearer token, cursor pagination via next_cursor, "
                              "incremental on updated_at, tables users and events").spec

@@ -22,7 +22,17 @@ from assistant.errors import AssistantError
 from assistant.session import FixProposal, GenerateProposal, Workbench
 from tui import commands
 from tui.screens import ChunkScreen, ConfirmScreen, ErrorScreen
-from tui.widgets import AnswerBlock, ChatView, OpenSource, ProjectPane, SourceRef, SourcesPane, StatusBar, short_path
+from tui.widgets import (
+    AnswerBlock,
+    ChatView,
+    OpenSource,
+    ProjectPane,
+    SourceRef,
+    SourcesPane,
+    StatusBar,
+    run_headline,
+    short_path,
+)
 
 NARROW = 110  # columns below which the panes become tabs
 WELCOME = ("Ask about the Fivetran Connector SDK; answers cite the indexed docs and examples. "
@@ -86,6 +96,7 @@ class ChatApp(App[None]):
         self.busy: str | None = None
         self.turn = 0
         self.answer_block: AnswerBlock | None = None
+        self.stopped_block: AnswerBlock | None = None  # stopped with Esc, its citations still to come
         self.stop_event = threading.Event()
         self._main: Any = None
 
@@ -95,7 +106,8 @@ class ChatApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="chat-pane"):
                 yield ChatView(id="chat")
-                yield Input(placeholder="Ask about the Connector SDK, or type /help", id="prompt")
+                yield Input(placeholder="Ask about the Connector SDK, or type /help", id="prompt",
+                            select_on_focus=False)
             with TabbedContent(id="side"):
                 with TabPane("Sources", id="pane-sources"):
                     yield SourcesPane()
@@ -133,6 +145,8 @@ class ChatApp(App[None]):
         self._main.set_class(label != "Chat", "show-side")
         if label != "Chat":
             self.query_one("#side", TabbedContent).active = f"pane-{label.lower()}"
+        else:
+            self.call_after_refresh(self.chat.scroll_end, animate=False)
 
     def show_side(self, pane: str) -> None:
         """Bring a pane into view: "chat", "sources" or "project". In narrow mode it fills the screen."""
@@ -233,7 +247,8 @@ class ChatApp(App[None]):
         prompt = self.query_one("#prompt", Input)
         if command.needs_text:
             self.show_side("chat")
-            prompt.value = "" if name == "ask" else f"/{name} "
+            draft = "" if prompt.value.startswith("/") else prompt.value.strip()
+            prompt.value = draft if name == "ask" else f"/{name} {draft}"
             prompt.cursor_position = len(prompt.value)
             prompt.focus()
             return
@@ -244,6 +259,10 @@ class ChatApp(App[None]):
 
     async def run_command(self, name: str, arg: str) -> None:
         handler = getattr(self, f"cmd_{name}")
+        if name not in ("ask", "help", "clear", "sources"):
+            typed = f"/{name} {arg}".strip()
+            self.workbench.command(typed)
+            await self.chat.add_user(typed)
         try:
             await handler(arg)
         except AssistantError as exc:
@@ -255,7 +274,7 @@ class ChatApp(App[None]):
             return
         self.stop_event.set()
         self.answer_block.finish(self.answer_block.text, [], stopped=True)
-        self.answer_block = None
+        self.stopped_block, self.answer_block = self.answer_block, None
         self.notify("stopped")
 
     # --- the commands ----------------------------------------------------------------------------
@@ -267,6 +286,7 @@ class ChatApp(App[None]):
         block = await self.chat.add_answer()
         self.turn += 1
         turn, self.answer_block, self.stop_event = self.turn, block, threading.Event()
+        self.status.model = f"{self.status.model.split(' · ')[0]} · answering…"
         stop = self.stop_event
 
         def emit(text: str) -> None:
@@ -290,18 +310,16 @@ class ChatApp(App[None]):
     def got_answer(self, answer: Any, turn: int) -> None:
         cited = set(answer.cited)
         sources = [SourceRef.from_block(b, cited) for b in answer.blocks]
-        block = self.answer_block if turn == self.turn and self.answer_block else None
-        if block is not None:
-            block.finish(answer.text, sources, stopped=answer.stopped)
-            self.answer_block = None
-        else:  # stopped with Esc: the text is final, the citations are still worth showing
-            stopped = self.chat.query(AnswerBlock).last()
-            stopped.finish(answer.text, sources, stopped=True)
+        block = self.answer_block if turn == self.turn and self.answer_block else self.stopped_block
+        if block is not None and block.is_attached:  # stopped with Esc: the text is final, citations count
+            block.finish(answer.text, sources, stopped=answer.stopped or block is self.stopped_block)
+            self.chat.scroll_end(animate=False)
+        self.answer_block = self.stopped_block = None
         self.query_one(SourcesPane).show(sources)
         t = answer.timings
         n_ctx = getattr(self.workbench.generator(), "n_ctx", 0)
-        self.status.model = (f"{answer.model} · ctx {n_ctx} · {t.tok_per_s:.1f} tok/s · "
-                             f"first token {t.ttft_ms / 1000:.1f} s")
+        self.status.model = (f"{answer.model} · ctx {n_ctx} · " + (
+            f"{t.tok_per_s:.1f} tok/s · first token {t.ttft_ms / 1000:.1f} s" if t.tok_per_s else "stopped"))
 
     def got_model(self, generator: Any, turn: int) -> None:
         self.status.hide_progress()
@@ -313,15 +331,13 @@ class ChatApp(App[None]):
 
     def on_open_source(self, message: OpenSource) -> None:
         s = message.source
-        text = s.text or "(the passage is not kept in a saved chat; ask again to see it)"
-        self.push_screen(ChunkScreen(f"[{s.n}] {s.location} ({s.kind})", text, s.lexer, s.start_line))
+        self.push_screen(ChunkScreen(f"[{s.n}] {s.location} ({s.kind})", s.text, s.lexer, s.start_line, s.focus))
 
     async def cmd_discover(self, text: str) -> None:
         def job() -> None:
             self.post_message(Result("discover", self.workbench.discover(text)))
 
-        if self._spawn("discover", job):
-            await self.chat.add_user(f"/discover {text}")
+        self._spawn("discover", job)
 
     async def got_discover(self, picks: list[Any], turn: int) -> None:
         lines = [f"- **{p.example}** ({p.kind}): {p.why} — `{p.source}`" for p in picks] or ["No close example."]
@@ -335,8 +351,7 @@ class ChatApp(App[None]):
         def job() -> None:
             self.post_message(Result("generate_proposal", self.workbench.propose_generate(text)))
 
-        if self._spawn("generate", job):
-            await self.chat.add_user(f"/generate {text}")
+        self._spawn("generate", job)
 
     def got_generate_proposal(self, proposal: GenerateProposal, turn: int) -> None:
         spec = proposal.draft.spec
@@ -364,20 +379,33 @@ class ChatApp(App[None]):
         self._show_project(view)
         await self._note(markdown(report))
 
-    def _show_project(self, view: Any) -> None:
+    def _show_project(self, view: Any, *, reveal: bool = True) -> None:
         self.project_pane.show_project(view)
         self.status.project = f"project: {short_path(view.folder)}"
-        self.show_side("project")
+        if reveal:
+            self._reveal("project")
+
+    def _reveal(self, pane: str) -> None:
+        """Bring a pane forward after a command, unless that would hide the input (narrow mode)."""
+        if self._main is not None and self._main.has_class("narrow"):
+            self.query_one("#side", TabbedContent).active = f"pane-{pane}"
+            self.notify(f"updated: the {pane.title()} tab")
+        else:
+            self.show_side(pane)
 
     async def cmd_open(self, folder: str) -> None:
         view = self.workbench.open_project(Path(folder))
         self._show_project(view)
-        exists = "connector.py" in view.files
-        await self._note(f"Opened `{view.folder}`" + ("." if exists else " (no connector.py yet; "
-                                                         "/generate writes here)."))
+        if "connector.py" in view.files:
+            state = "."
+        elif view.folder.exists():
+            state = " (no connector.py yet; /generate writes here)."
+        else:
+            state = " (the folder does not exist yet; /generate creates it)."
+        await self._note(f"Opened `{view.folder}`{state}")
 
     def got_open(self, view: Any, turn: int) -> None:
-        self._show_project(view)
+        self._show_project(view, reveal=False)
 
     async def cmd_validate(self, config: str) -> None:
         self._confirm_run(Path(config) if config else None, then=self._validate)
@@ -397,13 +425,19 @@ class ChatApp(App[None]):
         self.push_screen(ConfirmScreen("Run the connector?", body), answer)
 
     def _validate(self, config: Path | None) -> None:
-        self._spawn("validate", lambda: self.post_message(Result("validated", self.workbench.validate(config))))
+        def job() -> None:
+            result = self.workbench.validate(config)
+            self.post_message(Result("open", self.workbench.view()))  # lint and files as they are now
+            self.post_message(Result("validated", result))
+
+        self._spawn("validate", job)
         self.notify("running fivetran debug…")
 
     async def got_validated(self, result: Any, turn: int) -> None:
+        self.status.project = f"project: {short_path(self.workbench.project)}" if self.workbench.project else ""
         self.project_pane.show_run(result)
         self.project_pane.query_one("#project-tabs", TabbedContent).active = "tab-run"
-        self.show_side("project")
+        self._reveal("project")
         await self._note(_run_summary(result))
         if result.timed_out:
             self.push_screen(ErrorScreen("validation timed out", result.reason,
@@ -453,8 +487,7 @@ class ChatApp(App[None]):
         def job() -> None:
             self.post_message(Result("revision", self.workbench.propose_revision(request)))
 
-        if self._spawn("revise", job):
-            await self.chat.add_user(f"/revise {request}")
+        self._spawn("revise", job)
 
     async def got_revision(self, revision: Any, turn: int) -> None:
         if not revision.files:
@@ -486,6 +519,7 @@ class ChatApp(App[None]):
             return
         self.workbench.use_model(name)
         self._load_model()
+        await self._note(f"Answers now come from `{name}` (loading).")
 
     async def cmd_sources(self, _: str) -> None:
         self.show_side("sources")
@@ -501,6 +535,7 @@ class ChatApp(App[None]):
     async def cmd_clear(self, _: str) -> None:
         if self.busy == "ask":
             self.action_stop()
+        self.stopped_block = None
         self.workbench.clear()
         await self.chat.remove_children()
         self.query_one(SourcesPane).show([])
@@ -511,19 +546,23 @@ class ChatApp(App[None]):
     # --- resume ----------------------------------------------------------------------------------
     async def _replay(self) -> None:
         for turn in self.workbench.chat.turns:
-            if turn.role == "user":
+            if turn.role in ("user", "command"):
                 await self.chat.add_user(turn.text)
             elif turn.role == "assistant":
                 block = await self.chat.add_answer()
-                block.finish(turn.text, [SourceRef.from_saved(s) for s in turn.sources])
+                block.finish(turn.text, [SourceRef.from_saved(s) for s in turn.sources], stopped=turn.stopped)
             else:
                 await self.chat.add_note(turn.text)
         await self.chat.add_note(f"Resumed chat {self.workbench.chat.id}.")
+        self.call_after_refresh(self.chat.scroll_end, animate=False)
 
 
 def _run_summary(result: Any) -> str:
-    head = f"**{result.verdict}**" + (f" ({result.category}): {result.reason}" if result.verdict != "PASS"
-                                      else f": {result.reason} in {result.seconds:.1f} s")
+    verdict, rest = run_headline(result).split(" ", 1)
+    head = f"**{verdict}** {rest}"
+    errors = [f"`{f.rule}` {f.file}:{f.line} {f.message}" for f in result.findings if f.severity == "error"]
+    if errors:
+        head += "\n\n" + "\n".join(f"- {e}" for e in errors[:8])
     rows = [f"- `{t.name}`: {t.rows} rows" for t in result.tables]
     ops = ", ".join(f"{k} {v}" for k, v in result.operations.items())
     return "\n\n".join([head, *([f"operations: {ops}"] if ops else []), "\n".join(rows)]).strip()

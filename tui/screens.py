@@ -10,9 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
-def syntax(code: str, lexer: str, *, start_line: int = 1, highlight: int | None = None) -> Syntax:
+def syntax(code: str, lexer: str, *, start_line: int = 1, highlight: int | set[int] | None = None) -> Syntax:
+    lines = {highlight} if isinstance(highlight, int) else highlight
     return Syntax(code, lexer, line_numbers=True, start_line=start_line, theme="ansi_dark", word_wrap=False,
-                  highlight_lines={highlight} if highlight else None, background_color="default")
+                  highlight_lines=lines or None, background_color="default")
 
 
 def lexer_for(name: str) -> str:
@@ -86,19 +87,28 @@ class ChunkScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q", "close", "Close")]
 
-    def __init__(self, heading: str, text: str, lexer: str, start_line: int = 1) -> None:
+    def __init__(self, heading: str, text: str, lexer: str, start_line: int = 1,
+                 focus: tuple[int, int] = (0, 0)) -> None:
         super().__init__()
-        self.heading, self.text, self.lexer, self.start_line = heading, text, lexer, start_line
+        self.heading, self.text, self.lexer, self.start_line, self.lines = heading, text, lexer, start_line, focus
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="chunk"):
             yield Static(self.heading, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-code", id="chunk-code"):
-                yield Static(syntax(self.text, self.lexer, start_line=self.start_line))
-            yield Static("Esc closes", classes="dialog-hint")
+                if self.text:
+                    marked = set(range(self.lines[0], self.lines[1] + 1)) if self.lines[0] else None
+                    yield Static(syntax(self.text, self.lexer, start_line=self.start_line, highlight=marked))
+                else:
+                    yield Static("The passage itself is not kept in a saved chat; ask again to see it.",
+                                 markup=False)
+            yield Static("▌ marks the lines the answer was given · Esc closes", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#chunk-code").focus()
+        view = self.query_one("#chunk-code")
+        view.focus()
+        if self.lines[0] > self.start_line:
+            self.call_after_refresh(view.scroll_to, y=max(0, self.lines[0] - self.start_line - 2), animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

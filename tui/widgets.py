@@ -49,12 +49,14 @@ class SourceRef:
     text: str = ""
     start_line: int = 1
     path: str = ""
+    focus: tuple[int, int] = (0, 0)  # the lines the model was shown (and cited)
 
     @classmethod
     def from_block(cls, block: Any, cited: set[int]) -> SourceRef:
         m = block.hit.metadata
         return cls(block.n, block.location, str(m.get("kind", "")), str(m.get("tags", "")), block.n in cited,
-                   block.hit.text, int(m.get("start_line", 1) or 1), str(m.get("path", "")))
+                   block.hit.text, int(m.get("start_line", 1) or 1), str(m.get("path", "")),
+                   (block.start_line, block.end_line))
 
     @classmethod
     def from_saved(cls, source: dict[str, Any]) -> SourceRef:
@@ -98,6 +100,7 @@ class AnswerBlock(Vertical):
         self.text = ""
 
     def compose(self) -> ComposeResult:
+        yield Static("… finding passages and reading them", classes="pending")
         yield Markdown("", open_links=False)
         yield Vertical(classes="citations")
 
@@ -106,17 +109,28 @@ class AnswerBlock(Vertical):
         return self.query_one(Markdown)
 
     def append(self, text: str) -> None:
+        self._done_waiting()
         self.text += text
         self.markdown.append(text)
-        self.parent.scroll_end(animate=False) if isinstance(self.parent, VerticalScroll) else None
+        self._scroll()
+
+    def _done_waiting(self) -> None:
+        for pending in self.query(".pending"):
+            pending.remove()
+
+    def _scroll(self) -> None:
+        if isinstance(self.parent, VerticalScroll):
+            self.parent.scroll_end(animate=False)
 
     def finish(self, text: str, sources: list[SourceRef], *, stopped: bool = False) -> None:
+        self._done_waiting()
         self.text = text + ("\n\n*(stopped)*" if stopped else "")
         self.sources = {s.n: s for s in sources}
         self.markdown.update(linkify(self.text) if self.text.strip() else "*(no answer)*")
         row = self.query_one(".citations", Vertical)
         row.remove_children()
         row.mount_all([CitationButton(s) for s in sources if s.cited])
+        self.call_after_refresh(self._scroll)
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
@@ -255,11 +269,9 @@ class ProjectPane(Vertical):
         listing.extend(FindingItem(f) for f in view.findings)
 
     def show_run(self, result: Any) -> None:
-        verdict = result.verdict + (f" ({result.category})" if result.category else "")
         ops = ", ".join(f"{k} {v}" for k, v in result.operations.items()) or "none"
-        lines = [f"{verdict}: {result.reason}", f"operations: {ops}"]
-        if result.seconds:
-            lines[0] += f" in {result.seconds:.1f} s"
+        lines = [run_headline(result), f"operations: {ops}"]
+        lines += [f.render() for f in result.findings if f.severity == "error"]
         if result.verdict != "PASS" and result.log_tail:
             lines += ["", "last lines of the log (configuration values masked):", *result.log_tail[-8:]]
         summary = self.query_one("#run-summary", Static)
@@ -284,6 +296,12 @@ class ProjectPane(Vertical):
             view = self.query_one(f"#code-{_tab_id(name)}", CodeView)
             view.jump(max(1, finding.line))
             view.focus()
+
+
+def run_headline(result: Any) -> str:
+    """"PASS after 4.2 s: fivetran debug succeeded", "FAIL (USER) after 3.0 s: HTTP 401 ..." """
+    verdict = result.verdict + (f" ({result.category})" if result.category else "")
+    return verdict + (f" after {result.seconds:.1f} s" if result.seconds else "") + f": {result.reason}"
 
 
 def _tab_id(name: str) -> str:
