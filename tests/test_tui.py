@@ -191,6 +191,15 @@ async def test_validate_a_good_project_shows_pass_with_row_counts(repo: Path, tm
         assert app.query_one("#project-tabs", TabbedContent).active == "tab-run"
         await submit(pilot, f"my token is {TOKEN}, why does it fail?")  # typed into the chat by mistake
         await settle(pilot)
+        connector = out / "connector.py"  # broken by hand: /validate shows the lint error in the Lint tab too
+        connector.write_text(connector.read_text().replace("op.upsert(", "yield op.upsert(", 1))
+        await submit(pilot, "/validate")
+        await settle(pilot)
+        assert f"Configuration {config}" in app.screen.body  # the file chosen before is remembered
+        await pilot.press("y")
+        await settle(pilot)
+        rows = [str(item.query_one("Label").render()) for item in app.query_one("#lint-list", ListView).children]
+        assert rows[0].startswith("lint FAIL: 1 error(s)") and "CSDK004" in rows[1]
     saved = app.workbench.chat.file.read_text()
     assert TOKEN not in saved
     assert "my token is ****" in saved and "Check **** [1]." in saved
@@ -367,3 +376,70 @@ async def test_lint_findings_jump_to_their_line(repo: Path, tmp_path: Path, api:
         assert app.query_one("#project-tabs", TabbedContent).active == "tab-connector-py"
         view = app.query_one("#code-tab-connector-py", CodeView)
         assert app.focused is view and view.scroll_y == max(0, finding.finding.line - 3)
+
+
+async def test_clear_during_an_answer_stops_it_and_keeps_it_out_of_the_fresh_chat(repo: Path) -> None:
+    ingest(repo)
+    fake = GatedGenerator().enqueue("Start ", "of an answer [1].")
+    app = build(fake)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        old_chat = app.workbench.chat
+        await submit(pilot, "cursor based pagination")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.query(AnswerBlock) and app.query_one(AnswerBlock).text:
+                break
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        fake.gate.set()
+        await settle(pilot)
+        assert not app.query(AnswerBlock) and app.workbench.chat is not old_chat
+        assert app.workbench.chat.turns == []  # the stopped answer stayed with the chat it belongs to
+        assert [t.role for t in old_chat.turns] == ["user", "assistant"] and old_chat.turns[1].stopped
+        await submit(pilot, "/help")  # the app carries on
+        await pilot.pause()
+        assert "| `/generate DESCRIPTION` | f3 |" in list(app.query(NoteBlock))[-1].source
+
+
+async def test_keys_keep_their_command_and_the_draft(repo: Path) -> None:
+    ingest(repo)
+    app = build(FakeGenerator())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        prompt = app.query_one("#prompt", Input)
+        prompt.value = "a CSV folder of orders"
+        app.query_one("#side", TabbedContent).focus()  # somewhere else
+        await pilot.press("f3")
+        await pilot.press("!")
+        assert prompt.value == "/generate a CSV folder of orders!"  # nothing selected and replaced
+
+
+async def test_a_citation_marks_the_lines_the_model_was_shown(repo: Path) -> None:
+    ingest(repo)
+    app = build(FakeGenerator().enqueue("Use the cursor [1]."))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await submit(pilot, "cursor based pagination")
+        await settle(pilot)
+        button = app.query_one(CitationButton)
+        start, end = button.source.focus
+        assert start and end >= start
+        button.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChunkScreen) and app.screen.lines == (start, end)
+
+
+async def test_at_80_by_24_a_command_leaves_the_input_in_view(repo: Path, tmp_path: Path, api: Api) -> None:
+    ingest(repo)
+    app = build(FakeGenerator())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await submit(pilot, f"/open {tmp_path / 'narrow'}")
+        await submit(pilot, "/generate " + LINK_API.format(url=api.url))
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert (tmp_path / "narrow" / "connector.py").exists()
+        assert not app.screen.has_class("show-side") and app.query_one("#prompt").region.height > 0
