@@ -223,19 +223,10 @@ class Workbench:
         project = self._need_project()
         if not (project / "connector.py").is_file():
             raise UsageError(f"{project}: no connector.py in it", hint="use /generate first")
+        from assistant.validate import read_configuration
+
         path = self.config_for(project, config)
-        try:
-            data = json.loads(path.read_text("utf-8"))
-        except OSError as exc:
-            raise UsageError(f"{path}: cannot read the configuration ({exc.strerror})") from exc
-        except ValueError as exc:
-            raise UsageError(f"{path}: not valid JSON ({exc})") from exc
-        if not isinstance(data, dict):
-            raise UsageError(f"{path}: the configuration must be a JSON object of strings")
-        not_strings = [k for k, v in data.items() if not isinstance(v, str)]
-        if not_strings:
-            raise UsageError(f"{path}: the SDK passes configuration values as strings; quote "
-                             f"{', '.join(not_strings)}", hint='write "100", not 100; "true", not true')
+        data = read_configuration(path)
         secret = secrets_in(data)
         self.chat.secrets |= secret
         return path, {k: MASK if str(v) in secret else str(v) for k, v in data.items()}

@@ -167,6 +167,23 @@ def from_log(text: str, project: Path, secrets: list[str]) -> Result:
     return Result("FAIL", category, reason, log_tail=output.strip().splitlines()[-40:])
 
 
+def read_configuration(path: Path) -> dict[str, str]:
+    """A configuration file as the SDK takes it: a JSON object whose values are all strings."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the configuration ({exc.strerror})") from exc
+    except ValueError as exc:
+        raise UsageError(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: the configuration must be a JSON object of strings")
+    not_strings = [k for k, v in data.items() if not isinstance(v, str)]
+    if not_strings:
+        raise UsageError(f"{path}: the SDK passes configuration values as strings; quote "
+                         f"{', '.join(not_strings)}", hint='write "100", not 100; "true", not true')
+    return data
+
+
 def _offline_shims(private: Path, venv: Path) -> Path:
     """`fivetran debug` checks requirements.txt with pipreqs, which asks PyPI about every import and,
     offline, fails; the SDK then retries twice, sleeping 3 s and 9 s. The shim adds --use-local, so
@@ -184,15 +201,7 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
     project = project.resolve()
     findings = lint_mod.lint(project)
     errors = [f for f in findings if f.severity == "error"]
-    config_path = config or project / "configuration.json"
-    try:
-        configuration = json.loads(config_path.read_text("utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{config_path}: cannot read the configuration ({exc.strerror})") from exc
-    except ValueError as exc:
-        raise UsageError(f"{config_path}: not valid JSON ({exc})") from exc
-    if not isinstance(configuration, dict):
-        raise UsageError(f"{config_path}: the configuration must be a JSON object of strings")
+    configuration = read_configuration(config or project / "configuration.json")
     secrets = sorted(lint_mod.secret_values(configuration))
     if errors:
         return Result("FAIL", "CODE", f"lint found {len(errors)} error(s)", findings=findings)

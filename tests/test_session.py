@@ -164,3 +164,17 @@ def test_memory_is_off_by_default_for_the_built_in_small_model(repo: Path, monke
     wb.cfg = load_settings()
     wb.ask("and how often?")
     assert [m["role"] for m in fake.calls[2]["messages"]][:3] == ["system", "user", "assistant"]  # type: ignore[union-attr]
+
+
+def test_a_configuration_with_non_string_values_is_refused_before_running(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "connector.py").write_text("connector = None\n")
+    (project / "configuration.json").write_text('{"base_url": "http://x", "page_size": 100, "debug": true}')
+    wb = bench(FakeGenerator())
+    wb.open_project(project)
+    with pytest.raises(UsageError) as caught:
+        wb.config_preview()
+    assert caught.value.one_line() == (f"bad input: {project / 'configuration.json'}: the SDK passes configuration "
+                                       'values as strings; quote page_size, debug (write "100", not 100; "true", '
+                                       "not true)")

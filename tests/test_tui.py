@@ -13,7 +13,7 @@ from conftest import RUNTIME_VENV
 from fakes import FakeGenerator
 from helpers import ingest
 from textual.widgets import DataTable, Input, ListView, TabbedContent
-from tui_helpers import build, settle, submit
+from tui_helpers import build, first_token, settle, submit
 
 from assistant import compose, writer
 from assistant.errors import ModelError
@@ -81,10 +81,7 @@ async def test_a_question_streams_shows_its_sources_and_a_citation_opens(repo: P
         assert "fake-model · ctx 4096 · ready" in str(app.query_one("#status-model").render())
         assert "index: 50 chunks · SDK 9.9.9" in str(app.query_one("#status-index").render())
         await submit(pilot, "cursor based pagination")
-        for _ in range(100):  # the first token is on screen while the model is still writing
-            await pilot.pause(0.02)
-            if app.query(AnswerBlock) and app.query_one(AnswerBlock).text:
-                break
+        await first_token(pilot)  # on screen while the model is still writing
         assert app.query_one(AnswerBlock).text == "Follow `next_cursor` " and app.busy == "ask"
         await pilot.press("a", "b")  # the model is busy in its worker; the input still takes keys
         assert app.query_one("#prompt", Input).value == "ab"
@@ -121,10 +118,7 @@ async def test_escape_stops_the_answer_at_once_and_the_app_stays_usable(repo: Pa
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await submit(pilot, "cursor based pagination")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.query(AnswerBlock) and app.query_one(AnswerBlock).text:
-                break
+        await first_token(pilot)
         await pilot.press("escape")
         await pilot.pause()
         block = app.query_one(AnswerBlock)
@@ -386,10 +380,7 @@ async def test_clear_during_an_answer_stops_it_and_keeps_it_out_of_the_fresh_cha
         await settle(pilot)
         old_chat = app.workbench.chat
         await submit(pilot, "cursor based pagination")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.query(AnswerBlock) and app.query_one(AnswerBlock).text:
-                break
+        await first_token(pilot)
         await pilot.press("ctrl+l")
         await pilot.pause()
         fake.gate.set()

@@ -32,6 +32,18 @@ async def settle(pilot: Pilot[Any], timeout: float = 120.0) -> None:
     raise AssertionError(f"workers still running after {timeout} s: {[w.name for w in app.workers]}")
 
 
+async def first_token(pilot: Pilot[Any]) -> None:
+    """Wait until the answer being written shows its first text."""
+    from tui.widgets import AnswerBlock
+
+    for _ in range(200):
+        await pilot.pause(0.02)
+        blocks = list(pilot.app.query(AnswerBlock))
+        if blocks and blocks[-1].text:
+            return
+    raise AssertionError("no token reached the screen")
+
+
 async def submit(pilot: Pilot[Any], text: str) -> None:
     prompt = pilot.app.query_one("#prompt")
     prompt.focus()
