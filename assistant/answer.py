@@ -113,11 +113,14 @@ def retrieve(retriever: Retriever, question: str, k: int) -> list[Hit]:
     method the question names (the truth about its arguments), then the other results.
 
     Second, not first: with the SDK entry first the small model cites only it; after an example it
-    cites both the usage and the API.
+    cites both the usage and the API. But never behind another method's entry: asked about
+    op.delete with Operations.truncate first, the model explains truncate.
     """
     anchors = retriever.sdk_methods(question)[:1]
     seen = {h.id for h in anchors}
     rest = [h for h in retriever.search(question, k=k) if h.id not in seen]
+    if anchors and rest and rest[0].metadata.get("kind") == "sdk_api":  # another method's entry: not first
+        return (anchors + rest)[:k]
     return (rest[:1] + anchors + rest[1:])[:k]
 
 

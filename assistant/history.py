@@ -39,10 +39,22 @@ class Turn:
 secrets_in = secret_values
 
 
+# words that look like credentials even when no configuration named them: "test-token-123",
+# "s3cret-pass" (a secret word and a digit), "sk_live_AbC123..." (long, mixed case or many digits)
+_CREDENTIAL_WORD = re.compile(r"(?<![\w/.-])(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]*(?:token|secret|pass|pwd|key)[\w-]*"
+                              r"(?![\w/.-])", re.I)
+_OPAQUE_WORD = re.compile(r"(?<![\w/.-])(?=\w*\d)(?=\w*[A-Za-z])(?:(?=\w*[A-Z])\w{20,}|[A-Za-z0-9]{20,})"
+                          r"(?![\w/.-])")  # not snake_case names
+
+
 def mask(text: str, secrets: set[str]) -> str:
+    """Known configuration values, values typed after "token is" and the like, and words that look
+    like credentials."""
     for value in sorted(secrets, key=len, reverse=True):
         text = text.replace(value, MASK)
-    return _TYPED.sub(lambda m: m.group(1) + MASK if m.group(2) != MASK else m.group(0), text)
+    text = _TYPED.sub(lambda m: m.group(1) + MASK if m.group(2) != MASK else m.group(0), text)
+    text = _CREDENTIAL_WORD.sub(lambda m: MASK if len(m.group(0)) >= 8 else m.group(0), text)
+    return _OPAQUE_WORD.sub(MASK, text)
 
 
 @dataclass

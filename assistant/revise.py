@@ -112,7 +112,8 @@ def apply_request(spec: Spec, text: str) -> tuple[Spec, list[str]]:
             if table.primary_key != [key.group(2)]:
                 table.primary_key = [key.group(2)]
                 changes.append(f"{table.name}: primary key -> {key.group(2)}")
-    incremental = re.search(r"incremental(?:ly)? (?:on|by|using) `?(\w+)`?", text, re.I)
+    incremental = re.search(r"incremental(?:ly)?(?:\s+(?:sync|syncs|syncing|updates|loads?|loading))?\s+"
+                            r"(?:on|by|using|with|via)\s+(?:the\s+)?`?(\w+)`?", text, re.I)
     if incremental:
         param = _parameter(text[incremental.end():])
         for table in (named or added or new.tables):  # a new table's phrase is about the new table

@@ -96,3 +96,11 @@ def test_export_refuses_folders_and_existing_files(tmp_path: Path) -> None:
     with pytest.raises(BundleError, match="already exists; use --force"):
         bundle.export(None, existing)  # type: ignore[arg-type]
     assert existing.read_text() == "keep me"
+
+
+@pytest.mark.parametrize("request_text", ["add incremental sync on created_at to orders",
+                                          "make orders incremental using the created_at field",
+                                          "orders: incremental updates via created_at"])
+def test_incremental_requests_in_other_words(project: Path, request_text: str) -> None:
+    revision = revise.revise(project, request_text)
+    assert revision.changes[0].startswith("orders: incremental on created_at")

@@ -178,3 +178,37 @@ def test_a_configuration_with_non_string_values_is_refused_before_running(tmp_pa
     assert caught.value.one_line() == (f"bad input: {project / 'configuration.json'}: the SDK passes configuration "
                                        'values as strings; quote page_size, debug (write "100", not 100; "true", '
                                        "not true)")
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("Is test-token-123 a valid bearer token? I log in as alice / s3cret-pass",
+     "Is **** a valid bearer token? I log in as alice / ****"),
+    ("my key is AKIAIOSFODNN7EXAMPLE", "my key is ****"),
+    ("use op.checkpoint(state) every 1000 rows; see fivetran_connector_sdk_v2_examples_long",
+     "use op.checkpoint(state) every 1000 rows; see fivetran_connector_sdk_v2_examples_long"),
+    ("GET https://api.example.com/v2/token-123/items", "GET https://api.example.com/v2/token-123/items")])
+def test_words_that_look_like_credentials_are_masked_even_unnamed(typed: str, kept: str) -> None:
+    assert history.mask(typed, set()) == kept
+
+
+def test_the_method_a_question_names_comes_before_another_methods_entry() -> None:
+    from assistant.answer import retrieve
+    from index.retrieve import Hit
+
+    def hit(i: str, kind: str) -> Hit:
+        return Hit(0, i, 1.0, i, {"kind": kind})
+
+    class Stub:
+        def __init__(self, first_kind: str) -> None:
+            self.first_kind = first_kind
+
+        def sdk_methods(self, question: str) -> list[Hit]:
+            return [hit("Operations.delete", "sdk_api")]
+
+        def search(self, question: str, k: int) -> list[Hit]:
+            return [hit("first", self.first_kind), hit("second", "example")]
+
+    ids = [h.id for h in retrieve(Stub("sdk_api"), "How do I mark a row as deleted with op.delete?", 4)]  # type: ignore[arg-type]
+    assert ids == ["Operations.delete", "first", "second"]  # not behind Operations.truncate
+    ids = [h.id for h in retrieve(Stub("example"), "How do I mark a row as deleted with op.delete?", 4)]  # type: ignore[arg-type]
+    assert ids == ["first", "Operations.delete", "second"]  # an example first, then the API

@@ -346,7 +346,7 @@ async def test_at_80_by_24_the_panes_become_tabs(repo: Path) -> None:
         await pilot.pause()
         assert app.screen.has_class("show-side") and app.query_one("#chat-pane").region.width == 0
         assert app.query_one(SourceItem).region.width > 40
-        await pilot.press("ctrl+k")  # /ask: back to the chat, ready to type
+        await pilot.press("ctrl+t")  # /ask: back to the chat, ready to type
         await pilot.pause()
         assert not app.screen.has_class("show-side") and isinstance(app.focused, Input)
 
@@ -434,3 +434,45 @@ async def test_at_80_by_24_a_command_leaves_the_input_in_view(repo: Path, tmp_pa
         await settle(pilot)
         assert (tmp_path / "narrow" / "connector.py").exists()
         assert not app.screen.has_class("show-side") and app.query_one("#prompt").region.height > 0
+
+
+async def test_nothing_typed_is_lost_while_busy_or_after_a_passage(repo: Path) -> None:
+    ingest(repo)
+    fake = GatedGenerator().enqueue("First [1].", " more").enqueue("Second answer [1].")
+    app = build(fake)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await submit(pilot, "cursor based pagination")
+        await first_token(pilot)
+        await submit(pilot, "and what about http basic auth?")  # submitted while the first is written
+        assert app.queued == "and what about http basic auth?"
+        fake.gate.set()
+        await settle(pilot)
+        assert [b.text for b in app.query(AnswerBlock)] == ["First [1]. more", "Second answer [1]."]
+        app.query_one(CitationButton).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # back from the passage: the input has the focus again
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("h", "i")  # typed with the Sources list focused
+        assert app.query_one("#prompt", Input).value == "hi" and isinstance(app.focused, Input)
+
+
+async def test_another_project_does_not_show_the_last_ones_run(repo: Path, tmp_path: Path, api: Api) -> None:
+    ingest(repo)
+    out, _ = project(tmp_path, api)
+    app = build(FakeGenerator(), project=out)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        from assistant.validate import Result as RunResult
+        from tui.app import Result as WorkerResult
+
+        app.post_message(WorkerResult("validated", RunResult("PASS", "", "fivetran debug succeeded", seconds=1.0)))
+        await settle(pilot)
+        assert str(app.query_one("#run-summary").render()).startswith("PASS")
+        await submit(pilot, f"/open {tmp_path / 'other'}")
+        await settle(pilot)
+        assert str(app.query_one("#run-summary").render()).startswith("Not validated yet")

@@ -35,6 +35,9 @@ from tui.widgets import (
 )
 
 NARROW = 110  # columns below which the panes become tabs
+INSTANT = ("/sources", "/export", "/help", "/clear", "/open")  # commands that never wait for a job
+ACTIVITY = {"ask": "answering…", "generate": "generating…", "validate": "running fivetran debug…",
+            "fix": "repairing a scratch copy…", "revise": "revising…", "discover": "comparing examples…"}
 FLUSH_EVERY = 0.3  # seconds between redraws of a streaming answer
 WELCOME = ("Ask about the Fivetran Connector SDK; answers cite the indexed docs and examples. "
            "`/generate` writes a connector, `/validate` runs it, `/help` lists every command. "
@@ -97,6 +100,7 @@ class ChatApp(App[None]):
         self.busy: str | None = None
         self.turn = 0
         self.answer_block: AnswerBlock | None = None
+        self.queued = ""  # what was submitted while busy, run when the job ends
         self.stopped_block: AnswerBlock | None = None  # stopped with Esc, its citations still to come
         self.pending: list[str] = []  # streamed text not drawn yet
         self.flush_timer: Any = None
@@ -136,6 +140,7 @@ class ChatApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._narrow(event.size.width < NARROW)
+        self.call_after_refresh(self.chat.scroll_end, animate=False)
 
     def _narrow(self, narrow: bool) -> None:
         if self._main is not None:
@@ -180,6 +185,7 @@ class ChatApp(App[None]):
                 self.notify(f"busy with {self.busy}; Esc stops an answer", severity="warning")
                 return False
             self.busy = name
+            self.status.activity = ACTIVITY.get(name, "")
 
         def guarded() -> None:
             try:
@@ -216,8 +222,12 @@ class ChatApp(App[None]):
 
         self._spawn("model", job, exclusive=False)
 
-    def on_done(self, message: Done) -> None:
+    async def on_done(self, message: Done) -> None:
         self.busy = None
+        self.status.activity = ""
+        if self.queued:
+            text, self.queued = self.queued, ""
+            await self._submit(text)
 
     def on_failed(self, message: Failed) -> None:
         title, text, fix = explain(message.error)
@@ -237,6 +247,14 @@ class ChatApp(App[None]):
         event.input.value = ""
         if not text:
             return
+        if self.busy and not text.startswith(INSTANT):
+            self.queued = text  # one submission waits for the running job; a second replaces it
+            self.notify(f"queued until {self.busy} finishes: {text[:40]}"
+                        + ("; Esc stops the answer" if self.busy == "ask" else ""))
+            return
+        await self._submit(text)
+
+    async def _submit(self, text: str) -> None:
         try:
             command, arg = commands.parse(text)
         except AssistantError as exc:
@@ -250,7 +268,9 @@ class ChatApp(App[None]):
         prompt = self.query_one("#prompt", Input)
         if command.needs_text:
             self.show_side("chat")
-            draft = "" if prompt.value.startswith("/") else prompt.value.strip()
+            draft = prompt.value.strip()
+            if draft.startswith("/"):  # another command's text: keep what follows its name
+                draft = draft.partition(" ")[2].strip()
             prompt.value = draft if name == "ask" else f"/{name} {draft}"
             prompt.cursor_position = len(prompt.value)
             prompt.focus()
@@ -290,7 +310,6 @@ class ChatApp(App[None]):
         block = await self.chat.add_answer()
         self.turn += 1
         turn, self.answer_block, self.stop_event = self.turn, block, threading.Event()
-        self.status.model = f"{self.status.model.split(' · ')[0]} · answering…"
         stop = self.stop_event
 
         def emit(text: str) -> None:
@@ -346,7 +365,21 @@ class ChatApp(App[None]):
 
     def on_open_source(self, message: OpenSource) -> None:
         s = message.source
-        self.push_screen(ChunkScreen(f"[{s.n}] {s.location} ({s.kind})", s.text, s.lexer, s.start_line, s.focus))
+
+        def back_to_input(_: None) -> None:
+            self.query_one("#prompt", Input).focus()
+
+        self.push_screen(ChunkScreen(f"[{s.n}] {s.location} ({s.kind})", s.text, s.lexer, s.start_line, s.focus),
+                         back_to_input)
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing anywhere on the main screen types into the input: nothing typed is lost."""
+        prompt = self.query_one("#prompt", Input)
+        if event.is_printable and event.character and self.screen is self._main and self.focused is not prompt:
+            self.show_side("chat")
+            prompt.focus()
+            prompt.insert_text_at_cursor(event.character)
+            event.stop()
 
     async def cmd_discover(self, text: str) -> None:
         def job() -> None:
@@ -449,6 +482,7 @@ class ChatApp(App[None]):
         self.notify("running fivetran debug…")
 
     async def got_validated(self, result: Any, turn: int) -> None:
+        result.reason = result.reason.replace("pass --config FILE", "use /validate FILE")
         self.status.project = f"project: {short_path(self.workbench.project)}" if self.workbench.project else ""
         self.project_pane.show_run(result)
         self.project_pane.query_one("#project-tabs", TabbedContent).active = "tab-run"
@@ -469,18 +503,26 @@ class ChatApp(App[None]):
     def _fix(self) -> None:
         if self.workbench.project is None:
             self.workbench.config_preview()  # raises the "no project" error
-        self._spawn("fix", lambda: self.post_message(Result("fix_proposal", self.workbench.propose_fix())))
-        self.notify("repairing a scratch copy…")
+
+        def step(done: Any) -> None:
+            self.post_message(Result("fix_step", done))
+
+        self._spawn("fix", lambda: self.post_message(Result("fix_proposal", self.workbench.propose_fix(on_step=step))))
+
+    async def got_fix_step(self, step: Any, turn: int) -> None:
+        self.status.activity = f"repairing: attempt {step.attempt} ({step.how})…"
+        await self.chat.add_note(f"attempt {step.attempt} ({step.how}, in a scratch copy): {step.summary}")
 
     async def got_fix_proposal(self, proposal: FixProposal, turn: int) -> None:
+        if proposal.result is not None and not proposal.fixed:
+            self.project_pane.show_run(proposal.result)  # the latest failure, from the scratch copy
         if not proposal.files:
             await self._note("Nothing to fix: the project passes." if proposal.fixed
                              else f"NOT FIXED: {proposal.stopped_because}")
             return
         steps = "\n".join(f"- {s.how}: {s.summary}" for s in proposal.steps)
         verdict = ("In a scratch copy it then passed `fivetran debug`." if proposal.fixed
-                   else f"It does not pass yet: {proposal.stopped_because}")
-        self.project_pane.show_diff(proposal.diff)
+                   else f"Not fixed yet ({proposal.stopped_because}); these are the changes made so far.")
 
         def answer(yes: bool | None) -> None:
             if not yes:
@@ -489,7 +531,8 @@ class ChatApp(App[None]):
             self._spawn("fix", lambda: self.post_message(Result("fixed", (*self.workbench.apply_fix(proposal),
                                                                           proposal.diff))))
 
-        self.push_screen(ConfirmScreen("Apply this repair?", f"{steps}\n{verdict}", code=proposal.diff), answer)
+        title = "Apply this repair?" if proposal.fixed else "Apply these partial changes anyway?"
+        self.push_screen(ConfirmScreen(title, f"{steps}\n{verdict}", code=proposal.diff), answer)
 
     async def got_fixed(self, value: Any, turn: int) -> None:
         result, view, diff = value
@@ -509,7 +552,6 @@ class ChatApp(App[None]):
             await self._note("That request changes nothing.")
             return
         body = "\n".join([*(f"change: {c}" for c in revision.changes), *(f"WARNING: {w}" for w in revision.warnings)])
-        self.project_pane.show_diff(revision.diff)
 
         def answer(yes: bool | None) -> None:
             if not yes:
@@ -554,6 +596,8 @@ class ChatApp(App[None]):
         self.workbench.clear()
         await self.chat.remove_children()
         self.query_one(SourcesPane).show([])
+        await self.chat.add_note(f"New chat {self.workbench.chat.id}; the previous one is kept "
+                                 "(`assistant chat --list`).")
 
     async def cmd_help(self, _: str) -> None:
         await self.chat.add_note(commands.help_text())

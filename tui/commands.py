@@ -30,7 +30,7 @@ class Command:
 
 
 COMMANDS = [
-    Command("ask", "QUESTION", "answer from the index, with sources (the default when you just type)", "ctrl+k"),
+    Command("ask", "QUESTION", "answer from the index, with sources (the default when you just type)", "ctrl+t"),
     Command("discover", "DESCRIPTION", "the examples and patterns closest to a described source", "f2"),
     Command("generate", "DESCRIPTION", "write a connector project for a described source", "f3"),
     Command("validate", "[CONFIG]", "run `fivetran debug` on the project (asks first)", "f4"),

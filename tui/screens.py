@@ -34,7 +34,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.title_text, self.body, self.code, self.lexer = title, body, code, lexer
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="confirm"):
+        with Vertical(id="dialog", classes="confirm with-code" if self.code else "confirm"):
             yield Static(self.title_text, classes="dialog-title")
             yield Static(self.body, classes="dialog-body", markup=False)
             if self.code:
@@ -102,7 +102,7 @@ class ChunkScreen(ModalScreen[None]):
                 else:
                     yield Static("The passage itself is not kept in a saved chat; ask again to see it.",
                                  markup=False)
-            yield Static("▌ marks the lines the answer was given · Esc closes", classes="dialog-hint")
+            yield Static("❱ marks the lines the answer was given · Esc closes", classes="dialog-hint")
 
     def on_mount(self) -> None:
         view = self.query_one("#chunk-code")

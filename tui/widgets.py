@@ -168,17 +168,21 @@ class ChatView(VerticalScroll):
 
     async def add_user(self, text: str) -> None:
         await self.mount(UserBubble(text))
-        self.scroll_end(animate=False)
+        self._to_end()
 
     async def add_answer(self) -> AnswerBlock:
         block = AnswerBlock()
         await self.mount(block)
-        self.scroll_end(animate=False)
+        self._to_end()
         return block
 
     async def add_note(self, text: str) -> None:
         await self.mount(NoteBlock(text))
+        self._to_end()
+
+    def _to_end(self) -> None:
         self.scroll_end(animate=False)
+        self.call_after_refresh(self.scroll_end, animate=False)  # again once the new widget has its size
 
 
 class SourceItem(ListItem):
@@ -221,7 +225,8 @@ class CodeView(VerticalScroll, can_focus=True):
     def show(self, code: str, highlight: int | None = None) -> None:
         self.code = code
         lexer = "diff" if self.file_name == "diff" else lexer_for(self.file_name)
-        self.query_one(Static).update(syntax(code, lexer, highlight=highlight) if code else "(empty)")
+        empty = "(no fix or revision applied yet)" if self.file_name == "diff" else "(empty)"
+        self.query_one(Static).update(syntax(code, lexer, highlight=highlight) if code else empty)
 
     def jump(self, line: int) -> None:
         self.show(self.code, highlight=line)
@@ -253,10 +258,16 @@ class ProjectPane(Vertical):
             with TabPane("Diff", id="tab-diff"):
                 yield CodeView("diff", id="code-diff")
 
+    folder: Path | None = None
+
     def on_mount(self) -> None:
         self.query_one("#run-tables", DataTable).add_columns("table", "rows", "primary key", "columns")
 
     def show_project(self, view: Any) -> None:
+        if view.folder != self.folder:  # another project: its run and diff are not this one's
+            self.folder = view.folder
+            self.show_run(None)
+            self.query_one("#code-diff", CodeView).show("")
         self.query_one("#project-title", Static).update(short_path(view.folder))
         for name in self.FILES:
             self.query_one(f"#code-{_tab_id(name)}", CodeView).show(view.files.get(name, ""))
@@ -269,16 +280,21 @@ class ProjectPane(Vertical):
         listing.extend(FindingItem(f) for f in view.findings)
 
     def show_run(self, result: Any) -> None:
+        summary = self.query_one("#run-summary", Static)
+        table = self.query_one("#run-tables", DataTable)
+        if result is None:
+            summary.update("Not validated yet. /validate runs `fivetran debug`.")
+            summary.remove_class("pass", "fail")
+            table.clear()
+            return
         ops = ", ".join(f"{k} {v}" for k, v in result.operations.items()) or "none"
         lines = [run_headline(result), f"operations: {ops}"]
         lines += [f.render() for f in result.findings if f.severity == "error"]
         if result.verdict != "PASS" and result.log_tail:
             lines += ["", "last lines of the log (configuration values masked):", *result.log_tail[-8:]]
-        summary = self.query_one("#run-summary", Static)
         summary.update("\n".join(lines))
         summary.set_class(result.verdict == "PASS", "pass")
         summary.set_class(result.verdict != "PASS", "fail")
-        table = self.query_one("#run-tables", DataTable)
         table.clear()
         for t in result.tables:
             table.add_row(t.name, str(t.rows), ", ".join(t.primary_key) or "-", str(len(t.columns)))
@@ -314,15 +330,22 @@ class StatusBar(Horizontal):
     model = reactive("model: loading…")
     index = reactive("index: …")
     project = reactive("project: none")
+    activity = reactive("")
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-model", markup=False)
         yield ProgressBar(id="status-progress", show_eta=False, show_percentage=False)
+        yield Static(id="status-activity", markup=False)
         yield Static(id="status-index", markup=False)
         yield Static(id="status-project", markup=False)
 
     def watch_model(self, value: str) -> None:
         self.query_one("#status-model", Static).update(value)
+
+    def watch_activity(self, value: str) -> None:
+        widget = self.query_one("#status-activity", Static)
+        widget.update(value)
+        widget.display = bool(value)
 
     def watch_index(self, value: str) -> None:
         self.query_one("#status-index", Static).update(value)
