@@ -23,7 +23,8 @@ def test_chat_in_a_terminal_answers_with_a_source(repo: Path, tmp_path: Path, as
     env = {**os.environ, "TERM": "xterm-256color", "ASSISTANT_MODEL": "smoke", "ASSISTANT_N_CTX": "2048",
            "COLUMNS": "140", "LINES": "40"}
     child = pexpect.spawn(sys.executable, ["-m", "assistant.cli", "chat"], cwd=str(ROOT), env=env,
-                          dimensions=(40, 140), encoding="utf-8", codec_errors="replace", timeout=180)
+                          dimensions=(40, 140), encoding="utf-8", codec_errors="replace", timeout=180,
+                          use_poll=True)  # select() fails on descriptors above 1024, which a long run reaches
     try:
         child.expect("ready", timeout=120)  # the status bar: the model has loaded
         child.send("How does cursor based pagination work?\r")
