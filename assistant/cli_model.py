@@ -132,8 +132,8 @@ def chat(k: int, model: str | None, llm_url: str | None, chroma_url: str | None,
     if list_saved:
         from assistant import history
 
-        for sid, questions, first in history.saved():
-            click.echo(f"{sid}  {questions:>3} question(s)  {first}")
+        for sid, questions, folder, first in history.saved():
+            click.echo(f"{sid}  {questions:>3} question(s)  project {folder:<16} {first}")
         return
     cfg = load_settings(chroma_url, model=model, llm_url=llm_url)
     if cfg.model and not cfg.llm_url:

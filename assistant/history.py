@@ -148,15 +148,17 @@ def load(session_id: str | None = None) -> ChatSession:
         raise UsageError(f"{files[-1]}: not a readable chat file ({exc})") from exc
 
 
-def saved() -> list[tuple[str, int, str]]:
-    """(id, number of questions, first question) for each saved chat, newest last."""
+def saved() -> list[tuple[str, int, str, str]]:
+    """(id, number of questions, project folder, first question) for each saved chat, newest last."""
     folder = paths.chats_dir()
     out = []
     for path in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []:
         try:
-            turns = json.loads(path.read_text("utf-8"))["turns"]
-        except (OSError, ValueError, KeyError):
+            data = json.loads(path.read_text("utf-8"))
+            turns = data["turns"]
+        except (OSError, ValueError, KeyError, TypeError):
             continue
         questions = [t["text"] for t in turns if t.get("role") == "user"]
-        out.append((path.stem, len(questions), questions[0][:60] if questions else ""))
+        out.append((path.stem, len(questions), Path(data.get("project") or "-").name,
+                    questions[0][:60] if questions else ""))
     return out

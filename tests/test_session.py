@@ -80,8 +80,8 @@ def test_resume_loads_the_newest_chat_or_one_by_id(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no saved chat 'nope'"):
         history.load("nope")
     result = run("chat", "--list")
-    assert result.stdout.splitlines() == ["20260101-000000-aaaaaa    1 question(s)  old question",
-                                          "20260102-000000-bbbbbb    1 question(s)  new question"]
+    assert result.stdout.splitlines() == ["20260101-000000-aaaaaa    1 question(s)  project -                old question",
+                                          "20260102-000000-bbbbbb    1 question(s)  project -                new question"]
 
 
 def test_a_damaged_chat_file_is_a_clear_error(tmp_path: Path) -> None:
