@@ -159,12 +159,16 @@ def model_patch(text: str, result: Result, generator: Any) -> tuple[str, str] | 
 
 def repair(project: Path, *, attempts: int, run: Callable[[], Result] | None,
            generator_factory: Callable[[], Any] | None, show: Callable[[Step], None],
-           first: Result | None = None) -> Outcome:
+           first: Result | None = None, should_stop: Callable[[], bool] | None = None) -> Outcome:
     """Lint fixes, then run, then model patches, until PASS, a non-CODE failure, a repeat, or N attempts.
-    `first` is a failure already known (from --log), used instead of the first run."""
+    `first` is a failure already known (from --log), used instead of the first run; `should_stop` is
+    asked before each step (the chat's Esc)."""
     outcome = Outcome(False)
     last_error = ""
     for attempt in range(1, attempts + 1):
+        if should_stop and should_stop():
+            outcome.stopped_because = "stopped on request"
+            return outcome
         findings = lint_mod.lint(project)
         errors = [f for f in findings if f.severity == "error"]
         text = (project / "connector.py").read_text("utf-8")
@@ -204,6 +208,9 @@ def repair(project: Path, *, attempts: int, run: Callable[[], Result] | None,
         last_error = result.reason
         if generator_factory is None:
             outcome.stopped_because = f"needs a code change that lint cannot make: {result.reason}"
+            return outcome
+        if should_stop and should_stop():
+            outcome.stopped_because = "stopped on request"
             return outcome
         text = (project / "connector.py").read_text("utf-8")
         patch = model_patch(text, result, generator_factory())

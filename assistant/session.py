@@ -245,7 +245,8 @@ class Workbench:
         self.remember_secrets(path)
         return self._run(project, path)
 
-    def propose_fix(self, *, attempts: int = 3, on_step: Callable[[fix.Step], None] | None = None) -> FixProposal:
+    def propose_fix(self, *, attempts: int = 3, on_step: Callable[[fix.Step], None] | None = None,
+                    should_stop: Callable[[], bool] | None = None) -> FixProposal:
         """Repair a scratch copy of the project (lint fixes, runs, model patches); touch nothing real."""
         project = self._need_project()
         config = self.config_for(project)
@@ -255,7 +256,8 @@ class Workbench:
             shutil.copytree(project, scratch, ignore=SCRATCH_IGNORE)
             run_config = scratch / "configuration.json" if config == project / "configuration.json" else config
             outcome = fix.repair(scratch, attempts=attempts, run=lambda: self._run(scratch, run_config),
-                                 generator_factory=self.generator, show=on_step or (lambda step: None))
+                                 generator_factory=self.generator, show=on_step or (lambda step: None),
+                                 should_stop=should_stop)
             names = [n for n in writer.PROJECT_FILES if (scratch / n).is_file()]
             before = {n: (project / n).read_text("utf-8") if (project / n).is_file() else "" for n in names}
             after = {n: (scratch / n).read_text("utf-8") for n in names}

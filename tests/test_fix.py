@@ -149,3 +149,13 @@ def test_a_model_reply_that_changes_only_comments_is_not_a_repair(tmp_path: Path
     outcome = fix.repair(tmp_path, attempts=3, run=lambda: result,
                          generator_factory=lambda: FakeGenerator().enqueue(same), show=lambda s: None)
     assert not outcome.fixed and outcome.stopped_because.startswith("the model gave no usable change")
+
+
+def test_a_repair_stops_before_its_next_step_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "connector.py").write_text(BROKEN)
+    steps: list[fix.Step] = []
+    asked = iter([False, True])  # the first step runs, the second is not started
+    outcome = fix.repair(tmp_path, attempts=3, run=None, generator_factory=None, show=steps.append,
+                         should_stop=lambda: next(asked))
+    assert not outcome.fixed and outcome.stopped_because == "stopped on request"
+    assert len(steps) == 1 and (tmp_path / "connector.py").read_text() != BROKEN

@@ -182,7 +182,7 @@ class ChatApp(App[None]):
         """Run `job` in a thread; errors become a modal. Only one exclusive job at a time."""
         if exclusive:
             if self.busy:
-                self.notify(f"busy with {self.busy}; Esc stops an answer", severity="warning")
+                self.notify(self._busy_note(), severity="warning")
                 return False
             self.busy = name
             self.status.activity = ACTIVITY.get(name, "")
@@ -198,6 +198,9 @@ class ChatApp(App[None]):
 
         self.run_worker(guarded, name=name, group=name, thread=True, exit_on_error=False)
         return True
+
+    def _busy_note(self) -> str:
+        return f"busy with {self.busy}" + ("; Esc stops it" if self.busy in ("ask", "fix") else "")
 
     def _load_index(self) -> None:
         def job() -> None:
@@ -250,7 +253,7 @@ class ChatApp(App[None]):
         if self.busy and not text.startswith(INSTANT):
             self.queued = text  # one submission waits for the running job; a second replaces it
             self.notify(f"queued until {self.busy} finishes: {text[:40]}"
-                        + ("; Esc stops the answer" if self.busy == "ask" else ""))
+                        + ("; Esc stops it" if self.busy in ("ask", "fix") else ""))
             return
         await self._submit(text)
 
@@ -292,7 +295,11 @@ class ChatApp(App[None]):
             self.push_screen(ErrorScreen(exc.title, exc.message, exc.hint))
 
     def action_stop(self) -> None:
-        """Esc: the answer stops now; the worker stops at its next token."""
+        """Esc: the answer stops now (the worker at its next token); a repair stops before its next step."""
+        if self.busy == "fix":
+            self.stop_event.set()
+            self.status.activity = "stopping the repair after this step…"
+            return
         if self.busy != "ask" or self.answer_block is None:
             return
         self.stop_event.set()
@@ -304,7 +311,7 @@ class ChatApp(App[None]):
     # --- the commands ----------------------------------------------------------------------------
     async def cmd_ask(self, question: str) -> None:
         if self.busy:
-            self.notify(f"busy with {self.busy}; Esc stops an answer", severity="warning")
+            self.notify(self._busy_note(), severity="warning")
             return
         await self.chat.add_user(question)
         block = await self.chat.add_answer()
@@ -507,7 +514,9 @@ class ChatApp(App[None]):
         def step(done: Any) -> None:
             self.post_message(Result("fix_step", done))
 
-        self._spawn("fix", lambda: self.post_message(Result("fix_proposal", self.workbench.propose_fix(on_step=step))))
+        self.stop_event = stop = threading.Event()
+        self._spawn("fix", lambda: self.post_message(Result("fix_proposal", self.workbench.propose_fix(
+            on_step=step, should_stop=stop.is_set))))
 
     async def got_fix_step(self, step: Any, turn: int) -> None:
         self.status.activity = f"repairing: attempt {step.attempt} ({step.how})…"
