@@ -108,7 +108,7 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
         draft = gen.prepare(_request_text(description, prompt_file), generator_factory=None if no_model else model,
                             retriever_factory=lambda: _retriever(cfg))
     spec, notes = draft.spec, draft.notes
-    written, findings = gen.build(spec, out, force=force)
+    written, findings = gen.build(draft.files, out, force=force)
     if save_spec:
         save_spec.write_text(spec.model_dump_json(indent=2) + "\n", "utf-8")
         notes.append(f"spec saved to {save_spec}; edit it and re-run with --spec {save_spec}")

@@ -147,7 +147,7 @@ def chat(k: int, model: str | None, llm_url: str | None, chroma_url: str | None,
         raise UsageError("the chat app needs a terminal", hint="use `assistant chat --plain` or `assistant ask`")
     from tui.app import make_app
 
-    app = make_app(cfg, load_generator=lambda c, progress: load_generator(c, progress),
+    app = make_app(cfg, load_generator=load_generator,
                    resume=(session_id or "") if (resume or session_id) else None, project=project, k=k)
     app.run()
 
@@ -157,7 +157,7 @@ def _plain_chat(cfg: Any, k: int) -> None:
     from assistant import history
     from assistant.session import Workbench
 
-    bench = Workbench(cfg, lambda c, progress: load_generator(c, progress), chat=history.ChatSession.new(), k=k)
+    bench = Workbench(cfg, load_generator, chat=history.ChatSession.new(), k=k)
     bench.generator()
     info = bench.index_info()
     click.echo(f"{bench.generator().name} ready; {info.chunks} chunks indexed (SDK {info.sdk_version or 'n/a'}). "

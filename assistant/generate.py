@@ -89,9 +89,8 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
     return Draft(spec, decided or {}, picks, notes, compose.project_files(spec))
 
 
-def build(spec: Spec, out: Path, *, force: bool) -> tuple[list[str], list[lint.Finding]]:
-    """Compose the files, write them through the one writer, lint the result."""
-    files = compose.project_files(spec)
+def build(files: dict[str, str], out: Path, *, force: bool) -> tuple[list[str], list[lint.Finding]]:
+    """Write a draft's files through the one writer, lint the result."""
     written = writer.write(out, files, force=force)
     return [p.name for p in written], lint.lint(out)
 

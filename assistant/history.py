@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant import paths
 from assistant.errors import UsageError
-from assistant.lint import secret_values
+from assistant.lint import mask_values
 
 MASK = "****"
 # "my api_token is X", "password: X", "key=X" typed into a question: X is hidden too
@@ -36,9 +36,6 @@ class Turn:
     stopped: bool = False  # an answer cut short with Esc: shown, never used as memory
 
 
-secrets_in = secret_values
-
-
 # words that look like credentials even when no configuration named them: "test-token-123",
 # "s3cret-pass" (a secret word and a digit), "sk_live_AbC123..." (long, mixed case or many digits)
 _CREDENTIAL_WORD = re.compile(r"(?<![\w/.-])(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]*(?:token|secret|pass|pwd|key)[\w-]*"
@@ -50,8 +47,7 @@ _OPAQUE_WORD = re.compile(r"(?<![\w/.-])(?=\w*\d)(?=\w*[A-Za-z])(?:(?=\w*[A-Z])\
 def mask(text: str, secrets: set[str]) -> str:
     """Known configuration values, values typed after "token is" and the like, and words that look
     like credentials."""
-    for value in sorted(secrets, key=len, reverse=True):
-        text = text.replace(value, MASK)
+    text = mask_values(text, secrets, MASK)
     text = _TYPED.sub(lambda m: m.group(1) + MASK if m.group(2) != MASK else m.group(0), text)
     text = _CREDENTIAL_WORD.sub(lambda m: MASK if len(m.group(0)) >= 8 else m.group(0), text)
     return _OPAQUE_WORD.sub(MASK, text)
@@ -129,10 +125,15 @@ class ChatSession:
         return target
 
 
+def _chat_files() -> list[Path]:
+    """The saved chats, oldest first."""
+    folder = paths.chats_dir()
+    return sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+
+
 def load(session_id: str | None = None) -> ChatSession:
     """A saved session by id, or the newest one."""
-    folder = paths.chats_dir()
-    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+    files = _chat_files()
     if session_id:
         files = [p for p in files if p.stem == session_id or p.stem.startswith(session_id)]
         if not files:
@@ -150,9 +151,8 @@ def load(session_id: str | None = None) -> ChatSession:
 
 def saved() -> list[tuple[str, int, str, str]]:
     """(id, number of questions, project folder, first question) for each saved chat, newest last."""
-    folder = paths.chats_dir()
     out = []
-    for path in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []:
+    for path in _chat_files():
         try:
             data = json.loads(path.read_text("utf-8"))
             turns = data["turns"]

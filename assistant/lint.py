@@ -30,6 +30,14 @@ PLACEHOLDER = re.compile(r"^(<[^>]*>|\$\{?\w+\}?|your[_-].*|x{3,}|\*+|changeme|s
 _OPAQUE = re.compile(r"^[^\s/:]{16,}$")  # long single tokens: keys, not URLs or sentences
 
 
+def mask_values(text: str, secrets: list[str] | set[str], mask: str = "****") -> str:
+    """Every known secret value in `text` replaced, longest first (a value may contain another)."""
+    for value in sorted(secrets, key=len, reverse=True):
+        if len(value) >= 3:
+            text = text.replace(value, mask)
+    return text
+
+
 def secret_values(configuration: dict[str, Any]) -> set[str]:
     """Configuration values to hide wherever they could show: secret-named keys, long opaque strings
     and URLs with credentials in them. Hosts, paths and page sizes stay readable for diagnosis."""

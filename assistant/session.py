@@ -21,7 +21,7 @@ from assistant import fix, lint, writer
 from assistant import generate as gen
 from assistant.answer import Answer, Asker, is_follow_up, names_no_topic, retrieve
 from assistant.errors import NoProjectError, UsageError
-from assistant.history import MASK, ChatSession, secrets_in
+from assistant.history import MASK, ChatSession
 from assistant.revise import Revision
 from assistant.validate import Result
 
@@ -66,8 +66,6 @@ class Workbench:
     load_generator: Callable[[Any, Progress | None], Any]
     chat: ChatSession = field(default_factory=ChatSession.new)
     k: int = 4
-    project: Path | None = None
-    configs: dict[Path, Path] = field(default_factory=dict)  # the configuration last used per project
     last_answer: Answer | None = None
     _generator: Any = None
     _retriever: Any = None
@@ -76,10 +74,23 @@ class Workbench:
 
     def __post_init__(self) -> None:
         """A resumed chat names the configuration files it used: read them again, so their secrets
-        stay masked and /validate and /fix use the same file."""
-        for project, config in self.chat.configs.items():
-            self.configs[Path(project)] = Path(config)
+        stay masked (and /validate and /fix use the same file)."""
+        for config in self.chat.configs.values():
             self.remember_secrets(Path(config))
+
+    @property
+    def project(self) -> Path | None:
+        """The open project folder; the chat records it, so --resume reopens it."""
+        return Path(self.chat.project) if self.chat.project else None
+
+    @project.setter
+    def project(self, folder: Path) -> None:
+        self.chat.project = str(folder)
+
+    @property
+    def configs(self) -> dict[Path, Path]:
+        """The configuration file last used per project, as the chat records it."""
+        return {Path(p): Path(c) for p, c in self.chat.configs.items()}
 
     # --- model and index -------------------------------------------------------------------------
     def generator(self, progress: Progress | None = None) -> Any:
@@ -174,7 +185,6 @@ class Workbench:
         if folder.exists() and not folder.is_dir():
             raise UsageError(f"{folder} is a file, not a project folder")
         self.project = folder.resolve()
-        self.chat.project = str(self.project)
         return self.view()
 
     def view(self, folder: Path | None = None) -> ProjectView:
@@ -199,9 +209,8 @@ class Workbench:
         return GenerateProposal(draft, target, [p.name for p in planned if p.replaces])
 
     def apply_generate(self, proposal: GenerateProposal) -> tuple[gen.Report, ProjectView]:
-        written, findings = gen.build(proposal.draft.spec, proposal.out, force=True)
+        written, findings = gen.build(proposal.draft.files, proposal.out, force=True)
         self.project = proposal.out
-        self.chat.project = str(proposal.out)
         report = gen.Report(proposal.draft.spec, proposal.out, written, proposal.draft.picks, findings,
                             proposal.draft.decided, notes=proposal.draft.notes)
         return report, self.view()
@@ -213,7 +222,7 @@ class Workbench:
         except (OSError, ValueError):
             return
         if isinstance(data, dict):
-            self.chat.secrets |= secrets_in(data)
+            self.chat.secrets |= lint.secret_values(data)
 
     def config_for(self, project: Path, config: Path | None = None) -> Path:
         return (config or self.configs.get(project) or project / "configuration.json").expanduser().resolve()
@@ -227,7 +236,7 @@ class Workbench:
 
         path = self.config_for(project, config)
         data = read_configuration(path)
-        secret = secrets_in(data)
+        secret = lint.secret_values(data)
         self.chat.secrets |= secret
         return path, {k: MASK if str(v) in secret else str(v) for k, v in data.items()}
 
@@ -240,7 +249,6 @@ class Workbench:
     def validate(self, config: Path | None = None) -> Result:
         project = self._need_project()
         path = self.config_for(project, config)
-        self.configs[project] = path
         self.chat.configs[str(project)] = str(path)
         self.remember_secrets(path)
         return self._run(project, path)

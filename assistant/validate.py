@@ -61,13 +61,6 @@ class Result:
         return asdict(self)
 
 
-def _mask(text: str, secrets: list[str]) -> str:
-    for value in sorted(secrets, key=len, reverse=True):
-        if len(value) >= 3:
-            text = text.replace(value, "****")
-    return text
-
-
 def _limits(memory_bytes: int) -> Any:
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
@@ -162,7 +155,7 @@ def classify(output: str, project: Path) -> tuple[str, str]:
 
 def from_log(text: str, project: Path, secrets: list[str]) -> Result:
     """A failure read from a saved `fivetran debug` log, classified like a live run."""
-    output = _mask(_ANSI.sub("", text), secrets)
+    output = lint_mod.mask_values(_ANSI.sub("", text), secrets)
     category, reason = classify(output, project.resolve())
     return Result("FAIL", category, reason, log_tail=output.strip().splitlines()[-40:])
 
@@ -264,7 +257,7 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
     seconds = time.monotonic() - started
     truncated = size > len(tail)
     joined = bytes(head) + (b"\n[... output truncated ...]\n" if truncated else b"") + bytes(tail)
-    output = _mask(_ANSI.sub("", joined.decode("utf-8", "replace")), secrets)
+    output = lint_mod.mask_values(_ANSI.sub("", joined.decode("utf-8", "replace")), secrets)
     outside = sorted({p.name for p in project.parent.iterdir()} - before)
     operations = {name: int(count) for name, count in _OP_ROW.findall(output)}
     tables = read_warehouse(project / "files" / "warehouse.db")
