@@ -142,6 +142,9 @@ def test_agent_instructions_in_context_cannot_steer_the_prompt() -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["ask", "  "], "bad input: the question is empty"),
     (["ask", "x", "-k", "0"], "bad input: -k must be at least 1"),
+    (["chat", "-k", "0"], "bad input: -k must be at least 1"),
+    (["chat", "--plain", "--model", "nope"], "bad input: unknown model 'nope'; known models: qwen2.5-coder-0.5b, "
+                                             "qwen2.5-coder-1.5b"),
 ])
 def test_ask_bad_input(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, args)
