@@ -83,7 +83,7 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
 
-    from assistant import extract, fix, generate, runtime, runtime_env, settings, validate
+    from assistant import compose, extract, fix, generate, runtime, runtime_env, settings, validate
 
     cfg = settings.load()
     venv = runtime_env.location(cfg.runtime_venv)
@@ -97,7 +97,7 @@ def main() -> None:
             if generator is not None and extraction.spec.unresolved:
                 extraction = extract.complete_with_model(extraction, text, generator)
             out = Path(tempfile.mkdtemp(prefix="csdk-gen-")) / "project"
-            generate.build(extraction.spec, out, force=False)
+            generate.build(compose.project_files(extraction.spec), out, force=False)
             config = out.parent / "config.json"
             if auth in ("file", "sqlite"):
                 config.write_text(json.dumps(local_config(auth, out.parent)))

@@ -106,7 +106,7 @@ def test_the_full_generate_path_with_the_real_model_passes_fivetran_debug(genera
     from apiserver import N_EVENTS, TOKEN, Api
     from conftest import RUNTIME_VENV
 
-    from assistant import extract, generate, validate
+    from assistant import compose, extract, generate, validate
 
     with Api() as api:
         text = (f"Clickstream at {api.url}, bearer token. GET /bearer/api/events?limit=<n>&cursor=<c> responds "
@@ -117,7 +117,7 @@ def test_the_full_generate_path_with_the_real_model_passes_fivetran_debug(genera
         extraction = extract.complete_with_model(extraction, text, generator)
         assert extraction.decided.get("events.primary_key") == "model", extraction.spec.unresolved
         out = tmp_path / "project"
-        generate.build(extraction.spec, out, force=False)
+        generate.build(compose.project_files(extraction.spec), out, force=False)
         config = tmp_path / "config.json"
         config.write_text(json.dumps({"base_url": api.url, "api_token": TOKEN}))
         result = validate.validate(out, config=config, venv=Path(RUNTIME_VENV))
