@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant import paths
-from assistant.errors import AssistantError
-from assistant.settings import Settings
+from core import paths
+from core.errors import AssistantError
+from core.settings import Settings
 
 MIN_FREE_BYTES = 2 * 1024**3
 
@@ -61,26 +61,26 @@ def _llama(cfg: Settings) -> Check:
 
 
 def _model(cfg: Settings) -> Check:
-    from assistant import models
+    from assistant.llm import catalog
 
     if cfg.llm_url:
         return Check("model", True, f"server {cfg.llm_url}")
-    name = cfg.model or models.default_name()
+    name = cfg.model or catalog.default_name()
     try:
-        models.check_known(name)
-        entry = models.CATALOG.get(name)
-        if entry and not (models.models_dir() / f"{name}.gguf").exists():
-            models.verify_parts(entry)  # not assembled yet: check the parts, do not write 0.5-1 GB here
+        catalog.check_known(name)
+        entry = catalog.CATALOG.get(name)
+        if entry and not (catalog.models_dir() / f"{name}.gguf").exists():
+            catalog.verify_parts(entry)  # not assembled yet: check the parts, do not write 0.5-1 GB here
             return Check("model", True, f"{name}: {entry.parts} parts, sha256 {entry.sha256[:12]} verified "
                          "(assembled on first use)")
-        info = models.resolve(name)
+        info = catalog.resolve(name)
     except AssistantError as exc:
         return Check("model", False, f"{name}: {exc.one_line()}")
     return Check("model", True, f"{name}, {info.size:,} bytes, sha256 {info.sha256[:12]} verified")
 
 
 def _embedder(cfg: Settings) -> Check:
-    from ingest import embed
+    from index import embed
 
     try:
         embedder = embed.make(cfg.embedder)
@@ -91,9 +91,9 @@ def _embedder(cfg: Settings) -> Check:
 
 
 def _index(cfg: Settings) -> Check:
+    from index import embed
     from index.meta import EmbedderInfo
     from index.store import connect
-    from ingest import embed
 
     try:
         meta, _ = connect(cfg.chroma_url).current()
@@ -125,11 +125,11 @@ def _disk(_: Settings) -> Check:
 
 
 def _runtime(cfg: Settings) -> Check:
-    from assistant import runtime_env
+    from assistant.connector import runtime_venv
 
-    venv = runtime_env.location(cfg.runtime_venv)
+    venv = runtime_venv.location(cfg.runtime_venv)
     try:
-        version = runtime_env.sdk_version(venv)
+        version = runtime_venv.sdk_version(venv)
     except AssistantError as exc:
         return Check("runtime venv", False, exc.one_line())
     return Check("runtime venv", True, f"fivetran-connector-sdk {version} in {venv}")

@@ -29,19 +29,19 @@ MAX_TOKENS = 128
 STARTUP = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
-from assistant import runtime, sdk_facts, settings
-from assistant.answer import Asker, retrieve
-from index.retrieve import Retriever
-from index.store import connect
-from ingest import embed
+from assistant.answer.asker import Asker
+from assistant.answer.passages import retrieve
+from assistant.llm import runtime
+from assistant.services import make_retriever
+from core import sdk, settings
 t1 = time.perf_counter()
 cfg = settings.load()
-retriever = Retriever(connect(), embed.make(cfg.embedder))
+retriever = make_retriever(cfg)
 hits = retrieve(retriever, sys.argv[1], 4)
 t2 = time.perf_counter()
 gen = runtime.load(sys.argv[2] or None, None, runtime.RuntimeSettings(n_ctx=cfg.n_ctx, threads=cfg.threads))
 t3 = time.perf_counter()
-asker = Asker(gen, sdk_facts.load(), max_answer_tokens=1)
+asker = Asker(gen, sdk.facts(), max_answer_tokens=1)
 source = gen.warm_prefix(asker.system_prefix())
 answer = asker.answer(sys.argv[1], hits)
 t4 = time.perf_counter()
@@ -57,23 +57,23 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
 
-    from assistant import runtime, sdk_facts, settings
-    from assistant.answer import Asker, retrieve
-    from index.retrieve import Retriever
-    from index.store import connect
-    from ingest import embed
+    from assistant.answer.asker import Asker
+    from assistant.answer.passages import retrieve
+    from assistant.llm import runtime
+    from assistant.services import make_retriever
+    from core import sdk, settings
 
     cfg = settings.load()
-    retriever = Retriever(connect(), embed.make(cfg.embedder))
+    retriever = make_retriever(cfg)
     rs = runtime.RuntimeSettings(n_ctx=cfg.n_ctx, threads=cfg.threads, temperature=0.0)
     gen = runtime.load(args.model, None, rs)
     assert isinstance(gen, runtime.LlamaGenerator)
-    asker = Asker(gen, sdk_facts.load(), max_answer_tokens=MAX_TOKENS)
+    asker = Asker(gen, sdk.facts(), max_answer_tokens=MAX_TOKENS)
 
     # 1. generation speed, same prompt and model, greedy on both sides
     hits = retrieve(retriever, Q1, 4)
-    blocks = asker.fit(Q1, hits)
-    prompt_tokens = gen._tokens(gen.render(asker._messages(Q1, blocks)))
+    passages = asker.fit(Q1, hits)
+    prompt_tokens = gen._tokens(gen.render(asker._messages(Q1, passages)))
     gen.llm.reset()
     t0 = time.perf_counter()
     first = None
@@ -90,7 +90,7 @@ def main() -> None:
     # 2. warm vs cold first token on a follow-up question
     hits2 = retrieve(retriever, Q2, 4)
     colds, warms = [], []
-    short = Asker(gen, sdk_facts.load(), max_answer_tokens=1)  # first token only: prompt evaluation dominates
+    short = Asker(gen, sdk.facts(), max_answer_tokens=1)  # first token only: prompt evaluation dominates
     for _ in range(3):  # medians: single runs on a shared VM vary by 10-20%
         gen.llm.reset()
         colds.append(short.answer(Q2, hits2).timings.ttft_ms)

@@ -30,16 +30,15 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 
-    from assistant import runtime, sdk_facts, settings
-    from assistant.answer import Asker, retrieve
-    from index.retrieve import Retriever
-    from index.store import connect
-    from ingest import embed
+    from assistant.answer.asker import Asker
+    from assistant.answer.passages import retrieve
+    from assistant.services import load_generator, make_retriever
+    from core import sdk, settings
 
-    cfg = settings.load()
-    retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
-    generator = runtime.load(args.model, None, runtime.RuntimeSettings(n_ctx=cfg.n_ctx, threads=cfg.threads))
-    asker = Asker(generator, sdk_facts.load(), max_answer_tokens=cfg.max_answer_tokens)
+    cfg = settings.load(model=args.model)
+    retriever = make_retriever(cfg)
+    generator = load_generator(cfg)
+    asker = Asker(generator, sdk.facts(), max_answer_tokens=cfg.max_answer_tokens)
     generator.warm_prefix(asker.system_prefix())
     questions = json.loads((Path(__file__).parent / "questions.json").read_text())
     if args.limit:
@@ -54,7 +53,7 @@ def main() -> None:
         terms = [t.lower() for t in item["terms"]]
         text = answer.text.lower()
         coverage.append(sum(t in text for t in terms) / len(terms))
-        by_n = {b.n: b for b in answer.blocks}
+        by_n = {p.n: p for p in answer.passages}
         for n in answer.cited:
             cite_all += 1
             cite_ok += any(t in by_n[n].text.lower() for t in terms)

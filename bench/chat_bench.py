@@ -28,43 +28,38 @@ QUESTIONS = ["How do I make my connector resume from where the last sync stopped
              "How do I authenticate with a bearer token?"]
 
 
-def loader(cfg: Any, progress: Any) -> Any:
-    from assistant.cli_model import load_generator
-
-    return load_generator(cfg, progress)
-
-
-async def in_app(cfg: Any) -> dict[str, Any]:
+async def in_app(services: Any) -> dict[str, Any]:
     from tui_helpers import settle, submit
 
     from tui.app import make_app
 
-    app = make_app(cfg, load_generator=loader)
+    app = make_app(services)
     started = time.perf_counter()
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         painted = time.perf_counter() - started
-        while not app.workbench.model_loaded():
+        while not app.workbench.n_ctx:
             await asyncio.sleep(0.02)
         ready = time.perf_counter() - started
         await settle(pilot)
         speeds, reuse = [], []
+        generator = services.generator()
         for question in QUESTIONS:
             await submit(pilot, question)
             await settle(pilot, timeout=300)
             answer_speed = str(app.query_one("#status-model").render())
             speeds.append(float(answer_speed.split(" tok/s")[0].split("· ")[-1]))
-            generator = app.workbench.generator()
             reuse.append((generator.last_reused, app.workbench.last_answer.timings.prompt_tokens))
-        system = generator.count_tokens(app.workbench._asker.system_prefix())
+        system = generator.count_tokens(services.asker().system_prefix())
     return {"painted": painted, "ready": ready, "speeds": speeds, "reuse": reuse, "system": system,
-            "model": app.workbench.generator()}
+            "model": generator}
 
 
 def without_ui(cfg: Any, generator: Any) -> list[float]:
-    from assistant.session import Workbench
+    from assistant.chat.workbench import Workbench
+    from assistant.services import Services
 
-    bench = Workbench(cfg, lambda c, p: generator)
+    bench = Workbench(Services(cfg, lambda c, p: generator))
     return [bench.ask(q).timings.tok_per_s for q in QUESTIONS]
 
 
@@ -72,13 +67,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", help="model name (default: the configured default)")
     args = parser.parse_args()
-    from assistant import settings
+    from assistant.services import Services
+    from core import settings
 
-    cfg = settings.load()
-    if args.model:
-        cfg.model = args.model
-    app = asyncio.run(in_app(cfg))
-    plain = without_ui(settings.load() if not args.model else cfg, app["model"])
+    cfg = settings.load(model=args.model)
+    app = asyncio.run(in_app(Services(cfg)))
+    plain = without_ui(cfg, app["model"])
     print(f"model: {app['model'].name}, {len(QUESTIONS)} questions")
     print(f"first paint {app['painted']:.2f} s, model ready {app['ready']:.2f} s: "
           f"paint/ready ratio {app['painted'] / app['ready']:.2f}")

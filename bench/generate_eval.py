@@ -83,11 +83,13 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
 
-    from assistant import compose, extract, fix, generate, runtime, runtime_env, settings, validate
+    from assistant.connector import compose, extract, fix, hints, runtime_venv, validate, writer
+    from assistant.services import load_generator
+    from core import settings
 
-    cfg = settings.load()
-    venv = runtime_env.location(cfg.runtime_venv)
-    generator = None if args.no_model else runtime.load(args.model, None, runtime.RuntimeSettings(n_ctx=cfg.n_ctx))
+    cfg = settings.load(model=args.model)
+    venv = runtime_venv.location(cfg.runtime_venv)
+    generator = None if args.no_model else load_generator(cfg)
     passed, rows = 0, []
     with Api() as api:
         for name, template, auth, expected in TASKS:
@@ -95,9 +97,9 @@ def main() -> None:
             text = template.format(url=api.url)
             extraction = extract.from_text(text)
             if generator is not None and extraction.spec.unresolved:
-                extraction = extract.complete_with_model(extraction, text, generator)
+                extraction = hints.complete_with_model(extraction, text, generator)
             out = Path(tempfile.mkdtemp(prefix="csdk-gen-")) / "project"
-            generate.build(compose.project_files(extraction.spec), out, force=False)
+            writer.write(out, compose.project_files(extraction.spec))
             config = out.parent / "config.json"
             if auth in ("file", "sqlite"):
                 config.write_text(json.dumps(local_config(auth, out.parent)))

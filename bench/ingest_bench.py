@@ -43,11 +43,11 @@ def main() -> None:
     home = tempfile.mkdtemp(prefix="csdk-bench-")
     os.environ["ASSISTANT_HOME"] = home
 
-    from assistant import settings
+    from core import settings
+    from index.embed import MiniLMEmbedder
     from index.retrieve import Retriever
     from index.store import connect
     from ingest import chunk, pipeline, repo, sources
-    from ingest.embed import MiniLMEmbedder
 
     cfg = settings.load()
     embedder = MiniLMEmbedder()

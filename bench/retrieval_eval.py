@@ -23,13 +23,10 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 
-    from assistant import settings
-    from index.retrieve import Retriever
-    from index.store import connect
-    from ingest import embed
+    from assistant.services import make_retriever
+    from core import settings
 
-    cfg = settings.load()
-    retriever = Retriever(connect(cfg.chroma_url), embed.make(cfg.embedder))
+    retriever = make_retriever(settings.load())
     questions = json.loads((Path(__file__).parent / "questions.json").read_text())
     hits = top1 = 0
     for item in questions:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.errors import BundleError, IncompatibleIndexError
+from core.errors import BundleError, IncompatibleIndexError
 from index.meta import INGEST_VERSION, EmbedderInfo, IndexMeta
 from index.store import Store
 

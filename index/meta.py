@@ -6,7 +6,19 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.errors import IncompatibleIndexError
+from core.errors import IncompatibleIndexError
+
+# What a chunk is: its kind decides how retrieval weighs it and which filters select it.
+KINDS = (
+    "doc",
+    "example",
+    "community_connector",
+    "pattern",
+    "template",
+    "tutorial",
+    "agent_instructions",
+    "sdk_api",
+)
 
 # Bump when chunking, metadata or indexed text change shape: old indexes must then be rebuilt.
 INGEST_VERSION = 1

@@ -12,14 +12,14 @@ from typing import Any
 
 import numpy as np
 
-from assistant import paths
-from assistant.errors import UsageError
-from index.meta import EmbedderInfo, IndexMeta
+from core import paths
+from core.errors import UsageError
+from index.embed import Embedder
+from index.meta import KINDS, EmbedderInfo
+from index.source import Source
 from index.store import Store
+from index.tags import parse_filter, query_tags
 from index.tokens import query_tokens, tokenize
-from ingest.embed import Embedder
-from ingest.layout import KINDS
-from ingest.tags import parse_filter, query_tags
 
 RRF_K = 60
 # Curated examples, patterns, the docs and the installed SDK answer "how do I" questions better than
@@ -45,19 +45,16 @@ class Hit:
         return self.document[int(self.metadata.get("header_len", 0)) :]
 
     @property
-    def source(self) -> str:
-        m = self.metadata
-        if m.get("kind") == "doc" and m.get("url"):
-            return m["url"]
-        return f"{m['path']}:{m['start_line']}-{m['end_line']}"
+    def source(self) -> Source:
+        return Source.of(self.metadata)
 
     def as_json(self) -> dict[str, Any]:
-        m = self.metadata
+        """One result of `assistant search --json`."""
+        s = self.source
         return {
-            "rank": self.rank, "kind": m.get("kind"), "source": m.get("path"), "repo": m.get("source"),
-            "url": m.get("url") or None, "start_line": m.get("start_line"), "end_line": m.get("end_line"),
-            "title": m.get("title"), "example": m.get("example") or None,
-            "tags": (m.get("tags") or "").split(), "score": round(self.score, 6), "text": self.text,
+            "rank": self.rank, "kind": s.kind, "source": s.path, "repo": s.repo, "url": s.url or None,
+            "start_line": s.start_line, "end_line": s.end_line, "title": s.title, "example": s.example or None,
+            "tags": list(s.tags), "score": round(self.score, 6), "text": self.text,
         }
 
 
@@ -106,10 +103,6 @@ class Retriever:
         self._ids: list[str] = []
         self._docs: list[str] = []
         self._metas: list[dict[str, Any]] = []
-
-    @property
-    def index_meta(self) -> IndexMeta:
-        return self.meta
 
     def _load_bm25(self) -> None:
         """BM25 over the whole generation, cached on disk per generation (tokenizing is the slow part)."""

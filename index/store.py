@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from assistant import paths
-from assistant.errors import IndexCorruptError, IndexMissingError, SourceError
+from core import paths
+from core.errors import IndexCorruptError, IndexMissingError, SourceError
 from index.meta import IndexMeta
 
 META_COLLECTION = "csdk_meta"

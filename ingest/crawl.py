@@ -22,7 +22,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import requests
 from bs4 import BeautifulSoup
 
-from assistant.errors import CrawlError, OfflineError
+from core.errors import CrawlError, OfflineError
 from ingest.http import session
 
 MANIFEST = "manifest.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from assistant.errors import SourceError
+from core.errors import SourceError
 from ingest import crawl, html
 from ingest.model import Document
 from ingest.readers import read_text

@@ -9,18 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-KINDS = (
-    "doc",
-    "example",
-    "community_connector",
-    "pattern",
-    "template",
-    "tutorial",
-    "agent_instructions",
-    "sdk_api",
-)
-
-REPO_DOCS = {"README.md", "FAQ.md", "PYTHON_CODING_STANDARDS.md", "FIVETRAN_CODING_PRINCIPLES.md"}
 AGENT_FILES = {"AGENTS.md", "CLAUDE.md", "CLAUDE_README.md", "copilot-instructions.md"}
 PROJECT_FILES = {"connector.py", "README.md", "configuration.json", "requirements.txt"}
 

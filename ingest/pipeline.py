@@ -18,13 +18,13 @@ from typing import Any
 import numpy as np
 from filelock import FileLock, Timeout
 
-from assistant import paths
-from assistant.errors import IndexCorruptError, IngestLockedError, SourceError
-from assistant.settings import Settings
+from core import paths
+from core.errors import IndexCorruptError, IngestLockedError, SourceError
+from core.settings import Settings
+from index.embed import Embedder
 from index.meta import EmbedderInfo, IndexMeta, SourceInfo
 from index.store import Store, connect, reset_local
 from ingest import chunk, docs, repo, sdk_api, sources
-from ingest.embed import Embedder
 from ingest.embed_cache import EmbedCache
 from ingest.model import Chunk, Document
 from ingest.progress import Stages
@@ -144,31 +144,12 @@ def _run(plan: Plan, settings: Settings, embedder: Embedder, stages: Stages, rep
     if not (plan.repos or plan.docs_dirs or plan.crawl or plan.sdk):
         raise SourceError("nothing to ingest", hint="name a --repo, --docs or --crawl-docs source")
     info = EmbedderInfo(embedder.name, embedder.dim, embedder.weights_sha256())
-    store: Store | None = None
-    old_meta = None
-    try:
-        store = connect(settings.chroma_url, create=True)
-        old_meta = None if plan.rebuild else store.meta()
-    except IndexCorruptError:
-        if not plan.rebuild or settings.chroma_url:
-            raise
-    if old_meta:
-        old_meta.check_compatible(info)  # before any work: vectors of two models never mix
+    store, old_meta = _open(plan, settings, info)
     documents, sdk_version = _gather(plan, settings, report, stages)
     if store is None:  # a corrupt local index is replaced only once the sources have been read
         reset_local()
         store = connect(settings.chroma_url, create=True)
-    task = stages.start("chunk", len(documents))
-    chunks: list[Chunk] = []
-    for document in documents:
-        chunks += chunk.chunk_document(document)
-        stages.advance(task, 1)
-    # one id per chunk even if two files produce the same text at the same line
-    unique: dict[str, Chunk] = {}
-    for c in chunks:
-        unique.setdefault(c.chunk_id(), c)
-    chunks = list(unique.values())
-
+    chunks = _chunks(documents, stages)
     named = {s.id for s in report.sources}
     carried: list[dict[str, Any]] = []
     old_rows: dict[str, dict[str, Any]] = {}
@@ -188,6 +169,40 @@ def _run(plan: Plan, settings: Settings, embedder: Embedder, stages: Stages, rep
             store.drop_stale(keep=old_meta.generation)
             return
     vectors = _embed(chunks, {k: v["embedding"] for k, v in old_rows.items()}, embedder, info, report, stages)
+    _publish(store, old_meta, chunks, carried, vectors, info, sdk_version, report, stages)
+
+
+def _open(plan: Plan, settings: Settings, info: EmbedderInfo) -> tuple[Store | None, IndexMeta | None]:
+    """The store and its current meta; no store when a corrupt local index is to be rebuilt."""
+    store: Store | None = None
+    old_meta = None
+    try:
+        store = connect(settings.chroma_url, create=True)
+        old_meta = None if plan.rebuild else store.meta()
+    except IndexCorruptError:
+        if not plan.rebuild or settings.chroma_url:
+            raise
+    if old_meta:
+        old_meta.check_compatible(info)  # before any work: vectors of two models never mix
+    return store, old_meta
+
+
+def _chunks(documents: list[Document], stages: Stages) -> list[Chunk]:
+    task = stages.start("chunk", len(documents))
+    chunks: list[Chunk] = []
+    for document in documents:
+        chunks += chunk.chunk_document(document)
+        stages.advance(task, 1)
+    # one id per chunk even if two files produce the same text at the same line
+    unique: dict[str, Chunk] = {}
+    for c in chunks:
+        unique.setdefault(c.chunk_id(), c)
+    return list(unique.values())
+
+
+def _publish(store: Store, old_meta: IndexMeta | None, chunks: list[Chunk], carried: list[dict[str, Any]],
+             vectors: np.ndarray, info: EmbedderInfo, sdk_version: str, report: Report, stages: Stages) -> None:
+    """Write the chunks (and the rows carried over) as a new generation and make it current."""
     counts: Counter[str] = Counter(c.doc.kind for c in chunks)
     counts.update(row["metadata"]["kind"] for row in carried)
     per_source: Counter[str] = Counter(c.doc.source for c in chunks)

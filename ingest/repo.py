@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from ingest import layout, tags
+from index import tags
+from ingest import layout
 from ingest.model import Document
 from ingest.readers import TEXT_SUFFIXES, read_text
 from ingest.sources import RepoTree

@@ -13,8 +13,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant import paths
-from assistant.errors import OfflineError, SourceError
+from core import paths
+from core.errors import OfflineError, SourceError
 
 _ARCHIVE = re.compile(r"\.(zip|tar\.gz|tgz|tar)$", re.I)
 _GIT_URL = re.compile(r"^(https?://|git@|ssh://|git://)")

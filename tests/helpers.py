@@ -6,10 +6,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
 
-from assistant.cli import cli
+from assistant.services import Services
+from cli.main import cli
+from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,9 +21,25 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
+def services_with(generator: Any) -> Any:
+    """A services factory whose model is `generator` (a fake, or a real model loaded once)."""
+    return lambda cfg: Services(cfg, lambda settings, progress: generator)
+
+
+def invoke(args: list[str], *, model: Any = None, input: str | None = None) -> Result:
+    """The CLI in-process; with `model`, every command that needs the model gets that one."""
+    return CliRunner().invoke(cli, args, input=input, obj=services_with(model) if model is not None else None)
+
+
+def settings() -> Settings:
+    from core.settings import load
+
+    return load()
+
+
 def run_proc(*args: str, env: dict[str, str] | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, text=True,
                           env=full_env, timeout=timeout, cwd=ROOT)
 
 

@@ -7,15 +7,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fakes import FakeGenerator
-from helpers import ingest
+from helpers import ingest, invoke
 
-from assistant import cli_model, prompts
-from assistant.answer import Asker, focus
-from assistant.citations import CitationFilter, clean
-from assistant.cli import cli
+from assistant.answer import prompts
+from assistant.answer.asker import Asker
+from assistant.answer.citations import CitationFilter
+from assistant.answer.passages import focus
+from cli.main import cli
+from core.sdk import SdkFacts
 from index.retrieve import Hit
 
-FACTS = prompts.SdkFacts("3.0.0", ["checkpoint(state)", "upsert(table, data)"], ["info", "warning"], ["fine"])
+FACTS = SdkFacts("3.0.0", ["checkpoint(state)", "upsert(table, data)"], ["info", "warning"], ["fine"])
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -83,7 +85,8 @@ def test_citation_filter_holds_back_unfinished_brackets() -> None:
     assert f.feed("see [") == "see "
     assert f.feed("1") == ""
     assert f.feed("] ok") == "[1] ok"
-    assert clean("a [3] b [x] c", {1}) == ("a  b [x] c", [], 1)
+    f = CitationFilter({1})
+    assert (f.feed("a [3] b [x] c") + f.flush(), f.cited, f.dropped) == ("a  b [x] c", [], 1)
 
 
 def test_focus_keeps_the_lines_that_match() -> None:
@@ -95,16 +98,14 @@ def test_focus_keeps_the_lines_that_match() -> None:
 
 
 @pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> FakeGenerator:
-    generator = FakeGenerator()
-    monkeypatch.setattr(cli_model, "load_generator", lambda cfg, progress=None: generator)
-    return generator
+def fake() -> FakeGenerator:
+    return FakeGenerator()
 
 
 def test_ask_streams_then_lists_cited_sources(repo: Path, fake: FakeGenerator) -> None:
     ingest(repo)
     fake.enqueue("Save the cursor ", "with op.checkpoint [1].")
-    result = CliRunner().invoke(cli, ["ask", "cursor based pagination", "-k", "2"])
+    result = invoke(["ask", "cursor based pagination", "-k", "2"], model=fake)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("Save the cursor with op.checkpoint [1].\n\nSources:\n  [1] examples/common_patterns_for_connectors/pagination/cursor_based/")
@@ -114,7 +115,7 @@ def test_ask_streams_then_lists_cited_sources(repo: Path, fake: FakeGenerator) -
 def test_ask_json(repo: Path, fake: FakeGenerator) -> None:
     ingest(repo)
     fake.enqueue("Use next_cursor [1] [5].")
-    result = CliRunner().invoke(cli, ["ask", "cursor based pagination", "--json", "-k", "2"])
+    result = invoke(["ask", "cursor based pagination", "--json", "-k", "2"], model=fake)
     data = json.loads(result.stdout)
     assert set(data) == {"answer", "sources", "model", "timings", "dropped_citations", "attributed_citations",
                          "stopped"}
@@ -152,7 +153,7 @@ def test_ask_bad_input(args: list[str], message: str) -> None:
 
 
 def test_ask_without_an_index() -> None:
-    from assistant import paths
+    from core import paths
 
     result = CliRunner().invoke(cli, ["ask", "hello"])
     assert result.exit_code == 1
@@ -175,14 +176,14 @@ def test_ctrl_c_stops_generation_cleanly(repo: Path, fake: FakeGenerator, monkey
         raise KeyboardInterrupt
 
     monkeypatch.setattr(fake, "stream", interrupted)
-    result = CliRunner().invoke(cli, ["ask", "cursor pagination", "-k", "1"])
+    result = invoke(["ask", "cursor pagination", "-k", "1"], model=fake)
     assert result.exit_code == 130
     assert result.stdout.startswith("Partial answer [1]\n\nSources:\n  [1] ")
     assert result.stderr.endswith("stopped\n") and "Traceback" not in result.output
 
 
 def test_attributor_cites_uncited_sentences_from_the_best_matching_source() -> None:
-    from assistant.citations import Attributor
+    from assistant.answer.citations import Attributor
 
     a = Attributor({1: "op.checkpoint(state) saves the cursor so the next sync resumes",
                     2: "Authorization Bearer token header"})
@@ -194,7 +195,7 @@ def test_attributor_cites_uncited_sentences_from_the_best_matching_source() -> N
 
 
 def test_attributor_leaves_unsupported_sentences_alone() -> None:
-    from assistant.citations import Attributor
+    from assistant.answer.citations import Attributor
 
     a = Attributor({1: "alpha beta gamma"})
     assert a.feed("The weather is nice today. Version 3.5 is out.") + a.flush() == (
@@ -204,8 +205,8 @@ def test_attributor_leaves_unsupported_sentences_alone() -> None:
 def test_sdk_methods_named_by_the_question_come_second(repo: Path, fake: FakeGenerator) -> None:
     ingest(repo)
     fake.enqueue("Call op.checkpoint(state) [2].")
-    result = CliRunner().invoke(cli, ["ask", "How do I make my connector resume from where the last sync stopped?",
-                                      "--json"])
+    result = invoke(["ask", "How do I make my connector resume from where the last sync stopped?", "--json"],
+                    model=fake)
     data = json.loads(result.stdout)
     assert data["sources"][0]["source"] == "fake_fivetran_sdk 9.9.9: Operations.checkpoint(state: dict)"
     assert data["sources"][0]["kind"] == "sdk_api"
@@ -217,8 +218,8 @@ def test_sdk_methods_named_by_the_question_come_second(repo: Path, fake: FakeGen
 def test_chat_loop_answers_each_question_and_quits(repo: Path, fake: FakeGenerator) -> None:
     ingest(repo)
     fake.enqueue("Follow next_cursor [1].").enqueue("Use HTTPBasicAuth [1].")
-    result = CliRunner().invoke(cli, ["chat", "--plain", "-k", "2"],
-                                input="cursor based pagination\n\nand what about http basic auth?\n:q\n")
+    result = invoke(["chat", "--plain", "-k", "2"], model=fake,
+                    input="cursor based pagination\n\nand what about http basic auth?\n:q\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("fake-model ready; ") and "Ask away; :q quits." in out

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from apiserver import N_ITEMS, TOKEN, Api
 
-from assistant.blocks import rest
+from assistant.connector.blocks import rest
 
 
 @pytest.fixture

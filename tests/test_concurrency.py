@@ -19,9 +19,9 @@ from ingest import pipeline
 SLOW_INGEST = textwrap.dedent('''
     import sys, time
     from pathlib import Path
-    from assistant import settings
+    from core import settings
     from ingest import pipeline
-    from ingest.embed import HashEmbedder
+    from index.embed import HashEmbedder
 
     class Slow(HashEmbedder):
         calls = 0

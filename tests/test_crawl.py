@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import run
 
-from assistant.errors import OfflineError
+from core.errors import OfflineError
 from ingest.crawl import Crawler
 
 PAGE = "<html><head><title>{t}</title></head><body><nav><a href='/docs/connector-sdk/nav-only'>n</a></nav>" \

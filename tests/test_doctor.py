@@ -6,12 +6,13 @@ import pytest
 from click.testing import CliRunner
 from helpers import ingest
 
-from assistant import doctor, models
-from assistant.cli import cli
+from assistant import doctor
+from assistant.llm import catalog
+from cli.main import cli
 
 
 def test_doctor_reports_each_check_and_fails_without_an_index(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(models, "verify_parts", lambda entry: None)  # hashing 491 MB is the slow-test's job
+    monkeypatch.setattr(catalog, "verify_parts", lambda entry: None)  # hashing 491 MB is the slow-test's job
     result = CliRunner().invoke(cli, ["doctor"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -23,7 +24,7 @@ def test_doctor_reports_each_check_and_fails_without_an_index(monkeypatch: pytes
 
 
 def test_doctor_is_all_ok_once_indexed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(models, "verify_parts", lambda entry: None)
+    monkeypatch.setattr(catalog, "verify_parts", lambda entry: None)
     ingest(repo)
     result = CliRunner().invoke(cli, ["doctor"])
     assert result.exit_code == 0, result.stdout
@@ -31,9 +32,9 @@ def test_doctor_is_all_ok_once_indexed(repo: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_doctor_names_the_fix_for_a_missing_model_part(monkeypatch: pytest.MonkeyPatch) -> None:
-    entry = models.CatalogEntry("ghost", "ghost-part", "1.0", 2, 10, "0" * 64, "test")
-    monkeypatch.setitem(models.CATALOG, "ghost", entry)
-    from assistant.settings import Settings
+    entry = catalog.CatalogEntry("ghost", "ghost-part", "1.0", 2, 10, "0" * 64, "test")
+    monkeypatch.setitem(catalog.CATALOG, "ghost", entry)
+    from core.settings import Settings
 
     check = doctor._model(Settings(model="ghost"))
     assert not check.ok
@@ -46,7 +47,7 @@ def test_doctor_flags_a_build_for_instructions_the_cpu_lacks(monkeypatch: pytest
 
     monkeypatch.setattr(llama_cpp, "llama_print_system_info", lambda: b"CPU : AVX2 = 1 | AMX_INT8 = 1 |")
     monkeypatch.setattr(doctor, "_cpu_flags", lambda: {"avx2", "fma"})
-    from assistant.settings import Settings
+    from core.settings import Settings
 
     check = doctor._llama(Settings())
     assert not check.ok and "AMX_INT8" in check.detail and "scripts/install.sh" in check.detail

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import ingest, run, run_proc
 
-from assistant import paths
+from core import paths
 
 
 def err(result) -> str:  # type: ignore[no-untyped-def]

@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 from fakes import FakeGenerator
 
-from assistant import fix, lint
-from assistant.cli import cli
-from assistant.validate import Result
+from assistant.connector import fix, lint
+from assistant.connector.validate import RunResult as Result
+from cli.main import cli
 
 BROKEN = '''"""A connector with the classic mistakes."""
 import requests
@@ -119,7 +119,7 @@ def test_fix_bad_input(args: list[str], message: str) -> None:
 
 
 def test_failures_are_classified_from_the_log(tmp_path: Path) -> None:
-    from assistant.validate import classify
+    from assistant.connector.validate import classify
 
     code = f'Traceback:\n  File "{tmp_path}/connector.py", line 9, in update\nKeyError: \'id\'\nSYNC FAILED\n'
     assert classify(code, tmp_path) == ("CODE", "exception at connector.py:9: KeyError: 'id'")
@@ -132,7 +132,7 @@ def test_failures_are_classified_from_the_log(tmp_path: Path) -> None:
 
 
 def test_offline_pipreqs_noise_does_not_hide_a_code_error(tmp_path: Path) -> None:
-    from assistant.validate import classify
+    from assistant.connector.validate import classify
 
     log = ("12:00:00.000 SEVERE sdk pipreqs: socket.gaierror: [Errno -2] Name or service not known\n"
            "12:00:01.000 INFO sdk calling update()\n"

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from corpus import CURSOR, DOC_PAGE, MALFORMED, PAGE_NUMBER, POSTGRES
 
-from ingest import html, tags
+from index import tags
+from ingest import html
 
 
 def test_extract_keeps_content_code_and_tables_and_drops_navigation() -> None:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from assistant import compose, lint, writer
-from assistant.cli import cli
-from assistant.spec import Spec
+from assistant.connector import compose, lint, writer
+from assistant.connector.spec import Spec
+from cli.main import cli
 
 BAD = '''from fivetran_connector_sdk import Connector
 from fivetran_connector_sdk import Logging as log

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import RUNTIME_VENV
 
-from assistant import compose, lint, validate, writer
-from assistant.spec import Spec
+from assistant.connector import compose, lint, validate, writer
+from assistant.connector.spec import Spec
 
 pytestmark = pytest.mark.skipif(not (Path(RUNTIME_VENV) / "bin" / "fivetran").exists(),
                                 reason="no runtime venv: run `assistant runtime setup`")

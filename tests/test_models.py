@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant import models
-from assistant.cli import cli
-from assistant.errors import ModelError
+from assistant.llm import catalog
+from cli.main import cli
+from core.errors import ModelError
 
 
 @pytest.fixture
-def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> models.CatalogEntry:
+def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> catalog.CatalogEntry:
     """A three-part model shipped as three installed packages, like the real catalog entries."""
     site = tmp_path / "site"
     blobs = [b"GGUF" + os.urandom(1000), os.urandom(1000), os.urandom(500)]
@@ -24,42 +24,42 @@ def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> models.CatalogEntry
         (data / f"part{i:02d}.bin").write_bytes(blob)
     monkeypatch.syspath_prepend(str(site))
     whole = b"".join(blobs)
-    entry = models.CatalogEntry("tiny", "tinypart", "1.0", 3, len(whole), hashlib.sha256(whole).hexdigest(), "test")
-    monkeypatch.setitem(models.CATALOG, "tiny", entry)
+    entry = catalog.CatalogEntry("tiny", "tinypart", "1.0", 3, len(whole), hashlib.sha256(whole).hexdigest(), "test")
+    monkeypatch.setitem(catalog.CATALOG, "tiny", entry)
     return entry
 
 
-def test_first_use_assembles_parts_in_order_and_verifies(tiny: models.CatalogEntry) -> None:
+def test_first_use_assembles_parts_in_order_and_verifies(tiny: catalog.CatalogEntry) -> None:
     seen: list[int] = []
-    info = models.resolve("tiny", progress=lambda done, total: seen.append(done))
+    info = catalog.resolve("tiny", progress=lambda done, total: seen.append(done))
     data = Path(info.path).read_bytes()
     assert hashlib.sha256(data).hexdigest() == tiny.sha256 and seen[-1] == tiny.size
-    assert models.resolve("tiny").path == info.path  # second use: no re-assembly
+    assert catalog.resolve("tiny").path == info.path  # second use: no re-assembly
 
 
-def test_missing_part_names_the_package_and_the_fix(tiny: models.CatalogEntry, tmp_path: Path) -> None:
+def test_missing_part_names_the_package_and_the_fix(tiny: catalog.CatalogEntry, tmp_path: Path) -> None:
     (tmp_path / "site/tinypart2/data/part02.bin").unlink()
     with pytest.raises(ModelError) as err:
-        models.resolve("tiny")
+        catalog.resolve("tiny")
     assert err.value.one_line() == ("model: part 2 of 3 of tiny is not installed (tinypart2==1.0) "
                                     "(run `pip install tinypart2==1.0` or the README's setup command)")
 
 
-def test_truncated_and_tampered_files_are_caught(tiny: models.CatalogEntry) -> None:
-    path = Path(models.resolve("tiny").path)
+def test_truncated_and_tampered_files_are_caught(tiny: catalog.CatalogEntry) -> None:
+    path = Path(catalog.resolve("tiny").path)
     data = path.read_bytes()
     path.write_bytes(data[:-10])
     with pytest.raises(ModelError, match="truncated or replaced"):
-        models.resolve("tiny")
+        catalog.resolve("tiny")
     path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # same size, one bit flipped
     with pytest.raises(ModelError, match="does not match its sha256"):
-        models.resolve("tiny")
+        catalog.resolve("tiny")
 
 
-def test_verify_command_reports_one_line(tiny: models.CatalogEntry, tmp_path: Path) -> None:
+def test_verify_command_reports_one_line(tiny: catalog.CatalogEntry, tmp_path: Path) -> None:
     ok = CliRunner().invoke(cli, ["models", "verify", "--model", "tiny"])
     assert ok.exit_code == 0 and ok.stdout.startswith("tiny: ") and " OK (2,504 bytes" in ok.stdout
-    Path(models.resolve("tiny").path).unlink()
+    Path(catalog.resolve("tiny").path).unlink()
     (tmp_path / "site/tinypart3/data/part03.bin").write_bytes(b"short")
     bad = CliRunner().invoke(cli, ["models", "verify", "--model", "tiny"])
     assert bad.exit_code == 1
@@ -101,7 +101,7 @@ def test_add_refuses_files_that_are_not_gguf(tmp_path: Path) -> None:
 def test_saved_prefixes_are_pruned_to_the_newest(tmp_path: Path) -> None:
     import time
 
-    from assistant import runtime
+    from assistant.llm import runtime
 
     for i in range(9):
         (tmp_path / f"{i}.bin").write_bytes(b"x")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from helpers import run
 
-from ingest.embed import MiniLMEmbedder
+from index.embed import MiniLMEmbedder
 
 pytestmark = pytest.mark.real_embedder
 
@@ -40,7 +40,7 @@ def test_real_retrieval_ranks_the_right_example(repo: Path, monkeypatch: pytest.
 
 def test_the_numpy_query_path_matches_sentence_transformers() -> None:
     """Queries skip torch; their vectors must be the ones the index was built with."""
-    from ingest.minilm_numpy import NumpyMiniLM
+    from index.minilm_numpy import NumpyMiniLM
 
     texts = ["cursor based pagination", "How do I resume a sync?", "op.checkpoint(state) " * 120, "x"]
     light = NumpyMiniLM(MiniLMEmbedder().path).embed(texts)
@@ -52,7 +52,7 @@ def test_a_query_does_not_import_torch() -> None:
     import subprocess
     import sys
 
-    code = ("import sys\nfrom ingest.embed import MiniLMEmbedder\nMiniLMEmbedder().embed(['a query'])\n"
+    code = ("import sys\nfrom index.embed import MiniLMEmbedder\nMiniLMEmbedder().embed(['a query'])\n"
             "print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import free_port, ingest, wait_until_up
+from helpers import free_port, ingest, invoke, wait_until_up
 
-from assistant import cli_model, models, runtime
-from assistant.cli import cli
+from assistant.llm import catalog, runtime
+from cli.main import cli
 
 pytestmark = pytest.mark.real_model
 
@@ -26,7 +26,7 @@ def model_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     old = os.environ.get("ASSISTANT_HOME")
     os.environ["ASSISTANT_HOME"] = str(home)
     try:
-        return models.resolve(models.DEFAULT_MODEL).path
+        return catalog.resolve(catalog.DEFAULT_MODEL).path
     finally:
         if old is None:
             os.environ.pop("ASSISTANT_HOME", None)
@@ -36,18 +36,16 @@ def model_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def generator(model_path: str) -> runtime.LlamaGenerator:
-    return runtime.LlamaGenerator(model_path, models.DEFAULT_MODEL, runtime.RuntimeSettings(n_ctx=2048))
+    return runtime.LlamaGenerator(model_path, catalog.DEFAULT_MODEL, runtime.RuntimeSettings(n_ctx=2048))
 
 
-def test_the_real_model_answers_and_cites_a_real_chunk(repo: Path, generator: runtime.LlamaGenerator,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_real_model_answers_and_cites_a_real_chunk(repo: Path, generator: runtime.LlamaGenerator) -> None:
     ingest(repo)
-    monkeypatch.setattr(cli_model, "load_generator", lambda cfg, progress=None: generator)
-    result = CliRunner().invoke(cli, ["ask", "How do I make my connector resume from where the last sync stopped?",
-                                      "--json", "-k", "3"])
+    result = invoke(["ask", "How do I make my connector resume from where the last sync stopped?", "--json", "-k", "3"],
+                    model=generator)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["answer"] and data["model"] == models.DEFAULT_MODEL
+    assert data["answer"] and data["model"] == catalog.DEFAULT_MODEL
     assert data["sources"], data["answer"]
     for source in data["sources"]:
         location = source["source"]
@@ -106,7 +104,7 @@ def test_the_full_generate_path_with_the_real_model_passes_fivetran_debug(genera
     from apiserver import N_EVENTS, TOKEN, Api
     from conftest import RUNTIME_VENV
 
-    from assistant import compose, extract, generate, validate
+    from assistant.connector import compose, extract, hints, validate, writer
 
     with Api() as api:
         text = (f"Clickstream at {api.url}, bearer token. GET /bearer/api/events?limit=<n>&cursor=<c> responds "
@@ -114,10 +112,10 @@ def test_the_full_generate_path_with_the_real_model_passes_fivetran_debug(genera
                 "event_id field is what makes each event unique.")
         extraction = extract.from_text(text)
         assert extraction.spec.unresolved  # the key is left to the model
-        extraction = extract.complete_with_model(extraction, text, generator)
+        extraction = hints.complete_with_model(extraction, text, generator)
         assert extraction.decided.get("events.primary_key") == "model", extraction.spec.unresolved
         out = tmp_path / "project"
-        generate.build(compose.project_files(extraction.spec), out, force=False)
+        writer.write(out, compose.project_files(extraction.spec))
         config = tmp_path / "config.json"
         config.write_text(json.dumps({"base_url": api.url, "api_token": TOKEN}))
         result = validate.validate(out, config=config, venv=Path(RUNTIME_VENV))
@@ -127,18 +125,18 @@ def test_the_full_generate_path_with_the_real_model_passes_fivetran_debug(genera
 
 def test_a_follow_up_reuses_the_cached_system_prompt_and_remembers_the_first_turn(
         repo: Path, generator: runtime.LlamaGenerator) -> None:
-    from assistant.cli_common import load_settings
-    from assistant.session import Workbench
+    from helpers import services_with
+
+    from assistant.chat.workbench import Workbench
+    from core.settings import load
 
     ingest(repo)
-    cfg = load_settings()
-    cfg.chat_memory = "on"  # "auto" leaves it off for the 0.5B, which repeats earlier answers
-    bench = Workbench(cfg, lambda cfg, progress: generator)
+    cfg = load(chat_memory="on")  # "auto" leaves it off for the 0.5B, which repeats earlier answers
+    bench = Workbench(services_with(generator)(cfg))
     first = bench.ask("How does cursor based pagination work?")
     second = bench.ask("And how do I save the cursor between syncs?")
     assert first.text and second.text
-    assert bench._asker is not None
-    prefix = generator.count_tokens(bench._asker.system_prefix())
+    prefix = generator.count_tokens(bench.services.asker().system_prefix())
     assert generator.last_reused >= prefix  # the second question did not evaluate the system prompt again
     assert [m["role"] for m in second.messages] == ["system", "user", "assistant", "user"]
     assert second.messages[1]["content"] == "How does cursor based pagination work?"

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant import compose, lint, revise, writer
-from assistant.cli import cli
-from assistant.errors import UsageError
-from assistant.spec import Spec
+from assistant.connector import compose, lint, revise, writer
+from assistant.connector.spec import Spec
+from cli.main import cli
+from core.errors import UsageError
 
 SPEC = {"name": "shop", "description": "Shop API", "auth": {"kind": "api_key_header", "header_name": "X-Key"},
         "pagination": {"kind": "cursor", "cursor_field": "meta.next", "has_more_field": "has_more"},
@@ -32,7 +32,7 @@ def test_a_generated_project_reads_back_into_its_spec(project: Path) -> None:
 
 def test_changes_that_touch_schema_or_state_are_warned(project: Path) -> None:
     revision = revise.revise(project, "Make the primary key of orders order_uuid, and sync users as a full sync.")
-    assert revision.changes == ["orders: primary key -> order_uuid", "users: full sync"]
+    assert revision.notes == ["orders: primary key -> order_uuid", "users: full sync"]
     assert any(w.startswith("orders: the primary key changes from ['order_id'] to ['order_uuid']") and
                "full re-sync" in w for w in revision.warnings)
     assert any(w.startswith("users: the saved state changes shape") for w in revision.warnings)
@@ -86,7 +86,7 @@ def test_an_invalid_change_is_refused_and_a_new_table_shares_the_records_path(pr
 
 
 def test_export_refuses_folders_and_existing_files(tmp_path: Path) -> None:
-    from assistant.errors import BundleError
+    from core.errors import BundleError
     from index import bundle
 
     with pytest.raises(BundleError, match="is a folder; name the bundle file to write"):
@@ -103,4 +103,4 @@ def test_export_refuses_folders_and_existing_files(tmp_path: Path) -> None:
                                           "orders: incremental updates via created_at"])
 def test_incremental_requests_in_other_words(project: Path, request_text: str) -> None:
     revision = revise.revise(project, request_text)
-    assert revision.changes[0].startswith("orders: incremental on created_at")
+    assert revision.notes[0].startswith("orders: incremental on created_at")

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeGenerator
-from helpers import ingest, run
+from helpers import ingest, run, services_with
 
-from assistant import history
-from assistant.cli_common import load_settings
-from assistant.errors import UsageError
-from assistant.session import Workbench
+from assistant.chat import history
+from assistant.chat.workbench import Workbench
+from core.errors import UsageError
+from core.secrets import mask
+from core.settings import load
 
 
 def bench(fake: FakeGenerator) -> Workbench:
-    return Workbench(load_settings(), lambda cfg, progress: fake)
+    return Workbench(services_with(fake)(load()))
 
 
 def test_follow_ups_carry_earlier_turns_without_their_citations(repo: Path) -> None:
@@ -97,11 +98,13 @@ def test_fix_and_generate_proposals_write_nothing_until_applied(repo: Path, tmp_
     wb.open_project(tmp_path / "new")
     proposal = wb.propose_generate("Items API at http://127.0.0.1:1, bearer auth. GET /bearer/link/items returns a "
                                    "list; the next page URL is in the Link header (rel=next). Primary key sku.")
-    assert proposal.out == (tmp_path / "new").resolve() and proposal.replaces == []
+    assert proposal.project == (tmp_path / "new").resolve() and proposal.replaces == []
     assert not (tmp_path / "new").exists()
     report, view = wb.apply_generate(proposal)
     assert sorted(view.files) == ["README.md", "configuration.json", "connector.py", "requirements.txt"]
-    assert report.picks and not [f for f in view.findings if f.severity == "error"]
+    assert proposal.draft is not None and proposal.draft.picks and not [f for f in view.findings
+                                                                        if f.severity == "error"]
+    assert report.startswith("## 1. Requirements analysis")
 
 
 @pytest.mark.parametrize("question, follow_up", [
@@ -109,7 +112,7 @@ def test_fix_and_generate_proposals_write_nothing_until_applied(repo: Path, tmp_
     ("What does op.upsert take as arguments?", False), ("How do I handle rate limits?", False),
     ("http basic auth", False), ("cursor based pagination", False)])
 def test_only_follow_up_questions_get_the_earlier_turns(question: str, follow_up: bool) -> None:
-    from assistant.answer import is_follow_up
+    from assistant.answer.followup import is_follow_up
 
     assert is_follow_up(question) is follow_up
 
@@ -142,7 +145,7 @@ def test_a_resumed_chat_still_masks_its_configuration_secrets(tmp_path: Path) ->
     wb = bench(FakeGenerator())
     wb.chat.configs[str(project)] = str(config)
     wb.save()
-    again = Workbench(load_settings(), lambda cfg, progress: FakeGenerator(), chat=history.load())
+    again = Workbench(services_with(FakeGenerator())(load()), chat=history.load())
     assert again.configs[project] == config  # /validate and /fix use the same file after --resume
     again.chat.add("user", "is tok-98765 right? my password: hunter2hunter and api_key=abcdefgh")
     saved = again.save().read_text()
@@ -151,17 +154,17 @@ def test_a_resumed_chat_still_masks_its_configuration_secrets(tmp_path: Path) ->
 
 
 def test_memory_is_off_by_default_for_the_built_in_small_model(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from assistant import models
+    from assistant.llm import catalog
 
     ingest(repo)
     fake = FakeGenerator().enqueue("A [1].").enqueue("B [1].").enqueue("C [1].")
-    fake.name = models.DEFAULT_MODEL
+    fake.name = catalog.DEFAULT_MODEL
     wb = bench(fake)
     wb.ask("How do I checkpoint state?")
     wb.ask("and how often?")
     assert [m["role"] for m in fake.calls[1]["messages"]] == ["system", "user"]  # type: ignore[union-attr]
     monkeypatch.setenv("ASSISTANT_CHAT_MEMORY", "on")
-    wb.cfg = load_settings()
+    wb.services.cfg = load()
     wb.ask("and how often?")
     assert [m["role"] for m in fake.calls[2]["messages"]][:3] == ["system", "user", "assistant"]  # type: ignore[union-attr]
 
@@ -188,11 +191,11 @@ def test_a_configuration_with_non_string_values_is_refused_before_running(tmp_pa
      "use op.checkpoint(state) every 1000 rows; see fivetran_connector_sdk_v2_examples_long"),
     ("GET https://api.example.com/v2/token-123/items", "GET https://api.example.com/v2/token-123/items")])
 def test_words_that_look_like_credentials_are_masked_even_unnamed(typed: str, kept: str) -> None:
-    assert history.mask(typed, set()) == kept
+    assert mask(typed, set()) == kept
 
 
 def test_the_method_a_question_names_comes_before_another_methods_entry() -> None:
-    from assistant.answer import retrieve
+    from assistant.answer.passages import retrieve
     from index.retrieve import Hit
 
     def hit(i: str, kind: str) -> Hit:

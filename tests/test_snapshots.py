@@ -12,10 +12,10 @@ from fakes import FakeGenerator
 from helpers import ingest
 from tui_helpers import build, settle, submit
 
-from assistant import compose, writer
-from assistant.spec import Spec
-from assistant.validate import Result, TableInfo
-from tui.app import Result as WorkerResult
+from assistant.connector import compose, writer
+from assistant.connector.spec import Spec
+from assistant.connector.validate import RunResult, TableInfo
+from tui.messages import RunFinished
 
 ANSWER = ("Keep the `next_cursor` from each page and send it back as `cursor` until `has_more` is false [1]. "
           "Checkpoint the cursor so the next sync resumes [2].\n\n```python\nop.checkpoint(state=state)\n```\n")
@@ -58,7 +58,7 @@ def test_project_pane_with_a_validation_result(repo: Path, tmp_path: Path, monke
             "tables": [{"name": "items", "endpoint": "/bearer/link/items", "primary_key": ["sku"]}]}
     writer.write(tmp_path / "proj", compose.project_files(Spec.model_validate(spec)))
     app = build(FakeGenerator(), project=tmp_path / "proj")
-    result = Result("PASS", "", "fivetran debug succeeded", 0, False, 4.2,
+    result = RunResult("PASS", "", "fivetran debug succeeded", 0, False, 4.2,
                     {"Upserts": 57, "Updates": 0, "Deletes": 0, "Truncates": 0, "Schema changes": 1,
                      "Checkpoints": 7},
                     [TableInfo("items", 57, ["sku"], ["sku", "name", "price", "updated_at"])])
@@ -66,7 +66,7 @@ def test_project_pane_with_a_validation_result(repo: Path, tmp_path: Path, monke
     async def validated(pilot: Any) -> None:
         _freeze(pilot)
         await settle(pilot)
-        pilot.app.post_message(WorkerResult("validated", result))
+        pilot.app.post_message(RunFinished(result))
         await settle(pilot)
         pilot.app.status.model = "fake-model · ctx 4096 · ready"
 

@@ -15,9 +15,9 @@ from helpers import ingest
 from textual.widgets import DataTable, Input, ListView, TabbedContent
 from tui_helpers import build, first_token, settle, submit
 
-from assistant import compose, writer
-from assistant.errors import ModelError
-from assistant.spec import Spec
+from assistant.connector import compose, writer
+from assistant.connector.spec import Spec
+from core.errors import ModelError
 from tui.app import ChatApp
 from tui.screens import ChunkScreen, ConfirmScreen, ErrorScreen
 from tui.widgets import AnswerBlock, CitationButton, CodeView, FindingItem, NoteBlock, SourceItem
@@ -91,8 +91,9 @@ async def test_a_question_streams_shows_its_sources_and_a_citation_opens(repo: P
         block = app.query_one(AnswerBlock)
         assert block.text == "Follow `next_cursor` until has_more is false [1]."
         items = list(app.query(SourceItem))
-        assert items[0].source.location == "examples/common_patterns_for_connectors/pagination/cursor_based/README.md:7-9"
-        assert items[0].source.cited and "pagination:cursor" in items[0].source.tags
+        assert items[0].cited.source.location == ("examples/common_patterns_for_connectors/pagination/cursor_based/"
+                                                  "README.md:7-9")
+        assert items[0].cited.cited and "pagination:cursor" in items[0].cited.source.tags
         button = app.query_one(CitationButton)
         button.focus()
         await pilot.press("enter")
@@ -258,10 +259,11 @@ async def test_the_first_screen_paints_before_the_model_has_loaded(repo: Path) -
         loaded.wait(30)
         return fake
 
-    from assistant.cli_common import load_settings
+    from assistant.services import Services
+    from core.settings import load
     from tui.app import make_app
 
-    app = make_app(load_settings(), load_generator=slow)
+    app = make_app(Services(load(), load_generator=slow))
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         assert str(app.query_one("#status-model").render()) == "model: loading…"
@@ -281,10 +283,11 @@ async def test_a_missing_model_is_a_modal_not_a_crash(repo: Path) -> None:
     def missing(cfg: object, progress: object) -> FakeGenerator:
         raise ModelError("model file /x/model.gguf is missing", hint="run `assistant models verify` to rebuild it")
 
-    from assistant.cli_common import load_settings
+    from assistant.services import Services
+    from core.settings import load
     from tui.app import make_app
 
-    app = make_app(load_settings(), load_generator=missing)
+    app = make_app(Services(load(), load_generator=missing))
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
@@ -322,7 +325,7 @@ async def test_resume_reopens_the_chat_and_its_memory(repo: Path, tmp_path: Path
         await settle(pilot)
         blocks = list(again.query(AnswerBlock))
         assert [b.text for b in blocks] == ["Use next_cursor [1]."]
-        assert blocks[0].query_one(CitationButton).source.location.startswith("examples/common_patterns")
+        assert blocks[0].query_one(CitationButton).cited.source.location.startswith("examples/common_patterns")
         await submit(pilot, "and the page size?")
         await settle(pilot)
         await pilot.press("f10")  # /export
@@ -414,7 +417,7 @@ async def test_a_citation_marks_the_lines_the_model_was_shown(repo: Path) -> Non
         await submit(pilot, "cursor based pagination")
         await settle(pilot)
         button = app.query_one(CitationButton)
-        start, end = button.source.focus
+        start, end = button.cited.source.start_line, button.cited.source.end_line
         assert start and end >= start
         button.focus()
         await pilot.press("enter")
@@ -467,10 +470,10 @@ async def test_another_project_does_not_show_the_last_ones_run(repo: Path, tmp_p
     app = build(FakeGenerator(), project=out)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        from assistant.validate import Result as RunResult
-        from tui.app import Result as WorkerResult
+        from assistant.connector.validate import RunResult
+        from tui.messages import RunFinished
 
-        app.post_message(WorkerResult("validated", RunResult("PASS", "", "fivetran debug succeeded", seconds=1.0)))
+        app.post_message(RunFinished(RunResult("PASS", "", "fivetran debug succeeded", seconds=1.0)))
         await settle(pilot)
         assert str(app.query_one("#run-summary").render()).startswith("PASS")
         await submit(pilot, f"/open {tmp_path / 'other'}")

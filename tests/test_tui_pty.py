@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, ingest, run
 
-from assistant import models
+from assistant.llm import catalog
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.real_model
@@ -18,11 +18,11 @@ pytestmark = pytest.mark.real_model
 
 def test_chat_in_a_terminal_answers_with_a_source(repo: Path, tmp_path: Path, assistant_home: Path) -> None:
     ingest(repo)
-    model = models.resolve(models.DEFAULT_MODEL).path  # assembled from its packages on first use
+    model = catalog.resolve(catalog.DEFAULT_MODEL).path  # assembled from its packages on first use
     assert run("models", "add", model, "--name", "smoke").exit_code == 0
     env = {**os.environ, "TERM": "xterm-256color", "ASSISTANT_MODEL": "smoke", "ASSISTANT_N_CTX": "2048",
            "COLUMNS": "140", "LINES": "40"}
-    child = pexpect.spawn(sys.executable, ["-m", "assistant.cli", "chat"], cwd=str(ROOT), env=env,
+    child = pexpect.spawn(sys.executable, ["-m", "cli", "chat"], cwd=str(ROOT), env=env,
                           dimensions=(40, 140), encoding="utf-8", codec_errors="replace", timeout=180,
                           use_poll=True)  # select() fails on descriptors above 1024, which a long run reaches
     try:

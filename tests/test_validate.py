@@ -13,9 +13,9 @@ from apiserver import N_EVENTS, N_ITEMS, N_USERS, PASSWORD, TOKEN, USER, Api
 from click.testing import CliRunner
 from conftest import RUNTIME_VENV
 
-from assistant import compose, validate, writer
-from assistant.cli import cli
-from assistant.spec import Spec
+from assistant.connector import compose, validate, writer
+from assistant.connector.spec import Spec
+from cli.main import cli
 
 pytestmark = pytest.mark.skipif(not (Path(RUNTIME_VENV) / "bin" / "fivetran").exists(),
                                 reason="no runtime venv: run `assistant runtime setup`")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant import extract, writer
-from assistant.cli import cli
-from assistant.errors import UsageError
-from assistant.spec import load
+from assistant.connector import extract, hints, writer
+from assistant.connector.spec import load
+from cli.main import cli
+from core.errors import UsageError
 
 REQUEST = """Build a connector for our users API at http://127.0.0.1:9999.
 Authentication: bearer token.
@@ -59,7 +59,7 @@ def test_model_hints_are_kept_only_when_the_request_states_them() -> None:
     assert "orders: primary key not stated; assumed `id`" in extraction.spec.unresolved
     fake = FakeGenerator().enqueue(json.dumps({"tables": [{"name": "orders", "primary_key": "order_uuid",
                                                            "records_path": "", "incremental_field": "modified_ts"}]}))
-    done = extract.complete_with_model(extraction, text, fake)
+    done = hints.complete_with_model(extraction, text, fake)
     assert done.spec.tables[0].primary_key == ["order_uuid"] and done.decided["orders.primary_key"] == "model"
     assert done.spec.tables[0].incremental_field == ""  # "modified_ts" is not in the request: dropped
     assert "schema" in fake.calls[0]
@@ -69,7 +69,7 @@ def test_a_model_reply_that_is_not_json_is_reported_not_fatal() -> None:
     from fakes import FakeGenerator
 
     text = "GET /orders returns orders."
-    done = extract.complete_with_model(extract.from_text(text), text, FakeGenerator().enqueue("not json {"))
+    done = hints.complete_with_model(extract.from_text(text), text, FakeGenerator().enqueue("not json {"))
     assert "the model's reply was not valid JSON under the schema; its hints were ignored" in done.spec.unresolved
 
 

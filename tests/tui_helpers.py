@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from fakes import FakeGenerator
+from helpers import services_with
 from textual.pilot import Pilot
 
-from assistant.cli_common import load_settings
+from core.settings import load
 from tui.app import ChatApp, make_app
 
 
 def build(fake: FakeGenerator, **kwargs: Any) -> ChatApp:
-    return make_app(load_settings(), load_generator=lambda cfg, progress: fake, **kwargs)
+    return make_app(services_with(fake)(load()), **kwargs)
 
 
 async def settle(pilot: Pilot[Any], timeout: float = 120.0) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 
-from assistant.errors import UsageError
+from core.errors import UsageError
 
 if TYPE_CHECKING:
     from tui.app import ChatApp

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,12 @@ from textual.widgets import (
     TabPane,
 )
 
+from assistant.answer.passages import Cited
+from assistant.chat.workbench import ProjectView
+from assistant.connector import report
+from assistant.connector.lint import Finding
+from assistant.connector.validate import RunResult
+from assistant.connector.writer import PROJECT_FILES
 from tui.screens import lexer_for, syntax
 
 _CITE = re.compile(r"\[(\d+)\]")
@@ -37,46 +42,22 @@ def linkify(text: str) -> str:
     return "".join(parts)
 
 
-@dataclass
-class SourceRef:
-    """What the UI needs to show one passage: its place, kind, tags and (when live) its text."""
-
-    n: int
-    location: str
-    kind: str
-    tags: str
-    cited: bool
-    text: str = ""
-    start_line: int = 1
-    path: str = ""
-    focus: tuple[int, int] = (0, 0)  # the lines the model was shown (and cited)
-
-    @classmethod
-    def from_block(cls, block: Any, cited: set[int]) -> SourceRef:
-        m = block.hit.metadata
-        return cls(block.n, block.location, str(m.get("kind", "")), str(m.get("tags", "")), block.n in cited,
-                   block.hit.text, int(m.get("start_line", 1) or 1), str(m.get("path", "")),
-                   (block.start_line, block.end_line))
-
-    @classmethod
-    def from_saved(cls, source: dict[str, Any]) -> SourceRef:
-        return cls(int(source["n"]), str(source["source"]), str(source.get("kind", "")), "", True)
-
-    @property
-    def lexer(self) -> str:
-        if self.kind == "doc":
-            return "markdown"
-        if self.kind == "sdk_api":
-            return "python"
-        return lexer_for(self.path or self.location.split(":")[0])
+def lexer_of(cited: Cited) -> str:
+    """How to highlight a passage: docs as Markdown, the SDK's entries as Python, files by suffix."""
+    kind = cited.source.kind
+    if kind == "doc":
+        return "markdown"
+    if kind == "sdk_api":
+        return "python"
+    return lexer_for(cited.source.path or cited.source.location.split(":")[0])
 
 
 class OpenSource(Message):
     """A citation or a source row was chosen."""
 
-    def __init__(self, source: SourceRef) -> None:
+    def __init__(self, cited: Cited) -> None:
         super().__init__()
-        self.source = source
+        self.cited = cited
 
 
 class UserBubble(Static):
@@ -96,7 +77,7 @@ class AnswerBlock(Vertical):
 
     def __init__(self) -> None:
         super().__init__(classes="answer")
-        self.sources: dict[int, SourceRef] = {}
+        self.sources: dict[int, Cited] = {}
         self.text = ""
 
     def compose(self) -> ComposeResult:
@@ -122,7 +103,7 @@ class AnswerBlock(Vertical):
         if isinstance(self.parent, VerticalScroll):
             self.parent.scroll_end(animate=False)
 
-    def finish(self, text: str, sources: list[SourceRef], *, stopped: bool = False) -> None:
+    def finish(self, text: str, sources: list[Cited], *, stopped: bool = False) -> None:
         self._done_waiting()
         self.text = text + ("\n\n*(stopped)*" if stopped else "")
         self.sources = {s.n: s for s in sources}
@@ -154,13 +135,13 @@ def shorten(location: str, width: int = 64) -> str:
 
 
 class CitationButton(Button):
-    def __init__(self, source: SourceRef) -> None:
-        super().__init__(f"[{source.n}] {shorten(source.location)}", classes="citation", compact=True)
-        self.source = source
+    def __init__(self, cited: Cited) -> None:
+        super().__init__(f"[{cited.n}] {shorten(cited.source.location)}", classes="citation", compact=True)
+        self.cited = cited
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.post_message(OpenSource(self.source))
+        self.post_message(OpenSource(self.cited))
 
 
 class ChatView(VerticalScroll):
@@ -186,11 +167,12 @@ class ChatView(VerticalScroll):
 
 
 class SourceItem(ListItem):
-    def __init__(self, source: SourceRef) -> None:
-        mark = "★" if source.cited else " "
-        tags = f"\n    {source.tags}" if source.tags else ""
-        super().__init__(Label(f"{mark}[{source.n}] {source.kind:<8} {source.location}{tags}", markup=False))
-        self.source = source
+    def __init__(self, cited: Cited) -> None:
+        mark = "★" if cited.cited else " "
+        tags = f"\n    {' '.join(cited.source.tags)}" if cited.source.tags else ""
+        super().__init__(Label(f"{mark}[{cited.n}] {cited.source.kind:<8} {cited.source.location}{tags}",
+                               markup=False))
+        self.cited = cited
 
 
 class SourcesPane(Vertical):
@@ -198,7 +180,7 @@ class SourcesPane(Vertical):
         yield Static("No answer yet. ★ marks the passages the answer cites; Enter opens one.", id="sources-hint")
         yield ListView(id="sources-list")
 
-    def show(self, sources: list[SourceRef]) -> None:
+    def show(self, sources: list[Cited]) -> None:
         listing = self.query_one(ListView)
         listing.clear()
         listing.extend(SourceItem(s) for s in sources)
@@ -208,7 +190,7 @@ class SourcesPane(Vertical):
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         if isinstance(event.item, SourceItem):
             event.stop()
-            self.post_message(OpenSource(event.item.source))
+            self.post_message(OpenSource(event.item.cited))
 
 
 class CodeView(VerticalScroll, can_focus=True):
@@ -234,7 +216,7 @@ class CodeView(VerticalScroll, can_focus=True):
 
 
 class FindingItem(ListItem):
-    def __init__(self, finding: Any) -> None:
+    def __init__(self, finding: Finding) -> None:
         super().__init__(Label(finding.render(), markup=False))
         self.finding = finding
 
@@ -242,7 +224,7 @@ class FindingItem(ListItem):
 class ProjectPane(Vertical):
     """The open project: its files, the lint findings, the last run and the last diff."""
 
-    FILES = ("connector.py", "configuration.json", "requirements.txt", "README.md")
+    FILES = PROJECT_FILES
 
     def compose(self) -> ComposeResult:
         yield Static("No project. /open DIR or /generate DESCRIPTION.", id="project-title", markup=False)
@@ -263,7 +245,7 @@ class ProjectPane(Vertical):
     def on_mount(self) -> None:
         self.query_one("#run-tables", DataTable).add_columns("table", "rows", "primary key", "columns")
 
-    def show_project(self, view: Any) -> None:
+    def show_project(self, view: ProjectView) -> None:
         if view.folder != self.folder:  # another project: its run and diff are not this one's
             self.folder = view.folder
             self.show_run(None)
@@ -273,13 +255,11 @@ class ProjectPane(Vertical):
             self.query_one(f"#code-{_tab_id(name)}", CodeView).show(view.files.get(name, ""))
         listing = self.query_one("#lint-list", ListView)
         listing.clear()
-        errors = sum(f.severity == "error" for f in view.findings)
         if view.files.get("connector.py"):
-            listing.append(ListItem(Label(f"lint {'FAIL' if errors else 'PASS'}: {errors} error(s), "
-                                          f"{len(view.findings) - errors} warning(s)", markup=False)))
+            listing.append(ListItem(Label(f"lint {report.lint_summary(view.findings)}", markup=False)))
         listing.extend(FindingItem(f) for f in view.findings)
 
-    def show_run(self, result: Any) -> None:
+    def show_run(self, result: RunResult | None) -> None:
         summary = self.query_one("#run-summary", Static)
         table = self.query_one("#run-tables", DataTable)
         if result is None:
@@ -287,12 +267,7 @@ class ProjectPane(Vertical):
             summary.remove_class("pass", "fail")
             table.clear()
             return
-        ops = ", ".join(f"{k} {v}" for k, v in result.operations.items()) or "none"
-        lines = [run_headline(result), f"operations: {ops}"]
-        lines += [f.render() for f in result.findings if f.severity == "error"]
-        if result.verdict != "PASS" and result.log_tail:
-            lines += ["", "last lines of the log (configuration values masked):", *result.log_tail[-8:]]
-        summary.update("\n".join(lines))
+        summary.update(report.run_pane(result))
         summary.set_class(result.verdict == "PASS", "pass")
         summary.set_class(result.verdict != "PASS", "fail")
         table.clear()
@@ -312,12 +287,6 @@ class ProjectPane(Vertical):
             view = self.query_one(f"#code-{_tab_id(name)}", CodeView)
             view.jump(max(1, finding.line))
             view.focus()
-
-
-def run_headline(result: Any) -> str:
-    """"PASS after 4.2 s: fivetran debug succeeded", "FAIL (USER) after 3.0 s: HTTP 401 ..." """
-    verdict = result.verdict + (f" ({result.category})" if result.category else "")
-    return verdict + (f" after {result.seconds:.1f} s" if result.seconds else "") + f": {result.reason}"
 
 
 def _tab_id(name: str) -> str:

@@ -1,0 +1,178 @@
+"""Answers: fit the best passages into the context budget, stream a cited answer from the model.
+
+The system prompt stays first in every prompt, so a follow-up reuses the model's cached prefix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from assistant.answer import prompts
+from assistant.answer.citations import Attributor, CitationFilter, cited_numbers
+from assistant.answer.passages import Cited, Passage, focus
+from assistant.llm.runtime import Generator, Message
+from core.errors import UsageError
+from core.sdk import SdkFacts
+from index.retrieve import Hit
+
+_CITATION = re.compile(r" ?\[\d+\]")
+
+
+@dataclass
+class Timings:
+    retrieve_ms: float = 0.0
+    prompt_tokens: int = 0
+    ttft_ms: float = 0.0
+    gen_tokens: int = 0
+    tok_per_s: float = 0.0
+    total_ms: float = 0.0
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    passages: list[Passage]
+    cited: list[int]
+    dropped_citations: int
+    model: str
+    timings: Timings
+    stopped: bool = False
+    messages: list[Message] = field(default_factory=list)
+    attributed: int = 0  # citations added by word overlap where the model gave none
+
+    def citations(self) -> list[Cited]:
+        """Every passage the answer was given, marked whether it cites it."""
+        return [p.cite(p.n in self.cited) for p in self.passages]
+
+    def sources(self) -> list[dict[str, Any]]:
+        """The cited passages, in number order, as `ask --json` and saved chats show them."""
+        return [c.as_json() for c in self.citations() if c.cited]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"answer": self.text, "sources": self.sources(), "model": self.model,
+                "timings": {k: round(v, 1) if isinstance(v, float) else v for k, v in asdict(self.timings).items()},
+                "dropped_citations": self.dropped_citations, "attributed_citations": self.attributed,
+                "stopped": self.stopped}
+
+
+class Asker:
+    def __init__(self, generator: Generator, facts: SdkFacts, max_answer_tokens: int = 400) -> None:
+        self.generator = generator
+        self.facts = facts
+        self.max_answer_tokens = max_answer_tokens
+        self.system = prompts.ask_system(facts)
+
+    def _messages(self, question: str, passages: list[Passage], history: list[Message] | None = None) -> list[Message]:
+        return [{"role": "system", "content": self.system}, *(history or []),
+                {"role": "user", "content": prompts.ask_user(question, [p.render() for p in passages], bool(history))}]
+
+    def system_prefix(self) -> str:
+        """The rendered prompt text shared by every question: worth keeping in the KV cache."""
+        system: Message = {"role": "system", "content": self.system}
+        a = self.generator.render([system, {"role": "user", "content": "A"}])
+        b = self.generator.render([system, {"role": "user", "content": "B"}])
+        return os.path.commonprefix([a, b])
+
+    def prompt_tokens(self, question: str, passages: list[Passage], history: list[Message] | None = None) -> int:
+        return self.generator.count_tokens(self.generator.render(self._messages(question, passages, history)))
+
+    def fit_history(self, question: str, turns: list[tuple[str, str]]) -> list[Message]:
+        """Earlier turns as plain messages, oldest dropped first, within half the budget.
+
+        Old answers lose their [n] markers: those numbers named the old sources, not this turn's.
+        The other half of the budget stays for this turn's passages.
+        """
+        budget = (self.generator.n_ctx - self.max_answer_tokens) // 2
+        history: list[Message] = []
+        for q, a in turns:
+            history += [{"role": "user", "content": q},
+                        {"role": "assistant", "content": _CITATION.sub("", a).strip()}]
+        while history and self.prompt_tokens(question, [], history) > budget:
+            history = history[2:]
+        return history
+
+    def fit(self, question: str, hits: list[Hit], history: list[Message] | None = None) -> list[Passage]:
+        """Best passages first, as many as fit beside the answer's reserve; the last one is trimmed."""
+        budget = self.generator.n_ctx - self.max_answer_tokens
+        if self.prompt_tokens(question, [], history) > budget:
+            raise UsageError(f"the question alone does not fit the model's context of {self.generator.n_ctx} "
+                             "tokens; shorten it")
+        passages: list[Passage] = []
+        for hit in hits:
+            text, lo, hi = focus(hit, question)
+            passage = Passage(len(passages) + 1, hit, text, lo, hi)
+            if self.prompt_tokens(question, [*passages, passage], history) <= budget:
+                passages.append(passage)
+                continue
+            trimmed = self._trim(question, passages, passage, budget, history)
+            if trimmed:
+                passages.append(trimmed)
+            break
+        return passages
+
+    def _trim(self, question: str, passages: list[Passage], passage: Passage, budget: int,
+              history: list[Message] | None) -> Passage | None:
+        """Drop lines from the end of the lowest-ranked passage until the prompt fits (binary search)."""
+        lines = passage.text.split("\n")
+        lo, hi, best = 1, len(lines) - 1, None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            candidate = Passage(passage.n, passage.hit, "\n".join(lines[:mid]), passage.start_line,
+                                passage.start_line + mid - 1)
+            if self.prompt_tokens(question, [*passages, candidate], history) <= budget:
+                best, lo = candidate, mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def answer(self, question: str, hits: list[Hit], *, retrieve_ms: float = 0.0,
+               on_text: Callable[[str], None] | None = None,
+               should_stop: Callable[[], bool] | None = None,
+               history: list[Message] | None = None) -> Answer:
+        """`history` is earlier turns from fit_history(); the system prompt stays first, so a follow-up
+        reuses the model's cached prefix."""
+        if not question.strip():
+            raise UsageError("the question is empty")
+        started = time.perf_counter()
+        passages = self.fit(question, hits, history)
+        messages = self._messages(question, passages, history)
+        timings = Timings(retrieve_ms=retrieve_ms,
+                          prompt_tokens=self.generator.count_tokens(self.generator.render(messages)))
+        citations = CitationFilter({p.n for p in passages})
+        attributor = Attributor({p.n: p.text for p in passages})
+        pieces: list[str] = []
+        first = last = 0.0
+        stopped = False
+
+        def emit(text: str) -> None:
+            if text:
+                pieces.append(text)
+                if on_text:
+                    on_text(text)
+
+        try:
+            for piece in self.generator.stream(messages, max_tokens=self.max_answer_tokens):
+                if should_stop and should_stop():  # a piece that arrives after the stop is not shown
+                    stopped = True
+                    break
+                last = time.perf_counter()
+                first = first or last
+                emit(attributor.feed(citations.feed(piece)))
+        except KeyboardInterrupt:
+            stopped = True
+        emit(attributor.feed(citations.flush()) + attributor.flush())
+        text = "".join(pieces)
+        timings.total_ms = (time.perf_counter() - started) * 1000 + retrieve_ms
+        timings.ttft_ms = (first - started) * 1000 if first else 0.0
+        timings.gen_tokens = self.generator.count_tokens(text) if text else 0
+        if first and last > first and timings.gen_tokens > 1:
+            timings.tok_per_s = (timings.gen_tokens - 1) / (last - first)
+        cited = cited_numbers(text, {p.n for p in passages})
+        return Answer(question, text.strip(), passages, cited, citations.dropped, self.generator.name, timings,
+                      stopped, messages, attributed=len(attributor.added))

@@ -1,0 +1,103 @@
+"""The passages an answer is given: which hits, in what order, and which lines of each.
+
+A passage is numbered as the prompt shows it ([n]); `Cited` is the same passage as the user sees it
+afterwards, in `ask --json`, in a saved chat and in the chat app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from assistant.answer import prompts
+from index.retrieve import Hit
+from index.source import Source
+from index.tokens import tokenize
+
+MAX_PASSAGE_CHARS = 800  # one passage in the prompt; long chunks are cut around the lines that match
+
+
+class Searcher(Protocol):
+    """What `retrieve` needs of a retriever (tests pass a stub)."""
+
+    def sdk_methods(self, query: str) -> list[Hit]: ...
+
+    def search(self, query: str, k: int) -> list[Hit]: ...
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A numbered source of an answer, as shown after it: where it is, whether the answer cites it,
+    and (while the answer is live; a saved chat keeps none) the whole passage."""
+
+    n: int
+    source: Source
+    cited: bool = True
+    text: str = ""
+    first_line: int = 1  # the chunk's first line, for line numbers when the passage is shown
+
+    def as_json(self) -> dict[str, Any]:
+        return {"n": self.n, **self.source.as_json()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Cited:
+        return cls(int(data["n"]), Source.from_json(data))
+
+
+@dataclass
+class Passage:
+    n: int
+    hit: Hit
+    text: str
+    start_line: int
+    end_line: int
+
+    @property
+    def source(self) -> Source:
+        """The chunk's source, narrowed to the lines the model was shown."""
+        return Source.of(self.hit.metadata, self.start_line, self.end_line)
+
+    def render(self) -> str:
+        return prompts.context_block(self.n, self.source.location, str(self.hit.metadata.get("kind")), self.text)
+
+    def cite(self, cited: bool) -> Cited:
+        return Cited(self.n, self.source, cited, self.hit.text, int(self.hit.metadata.get("start_line", 1) or 1))
+
+
+def retrieve(retriever: Searcher, question: str, k: int) -> list[Hit]:
+    """Passages for an answer: the best hybrid-search result, then the installed SDK's entry for a
+    method the question names (the truth about its arguments), then the other results.
+
+    Second, not first: with the SDK entry first the small model cites only it; after an example it
+    cites both the usage and the API. But never behind another method's entry: asked about
+    op.delete with Operations.truncate first, the model explains truncate.
+    """
+    anchors = retriever.sdk_methods(question)[:1]
+    seen = {h.id for h in anchors}
+    rest = [h for h in retriever.search(question, k=k) if h.id not in seen]
+    if anchors and rest and rest[0].metadata.get("kind") == "sdk_api":  # another method's entry: not first
+        return (anchors + rest)[:k]
+    return (rest[:1] + anchors + rest[1:])[:k]
+
+
+def focus(hit: Hit, question: str, max_chars: int = MAX_PASSAGE_CHARS) -> tuple[str, int, int]:
+    """The window of the chunk's lines that best matches the question, within max_chars."""
+    lines = hit.text.strip("\n").split("\n")
+    start = int(hit.metadata.get("start_line", 1))
+    if len(hit.text) <= max_chars:
+        return "\n".join(lines), start, start + len(lines) - 1
+    wanted = set(tokenize(question))
+    scores = [len(wanted & set(tokenize(line))) for line in lines]
+    best = (-1, 0, 0)
+    for lo in range(len(lines)):
+        size, score, hi = 0, 0, lo
+        while hi < len(lines) and size + len(lines[hi]) + 1 <= max_chars:
+            size += len(lines[hi]) + 1
+            score += scores[hi]
+            hi += 1
+        if hi > lo and score > best[0]:
+            best = (score, lo, hi)
+    _, lo, hi = best
+    if hi <= lo:  # one enormous line
+        return lines[0][:max_chars], start, start
+    return "\n".join(lines[lo:hi]), start + lo, start + hi - 1

@@ -1,0 +1,1 @@
+"""The chat session without a UI: the Workbench the app's workers call, and saved chats."""

@@ -1,0 +1,51 @@
+"""`assistant discover`: the examples and patterns closest to a described source, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.connector.spec import Spec
+from index.retrieve import Filters, Hit, Retriever
+
+
+@dataclass
+class Pick:
+    source: str
+    kind: str
+    example: str
+    why: str
+
+
+def _tags(spec: Spec) -> list[tuple[str, str]]:
+    auth = {"bearer": "bearer", "api_key_header": "api_key", "api_key_query": "api_key", "basic": "basic",
+            "oauth2": "oauth2"}.get(spec.auth.kind)
+    tags: list[tuple[str, str]] = [("pagination", spec.pagination.kind)] if spec.pagination.kind != "none" else []
+    if auth:
+        tags.append(("auth", auth))
+    if any(t.incremental_field for t in spec.tables):
+        tags.append(("sync", "incremental"))
+    return tags
+
+
+def discover(retriever: Retriever, text: str, spec: Spec, limit: int = 5) -> list[Pick]:
+    picks: list[Pick] = []
+    seen: set[str] = set()
+
+    def add(hits: list[Hit], why: str) -> None:
+        for hit in hits:
+            folder = hit.metadata.get("example") or hit.metadata.get("path", "")
+            if folder in seen:
+                continue
+            seen.add(folder)
+            picks.append(Pick(hit.source.location, hit.metadata.get("kind", ""), folder, why))
+            return
+
+    for key, value in _tags(spec):
+        query = f"{value} {'pagination' if key == 'pagination' else key} {spec.description}"
+        add(retriever.search(query, k=5, filters=Filters(["pattern", "example"], [f"{key}:{value}"])),
+            f"a common pattern tagged {key}:{value}, as the request asks")
+    add(retriever.search(text, k=5, filters=Filters(["community_connector"])),
+        "the community connector closest to the described source")
+    add(retriever.search(text, k=5, filters=Filters(["pattern", "example", "template"])),
+        "the example closest to the request as a whole")
+    return picks[:limit]

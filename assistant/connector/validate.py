@@ -1,0 +1,314 @@
+"""`assistant validate`: lint, then run the real `fivetran debug` in a sandboxed subprocess.
+
+The run gets its own process group, a time limit, an address-space limit and a cap on captured
+output; on timeout the whole group is killed. The configuration reaches the SDK through a FIFO in a
+private temp folder, so secrets are never written to disk, and every secret-looking configuration
+value is masked in whatever is shown or kept (hosts and paths stay readable: a 404 needs them).
+The verdict comes from the SDK's own output and from warehouse.db.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.connector import lint as lint_mod
+from assistant.connector import runtime_venv
+from core.errors import UsageError
+from core.secrets import PLACEHOLDER, mask_values, secret_values
+
+OUTPUT_CAP = 1_000_000
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_OP_ROW = re.compile(r"^[ \t]*(Upserts|Updates|Deletes|Truncates|Schema changes|Checkpoints|File uploads)"
+                     r"[ \t]*\|[ \t]*(\d+)", re.M)
+
+
+@dataclass
+class TableInfo:
+    name: str
+    rows: int
+    primary_key: list[str]
+    columns: list[str]
+
+
+@dataclass
+class RunResult:
+    verdict: str  # PASS | FAIL
+    category: str  # "" | CODE | USER | INFRA
+    reason: str
+    exit_code: int | None = None
+    timed_out: bool = False
+    seconds: float = 0.0
+    operations: dict[str, int] = field(default_factory=dict)
+    tables: list[TableInfo] = field(default_factory=list)
+    findings: list[lint_mod.Finding] = field(default_factory=list)
+    log_tail: list[str] = field(default_factory=list)
+    outside_writes: list[str] = field(default_factory=list)
+    output_truncated: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _limits(memory_bytes: int) -> Any:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    return apply
+
+
+def _feed_fifo(path: Path, payload: bytes, done: threading.Event) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY)  # blocks until the SDK opens it for reading
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(payload)
+    except OSError:
+        pass
+    finally:
+        done.set()
+
+
+def read_warehouse(db: Path) -> list[TableInfo]:
+    import duckdb
+
+    if not db.exists():
+        return []
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = []
+        names = [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables WHERE "
+                                            "table_schema = 'tester' ORDER BY table_name").fetchall()]
+        for name in names:
+            rows = conn.execute(f'SELECT count(*) FROM tester."{name}"').fetchone()
+            columns = [r[0] for r in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'tester' AND table_name = ? "
+                "ORDER BY ordinal_position", [name]).fetchall()]
+            keys = conn.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = 'tester' "
+                                "AND table_name = ? AND constraint_type = 'PRIMARY KEY'", [name]).fetchall()
+            tables.append(TableInfo(name, int(rows[0]) if rows else 0, list(keys[0][0]) if keys else [], columns))
+        return tables
+    finally:
+        conn.close()
+
+
+def _line_of(output: str, match: re.Match[str]) -> str:
+    """The log line a match sits on, without the SDK's timestamp and level columns."""
+    start = output.rfind("\n", 0, match.start()) + 1
+    end = output.find("\n", match.end())
+    line = output[start : end if end >= 0 else None].strip()
+    return re.sub(r"^\d\d:\d\d:\d\d\.\d+\s+\w+\s+\S+\s+\w+\s+", "", line)[:300]
+
+
+def classify(output: str, project: Path) -> tuple[str, str]:
+    """(category, reason) for a failed run, from the SDK's log and the traceback.
+
+    Only what follows "calling update()" counts: before it the SDK checks requirements with
+    pipreqs, which fails harmlessly offline with DNS errors that would read as a network problem.
+    """
+    start = output.find("calling update()")
+    output = output[start:] if start >= 0 else "\n".join(
+        line for line in output.splitlines() if "pipreqs" not in line and "gaierror" not in line)
+    user = re.search(r"(HTTP (401|403)|Access denied|[Uu]nauthori[sz]ed|Missing required configuration[^\n]*|"
+                     r"All values must be (a )?STRING[^\n]*|invalid configuration[^\n]*|check the credentials[^\n]*)",
+                     output)
+    if user:
+        return "USER", f"the source or the configuration refused the sync: {_line_of(output, user)}"
+    # our blocks give up with these messages after retrying: the source, not the code
+    given_up = re.search(r"(Could not reach [^\n]*|kept failing with HTTP 5\d\d[^\n]*)", output)
+    if given_up:
+        return "INFRA", f"the source could not be reached: {_line_of(output, given_up)}"
+    frames = re.findall(r'File "([^"]+)", line (\d+)', output)
+    own = [(f, ln) for f, ln in frames if Path(f).resolve().is_relative_to(project.resolve())]
+    network = re.search(r"(ConnectionError[^\n]*|Connection refused|Name or service not known|Temporary failure "
+                        r"in name resolution|Max retries exceeded[^\n]*|SSLError[^\n]*|Read timed out)", output)
+    if network:
+        return "INFRA", f"the source could not be reached: {_line_of(output, network)}"
+    if own:
+        where = f"{Path(own[-1][0]).name}:{own[-1][1]}"
+        errors = re.findall(r"^\s*(\w+(?:Error|Exception)):?[ \t]*([^\n]*)", output, re.M)
+        stated = re.findall(r"failed while executing \w+\(\) error: ([^\n]+)", output)
+        if errors:
+            kind, text = errors[-1]
+            if stated and (not text.strip() or re.search(r"message is above|see above", text)):
+                text = stated[-1]  # the SDK ends with "<Type>: the message is above"
+            message = f"{kind}: {text.strip()}"
+        else:
+            message = stated[-1].strip() if stated else "see the log"
+        return "CODE", f"exception at {where}: {message}"
+    if re.search(r"SYNC FAILED|Traceback|error", output, re.I):
+        line = next((ln for ln in reversed(output.splitlines()) if re.search(r"SEVERE|ERROR|Error", ln)), "")
+        return "CODE", f"the SDK reported a failure: {line.strip()[:300]}"
+    return "INFRA", "fivetran debug ended without a verdict"
+
+
+def from_log(text: str, project: Path, secrets: list[str]) -> RunResult:
+    """A failure read from a saved `fivetran debug` log, classified like a live run."""
+    output = mask_values(_ANSI.sub("", text), secrets)
+    category, reason = classify(output, project.resolve())
+    return RunResult("FAIL", category, reason, log_tail=output.strip().splitlines()[-40:])
+
+
+def read_configuration(path: Path) -> dict[str, str]:
+    """A configuration file as the SDK takes it: a JSON object whose values are all strings."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the configuration ({exc.strerror})") from exc
+    except ValueError as exc:
+        raise UsageError(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: the configuration must be a JSON object of strings")
+    not_strings = [k for k, v in data.items() if not isinstance(v, str)]
+    if not_strings:
+        raise UsageError(f"{path}: the SDK passes configuration values as strings; quote "
+                         f"{', '.join(not_strings)}", hint='write "100", not 100; "true", not true')
+    return data
+
+
+def _offline_shims(private: Path, venv: Path) -> Path:
+    """`fivetran debug` checks requirements.txt with pipreqs, which asks PyPI about every import and,
+    offline, fails; the SDK then retries twice, sleeping 3 s and 9 s. The shim adds --use-local, so
+    pipreqs reads the versions installed in the runtime venv: the same check, 12 s sooner."""
+    folder = private / "shims"
+    folder.mkdir()
+    shim = folder / "pipreqs"
+    shim.write_text(f'#!/bin/sh\nexec "{venv / "bin" / "pipreqs"}" --use-local "$@"\n')
+    shim.chmod(0o700)
+    return folder
+
+
+@dataclass
+class _Run:
+    """What one `fivetran debug` process left: its output (head and tail, masked) and how it ended."""
+
+    output: str
+    returncode: int | None
+    timed_out: bool
+    seconds: float
+    truncated: bool
+
+
+class _Capture:
+    """Keeps the first and the last half of OUTPUT_CAP bytes: the verdict and the counts come last."""
+
+    def __init__(self) -> None:
+        self.head, self.tail, self.size = bytearray(), bytearray(), 0
+
+    def pump(self, stream: Any) -> None:
+        for block in iter(lambda: stream.read(65536), b""):
+            room = OUTPUT_CAP // 2 - len(self.head)
+            if room > 0:
+                self.head.extend(block[:room])
+                block = block[room:]
+            self.tail.extend(block)
+            del self.tail[: max(0, len(self.tail) - OUTPUT_CAP // 2)]
+            self.size += len(block)
+
+    def text(self, secrets: list[str]) -> tuple[str, bool]:
+        truncated = self.size > len(self.tail)
+        joined = bytes(self.head) + (b"\n[... output truncated ...]\n" if truncated else b"") + bytes(self.tail)
+        return mask_values(_ANSI.sub("", joined.decode("utf-8", "replace")), secrets), truncated
+
+
+def _preflight(project: Path, findings: list[lint_mod.Finding], configuration: dict[str, str],
+               venv: Path) -> RunResult | None:
+    """A failure known before running: lint errors, placeholders, requirements that cannot be had."""
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        return RunResult("FAIL", "CODE", f"lint found {len(errors)} error(s)", findings=findings)
+    placeholders = [k for k, v in configuration.items() if isinstance(v, str) and PLACEHOLDER.match(v)]
+    if placeholders:
+        return RunResult("FAIL", "USER", f"configuration still has placeholders for {', '.join(placeholders)}: "
+                         "fill them in or pass --config FILE", findings=findings)
+    runtime_venv.sdk_version(venv)
+    missing = runtime_venv.install_requirements(venv, project / "requirements.txt")
+    if missing:
+        return RunResult("FAIL", "USER", f"requirements cannot be installed offline: {', '.join(missing)}",
+                         findings=findings)
+    return None
+
+
+def _debug(project: Path, configuration: dict[str, str], venv: Path, timeout: float, memory_bytes: int) -> _Run:
+    """One `fivetran debug` in its own process group, fed the configuration through a FIFO."""
+    private = Path(tempfile.mkdtemp(prefix="csdk-validate-"))
+    fifo = private / "configuration.json"
+    os.mkfifo(fifo, 0o600)
+    fed = threading.Event()
+    threading.Thread(target=_feed_fifo, args=(fifo, json.dumps(configuration).encode(), fed), daemon=True).start()
+    env = {**os.environ, "DO_NOT_TRACK": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(private),
+           "PATH": os.pathsep.join([str(_offline_shims(private, venv)), str(venv / "bin"), os.environ.get("PATH", "")])}
+    env.pop("VIRTUAL_ENV", None)
+    started = time.monotonic()
+    proc = subprocess.Popen([str(runtime_venv.fivetran(venv)), "debug", "--configuration", str(fifo)], cwd=project,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                            preexec_fn=_limits(memory_bytes))
+    capture = _Capture()
+    reader = threading.Thread(target=capture.pump, args=(proc.stdout,), daemon=True)
+    reader.start()
+    timed_out = False
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the connector's children too, timed out or not
+        proc.wait()
+        reader.join(timeout=5)
+        if not fed.is_set():  # the SDK never opened the FIFO: unblock the writer
+            with open(fifo, "rb"):
+                pass
+        shutil.rmtree(private, ignore_errors=True)
+    output, truncated = capture.text(sorted(secret_values(configuration)))
+    return _Run(output, proc.returncode, timed_out, time.monotonic() - started, truncated)
+
+
+def validate(project: Path, *, config: Path | None, venv: Path, timeout: float = 120.0,
+             memory_bytes: int = 6 * 1024**3) -> RunResult:
+    """Lint, then the real `fivetran debug` from a clean slate; the verdict from its output and warehouse.db."""
+    project = project.resolve()
+    findings = lint_mod.lint(project)
+    configuration = read_configuration(config or project / "configuration.json")
+    refused = _preflight(project, findings, configuration, venv)
+    if refused is not None:
+        return refused
+    shutil.rmtree(project / "files", ignore_errors=True)  # a fresh sync, as `fivetran reset` would do
+    before = {p.name for p in project.parent.iterdir()}
+    run = _debug(project, configuration, venv, timeout, memory_bytes)
+    outside = sorted({p.name for p in project.parent.iterdir()} - before)
+    result = RunResult("FAIL", "", "", run.returncode, run.timed_out, run.seconds,
+                       {name: int(count) for name, count in _OP_ROW.findall(run.output)},
+                       read_warehouse(project / "files" / "warehouse.db"), findings,
+                       run.output.strip().splitlines()[-40:], outside, run.truncated)
+    result.category, result.reason = _verdict(run, result, project, timeout)
+    if not result.category:
+        result.verdict = "PASS"
+    return result
+
+
+def _verdict(run: _Run, result: RunResult, project: Path, timeout: float) -> tuple[str, str]:
+    """(category, reason); an empty category is a PASS."""
+    if run.timed_out:
+        return "INFRA", f"timed out after {timeout:.0f} s; the process group was killed"
+    if "SYNC SUCCEEDED" in run.output and run.returncode == 0:
+        if not any(t.rows for t in result.tables):
+            return "CODE", "the sync succeeded but wrote no rows"
+        if result.outside_writes:
+            return "CODE", f"the connector wrote outside its folder: {', '.join(result.outside_writes)}"
+        return "", "fivetran debug succeeded"
+    if run.returncode is not None and run.returncode < 0:
+        return "CODE", f"killed by signal {-run.returncode} (memory limit or crash)"
+    return classify(run.output, project)

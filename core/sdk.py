@@ -1,0 +1,122 @@
+"""What the installed fivetran_connector_sdk really offers, read by introspection.
+
+The installed package is the truth about the API a connector will run against: prompts, lint and
+the index all ask here rather than trust a document or a model's memory.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import inspect
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from core.errors import SourceError
+
+MODULE = "fivetran_connector_sdk"
+
+
+def load(module_name: str = MODULE) -> ModuleType:
+    """The SDK module, imported quietly; a SourceError naming the fix if it cannot be."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return importlib.import_module(module_name)
+    except Exception as exc:
+        raise SourceError(f"cannot import {module_name} ({exc})",
+                          hint="install fivetran-connector-sdk 3.x, or ingest with --no-sdk") from exc
+
+
+def version(module: ModuleType) -> str:
+    """The version of the distribution that installed `module`, else its __version__."""
+    top = module.__name__.split(".")[0]
+    for dist in importlib.metadata.packages_distributions().get(top, []):
+        try:
+            return importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return str(getattr(module, "__version__", ""))
+
+
+def signature(obj: object) -> str:
+    try:
+        return str(inspect.signature(obj))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "(...)"
+
+
+def deprecated(obj: object) -> bool:
+    doc = inspect.getdoc(obj) or ""
+    try:
+        source = inspect.getsource(obj)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        source = ""
+    return bool(re.search(r"deprecat", doc + source, re.I))
+
+
+def members(cls: type) -> list[tuple[str, object]]:
+    """The public methods of a class (and its __init__), static and class methods unwrapped."""
+    out = []
+    for name, value in inspect.getmembers(cls):
+        if name.startswith("_") and name != "__init__":
+            continue
+        raw = inspect.getattr_static(cls, name, None)
+        if isinstance(raw, staticmethod | classmethod):
+            value = raw.__func__
+        if callable(value) and not inspect.isclass(value):
+            if name == "__init__" and value is object.__init__:
+                continue
+            out.append((name, value))
+    return out
+
+
+@dataclass(frozen=True)
+class SdkFacts:
+    """The short list a prompt states as the installed SDK's API."""
+
+    version: str
+    operations: list[str]  # "upsert(table, data)"
+    logging: list[str]  # "info"
+    deprecated_logging: list[str]
+
+
+def _required(fn: object) -> str:
+    try:
+        params = inspect.signature(fn).parameters.values()  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "..."
+    names = [p.name for p in params if p.default is inspect.Parameter.empty
+             and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.name != "self"]
+    return ", ".join(names)
+
+
+@lru_cache(maxsize=4)
+def facts(module_name: str = MODULE) -> SdkFacts:
+    """Operations with their required arguments and the log levels; empty when the SDK is missing."""
+    try:
+        module = load(module_name)
+    except SourceError:
+        return SdkFacts("", [], [], [])
+    ops_cls = getattr(module, "Operations", None)
+    log_cls = getattr(module, "Logging", None)
+    operations = [f"{name}({_required(fn)})" for name, fn in members(ops_cls)] if ops_cls else []
+    levels: list[str] = []
+    old: list[str] = []
+    if log_cls is not None:
+        level_enum = getattr(log_cls, "Level", None)
+        names = [m.name.lower() for m in level_enum] if level_enum else ["debug", "info", "warning", "error"]
+        for name in names:
+            method = getattr(log_cls, name, None)
+            if callable(method):
+                (old if deprecated(method) else levels).append(name)
+    return SdkFacts(version(module), operations, levels, old)
+
+
+def api_classes() -> dict[str, type]:
+    """Operations and Logging of the installed SDK, which lint binds every `op.*`/`log.*` call to."""
+    module = load(MODULE)
+    return {"Operations": module.Operations, "Logging": module.Logging}

@@ -1,0 +1,115 @@
+"""User settings: CLI flags over env vars (`ASSISTANT_*`) over the TOML config file over defaults.
+
+Every default lives here, once; a flag is passed to `load()` and wins as an init value, so the
+settings stay one typed, validated object from the command line to the code that reads them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from core import paths
+from core.errors import UsageError
+
+DEFAULT_REPOS = ["https://github.com/fivetran/fivetran_connector_sdk.git"]
+DEFAULT_DOCS_URL = "https://fivetran.com/docs/connector-sdk"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    repos: list[str] = Field(default_factory=lambda: list(DEFAULT_REPOS))
+    """Example repositories ingested by default: git URLs, archive URLs or local folders."""
+
+    docs_url: str = DEFAULT_DOCS_URL
+    """Root of the documentation site; the crawler never leaves this prefix."""
+
+    crawl_delay: float = 1.0
+    """Seconds between two requests to the docs site (robots.txt Crawl-delay wins if larger)."""
+
+    crawl_max_pages: int = 400
+    """Upper bound on pages fetched in one crawl."""
+
+    embedder: str = "minilm"
+    """`minilm` (the packaged all-MiniLM-L6-v2) or `hash` (deterministic, for tests only)."""
+
+    chroma_url: str | None = None
+    """Use a Chroma server (`http://host:port`) instead of the local store."""
+
+    sdk_module: str = "fivetran_connector_sdk"
+    """Module introspected for the `sdk_api` chunks (tests point it at a fake)."""
+
+    model: str | None = None
+    """Model for answers; unset means the default chosen with `assistant models use`."""
+
+    llm_url: str | None = None
+    """An OpenAI-compatible server (llama.cpp, llama-cpp-python, vLLM) to use instead of a local model."""
+
+    n_ctx: int = 4096
+    """Context window in tokens for the local model."""
+
+    threads: int = Field(default_factory=lambda: os.cpu_count() or 2)
+    """CPU threads for the local model (default: all cores)."""
+
+    max_answer_tokens: int = 400
+    """Room kept free in the context for the answer."""
+
+    passages: int = Field(default=4, ge=1)
+    """Passages retrieved for each answer (`ask -k`, `chat -k`)."""
+
+    search_results: int = Field(default=5, ge=1)
+    """Results `assistant search` shows (`-k`)."""
+
+    chat_memory: Literal["auto", "on", "off"] = "auto"
+    """Whether chat follow-ups carry the earlier turns. "auto": on, except for models known to
+    repeat an earlier answer instead of answering (the built-in 0.5B)."""
+
+    runtime_venv: Path | None = None
+    """The venv `fivetran debug` runs in (default: runtime-venv in the data folder)."""
+
+    validate_timeout: float = Field(default=120.0, gt=0)
+    """Seconds a `fivetran debug` run may take before its process group is killed."""
+
+    repair_attempts: int = Field(default=3, ge=1)
+    """Repair attempts of `fix`, `generate --validate` and the chat's /fix before giving up."""
+
+    max_file_bytes: int = 1_000_000
+    """Files larger than this are skipped and counted."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=paths.config_file())
+        return (init_settings, env_settings, toml)
+
+
+def load(**flags: Any) -> Settings:
+    """The settings, with the CLI flags that were given (None means "not given") on top. A value
+    that fails its type, from a flag, the environment or the config file, is one clear error."""
+    try:
+        return Settings(**{key: value for key, value in flags.items() if value is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = ".".join(str(p) for p in first["loc"])
+        raise UsageError(f"setting {name} (ASSISTANT_{name.upper()}): {first['msg']}") from None
+
+
+def default(name: str) -> object:
+    """A setting's built-in default, for `--help` texts."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)
