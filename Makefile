@@ -9,7 +9,7 @@ CSDK_REPO ?=
 CSDK_DOCS ?=
 SOURCES := $(if $(CSDK_REPO),--repo $(CSDK_REPO)) $(if $(CSDK_DOCS),--docs $(CSDK_DOCS))
 
-.PHONY: install chat test lint bench clean
+.PHONY: install chat test quick lint bench clean
 
 install: $(VENV)/.csdk-installed
 
@@ -27,6 +27,11 @@ lint: install
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The quick loop while developing: everything but the real model, embedder, Chroma server,
+# `fivetran debug` and subprocess tests, on two workers (about 40 s here). CI runs `make test`.
+quick: install
+	$(BIN)/python -m pytest -m "not slow" -n 2
 
 # Benchmarks on the real examples repository: make bench CSDK_REPO=/path/to/fivetran_connector_sdk
 bench: install

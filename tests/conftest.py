@@ -16,6 +16,21 @@ RUNTIME_VENV = os.environ.get("ASSISTANT_RUNTIME_VENV") or str(
     Path(platformdirs.user_data_dir("csdk-assistant")) / "runtime-venv")
 
 
+# Tests with these marks are also `slow`: `pytest -m "not slow"` is the quick loop while developing,
+# and `make test` (what CI runs) runs them all.
+SLOW = {"real_model", "real_embedder", "chroma_server", "fivetran_debug", "subprocess"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    no_runtime = not (Path(RUNTIME_VENV) / "bin" / "fivetran").exists()
+    for item in items:
+        marks = {mark.name for mark in item.iter_markers()}
+        if SLOW & marks:
+            item.add_marker(pytest.mark.slow)
+        if "fivetran_debug" in marks and no_runtime:
+            item.add_marker(pytest.mark.skip(reason="no runtime venv: run `assistant runtime setup`"))
+
+
 @pytest.fixture(autouse=True)
 def assistant_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test touches the real home: data, cache and config live under tmp_path."""

@@ -11,10 +11,13 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from corpus import HELLO
 from helpers import ROOT, ingest, run, run_proc
 
 from ingest import pipeline
+
+pytestmark = pytest.mark.subprocess
 
 SLOW_INGEST = textwrap.dedent('''
     import sys, time

@@ -10,6 +10,8 @@ from helpers import ingest, run, run_proc
 
 from core import paths
 
+pytestmark = pytest.mark.subprocess
+
 
 def err(result) -> str:  # type: ignore[no-untyped-def]
     assert result.returncode != 0

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from apiserver import N_ITEMS, TOKEN, Api
-from conftest import RUNTIME_VENV
 from fakes import FakeGenerator
 from helpers import ingest
 from textual.widgets import DataTable, Input, ListView, TabbedContent
@@ -23,8 +22,6 @@ from tui.screens import ChunkScreen, ConfirmScreen, ErrorScreen
 from tui.widgets import AnswerBlock, CitationButton, CodeView, FindingItem, NoteBlock, SourceItem
 
 pytestmark = pytest.mark.anyio
-needs_runtime = pytest.mark.skipif(not (Path(RUNTIME_VENV) / "bin" / "fivetran").exists(),
-                                   reason="no runtime venv: run `assistant runtime setup`")
 LINK_API = ("Items API at {url}, bearer auth. GET /bearer/link/items?limit=<n> returns a list; the next page URL "
             "is in the Link header (rel=next). Primary key sku.")
 LINK_SPEC = {"auth": {"kind": "bearer"}, "pagination": {"kind": "link", "page_size": 10},
@@ -164,7 +161,7 @@ async def test_generate_asks_first_then_writes_the_files_and_lints_them(repo: Pa
         assert (out / "connector.py").read_text() == before  # no means nothing written
 
 
-@needs_runtime
+@pytest.mark.fivetran_debug
 async def test_validate_a_good_project_shows_pass_with_row_counts(repo: Path, tmp_path: Path, api: Api) -> None:
     ingest(repo)
     out, config = project(tmp_path, api)
@@ -200,7 +197,7 @@ async def test_validate_a_good_project_shows_pass_with_row_counts(repo: Path, tm
     assert "my token is ****" in saved and "Check **** [1]." in saved
 
 
-@needs_runtime
+@pytest.mark.fivetran_debug
 async def test_a_failing_project_fails_then_fix_shows_the_diff_and_passes(repo: Path, tmp_path: Path,
                                                                           api: Api) -> None:
     ingest(repo)
@@ -295,7 +292,7 @@ async def test_a_missing_model_is_a_modal_not_a_crash(repo: Path) -> None:
         assert "model: not loaded" in str(app.query_one("#status-model").render())
 
 
-@needs_runtime
+@pytest.mark.fivetran_debug
 async def test_a_validation_timeout_is_a_modal_with_the_fix(repo: Path, tmp_path: Path, api: Api,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     ingest(repo)

@@ -17,8 +17,7 @@ from assistant.connector import compose, validate, writer
 from assistant.connector.spec import Spec
 from cli.main import cli
 
-pytestmark = pytest.mark.skipif(not (Path(RUNTIME_VENV) / "bin" / "fivetran").exists(),
-                                reason="no runtime venv: run `assistant runtime setup`")
+pytestmark = pytest.mark.fivetran_debug
 VENV = Path(RUNTIME_VENV)
 ORDERS = sum(uid % 3 for uid in range(1, N_USERS + 1))
 
