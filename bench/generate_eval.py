@@ -1,10 +1,15 @@
-"""Generate-then-validate on local sources: request text -> spec -> files -> `fivetran debug`.
+"""Generate-then-check on the blind tasks of bench/eval/generate: requests nobody here wrote.
 
-    python bench/generate_eval.py [--no-model] [--model NAME]
+    python bench/generate_eval.py [--split tune|report|all] [--set rest|local|all] [--task ID]...
+                                  [--mode plain|config|both] [--model NAME | --no-model] [--summary] [--json FILE]
 
-Each task is a request written for one API style of tests/apiserver.py, with the tables and row
-counts it must produce. Reports the pass rate, repairs needed and seconds per task, and each
-failure's cause.
+For each task: make its source (a mock API on 127.0.0.1, or files and databases), write the request
+with its placeholders filled to a prompt file, and run `assistant generate --prompt-file P --out D`,
+in `config` mode with `--config C` (the user's configuration: the assistant may probe the source and
+validate) and in `plain` mode without. Then the project runs with the real `fivetran debug` against
+the source, with the task's configuration, and the warehouse is checked (bench/eval/generate/harness.py);
+tasks with a second sync change the source and run again with the saved state. Prints PASS/FAIL per
+task with the cause (`--summary`: only the totals) and the pass rate per split and mode.
 """
 
 from __future__ import annotations
@@ -12,120 +17,125 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench" / "eval" / "generate")]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from apiserver import N_EVENTS, N_ITEMS, N_USERS, PASSWORD, TOKEN, USER, Api  # noqa: E402
-
-ORDERS = sum(uid % 3 for uid in range(1, N_USERS + 1))
-TASKS = [
-    ("cursor + bearer + incremental",
-     'Users API at {url}. Bearer token auth. GET /bearer/api/users?limit=<n>&cursor=<token> returns '
-     '{{"users": [...], "next_cursor": "...", "has_more": true}}. Primary key id. Incremental on updated_at '
-     'using updated_since.', "bearer", {"users": N_USERS}),
-    ("cursor in a nested field",
-     'Events feed at {url}, bearer token. GET /bearer/api/events?limit=<n>&cursor=<c> responds with '
-     '{{"data": {{"items": [...]}}, "meta": {{"next": "..."}}}}; send meta.next back as cursor. Each event is '
-     'identified by event_id.', "bearer", {"events": N_EVENTS}),
-    ("page numbers + basic auth",
-     "Inventory API at {url} with HTTP basic auth (username and password). GET /basic/page/items?page=<p>"
-     "&per_page=<n> returns a JSON list of items; primary key sku.", "basic", {"items": N_ITEMS}),
-    ("offset + total",
-     'Catalog at {url}, bearer token. GET /bearer/offset/items?offset=<o>&limit=<n> returns {{"results": [...], '
-     '"total": 57}}. Primary key sku.', "bearer", {"items": N_ITEMS}),
-    ("Link header",
-     "Items API at {url}, bearer auth. GET /bearer/link/items?limit=<n> returns a list; the next page URL is in "
-     "the Link header (rel=next). Primary key sku.", "bearer", {"items": N_ITEMS}),
-    ("deletes + child table",
-     'Users API at {url} with bearer token. GET /bearer/api/users?cursor=<token> returns {{"users": [...], '
-     '"next_cursor": "...", "has_more": false}}, primary key id. GET /bearer/api/users/deleted returns '
-     '{{"deleted": [...]}} listing deleted user ids. For each user, GET /bearer/api/users/{{id}}/orders returns '
-     "a list of orders with primary key order_id.", "bearer", {"users": N_USERS, "orders": ORDERS}),
-    ("key only the model can place",
-     'Clickstream at {url}, bearer token. GET /bearer/api/events?limit=<n>&cursor=<c> responds with '
-     '{{"data": {{"items": [...]}}, "meta": {{"next": "..."}}}}; send meta.next back as cursor. The event_id '
-     "field is what makes each event unique.", "bearer", {"events": N_EVENTS}),
-    ("CSV folder", "A folder of CSV files with people, loaded into a people table, primary key id.", "file",
-     {"people": 3}),
-    ("SQLite file", "Sync the SQLite database file: table orders, primary key order_id, incremental on order_id.",
-     "sqlite", {"orders": 2500}),
-]
+import harness  # noqa: E402
 
 
-def local_config(kind: str, where: Path) -> dict[str, str]:
-    """Make the CSV folder or SQLite file a local task reads, and its configuration."""
-    if kind == "file":
-        folder = where / "data"
-        folder.mkdir()
-        (folder / "a.csv").write_text("id,name\n1,ann\n2,bob\n")
-        (folder / "b.csv").write_text("id,name\n3,cy\n")
-        return {"folder": str(folder)}
-    import sqlite3
+class SharedModel:
+    """One model for every task, loaded on first use (a fresh CLI process would load it each time)."""
 
-    db = where / "shop.db"
-    conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE orders (order_id INTEGER PRIMARY KEY, total REAL)")
-    conn.executemany("INSERT INTO orders VALUES (?, ?)", [(i, i * 1.5) for i in range(1, 2501)])
-    conn.commit()
-    conn.close()
-    return {"database_path": str(db)}
+    def __init__(self) -> None:
+        self.generator: Any = None
+
+    def __call__(self, cfg: Any, progress: Any) -> Any:
+        from assistant.services import load_generator
+
+        if self.generator is None:
+            self.generator = load_generator(cfg, progress)
+        return self.generator
+
+
+def generate(task: harness.Task, src: Any, work: Path, mode: str, flags: list[str], factory: Any) -> tuple[Path, str]:
+    """Run `assistant generate` in-process; the project folder and, on failure, the CLI's last line."""
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    prompt, out, config = work / "request.txt", work / "project", work / "config.json"
+    prompt.write_text(harness.fill(task.data["request"], src.values))
+    args = ["generate", "--prompt-file", str(prompt), "--out", str(out), *flags]
+    if mode == "config":
+        config.write_text(json.dumps(harness.fill(task.data["config"], src.values)))
+        args += ["--config", str(config)]
+    result = CliRunner().invoke(cli, args, obj=factory)
+    lines = (result.stderr or result.stdout or str(result.exception)).strip().splitlines()
+    return out, ("" if (out / "connector.py").exists() else (lines[-1] if lines else f"exit {result.exit_code}"))
+
+
+def run_task(task: harness.Task, mode: str, flags: list[str], factory: Any, fivetran: Path) -> tuple[bool, str]:
+    work = Path(tempfile.mkdtemp(prefix=f"csdk-eval-{task.id}-"))
+    try:
+        with harness.source(task, work / "source") as src:
+            project, failed = generate(task, src, work, mode, flags, factory)
+            if failed:
+                return False, f"generate failed: {failed}"
+            if task.data["config"]:  # the user fills in configuration.json; empty: the request named the path
+                (project / "configuration.json").write_text(json.dumps(harness.fill(task.data["config"], src.values)))
+            shutil.rmtree(project / "files", ignore_errors=True)
+            phases = [("sync 1", task.data["expect"])]
+            if task.data.get("second_sync"):
+                phases.append(("sync 2", task.data["second_sync"]["expect"]))
+            for number, (label, expect) in enumerate(phases):
+                if number:
+                    src.advance()
+                ok, output = harness.run_debug(project, fivetran)
+                if not ok:
+                    tail = [ln for ln in output.splitlines() if ln.strip()][-3:]
+                    return False, f"{label}: fivetran debug failed: {' | '.join(tail)[:400]}"
+                problems = harness.check(project, expect)
+                if problems:
+                    return False, f"{label}: {'; '.join(problems)[:400]}"
+            return True, ""
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--no-model", action="store_true")
+    parser.add_argument("--split", choices=("tune", "report", "all"), default="all")
+    parser.add_argument("--set", choices=("rest", "local", "all"), default="all")
+    parser.add_argument("--task", action="append", default=[])
+    parser.add_argument("--mode", choices=("plain", "config", "both"), default="both")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--no-model", action="store_true")
+    parser.add_argument("--summary", action="store_true", help="print the totals only")
+    parser.add_argument("--json", type=Path, help="also write every result to this file")
     args = parser.parse_args()
 
-    from assistant.connector import compose, extract, fix, hints, runtime_venv, validate, writer
-    from assistant.services import load_generator
+    from assistant.connector import runtime_venv
+    from assistant.services import Services
     from core import settings
 
     cfg = settings.load(model=args.model)
-    venv = runtime_venv.location(cfg.runtime_venv)
-    generator = None if args.no_model else load_generator(cfg)
-    passed, rows = 0, []
-    with Api() as api:
-        for name, template, auth, expected in TASKS:
+    fivetran = runtime_venv.fivetran(runtime_venv.location(cfg.runtime_venv))
+    shared = SharedModel()
+
+    def factory(c: Any) -> Any:
+        return Services(c.model_copy(update={"model": args.model}) if args.model else c, shared)
+
+    flags = ["--no-model"] if args.no_model else []
+    chosen = [t for t in harness.tasks(args.set) if (args.split in ("all", t.split))
+              and (not args.task or t.id in args.task)]
+    modes = ["plain", "config"] if args.mode == "both" else [args.mode]
+    results = []
+    for task in chosen:
+        for mode in modes:
             started = time.perf_counter()
-            text = template.format(url=api.url)
-            extraction = extract.from_text(text)
-            if generator is not None and extraction.spec.unresolved:
-                extraction = hints.complete_with_model(extraction, text, generator)
-            out = Path(tempfile.mkdtemp(prefix="csdk-gen-")) / "project"
-            writer.write(out, compose.project_files(extraction.spec))
-            config = out.parent / "config.json"
-            if auth in ("file", "sqlite"):
-                config.write_text(json.dumps(local_config(auth, out.parent)))
-            else:
-                values = {"username": USER, "password": PASSWORD} if auth == "basic" else {"api_token": TOKEN}
-                config.write_text(json.dumps({"base_url": api.url, **values}))
-            outcome = fix.repair(out, attempts=3, run=lambda o=out, c=config: validate.validate(o, config=c, venv=venv),
-                                 generator_factory=(lambda: generator) if generator else None, show=lambda s: None)
-            result = outcome.result
-            counts = {t.name: t.rows for t in result.tables} if result else {}
-            ok = bool(result and result.verdict == "PASS" and counts == expected)
-            passed += ok
-            cause = "" if ok else (result.reason if result and result.verdict != "PASS" else
-                                   f"row counts {counts} != expected {expected}") or outcome.stopped_because
-            model_facts = sorted(k for k, v in extraction.decided.items() if v == "model")
-            rows.append((name, ok, len(outcome.steps), time.perf_counter() - started, cause, model_facts,
-                         extraction.spec.unresolved))
-    print(f"model: {generator.name if generator else 'none (text pass only)'}")
-    for name, ok, repairs, seconds, cause, model_facts, unresolved in rows:
-        print(f"{'PASS' if ok else 'FAIL'}  {name:<32} repairs {repairs}  {seconds:5.1f} s"
-              + (f"  model supplied {model_facts}" if model_facts else "")
-              + (f"  cause: {cause}" if cause else ""))
-        for note in unresolved:
-            print(f"        unresolved: {note}")
-    print(f"pass rate {passed}/{len(TASKS)} = {passed / len(TASKS):.2f}; median "
-          f"{sorted(r[3] for r in rows)[len(rows) // 2]:.1f} s per task")
+            ok, cause = run_task(task, mode, flags, factory, fivetran)
+            results.append({"id": task.id, "split": task.split, "mode": mode, "pass": ok, "cause": cause,
+                            "seconds": round(time.perf_counter() - started, 1)})
+            if not args.summary:
+                print(f"{'PASS' if ok else 'FAIL'}  {task.id:<5} {task.split:<6} {mode:<6} "
+                      f"{results[-1]['seconds']:6.1f} s  {cause}", flush=True)
+    print(f"model: {'none (--no-model)' if args.no_model else (shared.generator.name if shared.generator else '-')}")
+    for split in ("tune", "report"):
+        for mode in modes:
+            rows = [r for r in results if r["split"] == split and r["mode"] == mode]
+            if rows:
+                passed = sum(r["pass"] for r in rows)
+                print(f"{split:<6} {mode:<6} {passed}/{len(rows)} = {passed / len(rows):.2f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":
