@@ -56,7 +56,7 @@ def generate(task: harness.Task, src: Any, work: Path, mode: str, flags: list[st
     args = ["generate", "--prompt-file", str(prompt), "--out", str(out), *flags]
     if mode == "config":
         config.write_text(json.dumps(harness.fill(task.data["config"], src.values)))
-        args += ["--config", str(config)]
+        args += ["--validate", "--config", str(config)]
     result = CliRunner().invoke(cli, args, obj=factory)
     lines = (result.stderr or result.stdout or str(result.exception)).strip().splitlines()
     return out, ("" if (out / "connector.py").exists() else (lines[-1] if lines else f"exit {result.exit_code}"))
@@ -80,8 +80,10 @@ def run_task(task: harness.Task, mode: str, flags: list[str], factory: Any, five
                     src.advance()
                 ok, output = harness.run_debug(project, fivetran)
                 if not ok:
-                    tail = [ln for ln in output.splitlines() if ln.strip()][-3:]
-                    return False, f"{label}: fivetran debug failed: {' | '.join(tail)[:400]}"
+                    from assistant.connector.validate import classify
+
+                    category, reason = classify(output, project)
+                    return False, f"{label}: fivetran debug failed ({category}): {reason[:300]}"
                 problems = harness.check(project, expect)
                 if problems:
                     return False, f"{label}: {'; '.join(problems)[:400]}"

@@ -78,8 +78,13 @@ def fill(value: Any, values: dict[str, str]) -> Any:
 
 
 def run_debug(project: Path, fivetran: Path, timeout: int = 900) -> tuple[bool, str]:
-    """One `fivetran debug` in the project folder with its configuration.json; files/ is kept."""
-    env = {**os.environ, "PATH": f"{fivetran.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    """One `fivetran debug` in the project folder with its configuration.json; files/ is kept. Offline,
+    the SDK's requirements check retries PyPI for 12 s: a pipreqs shim makes it read the venv instead."""
+    shims = project.parent / "shims"
+    shims.mkdir(exist_ok=True)
+    (shims / "pipreqs").write_text(f'#!/bin/sh\nexec "{fivetran.parent / "pipreqs"}" --use-local "$@"\n')
+    (shims / "pipreqs").chmod(0o755)
+    env = {**os.environ, "PATH": os.pathsep.join([str(shims), str(fivetran.parent), os.environ.get("PATH", "")])}
     env.pop("PYTHONPATH", None)
     try:
         proc = subprocess.run([str(fivetran), "debug", "--configuration", "configuration.json"], cwd=project,
