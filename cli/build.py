@@ -16,6 +16,7 @@ from core.errors import UsageError
 
 if TYPE_CHECKING:
     from assistant.connector.fix import Step
+    from assistant.connector.generate import Draft
     from assistant.connector.proposal import Proposal
     from assistant.connector.validate import RunResult
     from assistant.services import Services
@@ -48,7 +49,9 @@ def _print_run(result: RunResult) -> None:
 @click.option("--out", "out_text", required=True, metavar="DIR", help="Project folder to write.")
 @click.option("--force", is_flag=True, help="Replace existing files (a .bak copy of each is kept).")
 @click.option("--validate", "run_validate", is_flag=True, help="Run `fivetran debug` on the result.")
-@click.option("--config", type=click.Path(path_type=Path), help="Configuration for --validate (not written).")
+@click.option("--config", type=click.Path(path_type=Path),
+              help="The source's configuration (not written): the source is probed first, and the result is "
+                   "validated and repaired.")
 @click.option("--no-model", is_flag=True, help="Use only what the description states; no model hints.")
 @click.option("--save-spec", type=click.Path(path_type=Path), help="Also write the spec used, to edit and re-run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
@@ -57,38 +60,51 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
     """Write a connector project (connector.py, configuration.json, requirements.txt, README.md)."""
     from assistant.connector import generate as gen
     from assistant.connector import proposal, spec
+    from assistant.connector.validate import read_configuration
 
     if not out_text.strip():
         raise UsageError("the output folder is empty; name one with --out DIR")
     out = Path(out_text)
     if spec_file and (description or prompt_file):
         raise UsageError("give a description or --prompt-file, or --spec, not both")
-    if config and not run_validate:
-        raise UsageError("--config is only used with --validate")
+    values = read_configuration(config) if config else None
     found = services(load_settings())
     if spec_file:
-        draft = gen.prepare("", spec=spec.load(spec_file), decided={"spec": str(spec_file)},
+        draft = gen.prepare("", spec=spec.load(spec_file), decided={"spec": str(spec_file)}, config=values,
                             retriever_factory=found.retriever)
     else:
-        draft = gen.prepare(_request_text(description, prompt_file),
+        draft = gen.prepare(_request_text(description, prompt_file), config=values,
                             generator_factory=None if no_model else found.generator, retriever_factory=found.retriever)
     report = gen.report(draft, out, proposal.apply(proposal.propose_generate(draft, out, force=force)))
     if save_spec:
         save_spec.write_text(draft.spec.model_dump_json(indent=2) + "\n", "utf-8")
         report.notes.append(f"spec saved to {save_spec}; edit it and re-run with --spec {save_spec}")
-    if run_validate:
-        repair = _repair(found, out, config, use_model=not no_model)
-        proposal.apply(repair)
-        report.validation = repair.run
-        assert repair.outcome is not None
-        report.notes += [f"repair {s.attempt} ({s.how}): {s.summary}" for s in repair.outcome.steps]
-        report.notes += repair.warnings
+    if run_validate or config is not None:
+        report.validation, notes = _validate_new(found, draft, out, config, values, use_model=not no_model)
+        report.notes += notes
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=1, default=str))
     else:
         click.echo(gen.markdown(report))
     if report.validation and report.validation.verdict != "PASS":
         sys.exit(1)
+
+
+def _validate_new(found: Services, draft: Draft, out: Path, config: Path | None, values: dict[str, str] | None, *,
+                  use_model: bool) -> tuple[RunResult, list[str]]:
+    """Run the new project; repair the spec while that can fix it, then the code."""
+    from assistant.connector import generate as gen
+    from assistant.connector import proposal
+
+    attempts = found.cfg.repair_attempts
+    result, notes = gen.run_and_mend(draft, out, lambda: found.validate(out, config), values or {}, attempts)
+    if result.verdict == "PASS" or result.category != "CODE":
+        return result, notes
+    repair = _repair(found, out, config, use_model=use_model, first=result)
+    proposal.apply(repair)
+    assert repair.outcome is not None
+    notes += [f"repair {s.attempt} ({s.how}): {s.summary}" for s in repair.outcome.steps] + repair.warnings
+    return repair.run or result, notes
 
 
 def _repair(found: Services, project: Path, config: Path | None, *, use_model: bool, first: RunResult | None = None,

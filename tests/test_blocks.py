@@ -20,29 +20,30 @@ def test_retry_honours_retry_after_and_never_retries_auth_failures(api: Api, mon
     sleeps: list[float] = []
     monkeypatch.setattr(rest.time, "sleep", sleeps.append)
     monkeypatch.setattr(rest.log, "warning", lambda message: None)  # the SDK logs only inside a run
-    monkeypatch.setattr(rest, "AUTH", {"token_key": "t"})
-    session = rest.build_session__bearer({"t": TOKEN})
-    payload, _ = rest.get_json(session, f"{api.url}/bearer/page/items", {"page": 1, "per_page": 5})
+    monkeypatch.setattr(rest, "AUTH", {"kind": "bearer", "token_key": "t"})
+    session = rest.build_session({"t": TOKEN})
+    payload, _ = rest.call(session, "GET", f"{api.url}/bearer/page/items", {"page": 1, "per_page": 5})
     assert len(payload) == 5 and sleeps == [1.0]  # one 429 with Retry-After: 1
+    monkeypatch.setattr(rest, "AUTH", {"kind": "none"})
     with pytest.raises(RuntimeError, match=r"Access denied by .* \(HTTP 401\); check the credentials"):
-        rest.get_json(rest.build_session__none({}), f"{api.url}/bearer/page/items", {})
+        rest.call(rest.build_session({}), "GET", f"{api.url}/bearer/page/items", {})
     assert api.requests.count("/bearer/page/items") == 1  # the 401 was not retried
 
 
 def test_each_pagination_style_reads_every_record_once(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rest.time, "sleep", lambda s: None)
     monkeypatch.setattr(rest.log, "warning", lambda message: None)
-    monkeypatch.setattr(rest, "AUTH", {"token_key": "t"})
-    session = rest.build_session__bearer({"t": TOKEN})
+    monkeypatch.setattr(rest, "AUTH", {"kind": "bearer", "token_key": "t"})
+    session = rest.build_session({"t": TOKEN})
     styles = {
-        "offset": ({"offset_param": "offset", "size_param": "limit", "page_size": 10, "total_field": "total"},
+        "offset": ({"param": "offset", "size_param": "limit", "size": 10, "total": "total"},
                    "/bearer/offset/items", "results"),
-        "link": ({"size_param": "limit", "page_size": 10}, "/bearer/link/items", ""),
-        "page": ({"page_param": "page", "size_param": "per_page", "page_size": 10}, "/bearer/page/items", ""),
+        "link": ({"size_param": "limit", "size": 10}, "/bearer/link/items", ""),
+        "page": ({"param": "page", "size_param": "per_page", "size": 10}, "/bearer/page/items", ""),
     }
     for style, (pagination, path, records) in styles.items():
-        monkeypatch.setattr(rest, "PAGINATION", pagination)
-        pages = list(getattr(rest, f"fetch_pages__{style}")(session, api.url + path, {}, records))
+        spec = {"records": records, "pagination": {"kind": style, **pagination}}
+        pages = list(rest.fetch_pages(session, api.url + path, spec, {}, None))
         skus = [r["sku"] for page in pages for r in page]
         assert len(skus) == len(set(skus)) == N_ITEMS, style
 

@@ -47,8 +47,8 @@ def rules(project: Path) -> list[tuple[str, str, int]]:
 
 
 def test_a_generated_project_is_clean(tmp_path: Path) -> None:
-    spec = Spec.model_validate({"auth": {"kind": "basic"}, "pagination": {"kind": "page"},
-                                "tables": [{"name": "items", "endpoint": "/items"}]})
+    spec = Spec.model_validate({"auth": {"kind": "basic"}, "tables": [
+        {"name": "items", "path": "/items", "pagination": {"kind": "page", "param": "page"}}]})
     writer.write(tmp_path, compose.project_files(spec))
     assert lint.lint(tmp_path) == []
 

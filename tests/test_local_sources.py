@@ -34,15 +34,15 @@ def test_a_folder_of_csv_and_jsonl_files_incrementally_by_mtime(tmp_path: Path) 
     (data / "b.csv").write_text("id,name\n3,cy\n")
     (data / "events.jsonl").write_text('{"event_id": "e1", "v": {"x": 1}}\n{"event_id": "e2", "v": null}\n')
     spec = {"source_type": "file", "name": "files_demo",
-            "tables": [{"name": "people", "primary_key": ["id"], "file_suffix": ".csv"},
-                       {"name": "events", "primary_key": ["event_id"], "file_suffix": ".jsonl", "format": "jsonl"}]}
+            "tables": [{"name": "people", "primary_key": ["id"], "files": "*.csv"},
+                       {"name": "events", "primary_key": ["event_id"], "files": "*.jsonl", "format": "jsonl"}]}
     out, cfg = build(tmp_path, spec, {"folder": str(data)})
     assert json.loads((out / "configuration.json").read_text()) == {"folder": "<YOUR_FOLDER>"}
     result = validate.validate(out, config=cfg, venv=VENV)
     assert result.verdict == "PASS", (result.reason, result.log_tail)
     assert {t.name: t.rows for t in result.tables} == {"people": 3, "events": 2}
     state = json.loads((out / "files" / "state.json").read_text())
-    assert state["people"]["mtime"] >= os.path.getmtime(data / "b.csv")
+    assert state["people"]["files"] == {n: os.path.getmtime(data / n) for n in ("a.csv", "b.csv")}
 
 
 def test_a_sqlite_table_in_batches_with_a_cursor_column(tmp_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_a_sqlite_table_in_batches_with_a_cursor_column(tmp_path: Path) -> None:
 
 
 def test_a_missing_folder_is_reported_as_a_failure_with_the_path(tmp_path: Path) -> None:
-    spec = {"source_type": "file", "tables": [{"name": "people", "primary_key": ["id"]}]}
+    spec = {"source_type": "file", "tables": [{"name": "people", "primary_key": ["id"], "files": "*.csv"}]}
     out, cfg = build(tmp_path, spec, {"folder": str(tmp_path / "nowhere")})
     result = validate.validate(out, config=cfg, venv=VENV)
     assert result.verdict == "FAIL" and "Configured folder does not exist" in result.reason

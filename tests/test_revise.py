@@ -11,11 +11,12 @@ from assistant.connector.spec import Spec
 from cli.main import cli
 from core.errors import UsageError
 
-SPEC = {"name": "shop", "description": "Shop API", "auth": {"kind": "api_key_header", "header_name": "X-Key"},
-        "pagination": {"kind": "cursor", "cursor_field": "meta.next", "has_more_field": "has_more"},
-        "tables": [{"name": "users", "endpoint": "/users", "records_path": "users", "incremental_field": "updated_at",
-                    "incremental_param": "since"},
-                   {"name": "orders", "endpoint": "/orders", "primary_key": ["order_id"]}]}
+CURSOR = {"kind": "cursor", "param": "cursor", "next": "meta.next", "has_more": "has_more"}
+SPEC = {"name": "shop", "description": "Shop API",
+        "auth": {"kind": "header", "header_name": "X-Key", "template": "{api_key}"},
+        "tables": [{"name": "users", "path": "/users", "records": "users", "pagination": CURSOR,
+                    "incremental": {"field": "updated_at", "param": "since"}},
+                   {"name": "orders", "path": "/orders", "primary_key": ["order_id"], "pagination": CURSOR}]}
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_changes_that_touch_schema_or_state_are_warned(project: Path) -> None:
     assert any(w.startswith("orders: the primary key changes from ['order_id'] to ['order_uuid']") and
                "full re-sync" in w for w in revision.warnings)
     assert any(w.startswith("users: the saved state changes shape") for w in revision.warnings)
-    assert '-            "order_id"\n+            "order_uuid"' in revision.diff
+    assert "-            'primary_key': ['order_id'],\n+            'primary_key': ['order_uuid']," in revision.diff
 
 
 def test_adding_a_table_needs_no_resync_and_keeps_the_configuration(project: Path) -> None:
@@ -71,18 +72,19 @@ def test_requests_it_cannot_apply_and_foreign_projects_are_refused(project: Path
 def test_the_cursor_parameter_is_read_past_filler_words(project: Path) -> None:
     revision = revise.revise(project, "make orders incremental on updated_at using the updated_since parameter")
     [orders] = [t for t in revision.spec.tables if t.name == "orders"]
-    assert (orders.incremental_field, orders.incremental_param) == ("updated_at", "updated_since")
+    assert orders.incremental and (orders.incremental.field, orders.incremental.param) == ("updated_at",
+                                                                                          "updated_since")
     users = [t for t in revision.spec.tables if t.name == "users"][0]
-    assert users.incremental_param == "since"  # a table not named is left alone
+    assert users.incremental and users.incremental.param == "since"  # a table not named is left alone
 
 
 def test_an_invalid_change_is_refused_and_a_new_table_shares_the_records_path(project: Path) -> None:
-    with pytest.raises(UsageError, match="the change is not valid: pagination.page_size"):
+    with pytest.raises(UsageError, match="the change is not valid: a page size is at least 1"):
         revise.revise(project, "set the page size to 0")
     spec = revise.revise(project, "Also sync GET /refunds, primary key of refunds refund_id").spec
-    assert [(t.records_path, t.primary_key) for t in spec.tables if t.name == "refunds"] == [("", ["refund_id"])]
+    assert [(t.records, t.primary_key) for t in spec.tables if t.name == "refunds"] == [("", ["refund_id"])]
     stated = revise.revise(project, "Also sync GET /refunds with records at data.items").spec
-    assert [t.records_path for t in stated.tables if t.name == "refunds"] == ["data.items"]
+    assert [t.records for t in stated.tables if t.name == "refunds"] == ["data.items"]
 
 
 def test_export_refuses_folders_and_existing_files(tmp_path: Path) -> None:

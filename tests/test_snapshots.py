@@ -54,8 +54,9 @@ def test_project_pane_with_a_validation_result(repo: Path, tmp_path: Path, monke
                                                snap_compare: Any) -> None:
     ingest(repo)
     monkeypatch.chdir(tmp_path)
-    spec = {"auth": {"kind": "bearer"}, "pagination": {"kind": "link", "page_size": 10},
-            "tables": [{"name": "items", "endpoint": "/bearer/link/items", "primary_key": ["sku"]}]}
+    spec = {"auth": {"kind": "bearer", "token_key": "api_token"},
+            "tables": [{"name": "items", "path": "/bearer/link/items", "primary_key": ["sku"],
+                        "pagination": {"kind": "link", "size_param": "limit", "size": 10}}]}
     writer.write(tmp_path / "proj", compose.project_files(Spec.model_validate(spec)))
     app = build(FakeGenerator(), project=tmp_path / "proj")
     result = RunResult("PASS", "", "fivetran debug succeeded", 0, False, 4.2,

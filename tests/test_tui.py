@@ -24,8 +24,9 @@ from tui.widgets import AnswerBlock, CitationButton, CodeView, FindingItem, Note
 pytestmark = pytest.mark.anyio
 LINK_API = ("Items API at {url}, bearer auth. GET /bearer/link/items?limit=<n> returns a list; the next page URL "
             "is in the Link header (rel=next). Primary key sku.")
-LINK_SPEC = {"auth": {"kind": "bearer"}, "pagination": {"kind": "link", "page_size": 10},
-             "tables": [{"name": "items", "endpoint": "/bearer/link/items", "primary_key": ["sku"]}]}
+LINK_SPEC = {"auth": {"kind": "bearer", "token_key": "api_token"},
+             "tables": [{"name": "items", "path": "/bearer/link/items", "primary_key": ["sku"],
+                         "pagination": {"kind": "link", "size_param": "limit", "size": 10}}]}
 
 
 @pytest.fixture

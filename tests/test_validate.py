@@ -36,32 +36,40 @@ def make(tmp_path: Path, api: Api, spec: dict, config: dict | None = None) -> tu
     return out, cfg
 
 
+BEARER = {"kind": "bearer", "token_key": "api_token"}
 SUITE = {
     "cursor, bearer, incremental, deletes, child table": (
-        {"auth": {"kind": "bearer"}, "pagination": {"kind": "cursor", "has_more_field": "has_more"},
-         "tables": [{"name": "users", "endpoint": "/bearer/api/users", "records_path": "users",
-                     "incremental_field": "updated_at", "incremental_param": "updated_since",
-                     "deletes_endpoint": "/bearer/api/users/deleted", "deletes_path": "deleted"},
-                    {"name": "orders", "endpoint": "/bearer/api/users/{id}/orders", "primary_key": ["order_id"],
-                     "parent": "users"}]},
+        {"auth": BEARER,
+         "tables": [{"name": "users", "path": "/bearer/api/users", "records": "users",
+                     "pagination": {"kind": "cursor", "param": "cursor", "next": "next_cursor",
+                                    "has_more": "has_more"},
+                     "incremental": {"field": "updated_at", "param": "updated_since"},
+                     "deletes": {"path": "/bearer/api/users/deleted", "ids": "deleted"}},
+                    {"name": "orders", "path": "/bearer/api/users/{id}/orders", "primary_key": ["order_id"],
+                     "parent": {"table": "users", "keys": {"id": "user_id"}}}]},
         None, {"users": N_USERS, "orders": ORDERS}),
     "cursor in a nested field, records under data.items, nested JSON": (
-        {"auth": {"kind": "bearer"}, "pagination": {"kind": "cursor", "cursor_field": "meta.next", "page_size": 20},
-         "tables": [{"name": "events", "endpoint": "/bearer/api/events", "records_path": "data.items",
-                     "primary_key": ["event_id"]}]},
+        {"auth": BEARER,
+         "tables": [{"name": "events", "path": "/bearer/api/events", "records": "data.items",
+                     "primary_key": ["event_id"],
+                     "pagination": {"kind": "cursor", "param": "cursor", "next": "meta.next", "size_param": "limit",
+                                    "size": 20}}]},
         None, {"events": N_EVENTS}),
     "page numbers, basic auth, 429 with Retry-After": (
-        {"auth": {"kind": "basic"}, "pagination": {"kind": "page", "size_param": "per_page", "page_size": 10},
-         "tables": [{"name": "items", "endpoint": "/basic/page/items", "primary_key": ["sku"]}]},
+        {"auth": {"kind": "basic"},
+         "tables": [{"name": "items", "path": "/basic/page/items", "primary_key": ["sku"],
+                     "pagination": {"kind": "page", "param": "page", "size_param": "per_page", "size": 10}}]},
         "basic", {"items": N_ITEMS}),
     "offset and total": (
-        {"auth": {"kind": "bearer"}, "pagination": {"kind": "offset", "page_size": 10, "total_field": "total"},
-         "tables": [{"name": "items", "endpoint": "/bearer/offset/items", "records_path": "results",
-                     "primary_key": ["sku"]}]},
+        {"auth": BEARER,
+         "tables": [{"name": "items", "path": "/bearer/offset/items", "records": "results", "primary_key": ["sku"],
+                     "pagination": {"kind": "offset", "param": "offset", "size_param": "limit", "size": 10,
+                                    "total": "total"}}]},
         None, {"items": N_ITEMS}),
     "Link header": (
-        {"auth": {"kind": "bearer"}, "pagination": {"kind": "link", "page_size": 10},
-         "tables": [{"name": "items", "endpoint": "/bearer/link/items", "primary_key": ["sku"]}]},
+        {"auth": BEARER,
+         "tables": [{"name": "items", "path": "/bearer/link/items", "primary_key": ["sku"],
+                     "pagination": {"kind": "link", "size_param": "limit", "size": 10}}]},
         None, {"items": N_ITEMS}),
 }
 

@@ -23,14 +23,14 @@ GET /bearer/api/users/deleted returns {"deleted": [...]} with the ids of deleted
 def test_extraction_reads_what_the_request_states() -> None:
     spec = extract.from_text(REQUEST).spec
     assert spec.base_url == "http://127.0.0.1:9999" and spec.auth.kind == "bearer"
-    p = spec.pagination
-    assert (p.kind, p.cursor_field, p.cursor_param, p.has_more_field, p.size_param) == (
-        "cursor", "next_cursor", "cursor", "has_more", "limit")
     [users] = spec.tables
-    assert (users.name, users.endpoint, users.records_path, users.primary_key) == (
-        "users", "/bearer/api/users", "users", ["id"])
-    assert (users.incremental_field, users.incremental_param) == ("updated_at", "updated_since")
-    assert (users.deletes_endpoint, users.deletes_path) == ("/bearer/api/users/deleted", "deleted")
+    p = users.pagination
+    assert (p.kind, p.next, p.param, p.has_more) == ("cursor", "next_cursor", "cursor", "has_more")
+    assert (users.name, users.path, users.records, users.primary_key) == ("users", "/bearer/api/users", "users", ["id"])
+    assert users.incremental is not None and (users.incremental.field, users.incremental.param) == (
+        "updated_at", "updated_since")
+    assert users.deletes is not None and (users.deletes.path, users.deletes.ids) == ("/bearer/api/users/deleted",
+                                                                                      "deleted")
     assert spec.unresolved == []
 
 
@@ -39,16 +39,18 @@ def test_a_get_line_with_a_full_url_splits_into_base_url_and_endpoint() -> None:
                              'auth returns {"users": [...], "next_cursor": "...", "has_more": true}. '
                              "Primary key id.").spec
     assert (spec.name, spec.base_url) == ("users_connector", "http://127.0.0.1:37491")
-    assert [(t.name, t.endpoint, t.records_path, t.primary_key) for t in spec.tables] == [
+    assert [(t.name, t.path, t.records, t.primary_key) for t in spec.tables] == [
         ("users", "/bearer/api/users", "users", ["id"])]
 
 
 def test_missing_facts_get_documented_defaults_and_are_listed() -> None:
     spec = extract.from_text("REST API at base_url, bearer token, cursor pagination via next_cursor, "
                              "incremental on updated_at, tables users and events").spec
-    assert [t.name for t in spec.tables] == ["users", "events"] and spec.pagination.cursor_field == "next_cursor"
+    assert [t.name for t in spec.tables] == ["users", "events"]
+    assert [t.pagination.next for t in spec.tables] == ["next_cursor", "next_cursor"]
     assert "users: endpoint not given; assumed GET /users with records under `users`" in spec.unresolved
-    assert "events: primary key not stated; assumed `id`" in spec.unresolved
+    assert ("events: the records were not shown; assumed the primary key `id` (a probe of the source settles it)"
+            in spec.unresolved)
 
 
 def test_model_hints_are_kept_only_when_the_request_states_them() -> None:
@@ -56,12 +58,12 @@ def test_model_hints_are_kept_only_when_the_request_states_them() -> None:
 
     text = "Orders API. GET /orders returns a list of orders; order_uuid is what makes each one unique."
     extraction = extract.from_text(text)
-    assert "orders: primary key not stated; assumed `id`" in extraction.spec.unresolved
+    assert any(u.startswith("orders: ") and "primary key" in u for u in extraction.spec.unresolved)
     fake = FakeGenerator().enqueue(json.dumps({"tables": [{"name": "orders", "primary_key": "order_uuid",
                                                            "records_path": "", "incremental_field": "modified_ts"}]}))
     done = hints.complete_with_model(extraction, text, fake)
     assert done.spec.tables[0].primary_key == ["order_uuid"] and done.decided["orders.primary_key"] == "model"
-    assert done.spec.tables[0].incremental_field == ""  # "modified_ts" is not in the request: dropped
+    assert done.spec.tables[0].incremental is None  # "modified_ts" is not in the request: dropped
     assert "schema" in fake.calls[0]
 
 
@@ -75,10 +77,10 @@ def test_a_model_reply_that_is_not_json_is_reported_not_fatal() -> None:
 
 def test_spec_files_are_checked_against_the_schema(tmp_path: Path) -> None:
     good = tmp_path / "spec.yaml"
-    good.write_text("name: demo\ntables:\n  - name: users\n    endpoint: /users\n")
+    good.write_text("name: demo\ntables:\n  - name: users\n    path: /users\n")
     assert load(good).tables[0].primary_key == ["id"]
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"tables": [{"name": "Users", "endpoint": "users"}]}))
+    bad.write_text(json.dumps({"tables": [{"name": "Users", "path": "users"}]}))
     with pytest.raises(UsageError, match="fails its schema at tables.0.name"):
         load(bad)
     (tmp_path / "empty.json").write_text(json.dumps({"tables": []}))
@@ -164,13 +166,13 @@ def test_file_and_database_requests_become_local_specs() -> None:
         ("orders", "orders", "order_id", ["order_id"])]
     files = extract.from_text("JSON lines files in a directory; load them as events keyed by event_id.").spec
     assert files.source_type == "file" and files.config_keys() == ["folder"]
-    assert [(t.name, t.file_suffix, t.format, t.primary_key) for t in files.tables] == [
-        ("events", ".jsonl", "jsonl", ["event_id"])]
+    assert [(t.name, t.files, t.format, t.primary_key) for t in files.tables] == [
+        ("events", "*.jsonl", "jsonl", ["event_id"])]
 
 
 def test_generate_with_a_spec_that_fails_its_schema(tmp_path: Path) -> None:
     bad = tmp_path / "spec.json"
-    bad.write_text(json.dumps({"tables": [{"name": "users", "endpoint": "/u", "primary_key": []}]}))
+    bad.write_text(json.dumps({"tables": [{"name": "users", "path": "/u", "primary_key": ["a b"]}]}))
     result = CliRunner().invoke(cli, ["generate", "--spec", str(bad), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"bad input: {bad}: the spec fails its schema at tables.0.primary_key:")
@@ -192,7 +194,7 @@ def test_validate_without_the_runtime_sdk_says_how_to_install_it(tmp_path: Path,
 @pytest.mark.parametrize(("extra", "message"), [
     (["--out", ""], "bad input: the output folder is empty; name one with --out DIR"),
     (["--out", "OUT", "--spec", "S"], "bad input: give a description or --prompt-file, or --spec, not both"),
-    (["--out", "OUT", "--config", "C"], "bad input: --config is only used with --validate"),
+    (["--out", "OUT", "--config", "C"], "bad input: C: cannot read the configuration (No such file or directory)"),
     (["--out", "FILE/sub"], "bad input: FILE exists and is not a folder"),
 ])
 def test_generate_argument_mistakes(extra: list[str], message: str, tmp_path: Path) -> None:
@@ -202,7 +204,8 @@ def test_generate_argument_mistakes(extra: list[str], message: str, tmp_path: Pa
     args = ["generate", REQUEST, *[subst.get(a, a) for a in extra]]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
-    assert result.stderr == message.replace("FILE", str(tmp_path / "afile")) + "\n"
+    assert result.stderr == message.replace("FILE", str(tmp_path / "afile")).replace(
+        "C:", str(tmp_path / "c.json") + ":") + "\n"
 
 
 def test_save_spec_round_trips_through_generate(tmp_path: Path) -> None:
@@ -232,4 +235,4 @@ def test_written_files_get_the_usual_mode_and_a_stated_page_size_is_kept(tmp_pat
     mode = stat.S_IMODE((tmp_path / "p" / "connector.py").stat().st_mode)
     assert mode == 0o666 & ~writer._UMASK
     spec = extract.from_text("GET /items?limit=25&cursor=<c> returns {\"items\": [...], \"next_cursor\": \"x\"}").spec
-    assert (spec.pagination.size_param, spec.pagination.page_size) == ("limit", 25)
+    assert (spec.tables[0].pagination.size_param, spec.tables[0].pagination.size) == ("limit", 25)

@@ -44,7 +44,7 @@ class ProjectCommands(WorkerApp):
         replaces = (", ".join(change.replaces) + " (a .bak of each is kept)" if change.replaces
                     else "nothing; all files are new")
         body = (f"Target folder: {change.project}\nReplaces: {replaces}\nFiles: {', '.join(change.files)}\n"
-                f"Source: {spec.source_type}, auth {spec.auth.kind}, pagination {spec.pagination.kind}, "
+                f"Source: {spec.source_type}, auth {spec.auth.kind}, pagination {spec.pagination()}, "
                 f"tables {', '.join(t.name for t in spec.tables)}")
 
         def answer(yes: bool | None) -> None:

@@ -1,101 +1,87 @@
 """Spec -> the four project files, built from the project's own building blocks (assistant/connector/blocks).
 
-The composer copies tested functions verbatim; what varies per connector is data (TABLES,
-PAGINATION, AUTH) and the docstrings, so every generated connector.py has the same, linted shape.
+The composer copies the engine of a block module verbatim and writes what varies per connector as
+module constants. Every value from a request, a spec or a probe reaches connector.py only as a
+Python literal (`pprint` of plain data) under a comment the composer itself wrote: request text
+never becomes code, and every generated connector.py has the same, linted shape.
 """
 
 from __future__ import annotations
 
-import ast
 import json
+import pprint
+import re
 from importlib import resources
+from typing import Any
 
 from assistant.connector.readme import readme_md
-from assistant.connector.spec import Spec
+from assistant.connector.spec import Spec, Table
 
-SHARED = ["validate_configuration", "get_json", "records_at", "value_at", "prepare_record", "note_types", "to_utc",
-          "sync_table"]
+SDK_IMPORTS = ("\n# For the Connector object, logging and data operations\n"
+               "from fivetran_connector_sdk import Connector\n"
+               "from fivetran_connector_sdk import Logging as log\n"
+               "from fivetran_connector_sdk import Operations as op\n")
 
+REST_IMPORTS = """# For reading configuration.json when run directly, and for JSON bodies
+import json
 
-def _block_functions(module: str = "rest") -> dict[str, str]:
-    source = resources.files("assistant.connector.blocks").joinpath(f"{module}.py").read_text("utf-8")
-    tree = ast.parse(source)
-    out = {}
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef):
-            out[node.name] = ast.get_source_segment(source, node) or ""
-    return out
+# For backoff between retries and waits for a rate limit to reset
+import time
 
+# For XML responses, parsed with the standard library
+import xml.etree.ElementTree as ElementTree
 
-def _renamed(functions: dict[str, str], role: str, variant: str) -> str:
-    text = functions[f"{role}__{variant}"]
-    return text.replace(f"def {role}__{variant}(", f"def {role}(", 1)
+# For timestamps and time windows, normalised to UTC
+from datetime import date, datetime, timedelta, timezone
 
+# For HTTP requests to the source API (provided by Fivetran's runtime)
+import requests
+"""
 
-def _constant(name: str, value: object, comment: str) -> str:
-    """A module constant; JSON of str/int/list/dict is also valid Python."""
-    rendered = json.dumps(value, indent=4)
-    return f"# {comment}\n{name} = {rendered}\n"
+LOCAL_IMPORTS = """# For reading CSV files
+import csv
 
+# For matching file names against each table's pattern
+import fnmatch
 
-def _auth_data(spec: Spec) -> dict[str, str]:
-    kind = spec.auth.kind
-    if kind == "bearer":
-        return {"token_key": "api_token"}
-    if kind == "api_key_header":
-        return {"token_key": "api_key", "header_name": spec.auth.header_name}
-    if kind == "api_key_query":
-        return {"token_key": "api_key", "param_name": spec.auth.param_name}
-    if kind == "basic":
-        return {"username_key": "username", "password_key": "password"}
-    if kind == "oauth2":
-        return {"token_url_key": "token_url", "client_id_key": "client_id", "client_secret_key": "client_secret"}
-    return {}
+# For reading .gz files
+import gzip
 
+# For JSON files, JSON lines and configuration.json
+import json
 
-def _pagination_data(spec: Spec) -> dict[str, object]:
-    p = spec.pagination
-    keep = {
-        "none": [],
-        "cursor": ["cursor_field", "cursor_param", "has_more_field", "size_param", "page_size"],
-        "page": ["page_param", "size_param", "page_size"],
-        "offset": ["offset_param", "size_param", "page_size", "total_field"],
-        "link": ["size_param", "page_size", "next_url_field"],
-    }[p.kind]
-    return {k: getattr(p, k) for k in keep}
+# For listing the folder
+import os
 
+# For turning headers into column names
+import re
+import unicodedata
 
-def _tables_data(spec: Spec) -> dict[str, dict[str, object]]:
-    out: dict[str, dict[str, object]] = {}
-    for t in spec.tables:
-        entry: dict[str, object] = {"endpoint": t.endpoint, "records_path": t.records_path,
-                                    "primary_key": t.primary_key}
-        if t.incremental_field and not t.parent:
-            entry["incremental_field"] = t.incremental_field
-            entry["incremental_param"] = t.incremental_param
-        if t.parent:
-            entry["parent"] = t.parent
-        if t.deletes_endpoint:
-            entry["deletes_endpoint"] = t.deletes_endpoint
-            entry["deletes_path"] = t.deletes_path
-        out[t.name] = entry
-    return out
+# For values the destination cannot take as they are (dates, decimals)
+from datetime import date, datetime
+from decimal import Decimal
+"""
 
-
-# The pieces every composed connector ends with: schema(), the head of update(), and the
-# final checkpoint with the module-level connector object and the __main__ block.
 SCHEMA = '''
+
 def schema(configuration: dict):
     """
-    Declare each table and its primary key; column types are inferred from the data.
+    Declare each table and its primary key; column types are inferred from the data, so a column
+    whose type changes between syncs, or a new column, does not break the sync.
     See https://fivetran.com/docs/connector-sdk/technical-reference#schema
     Args:
         configuration: the connector configuration.
     """
-    return [{"table": name, "primary_key": spec["primary_key"]} for name, spec in TABLES.items()]
-'''
+    tables = []
+    for name, spec in TABLES.items():
+        table = {"table": name, "primary_key": spec["primary_key"]}
+        if not spec["primary_key"]:  # none known: Fivetran keys the rows by a hash of their values
+            del table["primary_key"]
+        tables.append(table)
+    return tables
 
-UPDATE_HEAD = '''def update(configuration: dict, state: dict):
+
+def update(configuration: dict, state: dict):
     """
     Sync every table: called by Fivetran on each sync, with the state saved by the last checkpoint.
     See https://fivetran.com/docs/connector-sdk/technical-reference#update
@@ -103,8 +89,15 @@ UPDATE_HEAD = '''def update(configuration: dict, state: dict):
         configuration: the connector configuration (all values are strings).
         state: the state from the previous sync; empty on the first sync or after a reset.
     """
-    log.info("Starting {name} sync")
+    log.info(f"Starting {CONNECTOR_NAME} sync")
     validate_configuration(configuration)
+'''
+
+REST_SYNC = '''    session = build_session(configuration)
+    sync_all(session, configuration, state)
+'''
+
+LOCAL_SYNC = '''    sync_all(configuration, state)
 '''
 
 TAIL = '''    # Final checkpoint: the state of every table is saved for the next sync.
@@ -122,136 +115,100 @@ if __name__ == "__main__":
     connector.debug(configuration=configuration)
 '''
 
-REST_UPDATE = SCHEMA + '''
-
-def sync_children(session, base_url: str, parent: str, row: dict, state: dict):
-    """Fetch every child table of `parent` for one parent row, with the parent's key in each child row."""
-    for child, spec in TABLES.items():
-        if spec.get("parent") == parent:
-            url = base_url + spec["endpoint"].format(**{key: row.get(key) for key in TABLES[parent]["primary_key"]})
-            extra = {f"{parent}_{key}": row.get(key) for key in TABLES[parent]["primary_key"]}
-            sync_table(session, child, spec, state, url, extra)
+AUTH_FIELDS = {
+    "none": [], "bearer": ["token_key"], "header": ["header_name", "template"], "query": ["param_name", "token_key"],
+    "basic": ["username_key", "password_key"],
+    "oauth2": ["token_url", "token_url_key", "client_id_key", "client_secret_key", "style", "scope", "token_field"],
+}
+NESTED_PARTS = ("incremental", "deletes", "parent", "window")
+LOCAL_FIELDS = ("files", "format", "delimiter", "source_table", "cursor_column", "deleted_column")
 
 
-''' + UPDATE_HEAD + '''    session = build_session(configuration)
-    base_url = configuration[BASE_URL_KEY].rstrip("/")
-    for table, spec in TABLES.items():
-        if spec.get("parent"):
-            continue
-        has_children = any(child.get("parent") == table for child in TABLES.values())
-        on_row = None
-        if has_children:
-            on_row = lambda row, parent=table: sync_children(session, base_url, parent, row, state)  # noqa: E731
-        sync_table(session, table, spec, state, base_url + spec["endpoint"], {{}}, on_row)
-{deletes}''' + TAIL
+def literal(value: Any) -> str:
+    """Plain data as Python source: strings are quoted and escaped, so text can never become code."""
+    return pprint.pformat(value, width=110, sort_dicts=False)
 
 
-
-LOCAL_UPDATE = SCHEMA + '''
-
-''' + UPDATE_HEAD + '''    for table, spec in TABLES.items():
-        {sync}(configuration, table, spec, state)
-''' + TAIL
+def constant(name: str, value: Any, comment: str) -> str:
+    return f"# {comment}\n{name} = {literal(value)}\n"
 
 
-def _docstring(name: str, description: str) -> str:
-    return (f'"""{name}: {description}\n\n'
-            "Generated by csdk-assistant from a spec; edit the constants below to adapt it.\n"
+def engine(module: str) -> str:
+    """A block module's functions (everything from its first `def`), copied as they are tested."""
+    source = resources.files("assistant.connector.blocks").joinpath(f"{module}.py").read_text("utf-8")
+    return source[re.search(r"^def ", source, re.M).start():].rstrip() + "\n"  # type: ignore[union-attr]
+
+
+def rest_table(table: Table) -> dict[str, Any]:
+    """One TABLES entry: the table's spec without its name and without what only files and databases use."""
+    data = table.model_dump(exclude={"name", "pagination", *NESTED_PARTS, *LOCAL_FIELDS}, exclude_defaults=True)
+    data["pagination"] = {"kind": table.pagination.kind, **table.pagination.model_dump(exclude_defaults=True)}
+    for part in NESTED_PARTS:  # whole, so the engine never depends on a default being written out
+        if getattr(table, part) is not None:
+            data[part] = getattr(table, part).model_dump()
+    return {"path": table.path, "records": table.records, "primary_key": table.primary_key, **data}
+
+
+def local_table(table: Table, files: bool) -> dict[str, Any]:
+    keep = ("files", "format", "delimiter") if files else ("source_table", "cursor_column", "deleted_column")
+    data = {k: v for k, v in table.model_dump(include=set(keep)).items() if v or k in ("files", "source_table")}
+    return {"primary_key": table.primary_key, **data}
+
+
+def _header(spec: Spec, imports: str) -> list[str]:
+    return [f'"""{spec.name}: a Fivetran Connector SDK connector generated by csdk-assistant.\n\n'
+            "What it syncs is in the constants below (from the spec); the functions after them are the\n"
+            "project's tested building blocks. README.md describes the source, the tables and the tests.\n"
             "See https://fivetran.com/docs/connector-sdk/technical-reference and\n"
-            'https://fivetran.com/docs/connector-sdk/best-practices\n"""\n')
+            'https://fivetran.com/docs/connector-sdk/best-practices\n"""\n', imports, SDK_IMPORTS,
+            constant("CONNECTOR_NAME", spec.name, "The connector's name, for the log"),
+            constant("DESCRIPTION", spec.description, "What the connector syncs, as the request described it"),
+            constant("REQUIRED_CONFIG", spec.config_keys(), "Configuration keys the connector cannot run without")]
 
 
-SDK_IMPORTS = ("\n# For the Connector object, logging and data operations\n"
-               "from fivetran_connector_sdk import Connector\n"
-               "from fivetran_connector_sdk import Logging as log\n"
-               "from fivetran_connector_sdk import Operations as op\n\n")
-
-
-def _local_connector_py(spec: Spec) -> str:
-    """File and database sources: the blocks of assistant/connector/blocks/local.py."""
-    functions = _block_functions("local")
-    files = spec.source_type == "file"
-    tables: dict[str, dict[str, object]] = {}
-    for t in spec.tables:
-        entry: dict[str, object] = {"primary_key": t.primary_key}
-        if files:
-            entry.update(suffix=t.file_suffix, format=t.format)
-        else:
-            entry.update(source_table=t.source_table, cursor_column=t.cursor_column)
-        tables[t.name] = entry
-    what = "files in a folder" if files else "a SQLite database"
-    description = spec.description or f"Sync {', '.join(tables)} from {what}."
-    parts = [
-        _docstring(spec.name, description),
-        "# For reading configuration.json when run directly, and JSON lines",
-        "import json",
-        *(["\n# For reading CSV files and listing the folder", "import csv", "import os"] if files else
-          ["\n# The database driver (DB-API); sqlite3 ships with Python", "import sqlite3"]),
-        SDK_IMPORTS,
-        _constant("LOCATION_KEY", spec.config_keys()[0], "Configuration key holding the folder or database path"),
-        _constant("REQUIRED_CONFIG", spec.config_keys(), "Configuration keys the connector cannot run without"),
-        _constant("TABLES", tables, "Tables: " + ("file suffix and format" if files else "source table and cursor")),
-        _constant("BATCH_SIZE", 1000, "Rows fetched per database round trip"),
-        _constant("CHECKPOINT_INTERVAL", spec.checkpoint_interval, "Checkpoint after this many rows\n"),
+def rest_connector_py(spec: Spec) -> str:
+    auth = {"kind": spec.auth.kind, **{k: getattr(spec.auth, k) for k in AUTH_FIELDS[spec.auth.kind]}}
+    parts = _header(spec, REST_IMPORTS) + [
+        constant("BASE_URL_KEY", spec.base_url_key, "Configuration key holding the API's base URL"),
+        constant("BASE_URL", spec.base_url, "The base URL the request stated, used when the configuration has none"),
+        constant("AUTH", auth, "Authentication; values in braces and *_key entries name configuration keys"),
+        constant("RETRY", spec.retry.model_dump(), "What is retried: statuses, bodies cut off, rate limits"),
+        constant("TABLES", {t.name: rest_table(t) for t in spec.tables},
+                 "Tables: request, where the records sit, primary key, pagination, cursor, deletes, children"),
+        constant("NESTED", spec.nested, "Nested objects: 'flatten' into parent_child columns, or 'json' strings"),
+        constant("CHECKPOINT_INTERVAL", spec.checkpoint_interval, "Checkpoint after this many rows"),
+        constant("REQUEST_TIMEOUT", 30, "Seconds one request may take"),
     ]
-    body = [_block_functions()["validate_configuration"]]
-    body += [functions["read_rows"], functions["sync_files"]] if files else [functions["sync_query"]]
-    update = LOCAL_UPDATE.replace("{name}", spec.name).replace("{sync}", "sync_files" if files else "sync_query")
-    return "\n".join(parts) + "\n\n\n".join(body) + "\n\n" + update
+    return "\n".join(parts) + "\n\n" + engine("rest") + SCHEMA + REST_SYNC + TAIL
+
+
+def local_connector_py(spec: Spec) -> str:
+    files = spec.source_type == "file"
+    parts = _header(spec, LOCAL_IMPORTS) + [
+        constant("LOCATION_KEY", spec.config_keys()[0], "Configuration key holding the folder or database file"),
+        constant("LOCATION", spec.location, "The path the request stated, used when the configuration has none"),
+        constant("DRIVER", spec.driver, "The DB-API module that opens the database file"),
+        constant("TABLES", {t.name: local_table(t, files) for t in spec.tables},
+                 "Tables: " + ("the files (a pattern) and their format" if files else "source table, cursor, deletes")),
+        constant("BATCH_SIZE", 1000, "Rows fetched per database round trip"),
+        constant("CHECKPOINT_INTERVAL", spec.checkpoint_interval, "Checkpoint after this many rows"),
+    ]
+    return "\n".join(parts) + "\n\n" + engine("local") + SCHEMA + LOCAL_SYNC + TAIL
 
 
 def connector_py(spec: Spec) -> str:
-    if spec.source_type != "rest":
-        return _local_connector_py(spec)
-    functions = _block_functions()
-    needs_deletes = any(t.deletes_endpoint for t in spec.tables)
-    description = spec.description or f"Sync {', '.join(t.name for t in spec.tables)} from a REST API."
-    parts = [
-        _docstring(spec.name, description),
-        "# For reading configuration.json when run directly",
-        "import json",
-        "\n# For backoff between retries",
-        "import time",
-        "\n# For normalising timestamps to UTC",
-        "from datetime import datetime, timezone",
-        "\n# For HTTP requests to the source API (provided by Fivetran's runtime)",
-        "import requests",
-        SDK_IMPORTS,
-        _constant("BASE_URL_KEY", spec.base_url_key, "Configuration key holding the API's base URL"),
-        _constant("REQUIRED_CONFIG", spec.config_keys(), "Configuration keys the connector cannot run without"),
-        _constant("AUTH", _auth_data(spec), f"Authentication: {spec.auth.kind}; values name configuration keys"),
-        _constant("PAGINATION", _pagination_data(spec), f"Pagination: {spec.pagination.kind}"),
-        _constant("TABLES", _tables_data(spec), "Tables: endpoint, where the records sit, primary key, cursor"),
-        _constant("NESTED", spec.nested, "Nested objects: 'flatten' into parent_child columns, or 'json' strings"),
-        _constant("CHECKPOINT_INTERVAL", spec.checkpoint_interval, "Checkpoint after this many rows"),
-        "# Retries for 429 and 5xx responses, and the timeout of one request in seconds",
-        "MAX_RETRIES = 5",
-        "REQUEST_TIMEOUT = 30\n\n",
-    ]
-    body = [functions["validate_configuration"], _renamed(functions, "build_session", spec.auth.kind)]
-    body += [functions[name] for name in SHARED[1:]]
-    body.append(_renamed(functions, "fetch_pages", spec.pagination.kind))
-    if needs_deletes:
-        body.append(functions["sync_deletes"])
-    deletes = ('        if spec.get("deletes_endpoint"):\n            sync_deletes(session, base_url, table, spec)\n'
-               if needs_deletes else "")
-    update = REST_UPDATE.replace("{name}", spec.name).replace("{{}}", "{}").replace("{deletes}", deletes)
-    text = "\n".join(parts) + "\n\n\n".join(body) + "\n\n" + update
-    return text
+    return rest_connector_py(spec) if spec.source_type == "rest" else local_connector_py(spec)
 
 
 def configuration_json(spec: Spec) -> str:
-    values = {}
-    for key in spec.config_keys():
-        if key == spec.base_url_key and spec.base_url:
-            values[key] = spec.base_url
-        else:
-            values[key] = f"<YOUR_{key.upper()}>"
+    stated = {spec.config_keys()[0]: spec.base_url if spec.source_type == "rest" else spec.location}
+    values = {key: stated.get(key) or f"<YOUR_{key.upper()}>" for key in spec.config_keys()}
     return json.dumps(values, indent=2) + "\n"
 
 
 def requirements_txt(spec: Spec) -> str:
-    # requests and the SDK are provided by Fivetran's runtime and must not be listed
+    # requests and the SDK are provided by Fivetran's runtime and must not be listed; duckdb is
+    # installed with the SDK
     return ""
 
 

@@ -17,12 +17,15 @@ class Pick:
 
 
 def _tags(spec: Spec) -> list[tuple[str, str]]:
-    auth = {"bearer": "bearer", "api_key_header": "api_key", "api_key_query": "api_key", "basic": "basic",
+    auth = {"bearer": "bearer", "header": "api_key", "query": "api_key", "basic": "basic",
             "oauth2": "oauth2"}.get(spec.auth.kind)
-    tags: list[tuple[str, str]] = [("pagination", spec.pagination.kind)] if spec.pagination.kind != "none" else []
+    styles = {"page": "page", "offset": "offset", "cursor": "cursor", "keyset": "cursor", "relay": "cursor",
+              "link": "link"}
+    kinds = dict.fromkeys(styles[t.pagination.kind] for t in spec.tables if t.pagination.kind in styles)
+    tags: list[tuple[str, str]] = [("pagination", kind) for kind in kinds]
     if auth:
         tags.append(("auth", auth))
-    if any(t.incremental_field for t in spec.tables):
+    if any(t.incremental or t.cursor_column for t in spec.tables):
         tags.append(("sync", "incremental"))
     return tags
 

@@ -1,295 +1,268 @@
-"""Request text -> connector spec.
+"""Request text (and the user's configuration, when given) -> connector spec.
 
-A deterministic pass reads what the text states outright: URLs, `GET /path` lines, query
-parameters, JSON examples, header names, "primary key x", "incremental on y". What it leaves open
-goes to the model (hints.py), and every value the model gives must appear in the request text.
+The request is read by its structure (request.py): endpoints, headers, examples, parameters, limits
+and the configuration keys it names. A REST spec is assembled here from the pieces in
+extract_rest.py; files and databases are in extract_local.py. What the model may still add is in
+hints.py, and what only the source can say is settled by probe.py.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from assistant.connector.spec import Auth, Pagination, Spec, Table
+from assistant.connector import extract_rest as rest
+from assistant.connector import request as rq
+from assistant.connector.spec import Deletes, Parent, RateLimit, Retry, Spec, Table, Window, WindowEnd
 
-_URL = re.compile(r"https?://[\w.\-]+(?::\d+)?")
-_GET = re.compile(r"\bGET\s+(?:https?://[\w.\-]+(?::\d+)?)?(?:\{?\w*\}?)?(/[\w/{}\-.]*)(\?[^\s`]*)?", re.I)
+TABLE_WORDS = re.compile(r"\btables?\b\s*(?:called|named|:)?\s*|\binto\s+(?:a\s+(?:separate\s+)?table\s+"
+                         r"(?:called\s+|named\s+)?)?", re.I)
 
 
 @dataclass
 class Extraction:
     spec: Spec
-    decided: dict[str, str] = field(default_factory=dict)  # fact -> where it came from ("text" | "model" | "default")
+    decided: dict[str, str] = field(default_factory=dict)  # fact -> where it came from ("text" | "model" | ...)
 
 
-def json_examples(text: str) -> list[Any]:
-    """JSON objects written in the request, with `...` placeholders tolerated."""
-    found = []
-    for match in re.finditer(r"\{", text):
-        depth, end = 0, None
-        for i in range(match.start(), len(text)):
-            depth += {"{": 1, "}": -1}.get(text[i], 0)
-            if depth == 0:
-                end = i + 1
-                break
-        if end is None:
-            continue
-        raw = text[match.start() : end]
-        cleaned = re.sub(r"\[\s*\.\.\.\s*\]", "[{}]", raw)
-        cleaned = re.sub(r"(?<=[:\[,])\s*\.\.\.\s*", " null", cleaned)
-        cleaned = re.sub(r"<[^>]*>", "null", cleaned)
-        try:
-            found.append(json.loads(cleaned))
-        except ValueError:
-            continue
-    return found
+def from_text(text: str, config: dict[str, Any] | None = None) -> Extraction:
+    """Everything the request states outright, and explicit defaults for the rest. `config` is the
+    user's configuration, whose key names win over any default."""
+    from assistant.connector import extract_local
+
+    reading = rq.read(text)
+    local = extract_local.from_reading(reading, config or {})
+    if local is not None:
+        return local
+    return rest_spec(reading, config or {})
 
 
-def _list_path(data: Any, prefix: str = "") -> str | None:
-    if isinstance(data, list):
-        return prefix
-    if isinstance(data, dict):
-        for key, value in data.items():
-            path = _list_path(value, f"{prefix}.{key}" if prefix else key)
-            if path is not None:
-                return path
-    return None
+def stated_tables(reading: rq.Reading) -> list[str]:
+    """Table names the request gives: after "table(s)", "into", or in back-ticks next to "table"."""
+    names: list[str] = []
+    for match in TABLE_WORDS.finditer(reading.text):
+        names += rq._listed(reading.text[match.end():match.end() + 120].split("\n")[0])
+    for match in re.finditer(r"`?([A-Za-z_]\w*)`?\s+table\b", reading.text):
+        names.append(match.group(1))
+    stop = {"a", "the", "table", "tables", "one", "single", "separate", "each", "every", "warehouse", "called",
+            "named", "this", "that", "destination", "same", "your"}
+    return list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in stop and not n.isdigit()))
 
 
-def list_paths(data: Any, prefix: str = "") -> list[str]:
-    out = [prefix] if isinstance(data, list) and prefix else []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            out += list_paths(value, f"{prefix}.{key}" if prefix else key)
-    return out
+def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, only: bool,
+              taken: set[str] | None = None) -> str:
+    """The stated name its path ends with, else a stated name written next to it (not another
+    endpoint's), else its last path segment."""
+    own = rest.table_name(endpoint.path)
+    taken = taken or set()
+    for name in stated:
+        if name in (own, rest.singular(own)) or rest.singular(name) == rest.singular(own):
+            return name
+    others = {rest.singular(rest.table_name(e.path)) for e in reading.endpoints if e is not endpoint}
+    free = [n for n in stated if n not in taken and rest.singular(n) not in others]
+    around = reading.text[max(0, endpoint.start - 60):endpoint.start + min(len(endpoint.segment), 160)]
+    near = [n for n in free if re.search(rf"\b{re.escape(n)}\b", around)]
+    if near:
+        return near[0]
+    return free[0] if only and len(free) == 1 else own
 
 
-def _paths(data: Any, prefix: str = "") -> list[str]:
-    out = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            path = f"{prefix}.{key}" if prefix else key
-            out.append(path)
-            out += _paths(value, path)
-    return out
-
-
-def _snake(name: str) -> str:
-    name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
-    return re.sub(r"[^a-z0-9_]+", "_", name).strip("_") or "records"
-
-
-def _table_name(endpoint: str) -> str:
-    parts = [p for p in endpoint.split("/") if p and not p.startswith("{") and p not in ("api", "v1", "v2", "v3")]
-    return _snake(parts[-1]) if parts else "records"
-
-
-def _auth(text: str, low: str) -> Auth:
-    if "oauth" in low or "client credentials" in low:
-        return Auth(kind="oauth2")
-    if "bearer" in low:
-        return Auth(kind="bearer")
-    if re.search(r"basic auth|username and password|user/password|http basic", low):
-        return Auth(kind="basic")
-    header = re.search(r"header\s+`?([A-Za-z][\w-]*)`?", text)
-    if re.search(r"api[ _-]?key", low):
-        if re.search(r"query (param|parameter|string)", low):
-            param = re.search(r"(?:param(?:eter)?|query string)\s+`?(\w+)`?", text)
-            return Auth(kind="api_key_query", param_name=param.group(1) if param else "api_key")
-        return Auth(kind="api_key_header", header_name=header.group(1) if header else "X-API-Key")
-    return Auth(kind="none")
-
-
-def _local_source(text: str, low: str) -> Extraction | None:
-    """A folder of CSV/JSONL files, or a SQLite database, when the request says so."""
-    key_pattern = r"(?:primary key(?:\s+is)?|identified by|keyed by)\s+`?(\w+)`?"
-    unresolved: list[str] = []
-    if re.search(r"\bsqlite\b", low):
-        names = re.findall(r"\btable\s+`?(\w+)`?", text, re.I)
-        cursor = re.search(r"(?:cursor column|incremental(?:ly)? (?:on|by))\s+`?(\w+)`?", text, re.I)
-        key = re.search(key_pattern, text, re.I)
-        if not names:
-            return None
-        if not key:
-            unresolved.append("primary key not stated; assumed `id`")
-        tables = [Table(name=_snake(n), source_table=n, primary_key=[key.group(1)] if key else ["id"],
-                        cursor_column=cursor.group(1) if cursor else "") for n in dict.fromkeys(names)]
-        spec = Spec(name="sqlite_connector", description=text.strip().split("\n")[0][:200], source_type="database",
-                    tables=tables, unresolved=unresolved)
-        return Extraction(spec, {"source_type": "text"})
-    if re.search(r"\b(csv|jsonl|json lines)\b", low) and re.search(r"\b(folder|directory|files)\b", low):
-        fmt: Literal["csv", "jsonl"] = "jsonl" if re.search(r"jsonl|json lines", low) else "csv"
-        suffix = ".jsonl" if fmt == "jsonl" else ".csv"
-        named = re.search(r"(?:into|as) (?:a |the )?(?:table )?`?(\w+)`?(?: table)?", text, re.I)
-        key = re.search(key_pattern, text, re.I)
-        if not named:
-            unresolved.append("table name not stated; assumed `records`")
-        if not key:
-            unresolved.append("primary key not stated; assumed `id`")
-        table = Table(name=_snake(named.group(1)) if named else "records", file_suffix=suffix, format=fmt,
-                      primary_key=[key.group(1)] if key else ["id"])
-        spec = Spec(name="files_connector", description=text.strip().split("\n")[0][:200], source_type="file",
-                    tables=[table], unresolved=unresolved)
-        return Extraction(spec, {"source_type": "text"})
-    return None
-
-
-def from_text(text: str) -> Extraction:
-    """Everything the request states outright, and explicit defaults for the rest."""
-    low = text.lower()
-    if not re.search(r"\bGET\s+/|https?://", text):
-        local = _local_source(text, low)
-        if local is not None:
-            return local
-    decided: dict[str, str] = {}
-    unresolved: list[str] = []
-    url = _URL.search(text)
-    base_url = url.group(0) if url else ""
-    decided["base_url"] = "text" if base_url else "default"
-    auth = _auth(text, low)
-    decided["auth"] = "text" if auth.kind != "none" or re.search(r"no auth|public api", low) else "default"
-    if decided["auth"] == "default":
-        unresolved.append("authentication was not stated; assumed none")
-    pagination = _pagination(text, low, unresolved)
-    decided["pagination"] = "text" if pagination.kind != "none" else "default"
-    tables, segments = _endpoint_tables(text, pagination, unresolved)
-    if not tables:
-        tables = _named_tables(text, unresolved)
-    tables = _deletes(text, tables)
-    _keys_and_cursors(text, tables, segments, unresolved)
-    _parents(tables)
-    nested: Literal["flatten", "json"] = "json" if re.search(r"json column|keep nested|as json", low) else "flatten"
-    named_api = re.search(r"(\w+)\s+API", text)
-    name = _snake(named_api.group(1) if named_api else tables[0].name if tables else
-                  (re.search(r"(\w+)", text) or ["", "my"])[1])
-    spec = Spec(name=f"{name}_connector", description=text.strip().split("\n")[0][:200], base_url=base_url,
-                auth=auth, pagination=pagination, tables=tables or [Table(name="records", endpoint="/records")],
-                nested=nested, unresolved=unresolved)
+def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
+    found = rest.Found()
+    keys = list(dict.fromkeys([*config, *reading.config_keys]))
+    roles = rest.roles(reading)
+    stated = stated_tables(reading)
+    tables = [_table(e, stated, reading, found, len(roles["table"]) == 1) for e in roles["table"]]
+    if not roles["table"] and not roles["child"]:
+        tables = [_assumed(name, reading, found) for name in stated]
+    query, variables = rest.graphql_query(reading)
+    if query:
+        _graphql(tables, query, variables, reading)
+    tables += _children(roles["child"], tables, reading, found)
+    tables += _array_children(stated, tables, reading)
+    for table in tables:
+        endpoint = next((d for d in roles["deletes"] if table.path and d.path.startswith(table.path.rstrip("/"))),
+                        None)
+        if endpoint is not None:
+            table.deletes = _deletes_endpoint(endpoint, table)
+    _window(tables, roles, keys, reading, found)
+    base_key = next((k for k in keys if re.search(r"url|host|endpoint", k, re.I)), "base_url")
+    _whole_url(tables, base_key, config, reading)
+    auth = rest.auth(reading, keys, roles["token"][0] if roles["token"] else None, found)
+    spec = Spec(name=_connector_name(reading, tables), description=reading.text.strip().split("\n")[0][:200],
+                base_url_key=base_key, base_url=reading.base_url, auth=auth, retry=_retry(reading),
+                tables=tables or [Table(name="records", path="/records")], unresolved=found.unresolved,
+                nested="json" if re.search(r"json column|keep nested|as json", reading.text, re.I) else "flatten")
     if not tables:
         spec.unresolved.append("no endpoint or table was named; a placeholder table `records` at /records")
-    return Extraction(spec, decided)
+    used = set(spec.config_keys())
+    spec.extra_config = [k for k in keys if k not in used and k in reading.config_keys + list(config)]
+    found.decided["base_url"] = "text" if reading.base_url else "default"
+    return Extraction(spec, found.decided)
 
 
-def _pagination(text: str, low: str, unresolved: list[str]) -> Pagination:
-    """The pagination style the text names, and for cursors where the token sits."""
-    pagination = Pagination()
-    if re.search(r"\bcursor|next_token|next_cursor|page_token", low):
-        pagination.kind = "cursor"
-    elif re.search(r"link header|rel=.?next|next[_ ]page[_ ]url|next url", low):
-        pagination.kind = "link"
-    elif re.search(r"\boffset\b", low):
-        pagination.kind = "offset"
-    elif re.search(r"\bpage\b|page=|page number", low):
-        pagination.kind = "page"
-    if pagination.kind != "cursor":
-        return pagination
-    all_paths = [p for ex in json_examples(text) for p in _paths(ex)]
-    token = next((p for p in all_paths if re.search(r"next_?cursor|next_?token|cursor$|next$|page_token", p, re.I)),
-                 None)
-    named = re.search(r"`?((?:\w+\.)*(?:next_cursor|next_token|nextPageToken|next_page_token))`?", text)
-    pagination.cursor_field = token or (named.group(1) if named else "next_cursor")
-    if not token and not named:
-        unresolved.append("where the next cursor sits was not stated; assumed `next_cursor`")
-    pagination.has_more_field = next((p for p in all_paths if re.search(r"has_?more|more$", p, re.I)), "")
-    return pagination
+def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found: rest.Found, only: bool) -> Table:
+    name = _name_for(endpoint, stated, reading, only)
+    example = rest.example_for(endpoint, reading)
+    located = rest.records_path(example) if example is not None else None
+    records = located[0] if located else ""
+    record = next((i for i in (located[1] if located else []) if isinstance(i, dict) and i), None)
+    if located is None:
+        found.unresolved.append(f"{name}: where the records sit in the response was not shown; assumed a top-level "
+                                "list (a probe of the source settles it)")
+    table = Table(name=name, path=endpoint.path, method="POST" if endpoint.method == "POST" else "GET",
+                  records=records, pagination=_paging(endpoint, example, reading))
+    if endpoint.method == "POST" and isinstance(endpoint.body, dict):
+        paging = {table.pagination.param, table.pagination.size_param}
+        table.body = {k: v for k, v in endpoint.body.items() if k not in paging}
+    table.primary_key = rest.primary_key(name, endpoint.segment, reading, record, found, only)
+    skip = {table.pagination.param, table.pagination.size_param}
+    table.incremental = rest.incremental(endpoint, record, reading, skip)
+    flag = rest.delete_flag(record, endpoint.segment, reading)
+    if flag and re.search(r"\bdelet", reading.text, re.I):
+        table.deletes = Deletes(flag=flag)
+    if re.search(r"<\?xml|<feed|xmlns|\bXML\b|\bAtom\b", endpoint.segment + reading.text[:0]):
+        table.xml_record = _xml_record(endpoint.segment)
+        table.records = ""
+        if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
+            table.pagination = table.pagination.model_copy(update={"kind": "link"})
+    return table
 
 
-def _endpoint_tables(text: str, pagination: Pagination, unresolved: list[str]) -> tuple[list[Table], dict[str, str]]:
-    """One table per `GET /path` line, with the query parameters that tune the pagination; each
-    table's segment is the text from its GET line to the next one."""
-    tables: list[Table] = []
-    segments: dict[str, str] = {}
-    matches = list(_GET.finditer(text))
-    for number, match in enumerate(matches):
-        endpoint, query = match.group(1), match.group(2) or ""
-        _query_params(query, pagination)
-        after = text[match.end() : matches[number + 1].start() if number + 1 < len(matches) else len(text)]
-        example = next(iter(json_examples(after)), None)
-        records_path = _list_path(example) if example is not None else None
-        name = _table_name(endpoint)
-        segments[name] = after
-        if records_path is None and re.search(r"returns? (?:a |an )?(?:json )?(?:list|array)\b", after, re.I):
-            records_path = ""  # the response body is the list itself
-        if records_path is None:
-            records_path = name if re.search(rf'"{name}"\s*:', after) else ""
-            unresolved.append(f"{name}: where the records sit in the response was not shown; assumed "
-                              f"{('`' + records_path + '`') if records_path else 'a top-level list'}")
-        tables.append(Table(name=name, endpoint=endpoint, records_path=records_path, primary_key=["id"]))
-    return tables, segments
-
-
-def _query_params(query: str, pagination: Pagination) -> None:
-    """`?limit=<n>&cursor=<c>`: the names of the size, page, offset and cursor parameters."""
-    params = [p.split("=")[0] for p in query.lstrip("?").split("&") if p]
-    if pagination.kind == "cursor":
-        cursor_param = next((p for p in params if "cursor" in p or "token" in p or p in ("after", "starting_after")),
-                            None)
-        pagination.cursor_param = cursor_param or pagination.cursor_param
-    size = next((p for p in params if p in ("limit", "per_page", "page_size", "size", "count")), None)
-    if size:
-        pagination.size_param = size
-        stated = re.search(rf"[?&]{size}=(\d+)", query)
-        if stated and 0 < int(stated.group(1)) <= 10_000:
-            pagination.page_size = int(stated.group(1))
-    if pagination.kind == "page":
-        pagination.page_param = next((p for p in params if "page" in p and p != size), "page")
-    if pagination.kind == "offset":
-        pagination.offset_param = next((p for p in params if "offset" in p or p in ("skip", "start")), "offset")
-
-
-def _named_tables(text: str, unresolved: list[str]) -> list[Table]:
-    """No GET line: "tables users and orders" gives placeholder endpoints."""
-    tables = []
-    named = re.search(r"tables?\s+((?:`?\w+`?(?:,\s*|\s+and\s+)?)+)", text, re.I)
-    for raw in re.split(r",\s*|\s+and\s+", named.group(1)) if named else []:
-        name = _snake(raw.strip("` "))
-        if name:
-            tables.append(Table(name=name, endpoint=f"/{name}", records_path=name))
-            unresolved.append(f"{name}: endpoint not given; assumed GET /{name} with records under `{name}`")
-    return tables
-
-
-def _deletes(text: str, tables: list[Table]) -> list[Table]:
-    """A `GET /.../deleted` endpoint is not a table: its ids become soft deletes of the table it extends."""
-    deleted = re.search(r"GET\s+(/[\w/{}\-]*deleted[\w/{}\-]*)", text)
-    if not deleted or not tables:
-        return tables
-    target = next((t for t in tables if deleted.group(1).startswith(t.endpoint)), tables[0])
-    tables = [t for t in tables if t.endpoint != deleted.group(1)]
-    target.deletes_endpoint = deleted.group(1)
-    after = text[deleted.end() : deleted.end() + 300]
-    example = next(iter(json_examples(after)), None)
-    target.deletes_path = (_list_path(example) or "") if example is not None else ""
-    return tables
-
-
-def _keys_and_cursors(text: str, tables: list[Table], segments: dict[str, str], unresolved: list[str]) -> None:
-    key_pattern = r"(?:primary key(?:\s+is|\s+of\s+\w+)?|identified by|keyed by|unique id(?:\s+is)?)\s+`?(\w+)`?"
+def _whole_url(tables: list[Table], base_key: str, config: dict[str, Any], reading: rq.Reading) -> None:
+    """When the configured URL is the endpoint itself (`graphql_url`), the table's path is empty."""
+    value = str(config.get(base_key) or "").rstrip("/")
+    endpoint_key = bool(re.search(r"graphql|endpoint", base_key, re.I))
     for table in tables:
-        key = re.search(key_pattern, segments.get(table.name, ""), re.I) or (
-            re.search(key_pattern, text, re.I) if len(tables) == 1 or table.name not in segments else None)
-        if key:
-            table.primary_key = [key.group(1)]
-        else:
-            unresolved.append(f"{table.name}: primary key not stated; assumed `id`")
-        incremental = re.search(r"incremental(?:ly)?\s+(?:on|by|using)\s+`?(\w+)`?", text, re.I)
-        if incremental:
-            table.incremental_field = incremental.group(1)
-            param = re.search(r"(?:via|with|using) (?:the )?`?(\w*(?:since|after|from|min)\w*)`?", text, re.I)
-            table.incremental_param = param.group(1) if param else ""
-            if not param:
-                unresolved.append(f"{table.name}: no query parameter for the cursor was stated; the full table is "
-                                  "read each sync and the cursor only tracks progress")
+        configured = bool(table.path) and value.endswith(table.path.rstrip("/"))
+        if configured or (table.graphql and not value and endpoint_key):
+            table.path = ""
 
 
-def _parents(tables: list[Table]) -> None:
-    """/users/{id}/orders is fetched once per users row."""
-    for table in tables:
-        if "{" in table.endpoint:
-            stem = table.endpoint.split("/{", 1)[0]
-            parents = [t for t in tables if t is not table and "{" not in t.endpoint and stem == t.endpoint]
-            if parents:
-                table.parent = parents[0].name
-                table.incremental_field = table.incremental_param = ""
+def _paging(endpoint: rq.Endpoint, example: Any, reading: rq.Reading) -> Any:
+    """The endpoint's pagination; an endpoint listed together with the next one (`/a and /b both take
+    ?page=N`) shares what the text says after them."""
+    paging = rest.paging(endpoint, example, reading)
+    following = [e for e in reading.endpoints if e.start > endpoint.start]
+    if paging.kind == "none" and following and len(endpoint.segment.strip()) < 80:
+        shared = rq.Endpoint(endpoint.method, endpoint.path, endpoint.query, endpoint.body,
+                             segment=endpoint.segment + following[0].segment)
+        paging = rest.paging(shared, example, reading)
+    return paging
+
+
+def _assumed(name: str, reading: rq.Reading, found: rest.Found) -> Table:
+    """A table the request names without an endpoint: GET /name with records under `name`, noted."""
+    found.unresolved.append(f"{name}: endpoint not given; assumed GET /{name} with records under `{name}`")
+    endpoint = rq.Endpoint("GET", f"/{name}", segment=reading.text)
+    return Table(name=name, path=f"/{name}", records=name, pagination=rest.paging(endpoint, None, reading),
+                 primary_key=rest.primary_key(name, "", reading, None, found, False),
+                 incremental=rest.incremental(endpoint, None, reading, set()))
+
+
+def _xml_record(segment: str) -> str:
+    """The element that repeats inside an XML example's root: `entry` in an Atom feed."""
+    tags = re.findall(r"<([A-Za-z][\w:.\-]*)[\s>]", segment)
+    counts = {t.split(":")[-1]: 0 for t in tags}
+    for tag in tags:
+        counts[tag.split(":")[-1]] += 1
+    children = [t for t in dict.fromkeys(t.split(":")[-1] for t in tags) if t not in ("feed", "link", "xml")]
+    return next((t for t in children if t in ("entry", "item", "record", "row")), children[0] if children else "")
+
+
+def _graphql(tables: list[Table], query: str, variables: dict[str, Any], reading: rq.Reading) -> None:
+    records, page_info = rest.graphql_paths(query)
+    cursor = re.search(r"\bafter\s*:\s*\$(\w+)", query)
+    size = re.search(r"\bfirst\s*:\s*(\d+)", query)
+    stated = stated_tables(reading)
+    name = stated[0] if stated else rq.snake(records.split(".")[-2]) if "." in records else "records"
+    table = next((t for t in tables if t.method == "POST"), None)
+    if table is None:
+        table = Table(name=name, method="POST")
+        tables.append(table)
+    table.name, table.method, table.graphql, table.records = name, "POST", query, records
+    table.variables = {k: v for k, v in variables.items() if not cursor or k != cursor.group(1)}
+    table.body = None
+    if page_info and cursor:
+        table.pagination = table.pagination.model_copy(update={"kind": "relay", "param": cursor.group(1),
+                                                               "page_info": page_info, "where": "variables",
+                                                               "size_param": "", "size": 0})
+    del size
+
+
+def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Reading, found: rest.Found) -> list[Table]:
+    """`/vehicles/{id}/trips`: one request per parent row, the parent's id in each child row."""
+    out = []
+    for endpoint in children:
+        parent = next((t for t in tables if t.path == endpoint.path.split("/{")[0]), None)
+        if parent is None:
+            continue
+        placeholder = endpoint.placeholders[0]
+        field_ = placeholder if placeholder in parent.primary_key else (parent.primary_key or ["id"])[0]
+        column = placeholder if placeholder.endswith("_id") and placeholder != "id" else \
+            f"{rest.singular(parent.name)}_id"
+        child = _table(endpoint, stated_tables(reading), reading, found, False)
+        child.parent = Parent(table=parent.name, keys={field_: column})
+        child.incremental = None
+        out.append(child)
+    return out
+
+
+def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading) -> list[Table]:
+    """A stated table with no endpoint whose rows are an array field of another table's records
+    (`line_items`): one child row per item, with the parent's key."""
+    out = []
+    named = {t.name for t in tables}
+    for name in stated:
+        if name in named:
+            continue
+        arrays = [i for i in reading.identifiers if i != name and (i in name or rest.singular(i) in name
+                                                                  or name.endswith(i))]
+        parent = next((t for t in tables if t.name in name or rest.singular(t.name) in name), tables[0] if tables
+                      else None)
+        if arrays and parent is not None:
+            key = (parent.primary_key or ["id"])[0]
+            out.append(Table(name=name, primary_key=["id"], parent=Parent(
+                table=parent.name, keys={key: f"{rest.singular(parent.name)}_{key}"}, array=arrays[0])))
+    return out
+
+
+def _deletes_endpoint(endpoint: rq.Endpoint, table: Table) -> Deletes:
+    example = next(iter(rq.json_examples(endpoint.segment)), None)
+    located = rest.records_path(example) if example is not None else None
+    since = next((p for p in endpoint.query if rest.SINCE.search(p)), "")
+    return Deletes(path=endpoint.path, ids=located[0] if located else "", since_param=since)
+
+
+def _window(tables: list[Table], roles: dict[str, list[rq.Endpoint]], keys: list[str], reading: rq.Reading,
+            found: rest.Found) -> None:
+    for table, endpoint in zip(tables, roles["table"], strict=False):
+        params = rest.window_params(endpoint)
+        if not params:
+            continue
+        end = roles["end"][0] if roles["end"] else None
+        end_example: dict[str, Any] = next(iter(rq.json_examples(end.segment)), {}) if end else {}
+        days = re.search(r"(\d+)\s*days?\s+(?:at a time|per (?:request|call|window))", reading.text, re.I)
+        table.window = Window(from_param=params[0], to_param=params[1], days=int(days.group(1)) if days else 1,
+                              start_key=next((k for k in keys if re.search(r"start|from|since|begin", k, re.I)),
+                                             "start_date"),
+                              to_exclusive=not re.search(r"\bto\b[^.\n]{0,30}\binclusive", reading.text, re.I),
+                              end=WindowEnd(path=end.path if end else "", field=next(iter(end_example), "")))
+        table.incremental = None
+
+
+def _retry(reading: rq.Reading) -> Retry:
+    remaining = next((h for h in reading.headers if re.search(r"remaining", h, re.I)), "")
+    reset = next((h for h in reading.headers if re.search(r"reset|retry", h, re.I) and h != "Retry-After"), "")
+    codes = re.findall(r"\b([A-Z][A-Z_]{4,})\b", reading.text)
+    retryable = [c for c in codes if re.search(r"LIMIT|THROTTL|RETRY|TOO_MANY|BUSY|UNAVAILABLE", c)]
+    retry = Retry(rate_limit=RateLimit(remaining=remaining, reset=reset))
+    retry.graphql_retry = list(dict.fromkeys([*retry.graphql_retry, *retryable]))
+    return retry
+
+
+def _connector_name(reading: rq.Reading, tables: list[Table]) -> str:
+    named = re.search(r"\b([A-Z][A-Za-z0-9]+)\s+(?:API|connector|service|export)\b", reading.text)
+    name = rq.snake(named.group(1)) if named else tables[0].name if tables else "my"
+    return f"{name}_connector" if re.match(r"^[a-z]", name) else "my_connector"

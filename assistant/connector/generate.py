@@ -7,22 +7,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.connector import compose, extract, hints, lint
+from assistant.connector import compose, extract, hints, lint, mend, probe, writer
 from assistant.connector.discover import Pick, discover
 from assistant.connector.report import lint_counts, run_bullets
 from assistant.connector.spec import Spec
 from assistant.connector.validate import RunResult
 from core.errors import AssistantError
 
-KEY_COMPONENTS = {
-    "build_session": "authentication ({auth}) on one requests.Session",
-    "get_json": "GET with retries: 429 and 5xx back off exponentially and honour Retry-After; 401/403/404 fail fast",
-    "fetch_pages": "{pagination} pagination, yielding one page at a time so no table is held in memory",
-    "sync_table": "upserts each row, keeps the incremental cursor in state, checkpoints every {interval} rows "
-                  "and at the end of each table",
-    "prepare_record": "nested objects {nested}; lists become JSON strings",
-    "sync_deletes": "ids from the deletes endpoint become op.delete soft deletes",
+COMPONENTS = {
+    "build_session": ("rest", "authentication ({auth}) on one requests.Session"),
+    "call": ("rest", "one request with retries: connection errors, 429 and 5xx back off exponentially and honour "
+             "Retry-After, bodies cut off are asked for again; 401/403/404 fail fast"),
+    "fetch_pages": ("rest", "{pagination} pagination, one page at a time, so no table is held in memory"),
+    "sync_table": ("rest", "upserts each row, keeps the incremental cursor in state, checkpoints every {interval} "
+                   "rows and at the end of each table"),
+    "prepare_record": ("rest", "nested objects {nested}; lists become JSON strings"),
+    "sync_children": ("parent", "child tables, read with each parent record"),
+    "sync_deletes": ("deletes", "ids from the deletes endpoint become op.delete soft deletes"),
+    "sync_windows": ("window", "one request per time window, with a checkpoint after each window"),
+    "sync_files": ("file", "each new file matching a table's pattern is read once; a checkpoint after each file"),
+    "sync_query": ("database", "rows in batches, at or after the saved cursor; a checkpoint after each batch"),
 }
+
+
+def _used(spec: Spec, role: str) -> bool:
+    if role in ("rest", "file", "database"):
+        return spec.source_type == role
+    return any(getattr(t, role) is not None and (role != "deletes" or t.deletes and t.deletes.path)
+               for t in spec.tables)
 
 
 @dataclass
@@ -40,7 +52,7 @@ class Report:
         return {
             "spec": self.spec.model_dump(),
             "requirements": {"source_type": self.spec.source_type, "auth": self.spec.auth.kind,
-                             "pagination": self.spec.pagination.kind,
+                             "pagination": self.spec.pagination(),
                              "tables": [t.model_dump() for t in self.spec.tables],
                              "decided_by": self.decided, "unresolved": self.spec.unresolved},
             "patterns": [p.__dict__ for p in self.picks],
@@ -63,31 +75,57 @@ class Draft:
 
 
 def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | None = None,
-            generator_factory: Callable[[], Any] | None = None,
+            config: dict[str, str] | None = None, generator_factory: Callable[[], Any] | None = None,
             retriever_factory: Callable[[], Any] | None = None) -> Draft:
     """Request text (or a ready spec) -> checked spec, the closest examples and the composed files.
 
-    The model is asked only for what the text leaves open; without an index or a model the draft
-    is still made, and a note says what was skipped.
+    With the user's configuration the source is asked first (probe.py, and for files and databases
+    the data itself), and its key names are the ones the connector reads. The model is asked only
+    for what is still open; without an index or a model the draft is still made, and a note says
+    what was skipped. A spec that fails its checks is mended, not refused.
     """
     notes: list[str] = []
     if spec is None:
-        extraction = extract.from_text(text)
-        if extraction.spec.unresolved and generator_factory is not None:
+        extraction = extract.from_text(text, config)
+        spec, decided = extraction.spec, extraction.decided
+        if config:
+            notes += [f"checked against the source: {note}" for note in probe.probe(spec, config)]
+        if generator_factory is not None and hints.worth_asking(extraction, text):
             try:
                 extraction = hints.complete_with_model(extraction, text, generator_factory())
             except AssistantError as exc:
                 notes.append(f"model hints skipped: {exc.one_line()}")
-        spec, decided = extraction.spec.check(), extraction.decided
+    notes += [f"spec mended: {note}" for note in mend.mend(spec)]
+    spec.check()
     picks: list[Pick] = []
     if retriever_factory is not None:
         query = text or spec.description or " ".join(
-            [spec.auth.kind, spec.pagination.kind, "pagination", *(t.name for t in spec.tables)])
+            [spec.auth.kind, spec.pagination(), "pagination", *(t.name for t in spec.tables)])
         try:
             picks = discover(retriever_factory(), query, spec)
         except AssistantError as exc:
             notes.append(f"no examples compared: {exc.one_line()}")
     return Draft(spec, decided or {}, picks, notes, compose.project_files(spec))
+
+
+def run_and_mend(draft: Draft, out: Path, run: Callable[[], RunResult], config: dict[str, str],
+                 attempts: int) -> tuple[RunResult, list[str]]:
+    """Run the written project; while a failure is one the spec can express, change the spec, compose
+    again and run again (bounded). Returns the last run and what was changed."""
+    notes: list[str] = []
+    result = run()
+    for number in range(1, attempts + 1):
+        if result.verdict == "PASS" or result.category != "CODE":
+            break
+        change = mend.after_run(draft.spec, result, config)
+        if not change:
+            break
+        draft.files = compose.project_files(draft.spec)
+        files = {n: c for n, c in draft.files.items() if n != "configuration.json"}
+        writer.write(out, files, force=True, backup=False)
+        notes.append(f"spec repaired after run {number}: {change}")
+        result = run()
+    return result, notes
 
 
 def report(draft: Draft, out: Path, written: list[Path]) -> Report:
@@ -98,11 +136,11 @@ def report(draft: Draft, out: Path, written: list[Path]) -> Report:
 
 def markdown(report: Report) -> str:
     spec = report.spec
-    incremental = [t.name for t in spec.tables if t.incremental_field and not t.parent]
+    incremental = [t.name for t in spec.tables if t.incremental or t.cursor_column or t.window or t.files]
     lines = ["## 1. Requirements analysis",
              f"- Source type: {spec.source_type}; base URL key `{spec.base_url_key}`"
              + (f" ({spec.base_url})" if spec.base_url else ""),
-             f"- Auth: {spec.auth.kind}; pagination: {spec.pagination.kind}",
+             f"- Auth: {spec.auth.kind}; pagination: {spec.pagination()}",
              f"- Tables: {', '.join(t.name for t in spec.tables)}; incremental: {', '.join(incremental) or 'none'}",
              "- Data volume: assumed large, so pages are streamed and checkpoints come every "
              f"{spec.checkpoint_interval} rows",
@@ -117,10 +155,10 @@ def markdown(report: Report) -> str:
     lines += [f"- `{p.example}` ({p.kind}): {p.why} — {p.source}" for p in report.picks] or [
         "- No index to compare with (run `assistant ingest`); the project's own building blocks were used."]
     lines += ["", "## 3. Implementation guide", f"Files written to `{report.out}`: {', '.join(report.written)}", ""]
-    values = {"auth": spec.auth.kind, "pagination": spec.pagination.kind, "interval": spec.checkpoint_interval,
+    values = {"auth": spec.auth.kind, "pagination": spec.pagination(), "interval": spec.checkpoint_interval,
               "nested": "flattened to parent_child columns" if spec.nested == "flatten" else "kept as JSON strings"}
-    for name, text in KEY_COMPONENTS.items():
-        if name != "sync_deletes" or any(t.deletes_endpoint for t in spec.tables):
+    for name, (role, text) in COMPONENTS.items():
+        if _used(spec, role):
             lines.append(f"- `{name}()`: {text.format(**values)}")
     lines += ["", "## 4. Testing plan",
               f"- Run: `cd {report.out} && fivetran debug --configuration configuration.json` (fill in the "

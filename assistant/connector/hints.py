@@ -9,7 +9,9 @@ import re
 from typing import Any
 
 from assistant.connector import prompts
-from assistant.connector.extract import Extraction, json_examples, list_paths
+from assistant.connector import request as rq
+from assistant.connector.extract import Extraction
+from assistant.connector.spec import Incremental, Table
 from core.errors import GenerationError
 
 SPEC_HINT_SCHEMA: dict[str, Any] = {
@@ -18,16 +20,22 @@ SPEC_HINT_SCHEMA: dict[str, Any] = {
         "tables": {"type": "array", "items": {"type": "object", "properties": {
             "name": {"type": "string"}, "primary_key": {"type": "string"}, "records_path": {"type": "string"},
             "incremental_field": {"type": "string"}}, "required": ["name", "primary_key", "records_path"]}},
-        "cursor_field": {"type": "string"},
     },
     "required": ["tables"],
 }
 
 
+def worth_asking(extraction: Extraction, text: str) -> bool:
+    """Whether the model could settle anything: a records path only counts when the request shows a
+    JSON example to check the answer against (otherwise only a probe can settle it)."""
+    open_facts = [u for u in extraction.spec.unresolved if "where the records sit" not in u or rq.json_examples(text)]
+    return any(fact in u for u in open_facts for fact in ("primary key", "where the records sit", "incremental"))
+
+
 def complete_with_model(extraction: Extraction, text: str, generator: Any) -> Extraction:
     """Ask the model for the facts the text pass left open; keep only values found in the text."""
     spec = extraction.spec
-    if not spec.unresolved:
+    if not worth_asking(extraction, text):
         return extraction
     messages = [{"role": "system", "content": prompts.EXTRACT_SYSTEM},
                 {"role": "user", "content": prompts.EXTRACT_USER.format(request=text.strip(),
@@ -39,7 +47,7 @@ def complete_with_model(extraction: Extraction, text: str, generator: Any) -> Ex
         return extraction
     stated = set(re.findall(r"[A-Za-z_]\w*", text))
 
-    record_paths = {path for example in json_examples(text) for path in list_paths(example)}
+    record_paths = {path for example in rq.json_examples(text) for path, _ in rq.list_paths(example)}
 
     def verified(value: object, attribute: str = "") -> str | None:
         if not isinstance(value, str) or not value:
@@ -53,18 +61,21 @@ def complete_with_model(extraction: Extraction, text: str, generator: Any) -> Ex
         table = by_name.get(str(hint.get("name", "")))
         if table is None:
             continue
-        for fact, attribute in (("primary key", "primary_key"), ("records", "records_path"),
+        for fact, attribute in (("primary key", "primary_key"), ("where the records sit", "records_path"),
                                 ("incremental", "incremental_field")):
             value = verified(hint.get(attribute), attribute)
             note = next((u for u in spec.unresolved if u.startswith(f"{table.name}: ") and fact in u), None)
             if value and note:
-                setattr(table, attribute, [value] if attribute == "primary_key" else value)
+                _settle(table, attribute, value)
                 spec.unresolved.remove(note)
                 extraction.decided[f"{table.name}.{attribute}"] = "model"
-    cursor = verified(reply.get("cursor_field")) if isinstance(reply, dict) else None
-    note = next((u for u in spec.unresolved if "next cursor" in u), None)
-    if cursor and note:
-        spec.pagination.cursor_field = cursor
-        spec.unresolved.remove(note)
-        extraction.decided["cursor_field"] = "model"
     return extraction
+
+
+def _settle(table: Table, attribute: str, value: str) -> None:
+    if attribute == "primary_key":
+        table.primary_key = [value]
+    elif attribute == "records_path":
+        table.records = value
+    else:
+        table.incremental = Incremental(field=value, param=table.incremental.param if table.incremental else "")

@@ -13,8 +13,7 @@ Description:
 
 For each of these tables: {tables}
 give its primary key field, the JSON path of its records list in the response (empty string if the \
-response is the list) and the field used for incremental sync; also give the response field that \
-holds the next page's cursor."""
+response is the list) and the field used for incremental sync."""
 
 
 FIX_SYSTEM = """\

@@ -3,44 +3,58 @@
 from __future__ import annotations
 
 from assistant.connector.spec import Spec, Table
+from core.secrets import SECRET_NAME
 
 
 def _table_line(spec: Spec, t: Table) -> str:
+    key = f"primary key {', '.join(f'`{k}`' for k in t.primary_key)}" if t.primary_key else "no primary key"
     if spec.source_type == "file":
-        return f"- `{t.name}`: files ending `{t.file_suffix}` ({t.format}), primary key {', '.join(t.primary_key)}"
-    return (f"- `{t.name}`: table `{t.source_table}`, primary key {', '.join(t.primary_key)}"
-            + (f", incremental on `{t.cursor_column}`" if t.cursor_column else ", full sync"))
+        return f"- `{t.name}`: files `{t.files}` ({t.format}), {key}; each file is read once"
+    if spec.source_type == "database":
+        return (f"- `{t.name}`: table `{t.source_table}`, {key}"
+                + (f", incremental on `{t.cursor_column}`" if t.cursor_column else ", full sync")
+                + (f", rows marked by `{t.deleted_column}` are deleted" if t.deleted_column else ""))
+    request = f"`{t.method} {t.path}`" if t.path else f"the `{t.parent.array}` array of each `{t.parent.table}` row" \
+        if t.parent else "?"
+    line = f"- `{t.name}`: {request}, records at `{t.records or t.xml_record or '<top level>'}`, {key}"
+    line += f", {t.pagination.kind} pagination" if t.pagination.kind != "none" else ""
+    line += f", incremental on `{t.incremental.field}`" if t.incremental else ", full sync"
+    line += f", one request per `{t.parent.table}` row" if t.parent and t.path else ""
+    line += ", one request per time window" if t.window else ""
+    return line + (", deletes read from the source" if t.deletes else "")
 
 
 def _readme_tables(spec: Spec) -> str:
-    if spec.source_type != "rest":
-        return "\n".join(_table_line(spec, t) for t in spec.tables)
-    return "\n".join(
-        f"- `{t.name}`: `GET {t.endpoint}`, records at `{t.records_path or '<top level>'}`, primary key "
-        f"{', '.join(f'`{k}`' for k in t.primary_key)}"
-        + (f", incremental on `{t.incremental_field}`" if t.incremental_field and not t.parent else ", full sync")
-        + (f", one request per `{t.parent}` row" if t.parent else "")
-        for t in spec.tables)
+    return "\n".join(_table_line(spec, t) for t in spec.tables)
 
 
 def _readme_features(spec: Spec) -> str:
     if spec.source_type == "rest":
-        return (f"- Authentication: {spec.auth.kind}\n- Pagination: {spec.pagination.kind}\n"
-                "- Retries 429 and 5xx responses with exponential backoff, honouring `Retry-After`; fails fast "
-                f"on 401, 403 and 404\n- Checkpoints every {spec.checkpoint_interval} rows and at the end of each "
-                f"table\n- Nested objects: {spec.nested}")
+        limits = " and `X-RateLimit-*` quotas" if spec.retry.rate_limit.remaining else ""
+        return (f"- Authentication: {spec.auth.kind}\n"
+                f"- Retries connection errors, {', '.join(map(str, spec.retry.statuses))} and bodies cut off, with "
+                f"exponential backoff, honouring `Retry-After`{limits}; fails fast on 401, 403 and 404\n"
+                f"- Checkpoints every {spec.checkpoint_interval} rows and at the end of each table\n"
+                f"- Nested objects: {spec.nested}; only primary keys are declared, so new fields and type "
+                "changes flow through")
     if spec.source_type == "file":
-        return ("- Reads CSV (header row) or JSON-lines files one row at a time\n- Incremental by file "
-                "modification time; a checkpoint after each file")
-    return ("- Reads in batches with `fetchmany`, ordered by the cursor column\n- Incremental by the cursor "
-            "column; a checkpoint after each batch")
+        return ("- Reads CSV (header row, delimiter detected), JSON-lines (also .gz) or JSON files one record at a "
+                "time\n- Each file is read once: the names of the files read are kept in state; a checkpoint "
+                "after each file")
+    return (f"- Opens the database read-only with `{spec.driver}` and reads in batches with `fetchmany`, ordered by "
+            "the cursor column\n- Incremental by the cursor column (rows at or after the saved value); a "
+            "checkpoint after each batch")
+
+
+def _secret_or_setting(key: str) -> str:
+    return "secret, keep it out of version control" if SECRET_NAME.search(key) else "a setting the request names"
 
 
 def readme_md(spec: Spec) -> str:
-    meaning = {spec.base_url_key: "base URL of the API", "folder": "folder holding the files",
-               "database_path": "path of the database file"}
-    config = "\n".join(f"- `{k}`: {meaning.get(k, 'secret, keep it out of version control')}"
-                       for k in spec.config_keys())
+    meaning = {spec.config_keys()[0]: {"rest": "base URL of the API", "file": "folder holding the files",
+                                       "database": "path of the database file"}[spec.source_type]}
+    meaning.update({t.window.start_key: "first day to read (YYYY-MM-DD)" for t in spec.tables if t.window})
+    config = "\n".join(f"- `{k}`: {meaning.get(k) or _secret_or_setting(k)}" for k in spec.config_keys())
     return README_TEMPLATE.format(
         name=spec.name, description=spec.description or "A Fivetran Connector SDK connector for a REST API.",
         features=_readme_features(spec), config=config, tables=_readme_tables(spec),

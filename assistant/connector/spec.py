@@ -1,7 +1,10 @@
-"""The connector spec: everything the composer needs, extracted from a request or read from a file.
+"""The connector spec: everything the composer needs, read from a request, settled by a probe of the
+source, or loaded from a file.
 
-Defaults are explicit and documented here; what the request did not settle is listed in
-`unresolved`, never silently guessed.
+Field names are the ones the generated connector's engine reads (assistant/connector/blocks): the
+composer writes `AUTH`, `TABLES` and `RETRY` as JSON dumps of these models, and `revise` reads them
+back, so there is no mapping between the two. Defaults are explicit and documented here; what the
+request did not settle is listed in `unresolved`, never silently guessed.
 """
 
 from __future__ import annotations
@@ -9,119 +12,293 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.errors import UsageError
 
-_IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")  # configuration keys, field names and dotted paths
+PARAM = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-\[\]]*$")  # query, body and GraphQL variable names
+HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9\-]*$")
+PATH = re.compile(r"^/[A-Za-z0-9_\-./{}~%:@,;=+]*$")
 
 
-class Auth(BaseModel):
-    kind: Literal["none", "bearer", "api_key_header", "api_key_query", "basic", "oauth2"] = "none"
+def _check(pattern: re.Pattern[str], what: str, value: str) -> str:
+    if value and not pattern.match(value):
+        raise ValueError(f"{what} {value!r} has characters it cannot have")
+    return value
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Auth(Part):
+    kind: Literal["none", "bearer", "header", "query", "basic", "oauth2"] = "none"
+    token_key: str = "api_key"
+    """Configuration key of the token or key (bearer, query)."""
     header_name: str = "X-API-Key"
-    """Header carrying the key, for api_key_header."""
+    """For `header`: the header that carries the credential."""
+    template: str = "{api_key}"
+    """For `header`: the header's value, with {configuration_key} placeholders: `Token {api_token}`."""
     param_name: str = "api_key"
-    """Query parameter carrying the key, for api_key_query."""
+    """For `query`: the query parameter that carries the key."""
+    username_key: str = "username"
+    password_key: str = "password"
+    token_url: str = ""
+    """For `oauth2`: the token endpoint, a path under the base URL or a full URL; "" reads `token_url_key`."""
+    token_url_key: str = "token_url"
+    client_id_key: str = "client_id"
+    client_secret_key: str = "client_secret"
+    style: Literal["form", "json", "basic"] = "form"
+    """How the client credentials are sent: form fields, a JSON body, or HTTP basic."""
+    scope: str = ""
+    token_field: str = "access_token"
+
+    @field_validator("token_key", "param_name", "username_key", "password_key", "token_url_key", "client_id_key",
+                     "client_secret_key", "token_field")
+    @classmethod
+    def _keys(cls, value: str) -> str:
+        return _check(KEY, "the name", value)
+
+    @field_validator("header_name")
+    @classmethod
+    def _header(cls, value: str) -> str:
+        return _check(HEADER, "the header", value)
 
     def config_keys(self) -> list[str]:
         return {
-            "none": [], "bearer": ["api_token"], "api_key_header": ["api_key"], "api_key_query": ["api_key"],
-            "basic": ["username", "password"], "oauth2": ["token_url", "client_id", "client_secret"],
+            "none": [], "bearer": [self.token_key], "query": [self.token_key],
+            "header": re.findall(r"\{(\w+)\}", self.template),
+            "basic": [self.username_key, self.password_key],
+            "oauth2": ([] if self.token_url else [self.token_url_key]) + [self.client_id_key, self.client_secret_key],
         }[self.kind]
 
 
-class Pagination(BaseModel):
-    kind: Literal["none", "page", "offset", "cursor", "link"] = "none"
-    cursor_field: str = "next_cursor"
-    """Where the next page's token sits in the response (dotted path), for cursor."""
-    cursor_param: str = "cursor"
-    """Query parameter that sends the token back, for cursor."""
-    has_more_field: str = ""
-    """Optional boolean in the response that says whether more pages follow."""
-    page_param: str = "page"
-    offset_param: str = "offset"
-    size_param: str = "limit"
-    page_size: int = Field(default=100, ge=1, le=10_000)
-    total_field: str = ""
-    next_url_field: str = ""
-    """For link pagination without a Link header: the body field holding the next page's URL."""
+class Paging(Part):
+    kind: Literal["none", "page", "offset", "cursor", "keyset", "link", "relay"] = "none"
+    param: str = ""
+    """The parameter that moves through the pages: page, offset, cursor, after_id, a GraphQL variable."""
+    where: Literal["query", "body", "variables"] = "query"
+    """Where paging parameters go: the query string, the JSON body, or the GraphQL variables."""
+    first: int = 1
+    """For `page`: the number of the first page."""
+    size_param: str = ""
+    size: int = Field(default=0, ge=0, le=10_000)
+    """Records asked for per page (0: the server decides), within any maximum the API states."""
+    total_pages: str = ""
+    """For `page`: the response field holding the number of pages."""
+    total: str = ""
+    """For `offset`: the response field holding the number of records."""
+    has_more: str = ""
+    """The response field that says whether more pages follow."""
+    next: str = ""
+    """For `cursor`: the response field with the next token; for `link`: a body field with the next URL."""
+    field: str = ""
+    """For `keyset`: the record field whose last value asks for the next page."""
+    page_info: str = ""
+    """For `relay`: the path of the connection's `pageInfo`."""
+
+    @field_validator("param", "size_param")
+    @classmethod
+    def _params(cls, value: str) -> str:
+        return _check(PARAM, "the parameter", value)
+
+    @field_validator("total_pages", "total", "has_more", "next", "field", "page_info")
+    @classmethod
+    def _paths(cls, value: str) -> str:
+        return _check(KEY, "the field", value)
 
 
-class Table(BaseModel):
+class Incremental(Part):
+    field: str
+    """Record field whose largest value is kept in state as the cursor."""
+    param: str = ""
+    """Parameter that sends the saved cursor (empty: the table is read in full, the cursor only tracks)."""
+    where: Literal["query", "body", "variables"] = "query"
+
+
+class Deletes(Part):
+    flag: str = ""
+    """A record field that marks a deleted record (`is_deleted`): such records become deletes."""
+    path: str = ""
+    """An endpoint listing deleted ids."""
+    ids: str = ""
+    """Where the ids sit in that endpoint's response (dotted path; "" = the response is the list)."""
+    since_param: str = ""
+    """Parameter that asks the deletes endpoint for what changed since the previous sync started."""
+
+
+class Parent(Part):
+    table: str
+    keys: dict[str, str] = Field(default_factory=dict)
+    """Parent field -> the column that carries it in each child row (`{"id": "vehicle_id"}`)."""
+    array: str = ""
+    """The child rows are this array field of each parent record (no request of their own)."""
+
+
+class WindowEnd(Part):
+    path: str = ""
+    """An endpoint that says up to when data is complete."""
+    field: str = ""
+
+
+class Window(Part):
+    from_param: str
+    to_param: str
+    days: int = Field(default=1, ge=1)
+    start_key: str = "start_date"
+    """Configuration key of the first day to read."""
+    to_exclusive: bool = True
+    end: WindowEnd = Field(default_factory=WindowEnd)
+
+
+class Table(Part):
     name: str
-    endpoint: str = ""
-    """Path under the base URL, e.g. /api/events; a child table uses its parent's key, e.g. /users/{id}/orders."""
-    records_path: str = ""
+    path: str = ""
+    """Path under the base URL, e.g. /api/events; a child's path may use its parent's fields: /users/{id}/orders."""
+    method: Literal["GET", "POST"] = "GET"
+    params: dict[str, str] = Field(default_factory=dict)
+    """Query parameters sent on every request of this table."""
+    body: dict[str, Any] | None = None
+    """The JSON body of a POST (e.g. a search), without the paging fields."""
+    graphql: str = ""
+    """A GraphQL query; the request is POST {"query": ..., "variables": ...}."""
+    variables: dict[str, Any] = Field(default_factory=dict)
+    records: str = ""
     """Dotted path of the records list in the response ("" = the response is the list)."""
-    primary_key: list[str] = Field(default_factory=lambda: ["id"], min_length=1)
-    incremental_field: str = ""
-    """Record field whose largest value is kept in state as the cursor (empty = full sync)."""
-    incremental_param: str = ""
-    """Query parameter that sends the saved cursor, e.g. updated_since."""
-    parent: str = ""
-    """Parent table name for a child table fetched once per parent row."""
-    deletes_endpoint: str = ""
-    """Endpoint listing deleted ids; they become soft deletes."""
-    deletes_path: str = ""
-    file_suffix: str = ".csv"
-    """File sources: files in the folder ending with this are the table's rows."""
-    format: Literal["csv", "jsonl"] = "csv"
+    xml_record: str = ""
+    """XML responses: the element that holds one record (`entry`)."""
+    primary_key: list[str] = Field(default_factory=lambda: ["id"])
+    """Empty: Fivetran adds a hashed `_fivetran_id` (no updates or deletes by key)."""
+    pagination: Paging = Field(default_factory=Paging)
+    incremental: Incremental | None = None
+    deletes: Deletes | None = None
+    parent: Parent | None = None
+    window: Window | None = None
+    # files and databases
+    files: str = ""
+    """File sources: a glob pattern of the files that hold this table's rows (`orders_*.csv`)."""
+    format: Literal["csv", "jsonl", "json"] = "csv"
+    delimiter: str = ""
     source_table: str = ""
     """Database sources: the table (or view) to read."""
     cursor_column: str = ""
-    """Database sources: a column that only grows (updated_at, id); rows above the saved value are read."""
+    """Database sources: a column that only grows (updated_at, id); rows at or above the saved value are read."""
+    deleted_column: str = ""
+    """Database sources: a column that marks deleted rows (deleted_at set, or is_deleted true)."""
 
     @field_validator("name")
     @classmethod
     def _snake(cls, value: str) -> str:
-        if not _IDENT.match(value):
+        if not IDENTIFIER.match(value):
             raise ValueError("table names are lower snake_case (the SDK renames others)")
         return value
 
-    @field_validator("endpoint", "deletes_endpoint")
+    @field_validator("path")
     @classmethod
     def _path(cls, value: str) -> str:
-        if value and not value.startswith("/"):
-            raise ValueError("endpoints are paths under the base URL and start with '/'")
+        if value and not PATH.match(value):
+            raise ValueError("endpoints are paths under the base URL: they start with '/' and hold no spaces")
+        return value
+
+    @field_validator("records", "xml_record", "cursor_column", "deleted_column", "source_table")
+    @classmethod
+    def _fields(cls, value: str) -> str:
+        return _check(KEY, "the name", value)
+
+    @field_validator("primary_key")
+    @classmethod
+    def _primary_key(cls, value: list[str]) -> list[str]:
+        for key in value:
+            _check(KEY, "the key", key)
         return value
 
 
-class Spec(BaseModel):
+class RateLimit(Part):
+    remaining: str = ""
+    """Response header with the requests left, e.g. X-RateLimit-Remaining."""
+    reset: str = ""
+    """Response header with the seconds (or the Unix time) until the quota resets."""
+
+
+class Retry(Part):
+    statuses: list[int] = Field(default_factory=lambda: [429, 500, 502, 503, 504])
+    attempts: int = Field(default=6, ge=1, le=20)
+    invalid_body: bool = True
+    """Retry a body that is cut off or is not JSON."""
+    rate_limit: RateLimit = Field(default_factory=RateLimit)
+    graphql_retry: list[str] = Field(default_factory=lambda: ["RATE_LIMITED", "THROTTLED", "TOO_MANY_REQUESTS"])
+    """GraphQL error codes that are temporary: the request is repeated after a pause."""
+
+
+class Spec(Part):
     name: str = "my_connector"
     description: str = ""
-    source_type: Literal["rest", "file", "database", "other"] = "rest"
+    source_type: Literal["rest", "file", "database"] = "rest"
     base_url_key: str = "base_url"
     base_url: str = ""
     """A base URL stated in the request; it goes into configuration.json (it is not a secret)."""
-    auth: Auth = Field(default_factory=lambda: Auth())
-    pagination: Pagination = Field(default_factory=lambda: Pagination())
+    location_key: str = ""
+    """File and database sources: the configuration key of the folder or the database file."""
+    location: str = ""
+    """A folder or database path stated in the request; it goes into configuration.json."""
+    driver: Literal["sqlite3", "duckdb"] = "sqlite3"
+    """Database sources: the DB-API module that opens the file."""
+    auth: Auth = Field(default_factory=Auth)
+    retry: Retry = Field(default_factory=Retry)
     tables: list[Table] = Field(min_length=1)
+    extra_config: list[str] = Field(default_factory=list)
+    """Configuration keys the request names beyond the base URL and credentials (start_date, ...)."""
     nested: Literal["flatten", "json"] = "flatten"
     checkpoint_interval: int = Field(default=1000, ge=1)
     unresolved: list[str] = Field(default_factory=list)
     """Facts the request did not settle; shown back to the user."""
 
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not IDENTIFIER.match(value):
+            raise ValueError("the connector name is lower snake_case")
+        return value
+
+    @field_validator("base_url_key", "location_key")
+    @classmethod
+    def _key(cls, value: str) -> str:
+        return _check(KEY, "the configuration key", value)
+
+    @field_validator("extra_config")
+    @classmethod
+    def _extra(cls, value: list[str]) -> list[str]:
+        for key in value:
+            _check(KEY, "the configuration key", key)
+        return value
+
+    def pagination(self) -> str:
+        """The pagination styles the tables use: "cursor, offset", or "none"."""
+        kinds = [t.pagination.kind for t in self.tables if t.pagination.kind != "none"]
+        return ", ".join(dict.fromkeys(kinds)) or "none"
+
     def config_keys(self) -> list[str]:
-        if self.source_type == "file":
-            return ["folder"]
-        if self.source_type == "database":
-            return ["database_path"]
-        return [self.base_url_key, *self.auth.config_keys()]
+        if self.source_type != "rest":
+            keys = [self.location_key or ("folder" if self.source_type == "file" else "database_path")]
+        else:
+            keys = [self.base_url_key, *self.auth.config_keys()]
+        keys += [t.window.start_key for t in self.tables if t.window]
+        return list(dict.fromkeys([*keys, *self.extra_config]))
 
     def check(self) -> Spec:
         names = [t.name for t in self.tables]
         if len(set(names)) != len(names):
             raise UsageError("the spec names a table twice")
         for table in self.tables:
-            if table.parent and table.parent not in names:
-                raise UsageError(f"table {table.name!r} has parent {table.parent!r}, which is not a table")
-        if self.source_type == "other":
-            raise UsageError("source type 'other' has no building blocks; use rest, file or database")
-        for table in self.tables:
-            if self.source_type == "rest" and not table.endpoint:
+            if table.parent and table.parent.table not in names:
+                raise UsageError(f"table {table.name!r} has parent {table.parent.table!r}, which is not a table")
+            reads = table.path or table.graphql or (table.parent and table.parent.array)
+            if self.source_type == "rest" and not reads:
                 raise UsageError(f"table {table.name!r} needs an endpoint")
             if self.source_type == "database" and not table.source_table:
                 raise UsageError(f"table {table.name!r} needs a source_table")
@@ -141,6 +318,10 @@ def load(path: Path) -> Spec:
     try:
         return Spec.model_validate(data).check()
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise UsageError(f"{path}: the spec fails its schema at {where or 'top level'}: {first['msg']}") from exc
+        raise UsageError(f"{path}: the spec fails its schema at {where(exc)}") from exc
+
+
+def where(exc: ValidationError) -> str:
+    """The first schema failure, as `tables.0.name: message`."""
+    first = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in first['loc']) or 'top level'}: {first['msg']}"

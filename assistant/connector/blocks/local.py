@@ -1,13 +1,22 @@
-"""Building blocks for file and database sources: a folder of CSV/JSONL files, and a SQLite file
-read in batches through the DB-API (the same code shape serves any DB-API driver)."""
+"""Building blocks for file and database sources: folders of CSV, JSON-lines and JSON files, and
+database files read through a DB-API driver (sqlite3 or duckdb) in batches.
+
+The composer copies these functions verbatim into connector.py and writes TABLES and the other
+constants from the spec, so what varies per connector is data, never code.
+"""
 
 # ruff: noqa: N802
 from __future__ import annotations
 
 import csv
+import fnmatch
+import gzip
 import json
 import os
-import sqlite3
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal
 
 from fivetran_connector_sdk import Logging as log
 from fivetran_connector_sdk import Operations as op
@@ -15,84 +24,229 @@ from fivetran_connector_sdk import Operations as op
 # Placeholders the composer replaces with the spec's values.
 TABLES: dict = {}
 LOCATION_KEY = "folder"
+LOCATION = ""
+DRIVER = "sqlite3"
 BATCH_SIZE = 1000
 CHECKPOINT_INTERVAL = 1000
+REQUIRED_CONFIG: list = []
 
 
-def read_rows(path: str, fmt: str):
-    """Yield the records of one CSV (header row) or JSONL file, one at a time."""
-    with open(path, newline="", encoding="utf-8") as handle:
-        if fmt == "csv":
-            yield from csv.DictReader(handle)
+def validate_configuration(configuration: dict):
+    """
+    Check that every required configuration value is present before anything is read.
+    Args:
+        configuration: the connector configuration (all values are strings).
+    Raises:
+        ValueError: if a required value is missing or empty.
+    """
+    missing = [key for key in REQUIRED_CONFIG if not str(configuration.get(key, "")).strip()]
+    if missing:
+        raise ValueError(f"Missing required configuration value(s): {', '.join(missing)}")
+
+
+def location(configuration: dict):
+    """The folder or database file: from the configuration, else the one the request stated."""
+    return str(configuration.get(LOCATION_KEY) or LOCATION)
+
+
+def column_name(name: str):
+    """A header as a database column: `Beleg Nr` -> `beleg_nr`, `Umsätze` -> `umsatze`."""
+    plain = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9A-Za-z]+", "_", plain).strip("_").lower() or "column"
+
+
+def to_value(value):
+    """A database value the SDK can write: decimals, dates, UUIDs and lists become plain values."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, default=str, sort_keys=True)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    if value is not None and not isinstance(value, (str, int, float, bool)):
+        return str(value)
+    return value
+
+
+# --- files ------------------------------------------------------------------------------------------------
+
+
+def open_text(path: str):
+    """A file for reading as text: gzip when it ends with .gz, a UTF-8 byte-order mark dropped."""
+    if path.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return open(path, encoding="utf-8-sig", newline="")
+
+
+def read_csv(path: str, delimiter: str):
+    """The rows of a CSV file with a header row; the delimiter is guessed when none is given."""
+    with open_text(path) as handle:
+        if not delimiter:
+            header = handle.readline()
+            handle.seek(0)
+            delimiter = max(",;\t|", key=header.count)  # the header names the columns: its separator wins
+        reader = csv.reader(handle, delimiter=delimiter)
+        header = [column_name(name) for name in next(reader, [])]
+        for values in reader:
+            if any(value.strip() for value in values):
+                yield dict(zip(header, values, strict=False))
+
+
+def read_json_lines(path: str):
+    """One JSON object per line; blank lines are skipped."""
+    with open_text(path) as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except ValueError as exc:
+                    raise RuntimeError(f"{path}:{number}: not a JSON line ({exc})") from exc
+
+
+def read_json(path: str):
+    """A JSON file holding a list of records (or an object with one list in it)."""
+    with open_text(path) as handle:
+        data = json.load(handle)
+    if isinstance(data, dict):
+        lists = [value for value in data.values() if isinstance(value, list)]
+        data = lists[0] if len(lists) == 1 else [data]
+    yield from data
+
+
+def read_file(path: str, spec: dict):
+    """The records of one file, in the table's format."""
+    fmt = spec.get("format", "csv")
+    if fmt == "csv":
+        return read_csv(path, spec.get("delimiter", ""))
+    return read_json_lines(path) if fmt == "jsonl" else read_json(path)
+
+
+def flatten(record: dict):
+    """Nested objects become `parent_child` columns and lists JSON strings."""
+    flat = {}
+
+    def walk(prefix, value):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(f"{prefix}_{key}" if prefix else key, inner)
+        elif isinstance(value, list):
+            flat[prefix] = json.dumps(value, sort_keys=True)
         else:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    try:
-                        yield json.loads(line)
-                    except ValueError as exc:
-                        raise RuntimeError(f"{path}:{number}: not a JSON line ({exc})") from exc
+            flat[prefix] = value
+
+    walk("", record)
+    return flat
 
 
 def sync_files(configuration: dict, table: str, spec: dict, state: dict):
     """
-    Upsert the rows of every matching file that changed since the last sync.
-    Incremental by file modification time: the newest mtime seen is kept in state, and files not
-    modified since are skipped.
+    Upsert the rows of every file matching the table's pattern that is new or changed since the last sync.
+    Each file's modification time is kept in state under its name, and a checkpoint follows each file,
+    so a finished file is never read again unless it changes.
     """
-    folder = configuration[LOCATION_KEY]
+    folder = location(configuration)
     if not os.path.isdir(folder):
         raise RuntimeError(f"Configured folder does not exist: {folder}")
     table_state = state.setdefault(table, {})
-    since = float(table_state.get("mtime", 0))
-    names = sorted(n for n in os.listdir(folder) if n.endswith(spec["suffix"]))
-    changed = [n for n in names if os.path.getmtime(os.path.join(folder, n)) > since]
+    seen = table_state.setdefault("files", {})
+    pending = []
+    for name in sorted(os.listdir(folder)):
+        if fnmatch.fnmatch(name, spec["files"]) or fnmatch.fnmatch(name, spec["files"] + ".gz"):
+            modified = os.path.getmtime(os.path.join(folder, name))
+            if seen.get(name) != modified:
+                pending.append((name, modified))
     count = 0
-    for name in changed:
-        path = os.path.join(folder, name)
-        for row in read_rows(path, spec["format"]):
+    for name, modified in pending:
+        for record in read_file(os.path.join(folder, name), spec):
             # The upsert inserts the row, or updates it if its primary key is already in the destination.
-            op.upsert(table=table, data=row)
+            op.upsert(table=table, data=flatten(record))
             count += 1
-            if count % CHECKPOINT_INTERVAL == 0:
-                op.checkpoint(state=state)
-        table_state["mtime"] = max(float(table_state.get("mtime", 0)), os.path.getmtime(path))
+        seen[name] = modified
         # Checkpoint after each file, so a failure never re-reads a finished file.
         op.checkpoint(state=state)
-    log.info(f"{table}: {count} rows from {len(changed)} changed file(s) of {len(names)}")
+    log.info(f"{table}: {count} rows from {len(pending)} new or changed file(s)")
 
 
-def sync_query(configuration: dict, table: str, spec: dict, state: dict):
+# --- databases --------------------------------------------------------------------------------------------
+
+
+def connect(configuration: dict):
+    """A read-only connection to the database file through the DB-API driver the spec names."""
+    path = location(configuration)
+    if not os.path.isfile(path):
+        raise RuntimeError(f"Configured database file does not exist: {path}")
+    if DRIVER == "duckdb":
+        import duckdb
+
+        return duckdb.connect(path, read_only=True)
+    import sqlite3
+
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def select(spec: dict, cursor):
+    """The query for one table: everything, or the rows at or after the saved cursor, in cursor order."""
+    sql = f'SELECT * FROM "{spec["source_table"]}"'
+    params = []
+    column = spec.get("cursor_column")
+    if column:
+        if cursor is not None:
+            sql += f' WHERE "{column}" >= ?'  # >=: rows written later in the cursor's last second are kept
+            params.append(cursor)
+        sql += f' ORDER BY "{column}"'
+    return sql, params
+
+
+def is_deleted(value):
+    """A deleted-column value that marks the row deleted: a timestamp, true, 1, "yes"."""
+    if value is None or value is False:
+        return False
+    return str(value).strip().lower() not in ("", "0", "false", "no", "n", "f")
+
+
+def sync_query(connection, table: str, spec: dict, state: dict):
     """
     Upsert the rows of one database table in batches (fetchmany), ordered by the cursor column,
-    so memory stays flat and the sync can resume from the last cursor value saved in state.
+    so memory stays flat and the next sync resumes from the last cursor value saved in state.
+    Rows the deleted column marks become deletes.
     """
-    connection = sqlite3.connect(configuration[LOCATION_KEY])
-    try:
-        connection.row_factory = sqlite3.Row
-        cursor_column = spec.get("cursor_column")
-        last = state.setdefault(table, {}).get("cursor")
-        sql = f'SELECT * FROM "{spec["source_table"]}"'
-        params = []
-        if cursor_column:
-            if last is not None:
-                sql += f' WHERE "{cursor_column}" > ?'
-                params.append(last)
-            sql += f' ORDER BY "{cursor_column}"'
-        rows = connection.execute(sql, params)
-        count = 0
-        while True:
-            batch = rows.fetchmany(BATCH_SIZE)
-            if not batch:
-                break
-            for record in batch:
-                row = dict(record)
+    table_state = state.setdefault(table, {})
+    sql, params = select(spec, table_state.get("cursor"))
+    rows = connection.cursor()
+    rows.execute(sql, params)
+    names = [column[0] for column in rows.description]
+    count = 0
+    while True:
+        batch = rows.fetchmany(BATCH_SIZE)
+        if not batch:
+            break
+        for values in batch:
+            row = {name: to_value(value) for name, value in zip(names, values, strict=True)}
+            if spec.get("deleted_column") and is_deleted(row.get(spec["deleted_column"])):
+                # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
+                op.delete(table=table, keys={key: row[key] for key in spec["primary_key"]})
+            else:
                 # The upsert inserts the row, or updates it if its primary key is already in the destination.
                 op.upsert(table=table, data=row)
-                count += 1
-                if cursor_column:
-                    state[table]["cursor"] = row[cursor_column]
-            # Checkpoint after each batch: committed rows are not read again after an interruption.
-            op.checkpoint(state=state)
-        log.info(f"{table}: {count} rows")
+            count += 1
+            if spec.get("cursor_column"):
+                table_state["cursor"] = row[spec["cursor_column"]]
+        # Checkpoint after each batch: committed rows are not read again after an interruption.
+        op.checkpoint(state=state)
+    log.info(f"{table}: {count} rows")
+
+
+def sync_all(configuration: dict, state: dict):
+    """Every table in turn, from the files or the database the configuration names."""
+    if any(spec.get("files") for spec in TABLES.values()):
+        for table, spec in TABLES.items():
+            sync_files(configuration, table, spec, state)
+        return
+    connection = connect(configuration)
+    try:
+        for table, spec in TABLES.items():
+            sync_query(connection, table, spec, state)
     finally:
         connection.close()

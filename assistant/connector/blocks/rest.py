@@ -1,25 +1,32 @@
-"""REST building blocks. Module-level names the blocks read (TABLES, PAGINATION, AUTH, ...) are
-written into connector.py by the composer from the spec."""
+"""REST building blocks: one engine that every generated REST connector carries, driven by data.
+
+The composer copies these functions verbatim into connector.py and writes the module constants
+(AUTH, TABLES, RETRY, ...) from the spec as JSON literals, so what varies per connector is data,
+never code. Every function here is tested on its own (tests/test_blocks.py) and through real
+`fivetran debug` runs against local mock APIs.
+"""
 
 # ruff: noqa: N802
 from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timezone
+import xml.etree.ElementTree as ElementTree
+from datetime import date, datetime, timedelta, timezone
 
 import requests
 from fivetran_connector_sdk import Logging as log
 from fivetran_connector_sdk import Operations as op
 
 # Placeholders the composer replaces with the spec's values.
+AUTH: dict = {"kind": "none"}
 TABLES: dict = {}
-PAGINATION: dict = {}
-AUTH: dict = {}
+RETRY: dict = {"statuses": [429, 500, 502, 503, 504], "attempts": 6, "invalid_body": True, "rate_limit": {},
+               "graphql_retry": []}
 BASE_URL_KEY = "base_url"
+BASE_URL = ""
 REQUIRED_CONFIG: list = []
 CHECKPOINT_INTERVAL = 1000
-MAX_RETRIES = 5
 REQUEST_TIMEOUT = 30
 NESTED = "flatten"
 
@@ -37,122 +44,262 @@ def validate_configuration(configuration: dict):
         raise ValueError(f"Missing required configuration value(s): {', '.join(missing)}")
 
 
-# --- authentication: one variant is copied in as build_session --------------------------------------
+# --- authentication -----------------------------------------------------------------------------------
+
+# What the sync knows while it runs: the configuration, when the OAuth2 token expires, and until when a
+# spent rate-limit quota lasts.
+CONTEXT: dict = {"configuration": {}, "expires": None, "quota_until": 0.0}
 
 
-def build_session__none(configuration: dict):
-    """Create an HTTP session; this API needs no authentication."""
+def build_session(configuration: dict):
+    """An HTTP session that authenticates every request the way AUTH says."""
     session = requests.Session()
-    session.headers["Accept"] = "application/json"
+    session.headers["Accept"] = "application/json, application/xml;q=0.9, */*;q=0.5"
+    CONTEXT.update(configuration=configuration, expires=None, quota_until=0.0)
+    kind = AUTH.get("kind", "none")
+    if kind == "bearer":
+        session.headers["Authorization"] = f"Bearer {configuration[AUTH['token_key']]}"
+    elif kind == "header":
+        session.headers[AUTH["header_name"]] = fill(AUTH["template"], configuration)
+    elif kind == "query":
+        session.params = {AUTH["param_name"]: configuration[AUTH["token_key"]]}
+    elif kind == "basic":
+        session.auth = (configuration[AUTH["username_key"]], configuration[AUTH["password_key"]])
+    elif kind == "oauth2":
+        refresh_token(session)
     return session
 
 
-def build_session__bearer(configuration: dict):
-    """Create an HTTP session that sends the token as `Authorization: Bearer <token>`."""
-    session = requests.Session()
-    session.headers["Accept"] = "application/json"
-    session.headers["Authorization"] = f"Bearer {configuration[AUTH['token_key']]}"
-    return session
+def fill(template: str, values: dict):
+    """Replace each {name} in a template with values[name]; other text is kept as written."""
+    out = template
+    for key, value in values.items():
+        out = out.replace("{" + str(key) + "}", str(value))
+    return out
 
 
-def build_session__api_key_header(configuration: dict):
-    """Create an HTTP session that sends the API key in a header on every request."""
-    session = requests.Session()
-    session.headers["Accept"] = "application/json"
-    session.headers[AUTH["header_name"]] = configuration[AUTH["token_key"]]
-    return session
-
-
-def build_session__api_key_query(configuration: dict):
-    """Create an HTTP session that sends the API key as a query parameter on every request."""
-    session = requests.Session()
-    session.headers["Accept"] = "application/json"
-    session.params = {AUTH["param_name"]: configuration[AUTH["token_key"]]}
-    return session
-
-
-def build_session__basic(configuration: dict):
-    """Create an HTTP session that uses HTTP basic authentication."""
-    session = requests.Session()
-    session.headers["Accept"] = "application/json"
-    session.auth = (configuration[AUTH["username_key"]], configuration[AUTH["password_key"]])
-    return session
-
-
-def build_session__oauth2(configuration: dict):
-    """Create an HTTP session with an access token from the OAuth2 client-credentials grant."""
-    session = requests.Session()
-    session.headers["Accept"] = "application/json"
-    response = session.post(
-        configuration[AUTH["token_url_key"]],
-        data={
-            "grant_type": "client_credentials",
-            "client_id": configuration[AUTH["client_id_key"]],
-            "client_secret": configuration[AUTH["client_secret_key"]],
-        },
-        timeout=REQUEST_TIMEOUT,
-    )
+def refresh_token(session):
+    """Get an access token with the OAuth2 client-credentials grant and remember when it expires."""
+    configuration = CONTEXT["configuration"]
+    url = AUTH.get("token_url") or configuration.get(AUTH.get("token_url_key", ""), "")
+    if url.startswith("/"):
+        url = base_url(configuration) + url
+    client = (configuration[AUTH["client_id_key"]], configuration[AUTH["client_secret_key"]])
+    fields = {"grant_type": "client_credentials", **({"scope": AUTH["scope"]} if AUTH.get("scope") else {})}
+    style = AUTH.get("style", "form")
+    if style == "basic":
+        response = requests.post(url, data=fields, auth=client, timeout=REQUEST_TIMEOUT)
+    elif style == "json":
+        response = requests.post(url, json={**fields, "client_id": client[0], "client_secret": client[1]},
+                                 timeout=REQUEST_TIMEOUT)
+    else:
+        response = requests.post(url, data={**fields, "client_id": client[0], "client_secret": client[1]},
+                                 timeout=REQUEST_TIMEOUT)
     if response.status_code in (400, 401, 403):
-        raise RuntimeError(
-            f"OAuth2 token request was refused (HTTP {response.status_code}); check the client id and secret"
-        )
+        raise RuntimeError(f"OAuth2 token request was refused (HTTP {response.status_code}); "
+                           "check the client id and secret")
     response.raise_for_status()
-    session.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
-    return session
+    payload = response.json()
+    session.headers["Authorization"] = f"Bearer {payload[AUTH.get('token_field', 'access_token')]}"
+    lifetime = payload.get("expires_in")
+    CONTEXT["expires"] = time.time() + max(0.0, float(lifetime) * 0.8) if lifetime else None
 
 
-# --- shared helpers ----------------------------------------------------------------------------------
+def base_url(configuration: dict):
+    """The API's base URL: from the configuration, else the one the request stated."""
+    return str(configuration.get(BASE_URL_KEY) or BASE_URL).rstrip("/")
 
 
-def get_json(session, url: str, params: dict):
+# --- one request ----------------------------------------------------------------------------------------
+
+
+def call(session, method: str, url: str, params=None, body=None):
     """
-    GET a URL and return (parsed JSON, response), retrying what can succeed on a later attempt.
-    429 and 5xx responses are retried with exponential backoff, honouring Retry-After; 401, 403 and
-    404 are not retried, because repeating the request cannot fix credentials or a wrong path.
+    Send one request and return (payload, response), retrying what can succeed on a later attempt:
+    connection errors, the statuses in RETRY (429 and 5xx, honouring Retry-After), a body that is
+    cut off or not JSON, and GraphQL errors RETRY names as temporary. 401/403/404 fail fast, except
+    that an expired OAuth2 token is refreshed once.
     """
-    for attempt in range(MAX_RETRIES + 1):
+    refreshed = False
+    for attempt in range(RETRY["attempts"]):
+        before_request(session)
         try:
-            response = session.get(url, params=params, timeout=REQUEST_TIMEOUT)
+            response = session.request(method, url, params=params, json=body, timeout=REQUEST_TIMEOUT)
         except (requests.ConnectionError, requests.Timeout) as exc:
-            if attempt == MAX_RETRIES:
-                raise RuntimeError(f"Could not reach {url} after {MAX_RETRIES + 1} attempts: {exc}") from exc
-            time.sleep(min(60, 2**attempt))
+            pause(url, f"could not connect ({type(exc).__name__})", attempt, None)
             continue
-        if response.status_code in (401, 403):
-            raise RuntimeError(f"Access denied by {url} (HTTP {response.status_code}); check the credentials")
-        if response.status_code == 404:
-            raise RuntimeError(f"Not found: {url} (HTTP 404); check the base URL and endpoint")
-        if response.status_code == 429 or response.status_code >= 500:
-            if attempt == MAX_RETRIES:
-                raise RuntimeError(f"{url} kept failing with HTTP {response.status_code}")
-            retry_after = response.headers.get("Retry-After", "")
-            delay = float(retry_after) if retry_after.replace(".", "", 1).isdigit() else min(60, 2**attempt)
-            log.warning(f"HTTP {response.status_code} from {url}; retrying in {delay:.0f} s")
-            time.sleep(delay)
+        note_quota(session, response)
+        if response.status_code == 401 and AUTH.get("kind") == "oauth2" and not refreshed:
+            refresh_token(session)
+            refreshed = True
             continue
-        response.raise_for_status()
-        return response.json(), response
-    raise RuntimeError(f"Request to {url} failed")
+        check_status(url, response)
+        if response.status_code in RETRY["statuses"]:
+            pause(url, f"HTTP {response.status_code}", attempt, retry_after(session, response))
+            continue
+        payload, problem = parse_body(response)
+        if problem is None:
+            return payload, response
+        pause(url, problem, attempt, None)
+    raise RuntimeError(f"Could not reach {url}: it kept failing after {RETRY['attempts']} attempts")
 
 
-def records_at(payload, path: str):
-    """Return the list of records at a dotted path such as `data.items`; an empty path means the payload."""
-    value = payload
-    for part in [p for p in path.split(".") if p]:
-        value = value.get(part) if isinstance(value, dict) else None
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise RuntimeError(f"Expected a list of records at '{path or '<top level>'}', got {type(value).__name__}")
-    return value
+def before_request(session):
+    """Wait out a spent rate-limit quota, and renew an OAuth2 token that is about to expire."""
+    wait = CONTEXT["quota_until"] - time.time()
+    if wait > 0:
+        log.info(f"rate limit reached; waiting {wait:.1f} s")
+        time.sleep(wait)
+    expires = CONTEXT["expires"]
+    if AUTH.get("kind") == "oauth2" and expires is not None and time.time() >= expires:
+        refresh_token(session)
+
+
+def note_quota(session, response):
+    """Remember when the quota resets if the API says none is left (X-RateLimit-* headers)."""
+    limits = RETRY.get("rate_limit") or {}
+    remaining = response.headers.get(limits.get("remaining", ""), "")
+    if remaining.strip() == "0":
+        CONTEXT["quota_until"] = time.time() + reset_seconds(response.headers.get(limits.get("reset", ""), ""))
+
+
+def reset_seconds(value: str):
+    """Seconds until a reset given as seconds or as a Unix time; one second when absent."""
+    try:
+        number = float(value)
+    except ValueError:
+        return 1.0
+    if number > 1_000_000_000:  # an epoch timestamp
+        return max(0.0, number - time.time()) + 0.5
+    return number + 0.5
+
+
+def retry_after(session, response):
+    """Seconds to wait before retrying: Retry-After, else the rate-limit reset, else None (backoff)."""
+    value = response.headers.get("Retry-After", "")
+    if value.replace(".", "", 1).isdigit():
+        return float(value)
+    if CONTEXT["quota_until"] > time.time():
+        return CONTEXT["quota_until"] - time.time()
+    return None
+
+
+def check_status(url: str, response):
+    """Fail at once on answers that repeating the request cannot fix."""
+    status = response.status_code
+    if status in (401, 403):
+        raise RuntimeError(f"Access denied by {url} (HTTP {status}); check the credentials")
+    if status == 404:
+        raise RuntimeError(f"Not found: {url} (HTTP 404); check the base URL and endpoint")
+    if 400 <= status < 500 and status not in RETRY["statuses"]:
+        raise RuntimeError(f"{url} refused the request (HTTP {status}): {response.text[:300]}")
+
+
+def pause(url: str, problem: str, attempt: int, delay):
+    """Back off before the next attempt, or give up after the last one."""
+    if attempt + 1 >= RETRY["attempts"]:
+        raise RuntimeError(f"Could not reach {url}: {problem}, still after {RETRY['attempts']} attempts")
+    delay = min(60.0, 2.0**attempt) if delay is None else delay
+    log.warning(f"{problem} from {url}; retrying in {delay:.1f} s")
+    time.sleep(delay)
+
+
+def parse_body(response):
+    """(payload, None), or (None, why) when the body is cut off, unreadable or a temporary GraphQL error."""
+    text = response.text
+    if text.lstrip().startswith("<"):
+        try:
+            return ElementTree.fromstring(text), None
+        except ElementTree.ParseError as exc:
+            return None, f"an unreadable XML body ({exc})"
+    try:
+        payload = json.loads(text) if text.strip() else {}
+    except ValueError as exc:
+        if not RETRY.get("invalid_body", True):
+            raise RuntimeError(f"The API answered with a body that is not JSON: {text[:200]}") from exc
+        return None, "a body that is cut off or not JSON"
+    errors = payload.get("errors") if isinstance(payload, dict) else None
+    if errors:
+        codes = {str(code) for error in errors if isinstance(error, dict) for code in error_codes(error)}
+        if codes & set(RETRY.get("graphql_retry") or []):
+            return None, f"a temporary GraphQL error ({', '.join(sorted(codes))})"
+        raise RuntimeError(f"The API reported errors: {json.dumps(errors)[:300]}")
+    return payload, None
+
+
+def error_codes(error: dict):
+    """The codes a GraphQL error carries, wherever the server put them."""
+    extensions = error.get("extensions")
+    extensions = extensions if isinstance(extensions, dict) else {}
+    return [value for value in (error.get("type"), error.get("code"), extensions.get("code"),
+                                extensions.get("type")) if value]
+
+
+# --- reading a response -----------------------------------------------------------------------------------
 
 
 def value_at(payload, path: str):
-    """Return the value at a dotted path, or None."""
+    """The value at a dotted path such as `data.items`, or None."""
     value = payload
     for part in [p for p in path.split(".") if p]:
         value = value.get(part) if isinstance(value, dict) else None
     return value
+
+
+def records_at(payload, spec: dict):
+    """The records of one response: a JSON list at the spec's path, or the XML elements it names."""
+    if isinstance(payload, ElementTree.Element):
+        return [xml_record(element) for element in payload.iter()
+                if local_name(element.tag) == spec.get("xml_record", "")]
+    value = payload if isinstance(payload, list) else value_at(payload, spec.get("records", ""))
+    if isinstance(value, dict) and not spec.get("records"):
+        value = only_list(value)
+    if value is None:
+        return []
+    if isinstance(value, dict) and len(value) == 1 and isinstance(next(iter(value.values())), list):
+        value = next(iter(value.values()))  # {"items": [...]} one level further down
+    if not isinstance(value, list):
+        raise RuntimeError(f"Expected a list of records at '{spec.get('records') or '<top level>'}', "
+                           f"got {type(value).__name__}")
+    return [item["node"] if isinstance(item, dict) and set(item) == {"node"} else item for item in value]
+
+
+def only_list(payload: dict):
+    """Where the spec names no records path and the response is an object: its one list of objects."""
+    lists = [v for v in payload.values() if isinstance(v, list) and (not v or isinstance(v[0], dict))]
+    nested = [v for v in payload.values() if isinstance(v, dict)]
+    if len(lists) == 1:
+        return lists[0]
+    if not lists and len(nested) == 1:
+        return only_list(nested[0])
+    return payload
+
+
+def local_name(tag: str):
+    """An XML tag without its namespace: `{urn:x}sku` -> `sku`."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def xml_record(element):
+    """One XML element as a flat record: child texts by local name, attributes as `child_attribute`."""
+    record = {}
+    for child in element:
+        name = local_name(child.tag)
+        if len(child) == 0:
+            text = (child.text or "").strip()
+            if text or name not in record:
+                record[name] = text if text else child.attrib.get("href")
+        for attribute, value in child.attrib.items():
+            record[f"{name}_{local_name(attribute)}"] = value
+    return record
+
+
+def xml_next(payload):
+    """The href of an XML `<link rel="next">`, if the page has one."""
+    for element in payload.iter():
+        if local_name(element.tag) == "link" and element.attrib.get("rel") == "next":
+            return element.attrib.get("href")
+    return None
 
 
 def prepare_record(record: dict):
@@ -206,132 +353,289 @@ def to_utc(value):
     return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-# --- pagination: one variant is copied in as fetch_pages ---------------------------------------------
-# Each yields one page of raw records at a time, so no table is ever held in memory whole.
+# --- pagination ------------------------------------------------------------------------------------------
+# Each pager yields one page of records at a time, so no table is ever held in memory whole.
 
 
-def fetch_pages__none(session, url: str, params: dict, records_path: str):
-    """The endpoint returns everything in one response."""
-    payload, _ = get_json(session, url, params)
-    yield records_at(payload, records_path)
+def fetch_pages(session, url: str, spec: dict, params: dict, body):
+    """The pages of one endpoint, in the pagination style the table's spec names."""
+    kind = spec.get("pagination", {}).get("kind", "none")
+    if kind == "none":
+        payload, _ = call(session, spec.get("method", "GET"), url, params, body)
+        yield records_at(payload, spec)
+        return
+    yield from PAGERS[kind](session, url, spec, params, body)
 
 
-def fetch_pages__cursor(session, url: str, params: dict, records_path: str):
-    """Follow the cursor token the API returns until it stops returning one (or says there is no more)."""
-    query = dict(params)
-    if PAGINATION.get("size_param"):
-        query[PAGINATION["size_param"]] = PAGINATION["page_size"]
+def set_param(place: dict, body, name: str, value, where: str):
+    """Put a paging value in the query, the JSON body or the GraphQL variables."""
+    if where == "query" or body is None:
+        place[name] = value
+    elif where == "variables":
+        body.setdefault("variables", {})[name] = value
+    else:
+        body[name] = value
+
+
+def with_size(spec: dict, params: dict, body):
+    """A copy of the query and body with the page-size parameter set, if the API takes one."""
+    paging = spec["pagination"]
+    query, payload = dict(params), json.loads(json.dumps(body)) if body is not None else None
+    if paging.get("size_param") and paging.get("size"):
+        set_param(query, payload, paging["size_param"], paging["size"], paging.get("where", "query"))
+    return query, payload
+
+
+def pages_page(session, url: str, spec: dict, params: dict, body):
+    """page=1, 2, 3, ... until the total number of pages, `has more` false, or a short or empty page."""
+    paging = spec["pagination"]
+    query, payload = with_size(spec, params, body)
+    page = int(paging.get("first", 1))
     while True:
-        payload, _ = get_json(session, url, query)
-        records = records_at(payload, records_path)
+        set_param(query, payload, paging["param"], page, paging.get("where", "query"))
+        data, _ = call(session, spec.get("method", "GET"), url, query, payload)
+        records = records_at(data, spec)
         yield records
-        token = value_at(payload, PAGINATION["cursor_field"])
-        has_more = value_at(payload, PAGINATION["has_more_field"]) if PAGINATION.get("has_more_field") else None
-        if not token or has_more is False or not records:
-            break
-        query[PAGINATION["cursor_param"]] = token
-
-
-def fetch_pages__page(session, url: str, params: dict, records_path: str):
-    """Request page 1, 2, 3, ... until a page comes back short or empty."""
-    page = PAGINATION.get("first_page", 1)
-    while True:
-        query = dict(params, **{PAGINATION["page_param"]: page, PAGINATION["size_param"]: PAGINATION["page_size"]})
-        payload, _ = get_json(session, url, query)
-        records = records_at(payload, records_path)
-        yield records
-        if len(records) < PAGINATION["page_size"]:
-            break
+        total = value_at(data, paging["total_pages"]) if paging.get("total_pages") else None
+        more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
+        if not records or more is False or (total is not None and page >= int(total)):
+            return
+        if total is None and more is None and paging.get("size") and len(records) < int(paging["size"]):
+            return
         page += 1
 
 
-def fetch_pages__offset(session, url: str, params: dict, records_path: str):
-    """Advance an offset by the number of records received until a short page or the reported total."""
+def pages_offset(session, url: str, spec: dict, params: dict, body):
+    """Advance an offset by the records received, until the reported total or a short or empty page."""
+    paging = spec["pagination"]
+    query, payload = with_size(spec, params, body)
     offset = 0
     while True:
-        query = dict(params, **{PAGINATION["offset_param"]: offset, PAGINATION["size_param"]: PAGINATION["page_size"]})
-        payload, _ = get_json(session, url, query)
-        records = records_at(payload, records_path)
+        set_param(query, payload, paging["param"], offset, paging.get("where", "query"))
+        data, _ = call(session, spec.get("method", "GET"), url, query, payload)
+        records = records_at(data, spec)
         yield records
         offset += len(records)
-        total = value_at(payload, PAGINATION["total_field"]) if PAGINATION.get("total_field") else None
-        if len(records) < PAGINATION["page_size"] or (total is not None and offset >= int(total)):
-            break
+        total = value_at(data, paging["total"]) if paging.get("total") else None
+        if not records or (total is not None and offset >= int(total)):
+            return
+        if total is None and paging.get("size") and len(records) < int(paging["size"]):
+            return
 
 
-def fetch_pages__link(session, url: str, params: dict, records_path: str):
-    """Follow the next-page URL from the `Link` header (rel="next") or from a field of the body."""
-    next_url, query = url, dict(params)
-    if PAGINATION.get("size_param"):
-        query[PAGINATION["size_param"]] = PAGINATION["page_size"]
+def pages_cursor(session, url: str, spec: dict, params: dict, body):
+    """Send back the token each page returns (in the query, the body or the GraphQL variables) until
+    there is none, `has more` is false, or a page is empty."""
+    paging = spec["pagination"]
+    query, payload = with_size(spec, params, body)
+    while True:
+        data, _ = call(session, spec.get("method", "GET"), url, query, payload)
+        records = records_at(data, spec)
+        yield records
+        token = value_at(data, paging["next"])
+        more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
+        if not token or more is False or not records:
+            return
+        set_param(query, payload, paging["param"], token, paging.get("where", "query"))
+
+
+def pages_keyset(session, url: str, spec: dict, params: dict, body):
+    """Ask for the records after the last one received (`after_id=<last id>`) until a page is empty."""
+    paging = spec["pagination"]
+    query, payload = with_size(spec, params, body)
+    while True:
+        data, _ = call(session, spec.get("method", "GET"), url, query, payload)
+        records = records_at(data, spec)
+        yield records
+        if not records or (paging.get("size") and len(records) < int(paging["size"])):
+            return
+        last = value_at(records[-1], paging["field"])
+        set_param(query, payload, paging["param"], last, paging.get("where", "query"))
+
+
+def pages_link(session, url: str, spec: dict, params: dict, body):
+    """Follow the next page's URL: the Link header (rel="next"), a body field, or an XML link."""
+    paging = spec["pagination"]
+    query, payload = with_size(spec, params, body)
+    next_url = url
     while next_url:
-        payload, response = get_json(session, next_url, query)
-        yield records_at(payload, records_path)
-        link = response.links.get("next", {}).get("url")
-        if not link and PAGINATION.get("next_url_field"):
-            link = value_at(payload, PAGINATION["next_url_field"])
+        data, response = call(session, spec.get("method", "GET"), next_url, query, payload)
+        yield records_at(data, spec)
+        if isinstance(data, ElementTree.Element):
+            link = xml_next(data)
+        else:
+            link = response.links.get("next", {}).get("url")
+            if not link and paging.get("next"):
+                link = value_at(data, paging["next"])
+        if link and link.startswith("/"):
+            link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link
         next_url, query = link, {}
+
+
+def pages_relay(session, url: str, spec: dict, params: dict, body):
+    """GraphQL (Relay) connections: pass `pageInfo.endCursor` back until `hasNextPage` is false."""
+    paging = spec["pagination"]
+    query, payload = with_size(spec, params, body)
+    while True:
+        data, _ = call(session, "POST", url, query, payload)
+        yield records_at(data, spec)
+        info = value_at(data, paging["page_info"]) or {}
+        if not info.get("hasNextPage") or not info.get("endCursor"):
+            return
+        set_param(query, payload, paging["param"], info["endCursor"], "variables")
+
+
+PAGERS = {"page": pages_page, "offset": pages_offset, "cursor": pages_cursor, "keyset": pages_keyset,
+          "link": pages_link, "relay": pages_relay}
 
 
 # --- syncing ---------------------------------------------------------------------------------------------
 
 
-def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: dict, on_row=None):
+def request_parts(spec: dict, row: dict):
+    """The query and JSON body of a table's request, with {field} placeholders taken from `row`."""
+    params = {k: fill(str(v), row) for k, v in (spec.get("params") or {}).items()}
+    body = json.loads(json.dumps(spec["body"])) if spec.get("body") is not None else None
+    if spec.get("graphql"):
+        body = {"query": spec["graphql"], "variables": dict(spec.get("variables") or {})}
+    return params, body
+
+
+def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: dict, params: dict, body):
     """
-    Upsert every record of one table, page by page, and checkpoint regularly.
-    The incremental cursor (the largest value of the spec's incremental field) is saved in state,
-    and only records newer than it are requested on the next sync. `on_row` is called with each
-    row, so child tables can be fetched per parent row without keeping the parents in memory.
+    Upsert every record of one table, page by page, and checkpoint regularly. The incremental
+    cursor (the largest value of the spec's incremental field) is saved in state and sent on the
+    next sync; records the spec's delete flag marks are deleted instead of upserted.
     """
     table_state = state.setdefault(table, {})
-    params = {}
+    incremental = spec.get("incremental") or {}
     cursor = table_state.get("cursor")
-    if spec.get("incremental_field") and spec.get("incremental_param") and cursor:
-        params[spec["incremental_param"]] = cursor
-    count = 0
-    newest = cursor
-    nulls = {key: 0 for key in spec["primary_key"]}
+    if incremental.get("param") and cursor:
+        set_param(params, body, incremental["param"], cursor, incremental.get("where", "query"))
+    count, newest = 0, cursor
     seen_types: dict = {}
-    for records in fetch_pages(session, url, params, spec["records_path"]):
+    for records in fetch_pages(session, url, spec, params, body):
         for record in records:
-            row = prepare_record(record)
-            row.update(extra)
-            if spec.get("incremental_field"):
-                value = to_utc(value_at(record, spec["incremental_field"]))
+            row = dict(prepare_record(record), **extra)
+            if incremental.get("field"):
+                value = to_utc(value_at(record, incremental["field"]))
                 if value is not None and (newest is None or str(value) > str(newest)):
                     newest = value
             note_types(table, row, seen_types)
-            for key in nulls:
-                nulls[key] += row.get(key) is None
-            # The upsert inserts the row, or updates it if its primary key is already in the destination.
-            op.upsert(table=table, data=row)
+            write_row(table, spec, row, record)
             count += 1
-            if on_row is not None:
-                on_row(row)
+            sync_children(session, table, record, state)
             if count % CHECKPOINT_INTERVAL == 0:
                 table_state["cursor"] = newest
-                # Checkpoint: everything upserted so far is committed and the sync can resume from here.
+                # Checkpoint: everything written so far is committed and the sync can resume from here.
                 op.checkpoint(state=state)
     table_state["cursor"] = newest
-    # Checkpoint at the end of the table, so a later failure does not repeat it.
-    op.checkpoint(state=state)
-    log.info(f"{table}: {count} rows; null primary keys: {nulls}")
     return count
 
 
-def sync_deletes(session, base_url: str, table: str, spec: dict):
-    """Mark rows deleted in the source as deleted in the destination (a soft delete)."""
-    url = base_url + spec["deletes_endpoint"]
-    payload, _ = get_json(session, url, {})
-    deleted = 0
-    for item in records_at(payload, spec.get("deletes_path", "")):
+def write_row(table: str, spec: dict, row: dict, record: dict):
+    """Upsert the row, or delete it when the record carries the spec's delete flag."""
+    flag = (spec.get("deletes") or {}).get("flag")
+    if flag and value_at(record, flag) in (True, 1, "true", "True", "1", "yes"):
+        # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
+        op.delete(table=table, keys={key: row.get(key) for key in spec["primary_key"]})
+        return
+    # The upsert inserts the row, or updates it if its primary key is already in the destination.
+    op.upsert(table=table, data=row)
+
+
+def sync_children(session, parent: str, record: dict, state: dict):
+    """Child tables of one parent record: rows from its array field, or from a per-parent endpoint."""
+    for child, spec in TABLES.items():
+        link = spec.get("parent") or {}
+        if link.get("table") != parent:
+            continue
+        extra = {column: value_at(record, field) for field, column in link.get("keys", {}).items()}
+        if link.get("array"):
+            for item in value_at(record, link["array"]) or []:
+                row = dict(prepare_record(item if isinstance(item, dict) else {"value": item}), **extra)
+                op.upsert(table=child, data=row)
+            continue
+        values = {**flat_values(record), **extra}  # {id} and {vehicle_id} both name the parent's key
+        url = base_url(CONTEXT["configuration"]) + fill(spec["path"], values)
+        params, body = request_parts(spec, values)
+        sync_table(session, child, spec, state, url, extra, params, body)
+
+
+def flat_values(record: dict):
+    """A record's top-level scalar values, for filling `{id}` in a child endpoint's path."""
+    return {k: v for k, v in record.items() if not isinstance(v, (dict, list))}
+
+
+def sync_deletes(session, table: str, spec: dict, state: dict, started: str):
+    """Mark the ids a deletes endpoint lists as deleted (a soft delete), since the last sync's start."""
+    deletes = spec["deletes"]
+    configuration = CONTEXT["configuration"]
+    params = {}
+    since = state.setdefault(table, {}).get("deletes_since")
+    if since and deletes.get("since_param"):
+        params[deletes["since_param"]] = since
+    payload, _ = call(session, "GET", base_url(configuration) + deletes["path"], params, None)
+    items = value_at(payload, deletes.get("ids", "")) or []
+    for item in items:
         keys = item if isinstance(item, dict) else {spec["primary_key"][0]: item}
         # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
         op.delete(table=table, keys={key: keys.get(key) for key in spec["primary_key"]})
-        deleted += 1
-    log.info(f"{table}: {deleted} rows marked deleted")
+    state[table]["deletes_since"] = started
+    log.info(f"{table}: {len(items)} rows marked deleted")
 
 
-# In a generated connector these two names are the variants the spec chose.
-build_session = build_session__none
-fetch_pages = fetch_pages__none
+def sync_windows(session, table: str, spec: dict, state: dict):
+    """
+    A source that serves one time window per request: walk the windows from the saved position
+    (or the configured start) up to the last complete one, and checkpoint after each window.
+    """
+    window = spec["window"]
+    configuration = CONTEXT["configuration"]
+    table_state = state.setdefault(table, {})
+    start = date.fromisoformat(str(table_state.get("next") or configuration[window["start_key"]])[:10])
+    end = window_end(session, window)
+    step = timedelta(days=int(window.get("days", 1)))
+    count = 0
+    while start <= end:
+        stop = start + step
+        params, body = request_parts(spec, {})
+        params[window["from_param"]] = start.isoformat()
+        params[window["to_param"]] = stop.isoformat() if window.get("to_exclusive", True) else \
+            (stop - timedelta(days=1)).isoformat()
+        url = base_url(configuration) + spec["path"]
+        count += sync_table(session, table, spec, state, url, {}, params, body)
+        table_state["next"] = stop.isoformat()
+        # Checkpoint after each window: the next sync starts with the first window not yet read.
+        op.checkpoint(state=state)
+        start = stop
+    return count
+
+
+def window_end(session, window: dict):
+    """The last window to read: what the source reports as complete, else yesterday (UTC)."""
+    end = window.get("end") or {}
+    if end.get("path"):
+        payload, _ = call(session, "GET", base_url(CONTEXT["configuration"]) + end["path"], {}, None)
+        value = value_at(payload, end.get("field", ""))
+        if value:
+            return date.fromisoformat(str(value)[:10])
+    return datetime.now(timezone.utc).date() - timedelta(days=1)
+
+
+def sync_all(session, configuration: dict, state: dict):
+    """Every top-level table in turn (child tables are read with their parents), then the deletes."""
+    started = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+    for table, spec in TABLES.items():
+        if spec.get("parent"):
+            continue
+        if spec.get("window"):
+            count = sync_windows(session, table, spec, state)
+        else:
+            params, body = request_parts(spec, {})
+            count = sync_table(session, table, spec, state, base_url(configuration) + spec["path"], {}, params, body)
+        if (spec.get("deletes") or {}).get("path"):
+            sync_deletes(session, table, spec, state, started)
+        # Checkpoint at the end of each table, so a later failure does not repeat it.
+        op.checkpoint(state=state)
+        log.info(f"{table}: {count} rows")

@@ -1,0 +1,287 @@
+"""A spec for files and databases. The source itself is asked first: when the folder or the database
+file can be read (its path is in the configuration or in the request), the tables, columns and keys
+come from the data (`sqlite_master` and `PRAGMA table_info`, DuckDB's catalog, the files' names and
+headers), never from a guess. The request decides which tables are wanted and how they sync.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from assistant.connector import request as rq
+from assistant.connector.extract_rest import singular, stated_keys
+from assistant.connector.spec import Spec, Table
+
+DB_WORDS = re.compile(r"\b(sqlite3?|duckdb|database|db)\b|\.(db|sqlite3?|duckdb)\b|CREATE TABLE", re.I)
+FILE_WORDS = re.compile(r"\b(csv|tsv|jsonl|ndjson|json\s*lines?|json\s+files?|json\s+arrays?|files?|folder|"
+                        r"directory|dumps?)\b|\.(csv|jsonl|json|gz)\b", re.I)
+ALL_WORDS = re.compile(r"\b(everything|all\s+(?:the\s+)?tables|all\s+(?:of\s+)?(?:it|them)|every\s+table|"
+                       r"whole\s+(?:db|database)|entire\s+(?:db|database)|all\s+three|all\s+\w+\s+tables)\b", re.I)
+PATH = re.compile(r"(?<![\w:])((?:/|~/|\./)[\w.\-/]*[\w\-])")
+
+
+def from_reading(reading: rq.Reading, config: dict[str, Any]) -> Any:
+    """An Extraction for a file or database source, or None when the request is about an API."""
+    from assistant.connector.extract import Extraction
+
+    text = reading.text
+    api = re.search(r"https?://|\b(GET|POST)\s+/|\bcurl\b", text)
+    if api or not (DB_WORDS.search(text) or FILE_WORDS.search(text)):
+        return None
+    database = bool(re.search(r"\b(sqlite3?|duckdb)\b|\.(db|sqlite3?|duckdb)\b|CREATE TABLE", text, re.I)) or (
+        not FILE_WORDS.search(text) and bool(DB_WORDS.search(text)))
+    key, location = _location(reading, config, database)
+    spec = _database(reading, key, location) if database else _files(reading, key, location)
+    spec.extra_config = [k for k in dict.fromkeys([*config, *reading.config_keys]) if k != spec.location_key]
+    return Extraction(spec, {"source_type": "text", "location": "config" if config.get(key) else
+                             "text" if location else "default"})
+
+
+def _location(reading: rq.Reading, config: dict[str, Any], database: bool) -> tuple[str, str]:
+    """(configuration key, path): the key the request or the configuration names, and a path it states."""
+    stated = [p.strip() for p in PATH.findall(reading.text)]
+    if database:
+        stated = [p for p in stated if re.search(r"\.(db|sqlite3?|duckdb)$", p)] or stated
+    pathlike = [k for k, v in config.items() if isinstance(v, str) and ("/" in v or "\\" in v)]
+    keys = [k for k in reading.config_keys if re.search(r"path|dir|folder|file|db|database|location|root", k, re.I)]
+    key = (pathlike or keys or reading.config_keys or ["database_path" if database else "folder"])[0]
+    return key, (str(config.get(key) or "") or (stated[0] if stated else ""))
+
+
+# --- databases -------------------------------------------------------------------------------------------------
+
+
+def _catalog(path: str, duckdb: bool) -> dict[str, dict[str, Any]]:
+    """table -> {"columns": [...], "key": [...], "view": bool}, read from the database file itself."""
+    if not path or not Path(path).expanduser().is_file():
+        return {}
+    try:
+        return _duckdb_catalog(path) if duckdb else _sqlite_catalog(path)
+    except Exception:  # a file that is not a database of that kind: fall back to the request's words
+        return {}
+
+
+def _sqlite_catalog(path: str) -> dict[str, dict[str, Any]]:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{Path(path).expanduser()}?mode=ro", uri=True) as connection:
+        out = {}
+        for name, kind in connection.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
+                                             "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"):
+            info = connection.execute(f'PRAGMA table_info("{name}")').fetchall()
+            key = [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]]
+            out[name] = {"columns": [row[1] for row in info], "key": key, "view": kind == "view"}
+        return out
+
+
+def _duckdb_catalog(path: str) -> dict[str, dict[str, Any]]:
+    import duckdb
+
+    connection = duckdb.connect(str(Path(path).expanduser()), read_only=True)
+    try:
+        out = {}
+        for name, kind in connection.execute("SELECT table_name, table_type FROM information_schema.tables WHERE "
+                                             "table_schema = 'main' ORDER BY table_name").fetchall():
+            columns = [r[0] for r in connection.execute("SELECT column_name FROM information_schema.columns WHERE "
+                                                        "table_name = ? ORDER BY ordinal_position", [name]).fetchall()]
+            keys = connection.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
+                                      "AND constraint_type = 'PRIMARY KEY'", [name]).fetchall()
+            out[name] = {"columns": columns, "key": list(keys[0][0]) if keys else [], "view": kind == "VIEW"}
+        return out
+    finally:
+        connection.close()
+
+
+def _schema_from_text(text: str) -> dict[str, dict[str, Any]]:
+    """`CREATE TABLE` statements pasted into the request."""
+    out = {}
+    for match in re.finditer(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"]?(\w+)[`\"]?\s*\(", text, re.I):
+        end = rq._balanced(text, match.end() - 1, "(", ")") or len(text)
+        body = text[match.end():end - 1]
+        columns = [m.group(1) for m in re.finditer(r"^\s*[`\"]?(\w+)[`\"]?\s+\w+", body, re.M)
+                   if m.group(1).upper() not in ("PRIMARY", "FOREIGN", "UNIQUE", "CONSTRAINT", "CHECK")]
+        composite = re.search(r"PRIMARY\s+KEY\s*\(([^)]*)\)", body, re.I)
+        inline = [m.group(1) for m in re.finditer(r"^\s*[`\"]?(\w+)[`\"]?\s+[^,\n]*PRIMARY\s+KEY", body, re.I | re.M)]
+        key = [k.strip(' `"') for k in composite.group(1).split(",")] if composite else inline
+        out[match.group(1)] = {"columns": columns, "key": key, "view": False}
+    return out
+
+
+def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
+    """The tables the request asks for: all of them, or those it names, exactly (`the readings table`)
+    or loosely (`the orders` -> sales_order), minus those it says it does not need."""
+    if ALL_WORDS.search(reading.text) or len(names) <= 1:
+        return names
+    unwanted = " ".join(re.findall(r"(?:don'?t|do not|dont|no|not)\s+(?:need|want)[^.\n]*|other\s+things[^.\n]*|"
+                                   r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need", reading.text, re.I))
+    chosen: list[str] = []
+    for word in {w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", reading.text))}:
+        exact = [n for n in names if singular(n.lower()) == singular(word)]
+        loose = [n for n in names if singular(word) in n.lower().split("_")]
+        chosen += exact or loose
+    chosen = [n for n in names if n in chosen and not re.search(rf"\b{re.escape(n.split('_')[-1])}", unwanted, re.I)]
+    return chosen or names
+
+
+def _database(reading: rq.Reading, key: str, location: str) -> Spec:
+    duckdb = bool(re.search(r"duckdb", reading.text, re.I) or location.endswith(".duckdb"))
+    catalog = _catalog(location, duckdb) or _schema_from_text(reading.text)
+    unresolved: list[str] = []
+    if not catalog:
+        from assistant.connector.extract import stated_tables
+
+        catalog = {n: {"columns": [], "key": [], "view": False} for n in stated_tables(reading)}
+        unresolved.append("the database could not be read; tables and keys were taken from the request")
+    tables = []
+    for name in _wanted(reading, list(catalog)):
+        info = catalog[name]
+        table = Table(name=rq.snake(name), source_table=name,
+                      primary_key=info["key"] or _stated_key(reading, name, info["columns"]))
+        table.cursor_column = _column(reading, info["columns"], r"(updated|modified|changed)(_?at|_on|_time)?$",
+                                      r"incremental|changed|only\s+(?:pick|read|get)|later runs|new rows")
+        table.deleted_column = _column(reading, info["columns"], r"^(deleted(_at)?|is_deleted|_deleted|removed_at)$",
+                                       r"delet|remov")
+        tables.append(table)
+    return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
+                location_key=key, location=location if location and key not in reading.config_keys else "",
+                driver="duckdb" if duckdb else "sqlite3",
+                tables=tables or [Table(name="records", source_table="records")],
+                description=reading.text.strip().split("\n")[0][:200], unresolved=unresolved)
+
+
+def _stated_key(reading: rq.Reading, name: str, columns: list[str]) -> list[str]:
+    stated = [k for _, k in stated_keys(reading.text) if not columns or k in columns]
+    if stated:
+        return [stated[0]]
+    return ["id"] if "id" in columns or not columns else []
+
+
+def _column(reading: rq.Reading, columns: list[str], shape: str, asked: str) -> str:
+    """A column the request names (or, when it asks for such a sync, the one whose name fits). With no
+    columns known (the file could not be read), the names the request writes."""
+    columns = columns or list(dict.fromkeys(re.findall(r"\b[a-z_]+\b", reading.text)))
+    named = [c for c in columns if re.search(rf"\b{re.escape(c)}\b", reading.text)]
+    after = re.search(rf"(?:{asked})\w*\s+(?:\w+\s+){{0,2}}(?:on|by|off|using)\s+(?:the\s+)?`?(?P<column>\w+)`?",
+                      reading.text, re.I)
+    if after and after.group("column") in columns:
+        return after.group("column")
+    fitting = [c for c in named if re.search(shape, c, re.I)]
+    if fitting:
+        return fitting[0]
+    if re.search(asked, reading.text, re.I):
+        return next((c for c in columns if re.search(shape, c, re.I)), "")
+    return ""
+
+
+# --- files ---------------------------------------------------------------------------------------------------
+
+SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+
+
+def _group(name: str) -> tuple[str, str, str] | None:
+    """(table stem, glob pattern, format) of a file name: dates and numbers are what varies between
+    the files of one table (`inventory_20240301.csv` -> `inventory`, `inventory_*.csv`)."""
+    base = name[:-3] if name.endswith(".gz") else name
+    suffix = Path(base).suffix.lower()
+    if suffix not in SUFFIXES:
+        return None
+    stem = Path(base).stem
+    fixed = re.sub(r"[_\-. ]?\d[\d_\-.T:]*$", "", stem)
+    pattern = f"{fixed}*{suffix}" if fixed != stem else f"{stem}{suffix}"
+    return rq.snake(fixed) if fixed else "", pattern if fixed or fixed != stem else f"*{suffix}", SUFFIXES[suffix]
+
+
+def _folder_groups(folder: str) -> dict[str, tuple[str, str, list[Path]]]:
+    """stem -> (pattern, format, files) for the data files in a folder."""
+    root = Path(folder).expanduser()
+    groups: dict[str, tuple[str, str, list[Path]]] = {}
+    if not root.is_dir():
+        return groups
+    for path in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")):
+        found = _group(path.name)
+        if found:
+            stem, pattern, fmt = found
+            groups.setdefault(stem, (pattern, fmt, []))[2].append(path)
+    return groups
+
+
+def _text_groups(text: str) -> dict[str, tuple[str, str, list[Path]]]:
+    """The same, from file names the request writes (`inventory_YYYYMMDD.csv`, `Umsaetze.csv`)."""
+    groups: dict[str, tuple[str, str, list[Path]]] = {}
+    for name in re.findall(r"[\w\-]+(?:_[A-Z]{4,}[A-Z\-]*)?\.(?:csv|tsv|jsonl|ndjson|json)(?:\.gz)?\b", text):
+        found = _group(re.sub(r"[A-Z]{4}[A-Z\-]*$|YYYY\w*", "0", Path(name).stem) + name[len(Path(name).stem):])
+        if found:
+            groups.setdefault(found[0], (found[1], found[2], []))
+    return groups
+
+
+def _header(path: Path, fmt: str) -> list[str]:
+    """The columns of a data file: the CSV header (as column names) or the first record's keys."""
+    from assistant.connector.blocks.local import column_name
+
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:
+            if fmt == "csv":
+                line = handle.readline()
+                return [column_name(c) for c in next(csv.reader([line], delimiter=max(",;\t|", key=line.count)))]
+            first = handle.read(65536)
+            data = json.loads(first.split("\n", 1)[0]) if fmt == "jsonl" else json.loads(first) if first else {}
+            data = data[0] if isinstance(data, list) and data else data
+            return list(data) if isinstance(data, dict) else []
+    except (OSError, ValueError, StopIteration):
+        return []
+
+
+def _files(reading: rq.Reading, key: str, location: str) -> Spec:
+    groups = _folder_groups(location) or _text_groups(reading.text)
+    stated = _stated_file_tables(reading)
+    unresolved = [] if location and Path(location).expanduser().is_dir() else [
+        "the folder could not be read; file names and keys were taken from the request"]
+    tables = []
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for stem in groups:
+        by_stem[_match(stem, stated, len(groups))].append(stem)
+    for name, stems in by_stem.items():
+        pattern, fmt, files = groups[stems[0]]
+        if len(stems) > 1:  # several kinds of file for one table: any name, the formats alike
+            pattern = f"*{Path(pattern).suffix}"
+        columns = _header(files[0], fmt) if files else []
+        stated_key = [k for _, k in stated_keys(reading.text) if not columns or k in columns]
+        table = Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]
+                      primary_key=stated_key[:1] or (["id"] if "id" in columns else []))
+        tables.append(table)
+    if not tables:
+        fmt = "jsonl" if re.search(r"jsonl|json\s*lines?|ndjson", reading.text, re.I) else \
+            "json" if re.search(r"\bjson\b", reading.text, re.I) else "csv"
+        as_name = re.search(r"\b(?:load|sync|put|write|store)\w*\s+(?:them|it|those|these|the\s+\w+)?\s*(?:as|into)\s+"
+                            r"`?([A-Za-z_]\w*)`?", reading.text, re.I)
+        name = stated[0] if stated else rq.snake(as_name.group(1)) if as_name else "records"
+        keys = [k for _, k in stated_keys(reading.text)]
+        tables = [Table(name=name, files=f"*.{fmt}", format=fmt, primary_key=keys[:1])]  # type: ignore[arg-type]
+        unresolved.append(f"no data file was found or named; assumed {fmt} files (*.{fmt})")
+    return Spec(name=f"{tables[0].name}_connector", source_type="file", location_key=key,
+                location=location if location and key not in reading.config_keys else "", tables=tables,
+                description=reading.text.strip().split("\n")[0][:200], unresolved=unresolved)
+
+
+def _stated_file_tables(reading: rq.Reading) -> list[str]:
+    from assistant.connector.extract import stated_tables
+
+    return [n for n in stated_tables(reading) if not re.match(r"^(csv|json|jsonl|file|files|folder)$", n)]
+
+
+def _match(stem: str, stated: list[str], groups: int) -> str:
+    """The stated table name a file stem belongs to, else the stem itself."""
+    for name in stated:
+        if stem and (stem == name or singular(stem) == singular(name) or stem in name or name in stem):
+            return name
+    if len(stated) == 1 and (groups == 1 or not stem):
+        return stated[0]
+    return stem or (stated[0] if stated else "records")

@@ -1,0 +1,322 @@
+"""A REST spec from a request read by structure (request.py): which endpoint is a table, a token
+endpoint, a deletes endpoint or the end of a time window; where records sit; how each endpoint pages;
+authentication; keys; incremental parameters; child tables.
+
+Words are only consulted for what has no structure of its own (whether a request asks for
+incremental syncs, or names a table): everything else comes from endpoints, parameters, headers and
+examples. What stays open is listed in `unresolved`, for the probe (probe.py) or the user to settle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.connector import request as rq
+from assistant.connector.spec import Auth, Incremental, Paging
+
+SIZE_PARAMS = ("limit", "per_page", "page_size", "pagesize", "size", "count", "max_results", "maxresults",
+               "first", "take", "top", "results_per_page", "rows")
+CURSOR_PARAMS = ("cursor", "page_token", "pagetoken", "next_token", "continuation", "starting_after", "token",
+                 "after", "scroll_id", "next", "page_cursor")
+CURSOR_FIELDS = re.compile(r"(^|\.)(next_?cursor|next_?page_?token|next_?token|nextPageToken|cursor|next|"
+                           r"continuation(_token)?|scroll_id|endCursor)$", re.I)
+SINCE = re.compile(r"(since|after|modified|updated|changed|from|start)", re.I)
+KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
+                        r"unique\s+(?:id|key)(?:\s+is)?|"
+                        r"identified\s+by|key(?:ed)?\s+on)\s+[`\"']?([A-Za-z_]\w*(?:\.\w+)*)", re.I)
+KEY_AFTER = re.compile(r"[`\"']?([A-Za-z_]\w*)[`\"']?\s+is\s+(?:the\s+)?(?:unique\s+(?:id|key)?|id|key|primary key)\b",
+                       re.I)
+
+
+@dataclass
+class Found:
+    """What the request settled, and how: fact -> "text" or "default"; the unresolved notes."""
+
+    decided: dict[str, str] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
+
+
+def singular(name: str) -> str:
+    for plural, one in (("ies", "y"), ("sses", "ss"), ("ses", "s"), ("s", "")):
+        if name.endswith(plural) and len(name) > len(plural) + 2:
+            return name[: -len(plural)] + one
+    return name
+
+
+def table_name(path: str) -> str:
+    parts = [p for p in path.split("/") if p and not p.startswith("{") and not re.match(r"^v\d+$|^api$", p)]
+    return rq.snake(parts[-1]) if parts else "records"
+
+
+# --- which endpoint is what -------------------------------------------------------------------------------
+
+
+def roles(reading: rq.Reading) -> dict[str, list[rq.Endpoint]]:
+    """Endpoints by role: token, deletes, window end, children (a parent's path plus {id}), tables."""
+    seen: dict[tuple[str, str], rq.Endpoint] = {}
+    for endpoint in reading.endpoints:
+        key = (endpoint.method, endpoint.path)
+        if key in seen:
+            seen[key].query = {**endpoint.query, **seen[key].query}
+        else:
+            seen[key] = endpoint
+    out: dict[str, list[rq.Endpoint]] = {"token": [], "deletes": [], "end": [], "child": [], "table": []}
+    paths = {e.path for e in seen.values()}
+    for endpoint in seen.values():
+        path = endpoint.path.lower()
+        if re.search(r"/(oauth2?|token|auth)(/|$)", path):
+            out["token"].append(endpoint)
+        elif re.search(r"delet|removed", path):
+            out["deletes"].append(endpoint)
+        elif endpoint.placeholders and endpoint.path.split("/{")[0] in paths:
+            out["child"].append(endpoint)
+        elif _is_window_end(endpoint, reading):
+            out["end"].append(endpoint)
+        else:
+            out["table"].append(endpoint)
+    return out
+
+
+def _is_window_end(endpoint: rq.Endpoint, reading: rq.Reading) -> bool:
+    """An endpoint whose example is a single date (`{"latest_complete_day": "2024-03-20"}`) while another
+    endpoint takes a from/to window."""
+    examples = rq.json_examples(endpoint.segment)
+    dated = examples and len(examples[0]) == 1 and re.match(r"^\d{4}-\d\d-\d\d", str(next(iter(examples[0].values()))))
+    return bool(dated) and any(window_params(e) for e in reading.endpoints if e is not endpoint)
+
+
+def window_params(endpoint: rq.Endpoint) -> tuple[str, str] | None:
+    """Two query parameters that take dates (`from=YYYY-MM-DD&to=YYYY-MM-DD`)."""
+    dates = [name for name, value in endpoint.query.items()
+             if re.search(r"YYYY|\d{4}-\d\d-\d\d|date|day", value, re.I)]
+    return (dates[0], dates[1]) if len(dates) >= 2 else None
+
+
+# --- one table ------------------------------------------------------------------------------------------------
+
+
+def example_for(endpoint: rq.Endpoint, reading: rq.Reading) -> dict[str, Any] | None:
+    """The response example of an endpoint: in its own text, else the one example of a sibling list
+    ("both return ..."); a body example is not a response."""
+    own = [e for e in rq.json_examples(endpoint.segment) if e != endpoint.body]
+    if own:
+        return own[0]
+    if endpoint.placeholders or re.search(r"\b(array|list)\b", endpoint.segment[:200], re.I):
+        return None  # a child's response, or one the text says is a plain list
+    table_examples = [e for other in reading.endpoints if other is not endpoint
+                      for e in rq.json_examples(other.segment) if e != other.body]
+    shapes = {tuple(sorted(e)) for e in table_examples}
+    return table_examples[0] if len(shapes) == 1 else None
+
+
+def records_path(example: Any) -> tuple[str, list[Any]] | None:
+    """The list of records in an example: the first list of objects (or of placeholders), outermost first."""
+    lists = rq.list_paths(example)
+    objects = [(path, items) for path, items in lists if items and all(isinstance(i, dict) for i in items)]
+    return objects[0] if objects else (lists[0] if lists else None)
+
+
+def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Reading) -> Paging:
+    """The pagination style, from the parameters the endpoint takes and the fields its example returns."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", endpoint.segment)} | {q.lower() for q in endpoint.query}
+    body_keys = set(endpoint.body) if isinstance(endpoint.body, dict) else set()
+    named = [*reading.identifiers, *re.findall(r"\b[a-z]+_[a-z_]+\b", endpoint.segment + " " + reading.text)]
+    fields = rq.paths(example) if example else list(dict.fromkeys(i for i in named if re.search(
+        r"next|cursor|token|more|total_|pages", i, re.I)))  # no example: the response fields it names
+    has_more = next((f for f in fields if re.search(r"(^|\.)(has_?more|hasMore|more|has_next)$", f, re.I)), "")
+    size_param = next((p for p in [*endpoint.query, *body_keys, *SIZE_PARAMS] if p.lower() in SIZE_PARAMS
+                       and (p in endpoint.query or p in body_keys or p.lower() in words)), "")
+    size = reading.limits.get(size_param) or _number(endpoint.query.get(size_param)) or \
+        _number(endpoint.body.get(size_param) if isinstance(endpoint.body, dict) else None)
+    base = Paging(size_param=size_param if size else "", size=size or 0, has_more=has_more)
+    if re.search(r"link header|rel=\W?next|\blink\b[^.\n]{0,40}\bnext\b", endpoint.segment, re.I):
+        return _paging(base, kind="link")
+    token_field = next((f for f in fields if CURSOR_FIELDS.search(f) and "." not in f.replace("meta.", "")
+                        or re.search(r"(^|\.)next$", f)), "")
+    written = set(body_keys) | set(endpoint.query)
+    cursor_param = next((p for p in [*body_keys, *endpoint.query, *reading.params, *CURSOR_PARAMS]
+                         if p.lower() in CURSOR_PARAMS and (p in written or p.lower() in words)), "")
+    next_value = rq_value(example, token_field) if token_field else None
+    if isinstance(next_value, str) and next_value.startswith(("http", "/")):
+        return _paging(base, kind="link", next=token_field)
+    if token_field and cursor_param:
+        where = "body" if cursor_param in body_keys else "query"
+        return _paging(base, kind="cursor", param=cursor_param, next=token_field, where=where)
+    if "offset" in words or "skip" in words:
+        total = next((f for f in fields if re.search(r"(^|\.)(total|count|total_count|totalCount)$", f)), "")
+        return _paging(base, kind="offset", param="offset" if "offset" in words else "skip", total=total)
+    page_param = next((p for p in [*endpoint.query, "page", "page_number", "pageNumber"] if p.lower() in words
+                       and p.lower().startswith("page") and p != size_param), "")
+    if page_param:
+        total_pages = next((f for f in fields if re.search(r"(^|\.)(total_?pages|totalPages|page_?count|pages|"
+                                                           r"last_?page)$", f)), "")
+        return _paging(base, kind="page", param=page_param, total_pages=total_pages)
+    return Paging()
+
+
+def _paging(base: Paging, **facts: Any) -> Paging:
+    return Paging.model_validate({**base.model_dump(), **facts})
+
+
+def rq_value(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def _number(value: Any) -> int:
+    return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else 0
+
+
+def stated_keys(text: str) -> list[tuple[int, str]]:
+    """Every primary key the text states, with where it says so."""
+    found = [(m.start(), m.group(1)) for m in KEY_PHRASE.finditer(text)]
+    found += [(m.start(), m.group(1)) for m in KEY_AFTER.finditer(text)]
+    return sorted(found)
+
+
+def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, Any] | None,
+                found: Found, single: bool) -> list[str]:
+    """The key the table's text states; else `id` in its example record, or the record's own `<table>_id`."""
+    here = stated_keys(segment)
+    anywhere = stated_keys(reading.text)
+    named = [k for at, k in anywhere if re.search(rf"\b{re.escape(name)}\b", reading.text[max(0, at - 80):at + 40])]
+    key = (here or [(0, named[0])] if named else here or (anywhere if single else []))
+    if key:
+        found.decided[f"{name}.primary_key"] = "text"
+        return [key[0][1]]
+    fields = list(record) if record else []
+    for candidate in ("id", f"{singular(name)}_id", f"{singular(name)}Id", "uuid", "key"):
+        if candidate in fields:
+            found.decided[f"{name}.primary_key"] = "example"
+            return [candidate]
+    if not fields:
+        found.unresolved.append(f"{name}: the records were not shown; assumed the primary key `id` (a probe of the "
+                                "source settles it)")
+        return ["id"]
+    found.unresolved.append(f"{name}: no primary key stated or shown; none declared, so Fivetran keys rows by a hash "
+                            "of their values (a probe of the source looks for one)")
+    return []
+
+
+def incremental(endpoint: rq.Endpoint, record: dict[str, Any] | None, reading: rq.Reading,
+                skip: set[str]) -> Incremental | None:
+    """A parameter that asks for changes since a time (`updated_since=`, `modified_after`) and the record
+    field that holds that time; only when the request asks for incremental syncs or names such a field."""
+    text = endpoint.segment + "\n" + reading.text
+    written = re.findall(r"\b[a-z]+(?:_[a-z]+)*_(?:since|after)\b|\b(?:since|modified_after|updated_after)\b", text)
+    params = [p for p in [*endpoint.query, *reading.params, *written] if SINCE.search(p) and p not in skip
+              and not p.lower().startswith(("from_", "start_")) and p.lower() not in ("from", "to", "start")]
+    fields = [f for f in [*(record or {}), *reading.identifiers, *re.findall(r"\b\w+_at\b|\b\w+At\b", text)]
+              if re.search(r"(updated|modified|changed|last_?modified)(_?at|At|_time|_on|_date)?$", f, re.I)]
+    asked = re.search(r"\bincremental|\bonly\b[^.\n]{0,60}\b(changed|new|updated)|high.water|since the last|"
+                      r"\bchanges?\b[^.\n]{0,40}\bsince", text, re.I)
+    if not params or not (asked or fields):
+        return None
+    return Incremental(field=fields[0] if fields else "updated_at", param=params[0])
+
+
+def deletes_for(table: rq.Endpoint, deletes: list[rq.Endpoint], record: dict[str, Any] | None,
+                reading: rq.Reading) -> rq.Endpoint | None:
+    return next((d for d in deletes if d.path.startswith(table.path.rstrip("/"))), None)
+
+
+def delete_flag(record: dict[str, Any] | None, segment: str, reading: rq.Reading) -> str:
+    """A boolean field that marks deleted records (`is_deleted: true`), from an example or the text."""
+    candidates = [*rq.paths(record or {}), *[p for e in rq.json_examples(segment) for p in rq.paths(e)],
+                  *reading.identifiers, *re.findall(r"\b(is_deleted|deleted|isDeleted|_deleted)\b", reading.text)]
+    return next((c for c in candidates if re.fullmatch(r"(is_?)?deleted|isDeleted|_deleted", c, re.I)), "")
+
+
+def graphql_query(reading: rq.Reading) -> tuple[str, dict[str, Any]]:
+    """A GraphQL query the request shows, whole: in a JSON body's "query", or written out on its own."""
+    for endpoint in reading.endpoints:
+        if isinstance(endpoint.body, dict) and isinstance(endpoint.body.get("query"), str):
+            variables = endpoint.body.get("variables")
+            return " ".join(endpoint.body["query"].split()), variables if isinstance(variables, dict) else {}
+    for match in re.finditer(r"\b(?:query|mutation)\b\s*\w*\s*(?:\([^()]*\))?\s*\{|\{", reading.text):
+        end = rq._balanced(reading.text, match.end() - 1, "{", "}")
+        body = reading.text[match.start():end] if end else ""
+        if re.search(r"pageInfo|\bnodes\b|\bedges\b", body) and not re.search(r'"\w+"\s*:', body):
+            return " ".join(body.split()), {}
+    return "", {}
+
+
+def graphql_paths(query: str) -> tuple[str, str]:
+    """(records path, pageInfo path) of the first connection in a query: `data.viewer.repositories.nodes`."""
+    body = re.sub(r"\([^()]*\)", "", query[query.index("{"):]) if "{" in query else ""
+    stack: list[str | None] = []
+    last: str | None = None
+    records = page_info = ""
+    for token in re.findall(r"[A-Za-z_]\w*|[{}]", body):
+        if token == "{":
+            stack.append(last)
+            last = None
+        elif token == "}":
+            if stack:
+                stack.pop()
+        else:
+            last = token
+            names = [s for s in stack if s]
+            if token in ("nodes", "edges") and not records:
+                records = ".".join(["data", *names, token])
+            if token == "pageInfo" and not page_info:
+                page_info = ".".join(["data", *names, token])
+    return records, page_info
+
+
+def credential_key(keys: list[str], *hints: str, default: str) -> str:
+    """The configuration key that holds a credential: the first stated key containing a hint."""
+    secret_like = [k for k in keys if not re.search(r"url|host|base|start|date|dir|path|folder|file|db", k, re.I)]
+    for hint in hints:
+        for key in secret_like:
+            if hint in key.lower():
+                return key
+    return secret_like[0] if len(secret_like) == 1 and not hints[0].startswith("client") else default
+
+
+def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found: Found) -> Auth:
+    """Authentication from header lines, a token endpoint, then what the text names (bearer, basic, a key
+    in the query)."""
+    text, low = reading.text, reading.text.lower()
+    found.decided["auth"] = "text"
+    if token is not None or re.search(r"oauth|client.credentials", low):
+        segment = token.segment if token else text
+        style = "json" if re.search(r"\bjson\b", segment[:300], re.I) and not re.search(r"form", segment[:300]) \
+            else "basic" if re.search(r"basic", segment[:300], re.I) else "form"
+        scope = re.search(r"\bscope[`\"']?\s*(?:=|:|\bis\b)\s*[`\"']?([\w:./\- ]+?)[`\"']?(?=[\s,.;)]|$)", text)
+        return Auth(kind="oauth2", token_url=token.path if token else "", style=style,  # type: ignore[arg-type]
+                    scope=scope.group(1) if scope else "",
+                    client_id_key=credential_key(keys, "client_id", "id", default="client_id"),
+                    client_secret_key=credential_key(keys, "secret", default="client_secret"))
+    for name, value in reading.headers.items():
+        scheme, _, rest = value.strip().partition(" ")
+        if name.lower() == "authorization" and value:
+            if scheme.lower() == "bearer":
+                return Auth(kind="bearer", token_key=credential_key(keys, "token", "key", default="api_token"))
+            if scheme.lower() == "basic":
+                return Auth(kind="basic", username_key=credential_key(keys, "user", default="username"),
+                            password_key=credential_key(keys, "pass", "secret", default="password"))
+            key = credential_key(keys, "token", "key", default="api_key")
+            return Auth(kind="header", header_name="Authorization", template=f"{scheme} {{{key}}}" if rest else
+                        f"{{{key}}}")
+    for name in reading.headers:
+        if re.match(r"x-[\w-]*(key|token|auth)|api-?key", name, re.I):
+            return Auth(kind="header", header_name=name, template="{" + credential_key(
+                keys, "key", "token", default="api_key") + "}")
+    if re.search(r"\bbearer\b", low):
+        return Auth(kind="bearer", token_key=credential_key(keys, "token", "key", default="api_token"))
+    if re.search(r"\bbasic\b|username\b.{0,20}\bpassword", low):
+        return Auth(kind="basic", username_key=credential_key(keys, "user", default="username"),
+                    password_key=credential_key(keys, "pass", "secret", default="password"))
+    query_key = next((p for p in reading.params if re.fullmatch(r"(api_?)?key|apikey|access_key|token|api_token", p,
+                                                                re.I)), "")
+    if query_key or re.search(r"query (param|parameter|string)", low):
+        param = query_key or "api_key"
+        return Auth(kind="query", param_name=param, token_key=param if param in keys else credential_key(
+            keys, "key", "token", default="api_key"))
+    found.decided["auth"] = "default"
+    found.unresolved.append("authentication was not stated; assumed none")
+    return Auth()

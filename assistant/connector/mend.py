@@ -1,0 +1,71 @@
+"""Repairs to the spec, before any to the code: an invalid spec is mended rather than refused, and a
+failed run whose cause the spec can express (a primary key the records lack, records that sit
+elsewhere, a page size the API refuses) changes the spec, and the project is composed again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.connector import probe
+from assistant.connector.spec import Spec
+from assistant.connector.validate import RunResult
+
+
+def mend(spec: Spec) -> list[str]:
+    """Make a spec that fails its own checks usable; returns what was changed."""
+    notes = []
+    seen: dict[str, int] = {}
+    for table in spec.tables:
+        if table.name in seen:
+            seen[table.name] += 1
+            new = f"{table.name}_{seen[table.name]}"
+            notes.append(f"two tables were named {table.name}; the second is now {new}")
+            table.name = new
+        else:
+            seen[table.name] = 1
+    names = {t.name for t in spec.tables}
+    for table in spec.tables:
+        if table.parent and table.parent.table not in names:
+            notes.append(f"{table.name}: its parent {table.parent.table} is not a table; it is read on its own")
+            table.parent = None
+    if spec.source_type == "rest":
+        empty = [t for t in spec.tables if not (t.path or t.graphql or (t.parent and t.parent.array))]
+        if empty and len(empty) < len(spec.tables):
+            spec.tables = [t for t in spec.tables if t not in empty]
+            notes += [f"{t.name}: no endpoint was given for it; left out" for t in empty]
+    return notes
+
+
+def after_run(spec: Spec, result: RunResult, config: dict[str, str]) -> str:
+    """A change to the spec that fixes the failed run, or "" when the cause is not the spec's."""
+    reason = result.reason + "\n" + "\n".join(result.log_tail)
+    missing_key = re.search(r"Null primary key found while syncing table \w+\.(\w+)\. Primary Key (\w+)", reason)
+    if missing_key:
+        return _key(spec, missing_key.group(1), config)
+    if re.search(r"Expected a list of records at", reason):
+        for table in spec.tables:
+            if table.records:
+                table.records = ""
+        return "records are found in each response (the stated path held no list)"
+    refused = re.search(r"refused the request \(HTTP 400\)", reason)
+    sized = [t for t in spec.tables if t.pagination.size_param]
+    if refused and sized:
+        for table in sized:
+            table.pagination.size_param, table.pagination.size = "", 0
+        return "the page size parameter is no longer sent (the API refused it)"
+    return ""
+
+
+def _key(spec: Spec, name: str, config: dict[str, str]) -> str:
+    table = next((t for t in spec.tables if t.name == name), None)
+    if table is None:
+        return ""
+    before = list(table.primary_key)
+    table.primary_key = []
+    if config:
+        probe.probe(spec, config)  # the records' own key, if they have one
+    if table.primary_key == before:
+        table.primary_key = []
+    key = ", ".join(table.primary_key) or "none (rows keyed by a hash of their values)"
+    return f"{name}: the records have no {', '.join(before)}; primary key now {key}"

@@ -1,0 +1,348 @@
+"""A request read by its structure: the endpoints, curl commands, header lines, JSON and XML
+examples, query parameters, stated limits and the configuration keys it names.
+
+Nothing here depends on how a sentence is phrased: an endpoint is a method and a URL or a path, a
+header is `Name: value`, an example is a JSON (or XML) document, a limit is a number after a word
+for "at most". extract.py turns what is found into a spec; probe.py checks it against the source.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from dataclasses import dataclass, field
+from typing import Any
+
+METHOD = r"(GET|POST|PUT|PATCH)"
+_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[^\s`'\"<>)\]]*)?")
+_PLACEHOLDER = re.compile(r"\{\{?\s*([A-Za-z][\w ]*)\s*\}?\}|<\s*([A-Za-z][\w ]*?)\s*>|:([a-z]\w*)(?=/|$)")
+_HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9\-]*)\s*:\s*(.+?)\s*$")
+_MAX = re.compile(r"\b(?:at\s+most|max(?:imum)?(?:\s+is|\s+of|:)?|up\s+to|capped\s+at|no\s+more\s+than|"
+                  r"can(?:'t|not)\s+(?:be\s+)?(?:more|higher|larger|bigger)\s+than|cannot\s+exceed|limited\s+to|"
+                  r"<=|≤)\s*(\d+)", re.I)
+_STOP = {"and", "or", "the", "a", "an", "in", "with", "as", "is", "are", "of", "to", "for", "on", "we", "our",
+         "your", "config", "configuration", "both", "will", "be", "i", "it", "give", "you", "json"}
+
+
+@dataclass
+class Endpoint:
+    method: str
+    path: str  # with {name} placeholders, no query string
+    query: dict[str, str] = field(default_factory=dict)  # name -> the example value as written
+    body: Any = None  # a JSON body (curl -d, or a body example next to it)
+    headers: dict[str, str] = field(default_factory=dict)
+    start: int = 0
+    segment: str = ""  # the text from this endpoint to the next one
+    base: str = ""  # scheme://host[:port] when the request wrote a full URL
+
+    @property
+    def placeholders(self) -> list[str]:
+        return re.findall(r"\{(\w+)\}", self.path)
+
+
+@dataclass
+class Reading:
+    text: str
+    endpoints: list[Endpoint] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    config_keys: list[str] = field(default_factory=list)
+    identifiers: list[str] = field(default_factory=list)  # every `back-ticked` name, in order
+    params: list[str] = field(default_factory=list)  # every name=value parameter written anywhere
+    limits: dict[str, int] = field(default_factory=dict)  # parameter -> the most it may be
+    base_url: str = ""
+
+    def examples(self, text: str | None = None) -> list[Any]:
+        return json_examples(self.text if text is None else text)
+
+
+def snake(name: str) -> str:
+    name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name.strip())
+    return re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")
+
+
+# --- JSON examples ------------------------------------------------------------------------------------------
+
+
+def _balanced(text: str, start: int, opening: str, closing: str) -> int | None:
+    """The index after the bracket that closes the one at `start`, skipping strings."""
+    depth, quote = 0, ""
+    for i in range(start, len(text)):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                continue
+            if ch == quote and text[i - 1] != "\\":
+                quote = ""
+            continue
+        if ch == '"':
+            quote = ch
+        elif ch == opening:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def tolerant_json(raw: str) -> Any:
+    """JSON as people write it in docs: `...`, `<n>`, `{customer}` placeholders, trailing commas,
+    Python's True/False/None. None if it still is not JSON."""
+    text = re.sub(r"//[^\n]*", "", raw)
+    text = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]|\[[^\[\]{}\"]*(?:\.\.\.|…)[^\[\]{}\"]*\]", "[{}]", text)
+    text = re.sub(r"\{\s*[A-Za-z_][\w ]*\s*\}(?=\s*[,\]])", "{}", text)  # [ {customer}, ... ]
+    text = re.sub(r",\s*(?:\.\.\.|…)\s*(?=[\]}])", "", text)
+    text = re.sub(r"(?<=[:\[,])\s*(?:\.\.\.|…)\s*(?=[,\]}])", " null", text)
+    text = re.sub(r"(?<=[:\[,])\s*<[^<>\n]*>", " null", text)
+    text = re.sub(r"(?<=:)\s*(?!true\b|false\b|null\b)[A-Za-z_][\w.]*(?=\s*[,}\]])", " null", text)  # "total": N
+    text = re.sub(r"(?<=[:\[,])\s*(?:True|False|None)\b",
+                  lambda m: {"True": " true", "False": " false", "None": " null"}[m.group(0).strip()], text)
+    text = re.sub(r",\s*(?=[\]}])", "", text)
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def json_examples(text: str) -> list[Any]:
+    """Every JSON object written in the text (outermost ones only), placeholders tolerated."""
+    found: list[Any] = []
+    i = 0
+    while True:
+        start = text.find("{", i)
+        if start < 0:
+            return found
+        end = _balanced(text, start, "{", "}")
+        if end is None:
+            return found
+        value = tolerant_json(text[start:end])
+        if isinstance(value, dict) and value:
+            found.append(value)
+            i = end
+        else:
+            i = start + 1
+
+
+def list_paths(data: Any, prefix: str = "") -> list[tuple[str, list[Any]]]:
+    """(dotted path, the list) for every list in a JSON example, outermost first."""
+    out: list[tuple[str, list[Any]]] = [(prefix, data)] if isinstance(data, list) else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += list_paths(value, f"{prefix}.{key}" if prefix else key)
+    return out
+
+
+def paths(data: Any, prefix: str = "") -> list[str]:
+    """Every dotted path of a JSON example's objects (lists are not entered)."""
+    out = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{prefix}.{key}" if prefix else key
+            out.append(path)
+            out += paths(value, path)
+    return out
+
+
+# --- endpoints --------------------------------------------------------------------------------------------
+
+
+def _split_url(target: str) -> tuple[str, str, dict[str, str]]:
+    """(base, path with {placeholders}, query) of what follows a method or sits in a curl command."""
+    target = target.strip().strip("'\"`").rstrip(".,;:)")
+    base = ""
+    match = re.match(r"(https?://[^/\s?]+)", target)
+    if match:
+        base, target = match.group(1), target[match.end():]
+    else:
+        target = re.sub(r"^(?:\{\{?\s*\w+\s*\}?\}|<[^>/]+>|\$\w+|\$\{\w+\})(?=/)", "", target)
+    path, _, query = target.partition("?")
+    path = _PLACEHOLDER.sub(lambda m: "{" + snake(next(g for g in m.groups() if g)) + "}", path)
+    params = {}
+    for pair in filter(None, query.split("&")):
+        name, _, value = pair.partition("=")
+        if re.match(r"^[A-Za-z_][\w.\-\[\]]*$", name):
+            params[name] = value
+    return base, path or "/", params
+
+
+def _curl(text: str) -> list[tuple[int, Endpoint]]:
+    """Endpoints of curl commands, continuation lines joined; -X, -H and -d are read."""
+    out = []
+    for match in re.finditer(r"\bcurl\b(?:[^\n]*\\\n)*[^\n]*", text):
+        command = match.group(0).replace("\\\n", " ")
+        try:
+            words = shlex.split(command, comments=False)
+        except ValueError:
+            words = command.split()
+        method, headers, body, url = "", {}, None, ""
+        for i, word in enumerate(words):
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if word in ("-X", "--request"):
+                method = following.upper()
+            elif word in ("-H", "--header") and ":" in following:
+                name, _, value = following.partition(":")
+                headers[name.strip()] = value.strip()
+            elif word in ("-d", "--data", "--data-raw", "--json"):
+                body = tolerant_json(following)
+            elif not url and re.match(r"(https?://|\{\{?\w+\}?\}|\$\{?\w+)", word):
+                url = word
+        if url:
+            base, path, query = _split_url(url)
+            out.append((match.start(), Endpoint(method or ("POST" if body is not None else "GET"), path, query,
+                                                body, headers, match.start(), base=base)))
+    return out
+
+
+def _method_lines(text: str) -> list[tuple[int, Endpoint]]:
+    """`GET /v1/x?page=<n>`, `POST {base_url}/search`: a method and a URL or a path."""
+    out = []
+    for match in re.finditer(rf"\b{METHOD}\s+((?:https?://|\{{|<|\$|/)(?:[^\s`'\"<]|<[^>\n]*>)*)", text):
+        base, path, query = _split_url(match.group(2))
+        if path != "/" or base:
+            out.append((match.start(), Endpoint(match.group(1), path, query, start=match.start(), base=base)))
+    return out
+
+
+def _bare_urls(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int, Endpoint]]:
+    """Full URLs in prose ("pull it from https://x/api/devices"): GET, or POST when the sentence says so."""
+    taken = {(e.base, e.path) for _, e in known}
+    spans = [(start, start + 200) for start, _ in known]
+    out = []
+    for match in _URL.finditer(text):
+        base, path, query = _split_url(match.group(0))
+        if path in ("/", "") or (base, path) in taken or any(a <= match.start() < b for a, b in spans):
+            continue
+        sentence = text[max(0, text.rfind("\n", 0, match.start())):text.find("\n", match.end()) % (len(text) + 1)]
+        method = "POST" if re.search(r"\bPOST\b", sentence) else "GET"
+        out.append((match.start(), Endpoint(method, path, query, start=match.start(), base=base)))
+        taken.add((base, path))
+    return out
+
+
+def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int, Endpoint]]:
+    """API paths written alone (`/export/customers and /export/orders`): at least two segments."""
+    taken = {e.path for _, e in known}
+    out = []
+    for match in re.finditer(r"(?<![\w/.:}>])(/[A-Za-z][\w\-]*(?:/(?:[\w\-]+|\{\w+\}|<[\w ]+>))+)(?![\w/])", text):
+        _, path, _ = _split_url(match.group(1))
+        if path not in taken and not re.match(r"/(usr|tmp|etc|home|var|opt|data|mnt)/", path):
+            out.append((match.start(), Endpoint("GET", path, start=match.start())))
+            taken.add(path)
+    return out
+
+
+def endpoints(text: str) -> list[Endpoint]:
+    """Every endpoint the text shows, in order, each with the text up to the next one."""
+    found = _curl(text)
+    found += [item for item in _method_lines(text)
+              if not any(abs(item[0] - start) < 3 or (e.path == item[1].path and e.method == item[1].method)
+                         for start, e in found)]
+    found += _bare_urls(text, found)
+    found += _bare_paths(text, found)
+    found.sort(key=lambda item: item[0])
+    result: list[Endpoint] = []
+    for number, (start, endpoint) in enumerate(found):
+        end = found[number + 1][0] if number + 1 < len(found) else len(text)
+        endpoint.segment = text[start:end]
+        if endpoint.body is None and endpoint.method == "POST":
+            endpoint.body = _body_example(endpoint.segment)
+        result.append(endpoint)
+    return result
+
+
+def _body_example(segment: str) -> Any:
+    """A POST's body: a JSON example the text calls the body, else none."""
+    match = re.search(r"\bbody\b[^{\n]{0,40}(\{)", segment, re.I)
+    if not match:
+        return None
+    end = _balanced(segment, match.start(1), "{", "}")
+    return tolerant_json(segment[match.start(1):end]) if end else None
+
+
+# --- headers, keys, parameters, limits ------------------------------------------------------------------
+
+
+def headers(text: str, found: list[Endpoint]) -> dict[str, str]:
+    """`Name: value` header lines (in curl -H, in back-ticks or on their own line) and `header X` names."""
+    out: dict[str, str] = {}
+    for endpoint in found:
+        out.update(endpoint.headers)
+    for match in re.finditer(r"`([^`\n]+)`|^([ \t]*[A-Z][\w\-]*:[^\n]+)$", text, re.M):
+        piece = match.group(1) or match.group(2)
+        header = _HEADER.match(piece or "")
+        if header and (header.group(1).lower() == "authorization" or header.group(1).lower().startswith("x-")):
+            out.setdefault(header.group(1), header.group(2))
+    for match in re.finditer(r"\b(X-[A-Za-z][\w\-]*|Api-Key|Authorization)\b", text):
+        out.setdefault(match.group(1), "")
+    return out
+
+
+_LEAD = re.compile(r"^\s*(?:\.json)?\s*(?:keys?|we'?ll\s+provide|will\s+be|provided|values?|file|is|are|as|under|"
+                   r"with(?:\s+the)?\s+name|named|called|together\s+with|:|-)+\s*", re.I)
+_ITEM = re.compile(r"^[`\"']?([A-Za-z_](?:[\w\-]|\.(?=\w))*)[`\"']?[.:]?$")
+
+
+def _listed(tail: str) -> list[str]:
+    """The identifiers a list starts with: `base_url, api_key and start_date` (stops at the first prose)."""
+    out = []
+    tail = re.split(r"[.!?](?=\s|$)", tail)[0]  # the sentence the list is in
+    for item in re.split(r"\s*(?:,|;|\band\b|\+|&|\(|\)|/)\s*", _LEAD.sub("", tail)):
+        if not item.strip():
+            continue
+        match = _ITEM.match(item.strip())
+        if not match or match.group(1).lower() in _STOP:
+            break
+        out.append(match.group(1))
+    return out
+
+
+def config_keys(text: str) -> list[str]:
+    """The configuration keys the request names: a list after "config" (`Config keys: a, b`,
+    `config key `x``, `in configuration as "path"`) or before it (`a and b in the config`)."""
+    keys: list[str] = []
+    for match in re.finditer(r"\bconfig(?:uration)?\b", text, re.I):
+        after = _listed(text[match.end():match.end() + 160].split("\n")[0])
+        before = re.search(r"([`\w]+(?:\s*(?:,|\band\b)\s*[`\w]+)*)\s+(?:are\s+|go\s+)?(?:in|into)\s+"
+                           r"(?:the\s+|our\s+)?$", text[max(0, match.start() - 80):match.start()])
+        listed_before = _listed(before.group(1)) if before else []
+        if not all("_" in name for name in listed_before):  # "put them in the config": prose, not keys
+            listed_before = []
+        for name in after + listed_before:
+            if name not in keys and not name.isdigit():
+                keys.append(name)
+    return keys
+
+
+def parameters(text: str) -> list[str]:
+    """Every `name=value` written anywhere (query strings, prose, curl)."""
+    return list(dict.fromkeys(re.findall(r"(?<![\w/])([A-Za-z_][\w.\-]*)=(?!=)", text)))
+
+
+_FILLER = {"can", "may", "be", "is", "the", "value", "parameter", "param", "of", "set", "to", "must", "should",
+           "not", "goes", "go", "its", "size", "a"}
+
+
+def limits(text: str, known: list[str]) -> dict[str, int]:
+    """`limit can be at most 20`, `(page_size max 100)`, `first can't be more than 50`, `Max first is
+    25`: the parameter (the subject before the limit, or the name right after `max`) and the number."""
+    out: dict[str, int] = {}
+    for match in re.finditer(r"\bmax(?:imum)?\s+`?([A-Za-z_]\w*)`?\s+(?:is|=|:)\s*(\d+)", text, re.I):
+        out.setdefault(match.group(1), int(match.group(2)))
+    for match in _MAX.finditer(text):
+        words = re.findall(r"`?([A-Za-z_][\w\-]*)`?", text[max(0, match.start() - 90):match.start()])
+        subject = next((w for w in reversed(words) if w.lower() not in _FILLER), "")
+        if subject in known or re.match(r"^[a-z]+(?:_[a-z]+)*$|^[a-z]+[A-Z]\w*$", subject):
+            out.setdefault(subject, int(match.group(1)))
+    return out
+
+
+def read(text: str) -> Reading:
+    found = endpoints(text)
+    identifiers = list(dict.fromkeys(re.findall(r"`([A-Za-z_][\w.\-]*)(?:=[^`]*)?`", text)))
+    known = list(dict.fromkeys([*parameters(text), *(q for e in found for q in e.query), *identifiers]))
+    bases = [e.base for e in found if e.base] + [m.group(0) for m in re.finditer(r"https?://[A-Za-z0-9.\-]+(?::\d+)?",
+                                                                              text)]
+    return Reading(text=text, endpoints=found, headers=headers(text, found), config_keys=config_keys(text),
+                   identifiers=identifiers, params=known, limits=limits(text, known),
+                   base_url=bases[0] if bases else "")
