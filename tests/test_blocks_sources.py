@@ -1,0 +1,417 @@
+"""Each building block against a local mock of the source it is for (no SDK run needed): OAuth2 that
+expires, XML with namespaces, GraphQL with Relay paging and errors in a 200, POST bodies, bodies cut
+off, rate-limit quotas, time windows, soft deletes, child tables, folders of files and databases."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mockapi import Call, MockApi, Reply, reply
+
+from assistant.connector.blocks import local, rest
+
+
+class Recorder:
+    """Stands in for the SDK's Operations: keeps what a block wrote, in order."""
+
+    def __init__(self) -> None:
+        self.upserts: list[tuple[str, dict]] = []
+        self.deletes: list[tuple[str, dict]] = []
+        self.checkpoints: list[dict] = []
+
+    def upsert(self, table: str, data: dict) -> None:
+        self.upserts.append((table, data))
+
+    def delete(self, table: str, keys: dict) -> None:
+        self.deletes.append((table, keys))
+
+    def checkpoint(self, state: dict) -> None:
+        self.checkpoints.append(json.loads(json.dumps(state)))
+
+    def rows(self, table: str) -> list[dict]:
+        return [data for name, data in self.upserts if name == table]
+
+
+@pytest.fixture
+def ops(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    recorder = Recorder()
+    sleeps: list[float] = []
+    for module in (rest, local):
+        monkeypatch.setattr(module, "op", recorder)
+        monkeypatch.setattr(module.log, "info", lambda message: None)
+        monkeypatch.setattr(module.log, "warning", lambda message: None)
+    monkeypatch.setattr(rest.time, "sleep", sleeps.append)
+    recorder.sleeps = sleeps  # type: ignore[attr-defined]
+    return recorder
+
+
+def engine(monkeypatch: pytest.MonkeyPatch, url: str, tables: dict, auth: dict | None = None, **retry: Any) -> None:
+    monkeypatch.setattr(rest, "AUTH", auth or {"kind": "none"})
+    monkeypatch.setattr(rest, "TABLES", tables)
+    monkeypatch.setattr(rest, "RETRY", {**rest.RETRY, "attempts": 4, **retry})
+    monkeypatch.setattr(rest, "BASE_URL", url)
+
+
+def sync(configuration: dict | None = None, state: dict | None = None) -> dict:
+    state = state if state is not None else {}
+    rest.sync_all(rest.build_session(configuration or {}), configuration or {}, state)
+    return state
+
+
+# --- OAuth2 ---------------------------------------------------------------------------------------------
+
+
+def oauth_routes(issued: list[str]) -> dict[str, Any]:
+    uses: dict[str, int] = {}
+
+    def token(call: Call) -> Reply:
+        client = call.form or call.body or {}
+        if call.headers.get("Authorization") == "Basic Y2lkOnNoaA==":  # cid:shh
+            client = {**call.form, "client_id": "cid", "client_secret": "shh"}
+        if (client.get("client_id"), client.get("client_secret"), client.get("grant_type")) != (
+                "cid", "shh", "client_credentials"):
+            return reply({"error": "invalid_client"}, 401)
+        issued.append(f"tok{len(issued)}")
+        return reply({"access_token": issued[-1], "expires_in": 3600})
+
+    def items(call: Call) -> Reply:
+        header = call.headers.get("Authorization", "")
+        uses[header] = uses.get(header, 0) + 1
+        if header != f"Bearer {issued[-1]}" or uses[header] > 2:  # a token serves two requests, then expires
+            return reply({"error": "token expired"}, 401)
+        page = int(call.query.get("page", 1))
+        return reply({"items": [{"id": page * 10 + i} for i in range(3)] if page <= 4 else []})
+
+    return {"/oauth/token": token, "/items": items}
+
+
+@pytest.mark.parametrize("style", ["form", "json", "basic"])
+def test_oauth2_client_credentials_are_refreshed_on_401(style: str, ops: Recorder,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    issued: list[str] = []
+    with MockApi(oauth_routes(issued)) as api:
+        engine(monkeypatch, api.url, {"items": {"path": "/items", "records": "items", "primary_key": ["id"],
+                                                "pagination": {"kind": "page", "param": "page"}}},
+               {"kind": "oauth2", "token_url": "/oauth/token", "client_id_key": "app_id",
+                "client_secret_key": "app_secret", "style": style, "token_field": "access_token"})
+        sync({"app_id": "cid", "app_secret": "shh"})
+    assert sorted(r["id"] for r in ops.rows("items")) == sorted(p * 10 + i for p in range(1, 5) for i in range(3))
+    assert len(issued) >= 3  # the first token and a new one each time the server said it expired
+
+
+def test_an_oauth2_token_is_renewed_before_it_expires(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    issued: list[str] = []
+
+    def token(call: Call) -> Reply:
+        issued.append(f"t{len(issued)}")
+        return reply({"token": issued[-1], "expires_in": 1})
+
+    def items(call: Call) -> Reply:
+        return reply([{"id": 1}])
+
+    clock = [1000.0]
+    monkeypatch.setattr(rest.time, "time", lambda: clock[0])
+    with MockApi({"/token": token, "/items": items}) as api:
+        engine(monkeypatch, api.url, {}, {"kind": "oauth2", "token_url": "", "token_url_key": "token_url",
+                                          "client_id_key": "client_id", "client_secret_key": "client_secret",
+                                          "style": "form", "token_field": "token"})
+        session = rest.build_session({"token_url": api.url + "/token", "client_id": "a", "client_secret": "b"})
+        rest.call(session, "GET", api.url + "/items")
+        clock[0] += 5  # past the expiry
+        rest.call(session, "GET", api.url + "/items")
+    assert issued == ["t0", "t1"] and [c.headers["Authorization"] for c in api.to("/items")] == [
+        "Bearer t0", "Bearer t1"]
+
+
+def test_refused_client_credentials_are_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    with MockApi(oauth_routes([])) as api:
+        engine(monkeypatch, api.url, {}, {"kind": "oauth2", "token_url": "/oauth/token", "client_id_key": "i",
+                                          "client_secret_key": "s", "style": "form"})
+        with pytest.raises(RuntimeError, match=r"OAuth2 token request was refused \(HTTP 401\)"):
+            rest.build_session({"i": "wrong", "s": "wrong"})
+
+
+# --- XML --------------------------------------------------------------------------------------------------
+
+FEED = """<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:p="urn:products">
+  {link}
+  {entries}
+</feed>"""
+ENTRY = '<entry><id>{n}</id><p:sku code="S{n}">sku-{n}</p:sku><p:price currency="EUR">{n}.5</p:price></entry>'
+
+
+def test_xml_with_namespaces_and_a_next_link(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def products(call: Call) -> Reply:
+        page = int(call.query.get("page", 1))
+        link = f'<link rel="next" href="/products?page={page + 1}"/>' if page < 3 else ""
+        entries = "".join(ENTRY.format(n=page * 10 + i) for i in range(2))
+        return reply(FEED.format(link=link, entries=entries))
+
+    with MockApi({"/products": products}) as api:
+        engine(monkeypatch, api.url, {"products": {"path": "/products", "records": "", "xml_record": "entry",
+                                                   "primary_key": ["id"], "pagination": {"kind": "link"}}})
+        sync()
+    rows = ops.rows("products")
+    assert [r["id"] for r in rows] == ["10", "11", "20", "21", "30", "31"]
+    assert rows[0] == {"id": "10", "sku": "sku-10", "sku_code": "S10", "price": "10.5", "price_currency": "EUR"}
+
+
+# --- GraphQL ----------------------------------------------------------------------------------------------
+
+QUERY = "query($first: Int, $after: String) { orders(first: $first, after: $after) { edges { node { id total } } " \
+        "pageInfo { hasNextPage endCursor } } }"
+
+
+def test_graphql_relay_paging_with_a_temporary_error_in_a_200(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    failed: list[int] = []
+
+    def graphql(call: Call) -> Reply:
+        assert call.method == "POST" and call.body["query"] == QUERY
+        after = int(call.body["variables"].get("after") or 0)
+        if after == 2 and not failed:
+            failed.append(1)
+            return reply({"errors": [{"message": "slow down", "extensions": {"code": "THROTTLED"}}]})
+        first = call.body["variables"]["first"]
+        nodes = [{"node": {"id": n, "total": n * 2}} for n in range(after + 1, min(after + first, 5) + 1)]
+        return reply({"data": {"orders": {"edges": nodes, "pageInfo": {
+            "hasNextPage": after + first < 5, "endCursor": str(after + first)}}}})
+
+    with MockApi({"/graphql": graphql}) as api:
+        engine(monkeypatch, api.url, {"orders": {
+            "path": "/graphql", "method": "POST", "graphql": QUERY, "variables": {}, "records": "data.orders.edges",
+            "primary_key": ["id"], "pagination": {"kind": "relay", "param": "after", "where": "variables",
+                                                  "size_param": "first", "size": 2,
+                                                  "page_info": "data.orders.pageInfo"}}}, graphql_retry=["THROTTLED"])
+        sync()
+    assert [r["id"] for r in ops.rows("orders")] == [1, 2, 3, 4, 5] and failed == [1]
+    assert ops.sleeps == [1.0]  # type: ignore[attr-defined]
+
+
+def test_a_graphql_error_that_is_not_temporary_stops_the_sync(monkeypatch: pytest.MonkeyPatch) -> None:
+    def graphql(call: Call) -> Reply:
+        return reply({"errors": [{"message": "Field 'x' doesn't exist"}]})
+
+    with MockApi({"/graphql": graphql}) as api:
+        engine(monkeypatch, api.url, {})
+        with pytest.raises(RuntimeError, match="The API reported errors: .*Field 'x' doesn't exist"):
+            rest.call(rest.build_session({}), "POST", api.url + "/graphql", body={"query": "{ x }"})
+
+
+# --- POST bodies, retries and quotas ---------------------------------------------------------------------
+
+
+def test_a_post_search_pages_with_a_cursor_in_the_body(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def search(call: Call) -> Reply:
+        assert call.body["filter"] == {"status": "open"}
+        start = int(call.body.get("cursor") or 0)
+        rows = [{"ticket_id": n} for n in range(start, min(start + call.body["limit"], 7))]
+        return reply({"results": rows, "next_cursor": str(start + len(rows)) if start + len(rows) < 7 else None})
+
+    with MockApi({"/tickets/search": search}) as api:
+        engine(monkeypatch, api.url, {"tickets": {
+            "path": "/tickets/search", "method": "POST", "body": {"filter": {"status": "open"}}, "records": "results",
+            "primary_key": ["ticket_id"], "pagination": {"kind": "cursor", "param": "cursor", "where": "body",
+                                                         "next": "next_cursor", "size_param": "limit", "size": 3}}})
+        sync()
+    assert [r["ticket_id"] for r in ops.rows("tickets")] == list(range(7))
+    assert [c.body.get("cursor") for c in api.calls] == [None, "3", "6"]
+
+
+def test_5xx_truncated_bodies_and_spent_quotas_are_waited_out(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = iter([reply({"error": "down"}, 503), reply('{"data": [{"id": 1}, {"id"'),
+                    reply({"data": [{"id": 1}]}, X_RateLimit_Remaining="0", X_RateLimit_Reset="7"),
+                    reply({"data": [{"id": 2}]}, Retry_After="3", status=429), reply({"data": [{"id": 2}]})])
+
+    def rows(call: Call) -> Reply:
+        return next(answers)
+
+    with MockApi({"/rows": rows}) as api:
+        engine(monkeypatch, api.url, {}, rate_limit={"remaining": "X-RateLimit-Remaining",
+                                                     "reset": "X-RateLimit-Reset"})
+        session = rest.build_session({})
+        first, _ = rest.call(session, "GET", api.url + "/rows")
+        second, _ = rest.call(session, "GET", api.url + "/rows")
+    assert first == {"data": [{"id": 1}]} and second == {"data": [{"id": 2}]}
+    sleeps = ops.sleeps  # type: ignore[attr-defined]
+    assert sleeps[:2] == [1.0, 2.0]  # backoff after the 503 and after the body that was cut off
+    assert 7.0 <= sleeps[2] <= 7.5 and sleeps[3] == 3.0  # the quota's reset, then Retry-After
+
+
+def test_a_body_that_keeps_failing_gives_up_with_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rest.time, "sleep", lambda s: None)
+    monkeypatch.setattr(rest.log, "warning", lambda message: None)
+    with MockApi({"/x": lambda call: reply("{not json")}) as api:
+        engine(monkeypatch, api.url, {})
+        with pytest.raises(RuntimeError, match="a body that is cut off or not JSON, still after 4 attempts"):
+            rest.call(rest.build_session({}), "GET", api.url + "/x")
+        assert len(api.calls) == 4
+
+
+# --- windows, deletes, children ---------------------------------------------------------------------------
+
+
+def test_one_day_windows_up_to_what_the_source_says_is_complete(ops: Recorder,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def metrics(call: Call) -> Reply:
+        day = call.query["from"]
+        assert call.query["to"] > day
+        return reply({"rows": [{"date": day, "metric": m, "value": 1} for m in ("clicks", "views")]})
+
+    with MockApi({"/metrics": metrics, "/status": lambda call: reply({"complete_through": "2024-03-04"})}) as api:
+        spec = {"path": "/metrics", "records": "rows", "primary_key": ["date", "metric"],
+                "window": {"from_param": "from", "to_param": "to", "days": 1, "start_key": "start_date",
+                           "to_exclusive": True, "end": {"path": "/status", "field": "complete_through"}}}
+        engine(monkeypatch, api.url, {"daily": spec})
+        state = sync({"start_date": "2024-03-01"})
+        assert [c.query["from"] for c in api.to("/metrics")] == ["2024-03-01", "2024-03-02", "2024-03-03",
+                                                                "2024-03-04"]
+        assert state["daily"]["next"] == "2024-03-05"
+        assert [c["daily"]["next"] for c in ops.checkpoints[:4]] == ["2024-03-02", "2024-03-03", "2024-03-04",
+                                                                     "2024-03-05"]  # one per window
+        sync({"start_date": "2024-03-01"}, state)  # nothing new is complete: no window is read again
+        assert len(api.to("/metrics")) == 4
+    assert len(ops.rows("daily")) == 8
+
+
+def test_flagged_records_and_a_deletes_endpoint_become_deletes(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def users(call: Call) -> Reply:
+        return reply({"users": [{"id": 1, "is_deleted": False}, {"id": 2, "is_deleted": True}, {"id": 3}]})
+
+    def deleted(call: Call) -> Reply:
+        return reply({"deleted": [{"id": 7}, {"id": 8}]})
+
+    with MockApi({"/users": users, "/users/deleted": deleted}) as api:
+        engine(monkeypatch, api.url, {"users": {
+            "path": "/users", "records": "users", "primary_key": ["id"], "pagination": {"kind": "none"},
+            "deletes": {"flag": "is_deleted", "path": "/users/deleted", "ids": "deleted", "since_param": "since"}}})
+        state = sync()
+        first_started = state["users"]["deletes_since"]
+        sync(state=state)
+        assert "since" not in api.to("/users/deleted")[0].query
+        assert api.to("/users/deleted")[1].query["since"] == first_started
+    assert [r["id"] for r in ops.rows("users")][:2] == [1, 3]
+    assert ops.deletes[:3] == [("users", {"id": 2}), ("users", {"id": 7}), ("users", {"id": 8})]
+
+
+def test_child_tables_from_an_array_and_from_a_per_parent_endpoint(ops: Recorder,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def fleets(call: Call) -> Reply:
+        return reply([{"id": "f1", "vehicles": [{"vin": "A"}, {"vin": "B"}]}, {"id": "f2", "vehicles": []}])
+
+    def trips(call: Call) -> Reply:
+        fleet = call.path.split("/")[2]
+        return reply([{"trip_id": f"{fleet}-t{n}"} for n in range(2)])
+
+    routes = {"/fleets": fleets, "/fleets/f1/trips": trips, "/fleets/f2/trips": trips}
+    with MockApi(routes) as api:
+        engine(monkeypatch, api.url, {
+            "fleets": {"path": "/fleets", "records": "", "primary_key": ["id"], "pagination": {"kind": "none"}},
+            "vehicles": {"path": "", "records": "", "primary_key": ["fleet_id", "vin"], "pagination": {"kind": "none"},
+                         "parent": {"table": "fleets", "keys": {"id": "fleet_id"}, "array": "vehicles"}},
+            "trips": {"path": "/fleets/{id}/trips", "records": "", "primary_key": ["trip_id"],
+                      "pagination": {"kind": "none"}, "parent": {"table": "fleets", "keys": {"id": "fleet_id"},
+                                                                 "array": ""}}})
+        sync()
+    assert ops.rows("vehicles") == [{"vin": "A", "fleet_id": "f1"}, {"vin": "B", "fleet_id": "f1"}]
+    assert [(r["trip_id"], r["fleet_id"]) for r in ops.rows("trips")] == [
+        ("f1-t0", "f1"), ("f1-t1", "f1"), ("f2-t0", "f2"), ("f2-t1", "f2")]
+    assert "vehicles" in ops.rows("fleets")[0]  # the parent keeps its array as a JSON column
+
+
+def test_keyset_paging_and_an_incremental_cursor_in_utc(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    events = [{"id": n, "updated": f"2024-05-0{1 + n % 3}T12:00:00+02:00"} for n in range(1, 8)]
+
+    def rows(call: Call) -> Reply:
+        after = int(call.query.get("after_id", 0))
+        since = call.query.get("since", "")
+        return reply([e for e in events if e["id"] > after and rest.to_utc(e["updated"]) >= since][:3])
+
+    with MockApi({"/events": rows}) as api:
+        engine(monkeypatch, api.url, {"events": {
+            "path": "/events", "records": "", "primary_key": ["id"], "incremental": {"field": "updated",
+                                                                                     "param": "since"},
+            "pagination": {"kind": "keyset", "param": "after_id", "field": "id", "size_param": "limit", "size": 3}}})
+        state = sync()
+        assert state["events"]["cursor"] == "2024-05-03T10:00:00Z"
+        sync(state=state)
+        assert api.calls[-1].query["since"] == "2024-05-03T10:00:00Z"
+    assert [r["id"] for r in ops.rows("events")][:7] == list(range(1, 8))
+
+
+# --- files ------------------------------------------------------------------------------------------------
+
+
+def local_tables(monkeypatch: pytest.MonkeyPatch, tables: dict, driver: str = "sqlite3") -> None:
+    monkeypatch.setattr(local, "TABLES", tables)
+    monkeypatch.setattr(local, "LOCATION_KEY", "folder" if any("files" in t for t in tables.values()) else
+                        "database_path")
+    monkeypatch.setattr(local, "DRIVER", driver)
+    monkeypatch.setattr(local, "BATCH_SIZE", 2)
+
+
+def test_a_folder_of_csv_jsonl_and_gzip_files_read_once_each(tmp_path: Path, ops: Recorder,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "orders_2024-01.csv").write_text("\ufeffOrder Nr;Betrag\n1;9,50\n2;3,00\n\n", "utf-8")
+    (tmp_path / "events_1.jsonl").write_text('{"id": "a", "ctx": {"ip": "1.2.3.4"}}\n\n{"id": "b"}\n')
+    with gzip.open(tmp_path / "events_2.jsonl.gz", "wt") as handle:
+        handle.write('{"id": "c", "tags": ["x"]}\n')
+    local_tables(monkeypatch, {"orders": {"files": "orders_*.csv", "format": "csv", "primary_key": ["order_nr"]},
+                               "events": {"files": "events_*.jsonl", "format": "jsonl", "primary_key": ["id"]}})
+    state: dict = {}
+    local.sync_all({"folder": str(tmp_path)}, state)
+    assert ops.rows("orders") == [{"order_nr": "1", "betrag": "9,50"}, {"order_nr": "2", "betrag": "3,00"}]
+    assert ops.rows("events") == [{"id": "a", "ctx_ip": "1.2.3.4"}, {"id": "b"}, {"id": "c", "tags": '["x"]'}]
+    assert len(ops.checkpoints) == 3  # one per file
+    (tmp_path / "events_3.jsonl").write_text('{"id": "d"}\n')
+    os.utime(tmp_path / "orders_2024-01.csv", (1, 1))  # a changed file is read again
+    local.sync_all({"folder": str(tmp_path)}, state)
+    assert [r["id"] for r in ops.rows("events")] == ["a", "b", "c", "d"] and len(ops.rows("orders")) == 4
+
+
+# --- databases --------------------------------------------------------------------------------------------
+
+
+def shop(path: Path, connect: Any) -> None:
+    conn = connect(str(path))
+    conn.execute("CREATE TABLE orders (order_id INTEGER PRIMARY KEY, updated_at TEXT, deleted_at TEXT, "
+                 "amount DECIMAL(8,2))")
+    conn.execute("INSERT INTO orders VALUES (1, '2024-01-01 10:00:00', NULL, 1.50), "
+                 "(2, '2024-01-01 10:00:05', NULL, 2.25), (3, '2024-01-01 10:00:05', '2024-01-02', 3.00)")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("driver", ["sqlite3", "duckdb"])
+def test_a_database_in_batches_with_a_cursor_that_keeps_same_second_writes(
+        driver: str, tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    path = tmp_path / f"shop.{driver}"
+    connect = sqlite3.connect if driver == "sqlite3" else duckdb.connect
+    shop(path, connect)
+    local_tables(monkeypatch, {"orders": {"source_table": "orders", "cursor_column": "updated_at",
+                                          "deleted_column": "deleted_at", "primary_key": ["order_id"]}}, driver)
+    state: dict = {}
+    local.sync_all({"database_path": str(path)}, state)
+    assert [r["order_id"] for r in ops.rows("orders")] == [1, 2] and ops.deletes == [("orders", {"order_id": 3})]
+    assert state["orders"]["cursor"] == "2024-01-01 10:00:05"
+    conn = connect(str(path))
+    conn.execute("INSERT INTO orders VALUES (4, '2024-01-01 10:00:05', NULL, 4.00)")  # same second as the cursor
+    conn.commit()
+    conn.close()
+    local.sync_all({"database_path": str(path)}, state)
+    assert 4 in [r["order_id"] for r in ops.rows("orders")]  # >= keeps it; upserts make the repeats harmless
+    assert isinstance(ops.rows("orders")[0]["amount"], float)
+
+
+def test_a_missing_database_file_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    local_tables(monkeypatch, {"orders": {"source_table": "orders", "primary_key": ["id"]}})
+    with pytest.raises(RuntimeError, match="Configured database file does not exist: .*nowhere.db"):
+        local.sync_all({"database_path": str(tmp_path / "nowhere.db")}, {})
