@@ -59,7 +59,7 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
              run_validate: bool, config: Path | None, no_model: bool, save_spec: Path | None, as_json: bool) -> None:
     """Write a connector project (connector.py, configuration.json, requirements.txt, README.md)."""
     from assistant.connector import generate as gen
-    from assistant.connector import proposal, spec
+    from assistant.connector import probe, proposal, spec
     from assistant.connector.validate import read_configuration
 
     if not out_text.strip():
@@ -75,6 +75,9 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
     else:
         draft = gen.prepare(_request_text(description, prompt_file), config=values,
                             generator_factory=None if no_model else found.generator, retriever_factory=found.retriever)
+    for note in draft.checked:
+        if note.startswith(probe.UNREACHED):
+            click.echo(f"note: {note}", err=True)
     report = gen.report(draft, out, proposal.apply(proposal.propose_generate(draft, out, force=force)))
     if save_spec:
         save_spec.write_text(draft.spec.model_dump_json(indent=2) + "\n", "utf-8")

@@ -415,3 +415,29 @@ def test_a_missing_database_file_is_one_clear_error(tmp_path: Path, monkeypatch:
     local_tables(monkeypatch, {"orders": {"source_table": "orders", "primary_key": ["id"]}})
     with pytest.raises(RuntimeError, match="Configured database file does not exist: .*nowhere.db"):
         local.sync_all({"database_path": str(tmp_path / "nowhere.db")}, {})
+
+
+def test_a_database_read_at_run_time_syncs_the_tables_the_words_name(tmp_path: Path, ops: Recorder,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "crm.db"
+    conn = sqlite3.connect(path)
+    conn.executescript('CREATE TABLE customer (cust_no INTEGER PRIMARY KEY, name TEXT);'
+                       'CREATE TABLE sales_order (id INTEGER, updated_at TEXT);'
+                       'CREATE TABLE "odd ""name""" (x INTEGER);'
+                       "CREATE TABLE logs (id INTEGER);"
+                       "INSERT INTO customer VALUES (1, 'a'), (2, 'b'); INSERT INTO sales_order VALUES (7, '2024');")
+    conn.close()
+    local_tables(monkeypatch, {"each_table": {"primary_key": [], "cursor_column": "updated_at", "deleted_column": ""}})
+    monkeypatch.setattr(local, "CATALOG", "match")
+    monkeypatch.setattr(local, "WORDS", ["orders", "customers", "please"])
+    tables = local.table_specs({"database_path": str(path)})
+    assert tables == {
+        "customer": {"source_table": "customer", "primary_key": ["cust_no"], "cursor_column": "", "deleted_column": ""},
+        "sales_order": {"source_table": "sales_order", "primary_key": ["id"], "cursor_column": "updated_at",
+                        "deleted_column": ""}}
+    local.sync_all({"database_path": str(path)}, {})
+    assert len(ops.rows("customer")) == 2 and ops.rows("sales_order") == [{"id": 7, "updated_at": "2024"}]
+    monkeypatch.setattr(local, "WORDS", [])  # no words: every table, whatever its name holds
+    assert list(local.table_specs({"database_path": str(path)})) == ["customer", "sales_order", "odd_name", "logs"]
+    local.sync_all({"database_path": str(path)}, {})
+    assert ops.rows("odd_name") == []

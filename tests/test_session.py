@@ -107,6 +107,26 @@ def test_fix_and_generate_proposals_write_nothing_until_applied(repo: Path, tmp_
     assert report.startswith("## 1. Requirements analysis")
 
 
+def test_generate_in_the_chat_probes_with_the_configuration_it_remembers(repo: Path, tmp_path: Path) -> None:
+    from apiserver import TOKEN, Api
+
+    ingest(repo)
+    wb = bench(FakeGenerator().enqueue(json.dumps({"tables": []})))  # asked once, while the key is open
+    project = tmp_path / "items"
+    request = ("Items API, bearer auth (config keys base_url and api_token). GET /bearer/link/items returns the items; "
+               "the next page is in the Link header.")
+    with Api() as api:
+        config = tmp_path / "secret.json"
+        config.write_text(json.dumps({"base_url": api.url, "api_token": TOKEN}))
+        wb.open_project(project)
+        assert wb.propose_generate(request).draft.checked == []  # nothing remembered: not probed
+        wb.chat.configs[str(project.resolve())] = str(config)
+        draft = wb.propose_generate(request).draft
+    assert draft is not None and draft.checked[0].startswith("items: 57 records on the first page; settled primary "
+                                                             "key sku")
+    assert draft.spec.tables[0].primary_key == ["sku"]
+
+
 @pytest.mark.parametrize("question, follow_up", [
     ("and how often should I do it?", True), ("What about deletes?", True), ("why does that fail?", True),
     ("What does op.upsert take as arguments?", False), ("How do I handle rate limits?", False),

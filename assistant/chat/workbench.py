@@ -174,9 +174,14 @@ class Workbench:
         return self.project
 
     def propose_generate(self, text: str, out: Path | None = None) -> Proposal:
-        draft = generate.prepare(text, generator_factory=self.services.generator,
+        """Draft a project for the request. When this chat already ran the target project with a
+        configuration, the source is probed with it first, as `generate --config` does."""
+        folder = out or self.project
+        remembered = self.configs.get(folder.expanduser().resolve()) if folder else None
+        values = read_configuration(remembered) if remembered else None
+        draft = generate.prepare(text, config=values, generator_factory=self.services.generator,
                                  retriever_factory=self.services.retriever)
-        target = (out or self.project or Path.cwd() / draft.spec.name).expanduser().resolve()
+        target = (folder or Path.cwd() / draft.spec.name).expanduser().resolve()
         return proposal.propose_generate(draft, target)
 
     def apply_generate(self, change: Proposal) -> tuple[str, ProjectView]:

@@ -73,7 +73,7 @@ def schema(configuration: dict):
         configuration: the connector configuration.
     """
     tables = []
-    for name, spec in TABLES.items():
+    for name, spec in table_specs(configuration).items():
         table = {"table": name, "primary_key": spec["primary_key"]}
         if not spec["primary_key"]:  # none known: Fivetran keys the rows by a hash of their values
             del table["primary_key"]
@@ -188,6 +188,9 @@ def local_connector_py(spec: Spec) -> str:
         constant("LOCATION_KEY", spec.config_keys()[0], "Configuration key holding the folder or database file"),
         constant("LOCATION", spec.location, "The path the request stated, used when the configuration has none"),
         constant("DRIVER", spec.driver, "The DB-API module that opens the database file"),
+        constant("CATALOG", spec.catalog, "'spec': the tables below; 'match': the database's own tables, read at "
+                 "run time"),
+        constant("WORDS", spec.words, "For 'match': the request's words naming the tables it wants (none: all)"),
         constant("TABLES", {t.name: local_table(t, files) for t in spec.tables},
                  "Tables: " + ("the files (a pattern) and their format" if files else "source table, cursor, deletes")),
         constant("BATCH_SIZE", 1000, "Rows fetched per database round trip"),

@@ -31,7 +31,9 @@ def from_reading(reading: rq.Reading, config: dict[str, Any]) -> Any:
     from assistant.connector.extract import Extraction
 
     text = reading.text
-    api = re.search(r"https?://|\b(GET|POST)\s+/|\bcurl\b", text)
+    api = re.search(r"https?://|\b(GET|POST)\s+/|\bcurl\b|(?:\{\{?\s*|<|\$\{?)\w*(?:url|host|base|domain)\w*\s*"
+                    r"(?:\}?\}|>)?/", text, re.I) or any(str(v).startswith(("http://", "https://"))
+                                                        for v in config.values())
     if api or not (DB_WORDS.search(text) or FILE_WORDS.search(text)):
         return None
     database = bool(re.search(r"\b(sqlite3?|duckdb)\b|\.(db|sqlite3?|duckdb)\b|CREATE TABLE", text, re.I)) or (
@@ -58,43 +60,30 @@ def _location(reading: rq.Reading, config: dict[str, Any], database: bool) -> tu
 
 
 def _catalog(path: str, duckdb: bool) -> dict[str, dict[str, Any]]:
-    """table -> {"columns": [...], "key": [...], "view": bool}, read from the database file itself."""
+    """table -> {"columns": [...], "key": [...]}, read from the database file itself by the very
+    functions the connector carries."""
+    from assistant.connector.blocks import local
+
     if not path or not Path(path).expanduser().is_file():
         return {}
     try:
-        return _duckdb_catalog(path) if duckdb else _sqlite_catalog(path)
-    except Exception:  # a file that is not a database of that kind: fall back to the request's words
+        if duckdb:
+            import duckdb as driver
+
+            connection: Any = driver.connect(str(Path(path).expanduser()), read_only=True)
+        else:
+            import sqlite3
+
+            connection = sqlite3.connect(f"file:{Path(path).expanduser()}?mode=ro", uri=True)
+    except Exception:  # not a database of that kind: fall back to the request's words
         return {}
-
-
-def _sqlite_catalog(path: str) -> dict[str, dict[str, Any]]:
-    import sqlite3
-
-    with sqlite3.connect(f"file:{Path(path).expanduser()}?mode=ro", uri=True) as connection:
-        out = {}
-        for name, kind in connection.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
-                                             "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"):
-            info = connection.execute(f'PRAGMA table_info("{name}")').fetchall()
-            key = [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]]
-            out[name] = {"columns": [row[1] for row in info], "key": key, "view": kind == "view"}
-        return out
-
-
-def _duckdb_catalog(path: str) -> dict[str, dict[str, Any]]:
-    import duckdb
-
-    connection = duckdb.connect(str(Path(path).expanduser()), read_only=True)
+    previous, local.DRIVER = local.DRIVER, "duckdb" if duckdb else "sqlite3"
     try:
-        out = {}
-        for name, kind in connection.execute("SELECT table_name, table_type FROM information_schema.tables WHERE "
-                                             "table_schema = 'main' ORDER BY table_name").fetchall():
-            columns = [r[0] for r in connection.execute("SELECT column_name FROM information_schema.columns WHERE "
-                                                        "table_name = ? ORDER BY ordinal_position", [name]).fetchall()]
-            keys = connection.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
-                                      "AND constraint_type = 'PRIMARY KEY'", [name]).fetchall()
-            out[name] = {"columns": columns, "key": list(keys[0][0]) if keys else [], "view": kind == "VIEW"}
-        return out
+        return dict(local.read_catalog(connection))
+    except Exception:
+        return {}
     finally:
+        local.DRIVER = previous
         connection.close()
 
 
@@ -113,31 +102,32 @@ def _schema_from_text(text: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
-    """The tables the request asks for: all of them, or those it names, exactly (`the readings table`)
-    or loosely (`the orders` -> sales_order), minus those it says it does not need."""
-    if ALL_WORDS.search(reading.text) or len(names) <= 1:
-        return names
+def _words(reading: rq.Reading) -> list[str]:
+    """The words that may name the tables wanted: the tables the request lists, else its words, minus
+    those in what it says it does not need; none when it asks for everything."""
+    from assistant.connector.extract import stated_tables
+
+    if ALL_WORDS.search(reading.text):
+        return []
     unwanted = " ".join(re.findall(r"(?:don'?t|do not|dont|no|not)\s+(?:need|want)[^.\n]*|other\s+things[^.\n]*|"
-                                   r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need", reading.text, re.I))
-    chosen: list[str] = []
-    for word in {w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", reading.text))}:
-        exact = [n for n in names if singular(n.lower()) == singular(word)]
-        loose = [n for n in names if singular(word) in n.lower().split("_")]
-        chosen += exact or loose
-    chosen = [n for n in names if n in chosen and not re.search(rf"\b{re.escape(n.split('_')[-1])}", unwanted, re.I)]
-    return chosen or names
+                                   r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need", reading.text, re.I)).lower()
+    words = stated_tables(reading) or [w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", reading.text))]
+    return [w for w in dict.fromkeys(words) if not re.search(rf"\b{re.escape(w)}\b", unwanted)]
+
+
+def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
+    """The tables the request asks for: all of them, or those its words name, exactly (`the readings
+    table`) or loosely (`the orders` -> sales_order), as the connector matches them when it runs."""
+    from assistant.connector.blocks import local
+
+    return local.wanted_tables(_words(reading), names) if len(names) > 1 else names
 
 
 def _database(reading: rq.Reading, key: str, location: str) -> Spec:
     duckdb = bool(re.search(r"duckdb", reading.text, re.I) or location.endswith(".duckdb"))
     catalog = _catalog(location, duckdb) or _schema_from_text(reading.text)
-    unresolved: list[str] = []
     if not catalog:
-        from assistant.connector.extract import stated_tables
-
-        catalog = {n: {"columns": [], "key": [], "view": False} for n in stated_tables(reading)}
-        unresolved.append("the database could not be read; tables and keys were taken from the request")
+        return _matched_at_run_time(reading, key, location, duckdb)
     tables = []
     for name in _wanted(reading, list(catalog)):
         info = catalog[name]
@@ -152,7 +142,27 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
                 location_key=key, location=location if location and key not in reading.config_keys else "",
                 driver="duckdb" if duckdb else "sqlite3",
                 tables=tables or [Table(name="records", source_table="records")],
-                description=reading.text.strip().split("\n")[0][:200], unresolved=unresolved)
+                description=reading.text.strip().split("\n")[0][:200])
+
+
+def _matched_at_run_time(reading: rq.Reading, key: str, location: str, duckdb: bool) -> Spec:
+    """The database could not be read yet: the connector reads its catalog when it runs and matches
+    the request's words against it; the settings the request states apply to every table."""
+    columns = list(dict.fromkeys(re.findall(r"\b[a-z]+_[a-z_]+\b|\b[a-z]+_?id\b", reading.text)))
+    stated = [k for _, k in stated_keys(reading.text)]
+    each = Table(name="each_table", primary_key=stated[:1],
+                 cursor_column=_column(reading, columns, r"(updated|modified|changed)(_?at|_on|_time)?$",
+                                       r"incremental|changed|only\s+(?:pick|read|get)|later runs|new rows"),
+                 deleted_column=_column(reading, columns, r"^(deleted(_at)?|is_deleted|_deleted|removed_at)$",
+                                        r"delet|remov"))
+    words = _words(reading)
+    return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
+                location_key=key, location=location if location and key not in reading.config_keys else "",
+                driver="duckdb" if duckdb else "sqlite3", catalog="match", words=words, tables=[each],
+                description=reading.text.strip().split("\n")[0][:200],
+                unresolved=["the database could not be read before writing the code: the connector reads its "
+                            "tables and keys when it runs, and syncs those the request's words name "
+                            f"({', '.join(words[:8]) + (' ...' if len(words) > 8 else '') if words else 'all'})"])
 
 
 def _stated_key(reading: rq.Reading, name: str, columns: list[str]) -> list[str]:
@@ -163,9 +173,7 @@ def _stated_key(reading: rq.Reading, name: str, columns: list[str]) -> list[str]
 
 
 def _column(reading: rq.Reading, columns: list[str], shape: str, asked: str) -> str:
-    """A column the request names (or, when it asks for such a sync, the one whose name fits). With no
-    columns known (the file could not be read), the names the request writes."""
-    columns = columns or list(dict.fromkeys(re.findall(r"\b[a-z_]+\b", reading.text)))
+    """A column the request names (or, when it asks for such a sync, the one whose name fits)."""
     named = [c for c in columns if re.search(rf"\b{re.escape(c)}\b", reading.text)]
     after = re.search(rf"(?:{asked})\w*\s+(?:\w+\s+){{0,2}}(?:on|by|off|using)\s+(?:the\s+)?`?(?P<column>\w+)`?",
                       reading.text, re.I)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.connector import compose, extract, hints, lint, mend, probe, writer
+from assistant.connector import compose, coverage, extract, hints, lint, mend, probe, writer
 from assistant.connector.discover import Pick, discover
 from assistant.connector.report import lint_counts, run_bullets
 from assistant.connector.spec import Spec
@@ -47,6 +47,8 @@ class Report:
     decided: dict[str, str] = field(default_factory=dict)
     validation: RunResult | None = None
     notes: list[str] = field(default_factory=list)
+    named: list[coverage.Named] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -60,6 +62,8 @@ class Report:
             "lint": lint.as_json(self.findings),
             "validation": self.validation.as_json() if self.validation else None,
             "notes": self.notes,
+            "coverage": [n.__dict__ for n in self.named],
+            "checked_against_source": self.checked,
         }
 
 
@@ -72,6 +76,8 @@ class Draft:
     picks: list[Pick]
     notes: list[str]
     files: dict[str, str]
+    named: list[coverage.Named] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
 
 
 def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | None = None,
@@ -85,11 +91,14 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
     what was skipped. A spec that fails its checks is mended, not refused.
     """
     notes: list[str] = []
+    checked: list[str] = []
     if spec is None:
         extraction = extract.from_text(text, config)
         spec, decided = extraction.spec, extraction.decided
-        if config:
-            notes += [f"checked against the source: {note}" for note in probe.probe(spec, config)]
+        if config and spec.source_type == "rest":
+            checked = probe.probe(spec, config)
+        elif spec.source_type != "rest" and not any("could not be read" in u for u in spec.unresolved):
+            checked = extraction_checks(spec)
         if generator_factory is not None and hints.worth_asking(extraction, text):
             try:
                 extraction = hints.complete_with_model(extraction, text, generator_factory())
@@ -97,6 +106,7 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
                 notes.append(f"model hints skipped: {exc.one_line()}")
     notes += [f"spec mended: {note}" for note in mend.mend(spec)]
     spec.check()
+    named = coverage.account(text, spec) if text else []
     picks: list[Pick] = []
     if retriever_factory is not None:
         query = text or spec.description or " ".join(
@@ -105,7 +115,19 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
             picks = discover(retriever_factory(), query, spec)
         except AssistantError as exc:
             notes.append(f"no examples compared: {exc.one_line()}")
-    return Draft(spec, decided or {}, picks, notes, compose.project_files(spec))
+    return Draft(spec, decided or {}, picks, notes, compose.project_files(spec), named, checked)
+
+
+def extraction_checks(spec: Spec) -> list[str]:
+    """For files and databases the data was read while extracting: say what it gave."""
+    if spec.source_type == "database":
+        return [f"{t.name}: table `{t.source_table}` read from the database; primary key "
+                f"{', '.join(t.primary_key) or 'none'}" + (f", cursor `{t.cursor_column}`" if t.cursor_column else "")
+                for t in spec.tables]
+    if spec.source_type == "file":
+        return [f"{t.name}: files `{t.files}` ({t.format}) in the folder; primary key "
+                f"{', '.join(t.primary_key) or 'none'}" for t in spec.tables]
+    return []
 
 
 def run_and_mend(draft: Draft, out: Path, run: Callable[[], RunResult], config: dict[str, str],
@@ -131,7 +153,7 @@ def run_and_mend(draft: Draft, out: Path, run: Callable[[], RunResult], config: 
 def report(draft: Draft, out: Path, written: list[Path]) -> Report:
     """The four-section report on a draft written to `out`, with the written project's lint."""
     return Report(draft.spec, out, [p.name for p in written], draft.picks, lint.lint(out), draft.decided,
-                  notes=list(draft.notes))
+                  notes=list(draft.notes), named=draft.named, checked=draft.checked)
 
 
 def markdown(report: Report) -> str:
@@ -147,8 +169,14 @@ def markdown(report: Report) -> str:
              "- Sync frequency: Fivetran's schedule; each sync resumes from the saved cursor",
              f"- AI/ML data: nested JSON is {'flattened' if spec.nested == 'flatten' else 'kept as JSON'}; new fields "
              "flow through; timestamps in cursors are normalised to UTC; null primary keys are counted per table"]
+    if report.named:
+        lines.append(f"- Names the request gives ({len(report.named)}), and where each went:")
+        lines += [f"  - {n.render()}" for n in report.named]
+    lines.append("- Checked against the source:" if report.checked else
+                 "- Checked against the source: no (pass --config FILE so the source is asked before code is written)")
+    lines += [f"  - {c}" for c in report.checked]
     if spec.unresolved:
-        lines.append("- **Not settled by the request (defaults used; save the spec with --save-spec, edit it, "
+        lines.append("- **Left unsaid by the request (defaults used; save the spec with --save-spec, edit it, "
                      "re-run with --spec):**")
         lines += [f"  - {u}" for u in spec.unresolved]
     lines += ["", "## 2. Pattern selection"]

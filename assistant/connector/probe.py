@@ -21,6 +21,9 @@ ID_LIKE = re.compile(r"^(id|uuid|key|sku|code|slug)$|(_id|Id|_no|_number|_code|_
 DATE_LIKE = re.compile(r"(date|day|time|_at|At|period|month|hour)$", re.I)
 
 
+UNREACHED = "not probed, the source could not be reached"
+
+
 class _Quiet:
     """The SDK's log only works inside a run: a probe's messages go nowhere."""
 
@@ -40,7 +43,7 @@ def engine(spec: Spec) -> Any:
     module.log = _Quiet()
     module.AUTH = {"kind": spec.auth.kind, **spec.auth.model_dump(include=set(compose.AUTH_FIELDS[spec.auth.kind]))}
     module.RETRY = {**spec.retry.model_dump(), "attempts": 3}
-    module.BASE_URL_KEY, module.BASE_URL, module.REQUEST_TIMEOUT = spec.base_url_key, spec.base_url, 15
+    module.BASE_URL_KEY, module.BASE_URL, module.REQUEST_TIMEOUT = spec.base_url_key, spec.base_url, 10
     module.TABLES = {t.name: compose.rest_table(t) for t in spec.tables}
     module.pause = lambda url, problem, attempt, delay: _pause(module, url, problem, attempt, delay)
     return module
@@ -67,7 +70,7 @@ def probe(spec: Spec, config: dict[str, str]) -> list[str]:
         return [f"the source could not be checked (authentication: {mask_values(str(exc), secrets)[:200]})"]
     first_rows: dict[str, dict[str, Any]] = {}
     for table in spec.tables:
-        if table.window or (table.parent and table.parent.array):
+        if table.parent and table.parent.array:
             continue
         parent_row = first_rows.get(table.parent.table, {}) if table.parent else {}
         if table.parent and not parent_row:
@@ -75,7 +78,10 @@ def probe(spec: Spec, config: dict[str, str]) -> list[str]:
         try:
             note = _table(module, session, spec, table, config, parent_row, first_rows)
         except Exception as exc:  # an endpoint that fails is reported; the others are still checked
-            note = f"{table.name}: the source answered with an error ({mask_values(str(exc), secrets)[:200]})"
+            message = mask_values(str(exc), secrets)[:200]
+            if "could not connect" in message:
+                return [f"{UNREACHED}: {message}; the connector was written from the request alone"]
+            note = f"{table.name}: the source answered with an error ({message})"
         notes.append(note)
     return notes
 
@@ -87,7 +93,9 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
     url = module.base_url(config) + module.fill(table.path, values)
     data = module.TABLES[table.name]
     params, body = module.request_parts(data, values)
-    params, body = module.with_size(data, params, body)
+    params, body = module.with_size(data, params, body) if data.get("pagination") else (params, body)
+    if table.window:  # the first window from the configured start
+        params.update(_first_window(table, config))
     payload, response = module.call(session, table.method, url, params, body)
     settled = []
     records = module.records_at(payload, data)
@@ -111,6 +119,19 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
             settled.append(f"{paging.kind} pagination")
     return (f"{table.name}: {len(rows)} records on the first page" + (f"; settled {', '.join(settled)}"
                                                                       if settled else "; as the request said"))
+
+
+def _first_window(table: Table, config: dict[str, str]) -> dict[str, str]:
+    from datetime import date, timedelta
+
+    assert table.window is not None
+    window = table.window
+    try:
+        start = date.fromisoformat(str(config.get(window.start_key, ""))[:10])
+    except ValueError:
+        start = date.today() - timedelta(days=window.days + 1)
+    stop = start + timedelta(days=window.days) - timedelta(days=0 if window.to_exclusive else 1)
+    return {window.from_param: start.isoformat(), window.to_param: stop.isoformat()}
 
 
 def _records_path(payload: dict[str, Any], name: str, prefix: str = "") -> tuple[str, list[Any]] | None:
@@ -141,14 +162,12 @@ def _key(table: Table, rows: list[dict[str, Any]], spec: Spec) -> list[str]:
 
     columns = list(flat[0])
     ranked = sorted(columns, key=lambda c: (c not in ("id", f"{singular(table.name)}_id"), not ID_LIKE.search(c)))
-    for column in ranked:
-        if ID_LIKE.search(column) and unique((column,)):
-            return [column]
-    pairs = [p for p in combinations(ranked, 2) if ID_LIKE.search(p[0]) and DATE_LIKE.search(p[1])]
-    for pair in pairs:
-        if len(flat) > 1 and unique(pair):
-            return list(pair)
-    return []
+    singles = [[c] for c in ranked if ID_LIKE.search(c) and unique((c,))]
+    pairs = [list(p) for p in combinations(ranked, 2) if ID_LIKE.search(p[0]) and DATE_LIKE.search(p[1])
+             and len(flat) > 1 and unique(p)]
+    # one window's rows share its date: an id unique there repeats in the next window, so the pair wins
+    found = (pairs + singles) if table.window else (singles + pairs)
+    return found[0] if found else []
 
 
 def _paging(payload: dict[str, Any], response: Any, table: Table) -> Paging | None:

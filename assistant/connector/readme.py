@@ -9,7 +9,13 @@ from core.secrets import SECRET_NAME
 def _table_line(spec: Spec, t: Table) -> str:
     key = f"primary key {', '.join(f'`{k}`' for k in t.primary_key)}" if t.primary_key else "no primary key"
     if spec.source_type == "file":
-        return f"- `{t.name}`: files `{t.files}` ({t.format}), {key}; each file is read once"
+        return f"- `{t.name}`: files `{t.files}` ({t.format}), {key}; a file is read again only when it changes"
+    if spec.source_type == "database" and spec.catalog == "match":
+        words = ", ".join(f"`{w}`" for w in spec.words) or "none, so every table is synced"
+        return (f"- The database's own tables, read when the connector runs, that these words name: {words}. Each is "
+                f"keyed by {key if t.primary_key else 'its own primary key'} where it has it (else its own primary "
+                "key, else `id`)" + (f", incremental on `{t.cursor_column}`" if t.cursor_column else "")
+                + (f", rows marked by `{t.deleted_column}` are deleted" if t.deleted_column else ""))
     if spec.source_type == "database":
         return (f"- `{t.name}`: table `{t.source_table}`, {key}"
                 + (f", incremental on `{t.cursor_column}`" if t.cursor_column else ", full sync")
@@ -39,11 +45,23 @@ def _readme_features(spec: Spec) -> str:
                 "changes flow through")
     if spec.source_type == "file":
         return ("- Reads CSV (header row, delimiter detected), JSON-lines (also .gz) or JSON files one record at a "
-                "time\n- Each file is read once: the names of the files read are kept in state; a checkpoint "
-                "after each file")
-    return (f"- Opens the database read-only with `{spec.driver}` and reads in batches with `fetchmany`, ordered by "
-            "the cursor column\n- Incremental by the cursor column (rows at or after the saved value); a "
-            "checkpoint after each batch")
+                "time\n- Each file's modification time is kept in state: a file is read again only when it changes; "
+                "a checkpoint after each file")
+    incremental = any(t.cursor_column for t in spec.tables)
+    return (f"- Opens the database read-only with `{spec.driver}` and reads in batches with `fetchmany`"
+            + (", ordered by the cursor column\n- Incremental by the cursor column (rows at or after the saved value, "
+               "so rows written in the same second are not missed)" if incremental else "\n- A full read each sync")
+            + "; a checkpoint after each batch")
+
+
+TROUBLE = {
+    "rest": ("- HTTP 401/403: the credentials in `configuration.json` are wrong or lack access.\n"
+             "- HTTP 404: the base URL or an endpoint path is wrong.\n"
+             "- Repeated 429s or 5xx: the connector backs off and retries up to {attempts} times, then stops."),
+    "file": "- \"Configured folder does not exist\": check the folder path in `configuration.json`.",
+    "database": ("- \"Configured database file does not exist\": check the path in `configuration.json`.\n"
+                 "- \"no such table\": the table was renamed or dropped in the source; generate again."),
+}
 
 
 def _secret_or_setting(key: str) -> str:
@@ -58,7 +76,8 @@ def readme_md(spec: Spec) -> str:
     return README_TEMPLATE.format(
         name=spec.name, description=spec.description or "A Fivetran Connector SDK connector for a REST API.",
         features=_readme_features(spec), config=config, tables=_readme_tables(spec),
-        unresolved="\n".join(f"- {u}" for u in spec.unresolved) or "- None recorded.")
+        unresolved="\n".join(f"- {u}" for u in spec.unresolved) or "- None recorded.",
+        troubleshooting=TROUBLE[spec.source_type].format(attempts=spec.retry.attempts))
 
 
 README_TEMPLATE = """# {name}
@@ -91,9 +110,7 @@ The run writes `files/warehouse.db` (DuckDB, schema `tester`) and `files/state.j
 counts it prints and the row counts per table. `fivetran reset` clears the local state for a fresh run.
 
 ## Troubleshooting
-- HTTP 401/403: the credentials in `configuration.json` are wrong or lack access.
-- HTTP 404: the base URL or an endpoint path is wrong.
-- Repeated 429s: the API is rate limiting; the connector backs off and retries up to 5 times.
+{troubleshooting}
 
 ## Known limitations and assumptions
 {unresolved}
@@ -101,5 +118,5 @@ counts it prints and the row counts per table. `fivetran reset` clears the local
 ## Additional considerations
 This example was generated automatically and is meant as a starting point; review it before production use.
 See the [best practices](https://fivetran.com/docs/connector-sdk/best-practices) and the
-[examples repository](https://github.com/fivetran/fivetran_connector_sdk/tree/main/examples).
+[examples repository](https://github.com/fivetran/connector_sdk/tree/main/examples).
 """

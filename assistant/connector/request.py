@@ -221,9 +221,15 @@ def _bare_urls(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int, 
 
 
 def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int, Endpoint]]:
-    """API paths written alone (`/export/customers and /export/orders`): at least two segments."""
+    """API paths written alone: after a base-URL placeholder (`{base_url}/devices?limit=50`), or with at
+    least two segments (`/export/customers and /export/orders`)."""
     taken = {e.path for _, e in known}
     out = []
+    for match in re.finditer(r"(?:\{\{?\s*\w+\s*\}?\}|<\w+>|\$\{?\w+\}?)(/[A-Za-z][^\s`'\"<>,;)]*)", text):
+        _, path, query = _split_url(match.group(1))
+        if path not in taken:
+            out.append((match.start(), Endpoint("GET", path, query, start=match.start())))
+            taken.add(path)
     for match in re.finditer(r"(?<![\w/.:}>])(/[A-Za-z][\w\-]*(?:/(?:[\w\-]+|\{\w+\}|<[\w ]+>))+)(?![\w/])", text):
         _, path, _ = _split_url(match.group(1))
         if path not in taken and not re.match(r"/(usr|tmp|etc|home|var|opt|data|mnt)/", path):
@@ -268,9 +274,9 @@ def headers(text: str, found: list[Endpoint]) -> dict[str, str]:
     out: dict[str, str] = {}
     for endpoint in found:
         out.update(endpoint.headers)
-    for match in re.finditer(r"`([^`\n]+)`|^([ \t]*[A-Z][\w\-]*:[^\n]+)$", text, re.M):
-        piece = match.group(1) or match.group(2)
-        header = _HEADER.match(piece or "")
+    pieces = re.findall(r"`([^`\n]+)`", text) + re.findall(r"^([ \t]*[A-Z][\w\-]*:[^\n]+)$", text, re.M)
+    for piece in pieces:
+        header = _HEADER.match(piece)
         if header and (header.group(1).lower() == "authorization" or header.group(1).lower().startswith("x-")):
             out.setdefault(header.group(1), header.group(2))
     for match in re.finditer(r"\b(X-[A-Za-z][\w\-]*|Api-Key|Authorization)\b", text):

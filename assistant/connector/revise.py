@@ -56,7 +56,7 @@ def read_spec(project: Path) -> Spec:
     if local:
         kind = "file" if any(t.get("files") for t in tables) else "database"
         data = {**common, "source_type": kind, "location_key": values["LOCATION_KEY"], "location": values["LOCATION"],
-                "driver": values["DRIVER"]}
+                "driver": values["DRIVER"], "catalog": values.get("CATALOG", "spec"), "words": values.get("WORDS", [])}
     else:
         data = {**common, "base_url_key": values["BASE_URL_KEY"], "base_url": values["BASE_URL"],
                 "auth": values["AUTH"], "retry": values["RETRY"], "nested": values["NESTED"]}

@@ -248,6 +248,11 @@ class Spec(Part):
     """A folder or database path stated in the request; it goes into configuration.json."""
     driver: Literal["sqlite3", "duckdb"] = "sqlite3"
     """Database sources: the DB-API module that opens the file."""
+    catalog: Literal["spec", "match"] = "spec"
+    """Database sources: `spec` syncs the tables listed; `match` (the file could not be read before the
+    code was written) reads the database's own catalog when the connector runs, syncs the tables that
+    `words` name (all of them when they name none) and applies the one listed table's settings to each."""
+    words: list[str] = Field(default_factory=list)
     auth: Auth = Field(default_factory=Auth)
     retry: Retry = Field(default_factory=Retry)
     tables: list[Table] = Field(min_length=1)
@@ -270,7 +275,7 @@ class Spec(Part):
     def _key(cls, value: str) -> str:
         return _check(KEY, "the configuration key", value)
 
-    @field_validator("extra_config")
+    @field_validator("extra_config", "words")
     @classmethod
     def _extra(cls, value: list[str]) -> list[str]:
         for key in value:
@@ -300,7 +305,7 @@ class Spec(Part):
             reads = table.path or table.graphql or (table.parent and table.parent.array)
             if self.source_type == "rest" and not reads:
                 raise UsageError(f"table {table.name!r} needs an endpoint")
-            if self.source_type == "database" and not table.source_table:
+            if self.source_type == "database" and self.catalog == "spec" and not table.source_table:
                 raise UsageError(f"table {table.name!r} needs a source_table")
         return self
 

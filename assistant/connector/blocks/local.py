@@ -26,6 +26,8 @@ TABLES: dict = {}
 LOCATION_KEY = "folder"
 LOCATION = ""
 DRIVER = "sqlite3"
+CATALOG = "spec"
+WORDS: list = []
 BATCH_SIZE = 1000
 CHECKPOINT_INTERVAL = 1000
 REQUIRED_CONFIG: list = []
@@ -186,16 +188,90 @@ def connect(configuration: dict):
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
+def quoted(name: str):
+    """A table or column name as an SQL identifier, whatever characters it holds."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def read_catalog(connection):
+    """The database's own tables: {table: {"columns": [...], "key": [...]}}, from sqlite_master and
+    PRAGMA table_info, or from DuckDB's information schema and constraints."""
+    catalog = {}
+    if DRIVER == "duckdb":
+        names = connection.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                   "current_schema() ORDER BY table_name").fetchall()
+        for (name,) in names:
+            columns = connection.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                         "current_schema() AND table_name = ? ORDER BY ordinal_position",
+                                         [name]).fetchall()
+            keys = connection.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
+                                      "AND constraint_type = 'PRIMARY KEY'", [name]).fetchall()
+            catalog[name] = {"columns": [c[0] for c in columns], "key": list(keys[0][0]) if keys else []}
+        return catalog
+    names = connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE "
+                               "'sqlite_%' ORDER BY rowid").fetchall()
+    for (name,) in names:
+        info = connection.execute(f"PRAGMA table_info({quoted(name)})").fetchall()
+        key = [row[1] for row in sorted(info, key=lambda row: row[5]) if row[5]]
+        catalog[name] = {"columns": [row[1] for row in info], "key": key}
+    return catalog
+
+
+def singular(word: str):
+    for plural, one in (("ies", "y"), ("sses", "ss"), ("ses", "s"), ("s", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[: -len(plural)] + one
+    return word
+
+
+def wanted_tables(words: list, names: list):
+    """The tables the words name: exactly (`customers` -> customer) or as a part of the table's name
+    (`orders` -> sales_order); every table when the words name none."""
+    chosen = set()
+    for word in words:
+        one = singular(str(word).lower())
+        exact = [n for n in names if singular(n.lower()) == one]
+        loose = [n for n in names if one in [singular(part) for part in re.split(r"[^a-z0-9]+", n.lower())]]
+        chosen.update(exact or loose)
+    return [n for n in names if n in chosen] or list(names)
+
+
+def table_specs(configuration: dict):
+    """
+    The tables to sync. With CATALOG "match" they come from the database itself when the connector
+    runs: the tables WORDS name, each keyed by the stated key if it has those columns, else by its own
+    primary key, with the listed table's cursor and deleted columns where the table has them.
+    """
+    if CATALOG != "match":
+        return TABLES
+    template = next(iter(TABLES.values()))
+    connection = connect(configuration)
+    try:
+        catalog = read_catalog(connection)
+    finally:
+        connection.close()
+    tables = {}
+    for source in wanted_tables(WORDS, list(catalog)):
+        columns = catalog[source]["columns"]
+        stated = [key for key in template.get("primary_key", []) if key in columns]
+        key = stated if stated and len(stated) == len(template["primary_key"]) else catalog[source]["key"]
+        tables[column_name(source)] = {
+            "source_table": source, "primary_key": key or (["id"] if "id" in columns else []),
+            "cursor_column": template.get("cursor_column") if template.get("cursor_column") in columns else "",
+            "deleted_column": template.get("deleted_column") if template.get("deleted_column") in columns else ""}
+    return tables
+
+
 def select(spec: dict, cursor):
     """The query for one table: everything, or the rows at or after the saved cursor, in cursor order."""
-    sql = f'SELECT * FROM "{spec["source_table"]}"'
+    sql = f"SELECT * FROM {quoted(spec['source_table'])}"
     params = []
     column = spec.get("cursor_column")
     if column:
         if cursor is not None:
-            sql += f' WHERE "{column}" >= ?'  # >=: rows written later in the cursor's last second are kept
+            sql += f" WHERE {quoted(column)} >= ?"  # >=: rows written later in the cursor's last second are kept
             params.append(cursor)
-        sql += f' ORDER BY "{column}"'
+        sql += f" ORDER BY {quoted(column)}"
     return sql, params
 
 
@@ -244,9 +320,10 @@ def sync_all(configuration: dict, state: dict):
         for table, spec in TABLES.items():
             sync_files(configuration, table, spec, state)
         return
+    tables = table_specs(configuration)
     connection = connect(configuration)
     try:
-        for table, spec in TABLES.items():
+        for table, spec in tables.items():
             sync_query(connection, table, spec, state)
     finally:
         connection.close()

@@ -623,6 +623,11 @@ def window_end(session, window: dict):
     return datetime.now(timezone.utc).date() - timedelta(days=1)
 
 
+def table_specs(configuration: dict):
+    """The tables to sync, as the spec lists them (a REST source's tables are known before it runs)."""
+    return TABLES
+
+
 def sync_all(session, configuration: dict, state: dict):
     """Every top-level table in turn (child tables are read with their parents), then the deletes."""
     started = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
