@@ -100,10 +100,10 @@ def _validate_new(found: Services, draft: Draft, out: Path, config: Path | None,
     from assistant.connector import proposal
 
     attempts = found.cfg.repair_attempts
-    result, notes = gen.run_and_mend(draft, out, lambda: found.validate(out, config), values or {}, attempts)
+    result, notes = gen.run_and_mend(draft, out, found.validate, config, values or {}, attempts)
     if result.verdict == "PASS" or result.category != "CODE":
         return result, notes
-    repair = _repair(found, out, config, use_model=use_model, first=result)
+    repair = _repair(found, out, config, use_model=use_model, first=result, run=gen.checked(draft, found.validate))
     proposal.apply(repair)
     assert repair.outcome is not None
     notes += [f"repair {s.attempt} ({s.how}): {s.summary}" for s in repair.outcome.steps] + repair.warnings
@@ -111,10 +111,11 @@ def _validate_new(found: Services, draft: Draft, out: Path, config: Path | None,
 
 
 def _repair(found: Services, project: Path, config: Path | None, *, use_model: bool, first: RunResult | None = None,
-            show: Callable[[Step], None] | None = None, attempts: int | None = None) -> Proposal:
+            show: Callable[[Step], None] | None = None, attempts: int | None = None,
+            run: Callable[[Path, Path | None], RunResult] | None = None) -> Proposal:
     from assistant.connector import proposal
 
-    return proposal.propose_fix(project, run=found.validate, config=config,
+    return proposal.propose_fix(project, run=run or found.validate, config=config,
                                 attempts=attempts or found.cfg.repair_attempts,
                                 generator_factory=found.generator if use_model else None,
                                 show=show or (lambda step: None), first=first)

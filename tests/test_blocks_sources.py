@@ -441,3 +441,30 @@ def test_a_database_read_at_run_time_syncs_the_tables_the_words_name(tmp_path: P
     assert list(local.table_specs({"database_path": str(path)})) == ["customer", "sales_order", "odd_name", "logs"]
     local.sync_all({"database_path": str(path)}, {})
     assert ops.rows("odd_name") == []
+
+
+def test_a_key_the_request_left_open_is_taken_from_the_first_page(ops: Recorder,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def customers(call: Call) -> Reply:
+        return reply({"data": [{"customer_no": "c1", "name": "a"}, {"customer_no": "c2", "name": "a"}]})
+
+    def stats(call: Call) -> Reply:
+        return reply([{"campaign_id": c, "day": call.query["from"], "clicks": 1} for c in ("a", "b")])
+
+    with MockApi({"/customers": customers, "/stats": stats, "/status": lambda c: reply({"done": "2024-01-02"})}) as api:
+        engine(monkeypatch, api.url, {
+            "customers": {"path": "/customers", "records": "data", "primary_key": ["id"], "find_key": True,
+                          "pagination": {"kind": "none"}},
+            "stats": {"path": "/stats", "records": "", "primary_key": ["id"], "find_key": True,
+                      "pagination": {"kind": "none"},
+                      "window": {"from_param": "from", "to_param": "to", "days": 1, "start_key": "start",
+                                 "to_exclusive": True, "end": {"path": "/status", "field": "done"}}}})
+        monkeypatch.setitem(rest.CONTEXT, "tables", None)
+        tables = rest.table_specs({"start": "2024-01-01"})
+        assert tables["customers"]["primary_key"] == ["customer_no"]
+        assert tables["stats"]["primary_key"] == ["campaign_id", "day"]  # one window's ids repeat in the next
+        assert rest.table_specs({"start": "2024-01-01"}) is tables  # asked once per run
+        sync({"start": "2024-01-01"})
+    assert len(ops.rows("stats")) == 4 and len(ops.rows("customers")) == 2
+    assert rest.choose_key([{"id": 1}, {"id": 2}], ["id"], False) == ["id"]
+    assert rest.choose_key([{"name": "a"}, {"name": "a"}], ["id"], False) == []  # nothing unique: hashed rows

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.connector import extract, hints, writer
+from assistant.connector import extract, writer
 from assistant.connector.spec import load
 from cli.main import cli
 from core.errors import UsageError
@@ -49,30 +49,9 @@ def test_missing_facts_get_documented_defaults_and_are_listed() -> None:
     assert [t.name for t in spec.tables] == ["users", "events"]
     assert [t.pagination.next for t in spec.tables] == ["next_cursor", "next_cursor"]
     assert "users: endpoint not given; assumed GET /users with records under `users`" in spec.unresolved
-    assert ("events: the records were not shown; assumed the primary key `id` (a probe of the source settles it)"
-            in spec.unresolved)
-
-
-def test_model_hints_are_kept_only_when_the_request_states_them() -> None:
-    from fakes import FakeGenerator
-
-    text = "Orders API. GET /orders returns a list of orders; order_uuid is what makes each one unique."
-    extraction = extract.from_text(text)
-    assert any(u.startswith("orders: ") and "primary key" in u for u in extraction.spec.unresolved)
-    fake = FakeGenerator().enqueue(json.dumps({"tables": [{"name": "orders", "primary_key": "order_uuid",
-                                                           "records_path": "", "incremental_field": "modified_ts"}]}))
-    done = hints.complete_with_model(extraction, text, fake)
-    assert done.spec.tables[0].primary_key == ["order_uuid"] and done.decided["orders.primary_key"] == "model"
-    assert done.spec.tables[0].incremental is None  # "modified_ts" is not in the request: dropped
-    assert "schema" in fake.calls[0]
-
-
-def test_a_model_reply_that_is_not_json_is_reported_not_fatal() -> None:
-    from fakes import FakeGenerator
-
-    text = "GET /orders returns orders."
-    done = hints.complete_with_model(extract.from_text(text), text, FakeGenerator().enqueue("not json {"))
-    assert "the model's reply was not valid JSON under the schema; its hints were ignored" in done.spec.unresolved
+    assert ("events: the records were not shown; the primary key is taken from the data (a probe, or the "
+            "connector's first page when it runs), `id` if the records have it" in spec.unresolved)
+    assert all(t.find_key and t.primary_key == ["id"] for t in spec.tables)
 
 
 def test_spec_files_are_checked_against_the_schema(tmp_path: Path) -> None:

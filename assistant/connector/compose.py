@@ -25,6 +25,9 @@ SDK_IMPORTS = ("\n# For the Connector object, logging and data operations\n"
 REST_IMPORTS = """# For reading configuration.json when run directly, and for JSON bodies
 import json
 
+# For recognising key-like and date-like field names
+import re
+
 # For backoff between retries and waits for a rate limit to reset
 import time
 

@@ -82,6 +82,10 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     tables += _children(roles["child"], tables, reading, found)
     tables += _array_children(stated, tables, reading)
     for table in tables:
+        # a key assumed without seeing a record is settled by the data: the probe, or the connector itself
+        table.find_key = any(u.startswith(f"{table.name}: the records were not shown") for u in found.unresolved) \
+            or bool(table.parent and table.parent.array)
+    for table in tables:
         endpoint = next((d for d in roles["deletes"] if table.path and d.path.startswith(table.path.rstrip("/"))),
                         None)
         if endpoint is not None:

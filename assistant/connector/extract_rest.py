@@ -193,8 +193,8 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
             found.decided[f"{name}.primary_key"] = "example"
             return [candidate]
     if not fields:
-        found.unresolved.append(f"{name}: the records were not shown; assumed the primary key `id` (a probe of the "
-                                "source settles it)")
+        found.unresolved.append(f"{name}: the records were not shown; the primary key is taken from the data (a "
+                                "probe, or the connector's first page when it runs), `id` if the records have it")
         return ["id"]
     found.unresolved.append(f"{name}: no primary key stated or shown; none declared, so Fivetran keys rows by a hash "
                             "of their values (a probe of the source looks for one)")

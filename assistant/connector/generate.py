@@ -7,34 +7,59 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.connector import compose, coverage, extract, hints, lint, mend, probe, writer
+from assistant.connector import compose, coverage, extract, lint, mend, probe, writer
 from assistant.connector.discover import Pick, discover
 from assistant.connector.report import lint_counts, run_bullets
 from assistant.connector.spec import Spec
 from assistant.connector.validate import RunResult
 from core.errors import AssistantError
 
-COMPONENTS = {
-    "build_session": ("rest", "authentication ({auth}) on one requests.Session"),
-    "call": ("rest", "one request with retries: connection errors, 429 and 5xx back off exponentially and honour "
-             "Retry-After, bodies cut off are asked for again; 401/403/404 fail fast"),
-    "fetch_pages": ("rest", "{pagination} pagination, one page at a time, so no table is held in memory"),
-    "sync_table": ("rest", "upserts each row, keeps the incremental cursor in state, checkpoints every {interval} "
-                   "rows and at the end of each table"),
-    "prepare_record": ("rest", "nested objects {nested}; lists become JSON strings"),
-    "sync_children": ("parent", "child tables, read with each parent record"),
-    "sync_deletes": ("deletes", "ids from the deletes endpoint become op.delete soft deletes"),
-    "sync_windows": ("window", "one request per time window, with a checkpoint after each window"),
-    "sync_files": ("file", "each new file matching a table's pattern is read once; a checkpoint after each file"),
-    "sync_query": ("database", "rows in batches, at or after the saved cursor; a checkpoint after each batch"),
-}
+PAGERS = {"page": "page numbers", "offset": "an offset", "cursor": "a cursor token", "keyset": "the last key seen",
+          "link": "the next link", "relay": "GraphQL pageInfo.endCursor"}
 
 
-def _used(spec: Spec, role: str) -> bool:
-    if role in ("rest", "file", "database"):
-        return spec.source_type == role
-    return any(getattr(t, role) is not None and (role != "deletes" or t.deletes and t.deletes.path)
-               for t in spec.tables)
+def components(spec: Spec) -> list[tuple[str, str]]:
+    """The engine functions this spec puts to work, and what each does for it: section 2 names them,
+    section 3 explains them."""
+    if spec.source_type == "file":
+        formats = ", ".join(sorted({t.format for t in spec.tables}))
+        return [("sync_files", f"each {formats} file matching a table's pattern is read when it is new or changed; "
+                               "a checkpoint after each file"),
+                ("read_file", "CSV with its delimiter detected, JSON lines, JSON arrays; .gz files too")]
+    if spec.source_type == "database":
+        parts = [("sync_query", f"rows through `{spec.driver}` in batches, at or after the saved cursor; a checkpoint "
+                                "after each batch")]
+        if spec.catalog == "match":
+            parts.append(("table_specs", "reads the database's own catalog when the connector runs and picks the "
+                                         "tables the request named"))
+        return parts
+    parts = [("build_session", f"{spec.auth.kind} authentication on one requests.Session"),
+             ("call", "one request with retries: connection errors, " + ", ".join(map(str, spec.retry.statuses))
+              + " with backoff and Retry-After, bodies cut off or not JSON asked for again; 401/403/404 fail fast")]
+    if spec.auth.kind == "oauth2":
+        parts.append(("refresh_token", "the OAuth2 client-credentials token, renewed before it expires and on a 401"))
+    if spec.retry.rate_limit.remaining:
+        parts.append(("note_quota", f"waits when `{spec.retry.rate_limit.remaining}` says the quota is spent"))
+    for kind in dict.fromkeys(t.pagination.kind for t in spec.tables if t.pagination.kind != "none"):
+        parts.append((f"pages_{kind}", f"pages by {PAGERS[kind]}, one page in memory at a time"))
+    if any(t.xml_record for t in spec.tables):
+        parts.append(("xml_record", "XML elements (namespaces dropped) as flat records"))
+    if any(t.graphql for t in spec.tables):
+        parts.append(("parse_body", "GraphQL errors inside an HTTP 200 fail the sync, or are retried when temporary"))
+    parts.append(("sync_table", f"upserts each row, keeps the incremental cursor in state, checkpoints every "
+                                f"{spec.checkpoint_interval} rows and after each table"))
+    if any(t.deletes and t.deletes.flag for t in spec.tables):
+        parts.append(("write_row", "records flagged as deleted become op.delete"))
+    if any(t.parent for t in spec.tables):
+        parts.append(("sync_children", "child tables, from each parent's array or a per-parent endpoint"))
+    if any(t.deletes and t.deletes.path for t in spec.tables):
+        parts.append(("sync_deletes", "ids from the deletes endpoint become op.delete"))
+    if any(t.window for t in spec.tables):
+        parts.append(("sync_windows", "one request per time window up to the last complete one, a checkpoint after "
+                                      "each window"))
+    nested = "flattened to parent_child columns" if spec.nested == "flatten" else "kept as JSON strings"
+    parts.append(("prepare_record", f"nested objects {nested}; lists become JSON strings"))
+    return parts
 
 
 @dataclass
@@ -78,6 +103,7 @@ class Draft:
     files: dict[str, str]
     named: list[coverage.Named] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)
+    seen: dict[str, probe.Seen] = field(default_factory=dict)
 
 
 def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | None = None,
@@ -86,24 +112,20 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
     """Request text (or a ready spec) -> checked spec, the closest examples and the composed files.
 
     With the user's configuration the source is asked first (probe.py, and for files and databases
-    the data itself), and its key names are the ones the connector reads. The model is asked only
-    for what is still open; without an index or a model the draft is still made, and a note says
-    what was skipped. A spec that fails its checks is mended, not refused.
+    the data itself), and its key names are the ones the connector reads. Without an index the
+    draft is still made, and a note says what was skipped. A spec that fails its checks is mended,
+    not refused.
     """
     notes: list[str] = []
     checked: list[str] = []
+    seen: dict[str, probe.Seen] = {}
     if spec is None:
         extraction = extract.from_text(text, config)
         spec, decided = extraction.spec, extraction.decided
         if config and spec.source_type == "rest":
-            checked = probe.probe(spec, config)
+            checked = probe.probe(spec, config, seen)
         elif spec.source_type != "rest" and not any("could not be read" in u for u in spec.unresolved):
             checked = extraction_checks(spec)
-        if generator_factory is not None and hints.worth_asking(extraction, text):
-            try:
-                extraction = hints.complete_with_model(extraction, text, generator_factory())
-            except AssistantError as exc:
-                notes.append(f"model hints skipped: {exc.one_line()}")
     notes += [f"spec mended: {note}" for note in mend.mend(spec)]
     spec.check()
     named = coverage.account(text, spec) if text else []
@@ -115,7 +137,7 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
             picks = discover(retriever_factory(), query, spec)
         except AssistantError as exc:
             notes.append(f"no examples compared: {exc.one_line()}")
-    return Draft(spec, decided or {}, picks, notes, compose.project_files(spec), named, checked)
+    return Draft(spec, decided or {}, picks, notes, compose.project_files(spec), named, checked, seen)
 
 
 def extraction_checks(spec: Spec) -> list[str]:
@@ -130,12 +152,26 @@ def extraction_checks(spec: Spec) -> list[str]:
     return []
 
 
-def run_and_mend(draft: Draft, out: Path, run: Callable[[], RunResult], config: dict[str, str],
-                 attempts: int) -> tuple[RunResult, list[str]]:
+def checked(draft: Draft, run: Callable[[Path, Path | None], RunResult]) -> Callable[[Path, Path | None], RunResult]:
+    """`run`, with a clean exit checked against what the probe saw (mend.shortfall): a run that wrote too
+    few rows, stopped on the first page or never advanced its cursor is a CODE failure."""
+    def run_checked(project: Path, config: Path | None) -> RunResult:
+        result = run(project, config)
+        problem = mend.shortfall(draft.spec, result, draft.seen, project) if result.verdict == "PASS" else ""
+        if problem:
+            result.verdict, result.category, result.reason = "FAIL", "CODE", problem
+        return result
+
+    return run_checked
+
+
+def run_and_mend(draft: Draft, out: Path, run: Callable[[Path, Path | None], RunResult], config_file: Path | None,
+                 config: dict[str, str], attempts: int) -> tuple[RunResult, list[str]]:
     """Run the written project; while a failure is one the spec can express, change the spec, compose
     again and run again (bounded). Returns the last run and what was changed."""
     notes: list[str] = []
-    result = run()
+    run_checked = checked(draft, run)
+    result = run_checked(out, config_file)
     for number in range(1, attempts + 1):
         if result.verdict == "PASS" or result.category != "CODE":
             break
@@ -146,7 +182,7 @@ def run_and_mend(draft: Draft, out: Path, run: Callable[[], RunResult], config: 
         files = {n: c for n, c in draft.files.items() if n != "configuration.json"}
         writer.write(out, files, force=True, backup=False)
         notes.append(f"spec repaired after run {number}: {change}")
-        result = run()
+        result = run_checked(out, config_file)
     return result, notes
 
 
@@ -180,14 +216,14 @@ def markdown(report: Report) -> str:
                      "re-run with --spec):**")
         lines += [f"  - {u}" for u in spec.unresolved]
     lines += ["", "## 2. Pattern selection"]
-    lines += [f"- `{p.example}` ({p.kind}): {p.why} — {p.source}" for p in report.picks] or [
+    used = components(spec)
+    module = "rest" if spec.source_type == "rest" else "local"
+    lines.append(f"- Building blocks (assistant/connector/blocks/{module}.py, tested on their own and copied into "
+                 f"connector.py): {', '.join(f'`{name}()`' for name, _ in used)}")
+    lines += [f"- Compared with `{p.example}` ({p.kind}): {p.why} — {p.source}" for p in report.picks] or [
         "- No index to compare with (run `assistant ingest`); the project's own building blocks were used."]
     lines += ["", "## 3. Implementation guide", f"Files written to `{report.out}`: {', '.join(report.written)}", ""]
-    values = {"auth": spec.auth.kind, "pagination": spec.pagination(), "interval": spec.checkpoint_interval,
-              "nested": "flattened to parent_child columns" if spec.nested == "flatten" else "kept as JSON strings"}
-    for name, (role, text) in COMPONENTS.items():
-        if _used(spec, role):
-            lines.append(f"- `{name}()`: {text.format(**values)}")
+    lines += [f"- `{name}()`: {text}" for name, text in used]
     lines += ["", "## 4. Testing plan",
               f"- Run: `cd {report.out} && fivetran debug --configuration configuration.json` (fill in the "
               "placeholders first), or `assistant validate " + str(report.out) + " --config FILE`",

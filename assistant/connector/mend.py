@@ -5,7 +5,9 @@ elsewhere, a page size the API refuses) changes the spec, and the project is com
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from assistant.connector import probe
 from assistant.connector.spec import Spec
@@ -48,6 +50,12 @@ def after_run(spec: Spec, result: RunResult, config: dict[str, str]) -> str:
             if table.records:
                 table.records = ""
         return "records are found in each response (the stated path held no list)"
+    never = re.search(r"(\w+): the incremental cursor never advanced", reason)
+    if never:
+        table = next(t for t in spec.tables if t.name == never.group(1))
+        field = table.incremental.field if table.incremental else ""
+        table.incremental = None
+        return f"{table.name}: the records have no `{field}`; the table is now read in full each sync"
     refused = re.search(r"refused the request \(HTTP 400\)", reason)
     sized = [t for t in spec.tables if t.pagination.size_param]
     if refused and sized:
@@ -69,3 +77,29 @@ def _key(spec: Spec, name: str, config: dict[str, str]) -> str:
         table.primary_key = []
     key = ", ".join(table.primary_key) or "none (rows keyed by a hash of their values)"
     return f"{name}: the records have no {', '.join(before)}; primary key now {key}"
+
+
+def shortfall(spec: Spec, result: RunResult, seen: dict[str, probe.Seen], project: Path) -> str:
+    """What a run that exited cleanly still got wrong, checked against what the probe saw: fewer rows
+    than the source's own total, a sync that stopped on the first page although more followed, or an
+    incremental cursor that never advanced. "" when nothing is wrong."""
+    rows = {t.name: t.rows for t in result.tables}
+    for table in spec.tables:
+        got, saw = rows.get(table.name, 0), seen.get(table.name)
+        if saw is None:
+            continue
+        if saw.total is not None and got < saw.total:
+            return f"{table.name}: {got} rows, but the source reported a total of {saw.total}"
+        if saw.more and got <= saw.first:
+            return (f"{table.name}: the sync stopped after the first page ({got} rows), though the source said more "
+                    "pages follow")
+    try:
+        state = json.loads((project / "files" / "state.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    for table in spec.tables:
+        cursor = (state.get(table.name) or {}).get("cursor") if isinstance(state, dict) else None
+        if table.incremental and table.incremental.field and rows.get(table.name) and cursor is None:
+            return (f"{table.name}: the incremental cursor never advanced: no record had "
+                    f"`{table.incremental.field}`")
+    return ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from itertools import combinations
+from dataclasses import dataclass
 from typing import Any
 
 from assistant.connector import compose
@@ -17,11 +17,18 @@ from assistant.connector.extract_rest import singular
 from assistant.connector.spec import Paging, Spec, Table
 from core.secrets import mask_values, secret_values
 
-ID_LIKE = re.compile(r"^(id|uuid|key|sku|code|slug)$|(_id|Id|_no|_number|_code|_key|_uuid)$")
-DATE_LIKE = re.compile(r"(date|day|time|_at|At|period|month|hour)$", re.I)
-
-
 UNREACHED = "not probed, the source could not be reached"
+TOTALS = re.compile(r"total|total_?count|total_?results|total_?records|total_?items|count", re.I)
+
+
+@dataclass
+class Seen:
+    """What a table's first page said about the whole: its row count, a total the source reported, and
+    whether the source said more pages follow. A run is checked against it (mend.shortfall)."""
+
+    first: int
+    total: int | None = None
+    more: bool = False
 
 
 class _Quiet:
@@ -57,8 +64,9 @@ def _pause(module: Any, url: str, problem: str, attempt: int, delay: Any) -> Non
     time.sleep(min(3.0, delay if delay is not None else 1.0))
 
 
-def probe(spec: Spec, config: dict[str, str]) -> list[str]:
-    """Check the spec against the source and settle what a response shows; returns what was checked."""
+def probe(spec: Spec, config: dict[str, str], seen: dict[str, Seen] | None = None) -> list[str]:
+    """Check the spec against the source and settle what a response shows; returns what was checked,
+    and fills `seen` with what each top-level table's first page said about the whole."""
     if spec.source_type != "rest":
         return []
     secrets = sorted(secret_values(config))
@@ -76,7 +84,7 @@ def probe(spec: Spec, config: dict[str, str]) -> list[str]:
         if table.parent and not parent_row:
             continue
         try:
-            note = _table(module, session, spec, table, config, parent_row, first_rows)
+            note = _table(module, session, spec, table, config, parent_row, first_rows, seen)
         except Exception as exc:  # an endpoint that fails is reported; the others are still checked
             message = mask_values(str(exc), secrets)[:200]
             if "could not connect" in message:
@@ -87,7 +95,7 @@ def probe(spec: Spec, config: dict[str, str]) -> list[str]:
 
 
 def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str, str], parent_row: dict[str, Any],
-           first_rows: dict[str, dict[str, Any]]) -> str:
+           first_rows: dict[str, dict[str, Any]], seen: dict[str, Seen] | None) -> str:
     values = {**parent_row, **{column: parent_row.get(field) for field, column in
                                (table.parent.keys.items() if table.parent else [])}}
     url = module.base_url(config) + module.fill(table.path, values)
@@ -107,7 +115,8 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
     rows = [r for r in records if isinstance(r, dict)]
     if rows:
         first_rows[table.name] = rows[0]
-        key = _key(table, rows, spec)
+        key = module.choose_key(rows, table.primary_key, bool(table.window))
+        table.find_key = False
         if key != table.primary_key:
             table.primary_key = key
             settled.append(f"primary key {', '.join(key) or 'none (rows keyed by a hash)'}")
@@ -117,8 +126,29 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
         if paging is not None:
             table.pagination = paging
             settled.append(f"{paging.kind} pagination")
+    if seen is not None and not table.parent and not table.window:
+        seen[table.name] = _whole(payload, response, len(rows))
     return (f"{table.name}: {len(rows)} records on the first page" + (f"; settled {', '.join(settled)}"
                                                                       if settled else "; as the request said"))
+
+
+def _whole(payload: Any, response: Any, count: int) -> Seen:
+    """A total the first page reports (top level or one level down), and signs that more pages follow."""
+    if not isinstance(payload, dict):
+        return Seen(first=count, more=bool(response.links.get("next")))
+    places = [payload, *(v for v in payload.values() if isinstance(v, dict))]
+
+    def values(pattern: str) -> list[Any]:
+        return [v for place in places for k, v in place.items() if re.fullmatch(pattern, k, re.I)]
+
+    totals = [v for v in values(TOTALS.pattern) if isinstance(v, int) and not isinstance(v, bool)]
+    flags = values(r"has_?more|hasNextPage|has_next")
+    pages = [v for v in values(r"total_?pages|page_?count|last_?page") if isinstance(v, int)]
+    nexts = values(r"next(_?(cursor|page_?token|token|url|page))?|nextPageToken|endCursor")
+    more = bool(response.links.get("next") or any(v is True for v in flags) or any(p > 1 for p in pages)
+                or (not flags and any(nexts)))
+    total = next((t for t in totals if t >= count and (t > count or len(totals) == 1)), None)
+    return Seen(first=count, total=total, more=more)
 
 
 def _first_window(table: Table, config: dict[str, str]) -> dict[str, str]:
@@ -147,27 +177,6 @@ def _records_path(payload: dict[str, Any], name: str, prefix: str = "") -> tuple
                 lists.append(inner)
     named = [item for item in lists if item[0].split(".")[-1] in (name, singular(name))]
     return (named or lists)[0] if lists else None
-
-
-def _key(table: Table, rows: list[dict[str, Any]], spec: Spec) -> list[str]:
-    """The stated key when every row has it; else the best unique field (id-like names first), else a
-    unique pair (an id-like field and a date), else none."""
-    flat = [{k: v for k, v in row.items() if not isinstance(v, dict | list)} for row in rows]
-    if table.primary_key and all(all(r.get(k) is not None for k in table.primary_key) for r in flat):
-        return table.primary_key
-
-    def unique(fields: tuple[str, ...]) -> bool:
-        values = [tuple(r.get(f) for f in fields) for r in flat]
-        return all(None not in v for v in values) and len(set(values)) == len(values)
-
-    columns = list(flat[0])
-    ranked = sorted(columns, key=lambda c: (c not in ("id", f"{singular(table.name)}_id"), not ID_LIKE.search(c)))
-    singles = [[c] for c in ranked if ID_LIKE.search(c) and unique((c,))]
-    pairs = [list(p) for p in combinations(ranked, 2) if ID_LIKE.search(p[0]) and DATE_LIKE.search(p[1])
-             and len(flat) > 1 and unique(p)]
-    # one window's rows share its date: an id unique there repeats in the next window, so the pair wins
-    found = (pairs + singles) if table.window else (singles + pairs)
-    return found[0] if found else []
 
 
 def _paging(payload: dict[str, Any], response: Any, table: Table) -> Paging | None:

@@ -225,7 +225,9 @@ def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int,
     least two segments (`/export/customers and /export/orders`)."""
     taken = {e.path for _, e in known}
     out = []
-    for match in re.finditer(r"(?:\{\{?\s*\w+\s*\}?\}|<\w+>|\$\{?\w+\}?)(/[A-Za-z][^\s`'\"<>,;)]*)", text):
+    named = r"\w*(?:url|host|base|domain|api|server)\w*"
+    base = rf"(?<![\w/}}])(?:\{{\{{?\s*{named}\s*\}}?\}}|<{named}>|\$\{{?{named}\}}?)"
+    for match in re.finditer(base + r"(/[A-Za-z][^\s`'\"<>,;)]*)", text, re.I):
         _, path, query = _split_url(match.group(1))
         if path not in taken:
             out.append((match.start(), Endpoint("GET", path, query, start=match.start())))

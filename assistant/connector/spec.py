@@ -174,6 +174,9 @@ class Table(Part):
     """XML responses: the element that holds one record (`entry`)."""
     primary_key: list[str] = Field(default_factory=lambda: ["id"])
     """Empty: Fivetran adds a hashed `_fivetran_id` (no updates or deletes by key)."""
+    find_key: bool = False
+    """The request neither stated nor showed the key: the connector reads the first page when it runs and
+    keeps `primary_key` if the records carry it uniquely, else takes a field that is (id-like names first)."""
     pagination: Paging = Field(default_factory=Paging)
     incremental: Incremental | None = None
     deletes: Deletes | None = None

@@ -10,6 +10,7 @@ never code. Every function here is tested on its own (tests/test_blocks.py) and 
 from __future__ import annotations
 
 import json
+import re
 import time
 import xml.etree.ElementTree as ElementTree
 from datetime import date, datetime, timedelta, timezone
@@ -546,7 +547,7 @@ def write_row(table: str, spec: dict, row: dict, record: dict):
 
 def sync_children(session, parent: str, record: dict, state: dict):
     """Child tables of one parent record: rows from its array field, or from a per-parent endpoint."""
-    for child, spec in TABLES.items():
+    for child, spec in table_specs(CONTEXT["configuration"]).items():
         link = spec.get("parent") or {}
         if link.get("table") != parent:
             continue
@@ -623,15 +624,98 @@ def window_end(session, window: dict):
     return datetime.now(timezone.utc).date() - timedelta(days=1)
 
 
+# Field names that look like keys, and like dates (a daily row is keyed by an id and its day).
+ID_LIKE = re.compile(r"^(id|uuid|key|sku|code|slug)$|(_id|Id|_no|_number|_code|_key|_uuid)$")
+DATE_LIKE = re.compile(r"(date|day|time|_at|At|period|month|hour)$", re.I)
+
+
+def choose_key(rows: list, preferred: list, windowed: bool):
+    """
+    A primary key the records support: the preferred one if every record has it with unique values,
+    else an id-like field that is unique, else an id-like field and a date together, else none (Fivetran
+    then keys rows by a hash of their values). One window's rows share their date, so for windowed
+    tables the pair comes first.
+    """
+    flat = [{k: v for k, v in row.items() if not isinstance(v, (dict, list))} for row in rows if isinstance(row, dict)]
+    if not flat:
+        return preferred
+
+    def unique(fields):
+        values = [tuple(row.get(f) for f in fields) for row in flat]
+        return bool(fields) and all(None not in v for v in values) and len(set(values)) == len(values)
+
+    if unique(preferred):
+        return preferred
+    ranked = sorted(flat[0], key=lambda c: (c != "id", not ID_LIKE.search(c)))
+    singles = [[c] for c in ranked if ID_LIKE.search(c) and unique([c])]
+    pairs = [[a, b] for i, a in enumerate(ranked) for b in ranked[i + 1:]
+             if ID_LIKE.search(a) and DATE_LIKE.search(b) and len(flat) > 1 and unique([a, b])]
+    found = (pairs + singles) if windowed else (singles + pairs)
+    return found[0] if found else []
+
+
+def first_page(session, configuration: dict, spec: dict):
+    """The records of a table's first page (its first window for windowed tables)."""
+    params, body = request_parts(spec, {})
+    window = spec.get("window")
+    if window:
+        start = date.fromisoformat(str(configuration[window["start_key"]])[:10])
+        params[window["from_param"]] = start.isoformat()
+        stop = start + timedelta(days=int(window.get("days", 1)))
+        last = stop if window.get("to_exclusive", True) else stop - timedelta(days=1)
+        params[window["to_param"]] = last.isoformat()
+    return next(iter(fetch_pages(session, base_url(configuration) + spec["path"], spec, params, body)), [])
+
+
 def table_specs(configuration: dict):
-    """The tables to sync, as the spec lists them (a REST source's tables are known before it runs)."""
-    return TABLES
+    """
+    The tables to sync, as the spec lists them; a table whose key the request left open (`find_key`)
+    gets the key its first page supports, asked once per run and used by schema() and update() alike.
+    An incremental table is never listed unfiltered (the API may bill or refuse that): it keeps `id`.
+    """
+    cached = CONTEXT.get("tables")
+    if cached and cached[0] is TABLES:
+        return cached[1]
+    tables = {name: dict(spec) for name, spec in TABLES.items()}
+    if any(spec.get("find_key") and not unfiltered_is_costly(spec) for spec in tables.values()):
+        find_keys(build_session(configuration), configuration, tables)
+    CONTEXT["tables"] = (TABLES, tables)
+    return tables
+
+
+def unfiltered_is_costly(spec: dict):
+    """Whether reading the table's first page would list it unfiltered although it syncs incrementally."""
+    return bool((spec.get("incremental") or {}).get("param"))
+
+
+def find_keys(session, configuration: dict, tables: dict):
+    """Set the primary key of each `find_key` table from its first page (array children: from the first
+    parent record's array); a page that cannot be read leaves the key the spec prefers."""
+    first_rows: dict = {}
+    for name, spec in tables.items():
+        link = spec.get("parent") or {}
+        if link.get("array"):
+            parent = first_rows.get(link.get("table")) or []
+            rows = [item for row in parent[:1] for item in (value_at(row, link["array"]) or [])]
+        elif link or not spec.get("path") or unfiltered_is_costly(spec) or not (spec.get("find_key") or any(
+                (t.get("parent") or {}).get("table") == name and t.get("find_key") for t in tables.values())):
+            continue
+        else:
+            try:
+                rows = first_page(session, configuration, spec)
+            except RuntimeError as exc:  # the sync itself reports it
+                log.warning(f"{name}: could not read a first page to find the primary key ({exc})")
+                rows = []
+        first_rows[name] = rows
+        if spec.get("find_key") and not unfiltered_is_costly(spec):
+            spec["primary_key"] = choose_key(rows, spec["primary_key"], bool(spec.get("window")))
+            log.info(f"{name}: primary key {spec['primary_key'] or 'none (rows keyed by a hash)'} from the data")
 
 
 def sync_all(session, configuration: dict, state: dict):
     """Every top-level table in turn (child tables are read with their parents), then the deletes."""
     started = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
-    for table, spec in TABLES.items():
+    for table, spec in table_specs(configuration).items():
         if spec.get("parent"):
             continue
         if spec.get("window"):
