@@ -52,7 +52,7 @@ def _print_run(result: RunResult) -> None:
 @click.option("--config", type=click.Path(path_type=Path),
               help="The source's configuration (not written): the source is probed first, and the result is "
                    "validated and repaired.")
-@click.option("--no-model", is_flag=True, help="Use only what the description states; no model hints.")
+@click.option("--no-model", is_flag=True, help="Never ask the model: no hooks, no code repairs.")
 @click.option("--save-spec", type=click.Path(path_type=Path), help="Also write the spec used, to edit and re-run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def generate(description: str | None, prompt_file: Path | None, spec_file: Path | None, out_text: str, force: bool,
@@ -74,7 +74,8 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
                             retriever_factory=found.retriever)
     else:
         draft = gen.prepare(_request_text(description, prompt_file), config=values,
-                            generator_factory=None if no_model else found.generator, retriever_factory=found.retriever)
+                            generator_factory=None if no_model else found.generator, retriever_factory=found.retriever,
+                            hook_attempts=found.cfg.repair_attempts)
     for note in draft.checked:
         if note.startswith(probe.UNREACHED):
             click.echo(f"note: {note}", err=True)

@@ -169,20 +169,33 @@ def _header(spec: Spec, imports: str) -> list[str]:
             constant("REQUIRED_CONFIG", spec.config_keys(), "Configuration keys the connector cannot run without")]
 
 
-def rest_connector_py(spec: Spec) -> str:
+def hooks_code(hooks: dict[str, str]) -> str:
+    """The model-written hooks (each run on a real response before it got here) and the HOOKS table
+    the engine looks them up in; table names are identifiers, so the keys are plain literals."""
+    if not hooks:
+        return ""
+    functions = "\n\n\n".join(source.strip() for source in hooks.values())
+    table = "{" + ", ".join(f"{name!r}: parse_records_{name}" for name in hooks) + "}"
+    return ("\n\n# Model-written hooks: where the building blocks could not find the records, a function\n"
+            "# written for this source and run on a real response before it was accepted.\n"
+            f"{functions}\n\n\nHOOKS = {table}\n")
+
+
+def rest_connector_py(spec: Spec, hooks: dict[str, str] | None = None) -> str:
     auth = {"kind": spec.auth.kind, **{k: getattr(spec.auth, k) for k in AUTH_FIELDS[spec.auth.kind]}}
     parts = _header(spec, REST_IMPORTS) + [
         constant("BASE_URL_KEY", spec.base_url_key, "Configuration key holding the API's base URL"),
         constant("BASE_URL", spec.base_url, "The base URL the request stated, used when the configuration has none"),
         constant("AUTH", auth, "Authentication; values in braces and *_key entries name configuration keys"),
         constant("RETRY", spec.retry.model_dump(), "What is retried: statuses, bodies cut off, rate limits"),
-        constant("TABLES", {t.name: rest_table(t) for t in spec.tables},
+        constant("TABLES", {t.name: {**rest_table(t), **({"hook": t.name} if t.name in (hooks or {}) else {})}
+                            for t in spec.tables},
                  "Tables: request, where the records sit, primary key, pagination, cursor, deletes, children"),
         constant("NESTED", spec.nested, "Nested objects: 'flatten' into parent_child columns, or 'json' strings"),
         constant("CHECKPOINT_INTERVAL", spec.checkpoint_interval, "Checkpoint after this many rows"),
         constant("REQUEST_TIMEOUT", 30, "Seconds one request may take"),
     ]
-    return "\n".join(parts) + "\n\n" + engine("rest") + SCHEMA + REST_SYNC + TAIL
+    return "\n".join(parts) + "\n\n" + engine("rest") + hooks_code(hooks or {}) + SCHEMA + REST_SYNC + TAIL
 
 
 def local_connector_py(spec: Spec) -> str:
@@ -202,8 +215,8 @@ def local_connector_py(spec: Spec) -> str:
     return "\n".join(parts) + "\n\n" + engine("local") + SCHEMA + LOCAL_SYNC + TAIL
 
 
-def connector_py(spec: Spec) -> str:
-    return rest_connector_py(spec) if spec.source_type == "rest" else local_connector_py(spec)
+def connector_py(spec: Spec, hooks: dict[str, str] | None = None) -> str:
+    return rest_connector_py(spec, hooks) if spec.source_type == "rest" else local_connector_py(spec)
 
 
 def configuration_json(spec: Spec) -> str:
@@ -218,10 +231,11 @@ def requirements_txt(spec: Spec) -> str:
     return ""
 
 
-def project_files(spec: Spec) -> dict[str, str]:
+def project_files(spec: Spec, hooks: dict[str, str] | None = None) -> dict[str, str]:
+    """The four files; `hooks` maps a table to the source of its checked, model-written parse_records."""
     spec.check()
     return {
-        "connector.py": connector_py(spec),
+        "connector.py": connector_py(spec, {t: h for t, h in (hooks or {}).items() if t in spec.table_names()}),
         "configuration.json": configuration_json(spec),
         "requirements.txt": requirements_txt(spec),
         "README.md": readme_md(spec),

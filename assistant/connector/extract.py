@@ -2,8 +2,8 @@
 
 The request is read by its structure (request.py): endpoints, headers, examples, parameters, limits
 and the configuration keys it names. A REST spec is assembled here from the pieces in
-extract_rest.py; files and databases are in extract_local.py. What the model may still add is in
-hints.py, and what only the source can say is settled by probe.py.
+extract_rest.py; files and databases are in extract_local.py. What only the source can say is
+settled by probe.py (and, where the blocks stop, a model-written hook: hooks.py).
 """
 
 from __future__ import annotations

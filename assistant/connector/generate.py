@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.connector import compose, coverage, extract, lint, mend, probe, writer
+from assistant.connector import compose, coverage, extract, hooks, lint, mend, probe, writer
+from assistant.connector.blocks.rest import choose_key
 from assistant.connector.discover import Pick, discover
 from assistant.connector.report import lint_counts, run_bullets
 from assistant.connector.spec import Spec
@@ -104,11 +105,13 @@ class Draft:
     named: list[coverage.Named] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)
     seen: dict[str, probe.Seen] = field(default_factory=dict)
+    hooks: dict[str, str] = field(default_factory=dict)
+    """Table -> the source of its model-written `parse_records_<table>`, checked on the probed body."""
 
 
 def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | None = None,
             config: dict[str, str] | None = None, generator_factory: Callable[[], Any] | None = None,
-            retriever_factory: Callable[[], Any] | None = None) -> Draft:
+            retriever_factory: Callable[[], Any] | None = None, hook_attempts: int = 3) -> Draft:
     """Request text (or a ready spec) -> checked spec, the closest examples and the composed files.
 
     With the user's configuration the source is asked first (probe.py, and for files and databases
@@ -119,11 +122,14 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
     notes: list[str] = []
     checked: list[str] = []
     seen: dict[str, probe.Seen] = {}
+    written: dict[str, str] = {}
     if spec is None:
         extraction = extract.from_text(text, config)
         spec, decided = extraction.spec, extraction.decided
         if config and spec.source_type == "rest":
             checked = probe.probe(spec, config, seen)
+            written, hook_notes = _hooks(spec, seen, generator_factory, hook_attempts)
+            checked += hook_notes
         elif spec.source_type != "rest" and not any("could not be read" in u for u in spec.unresolved):
             checked = extraction_checks(spec)
     notes += [f"spec mended: {note}" for note in mend.mend(spec)]
@@ -137,7 +143,35 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
             picks = discover(retriever_factory(), query, spec)
         except AssistantError as exc:
             notes.append(f"no examples compared: {exc.one_line()}")
-    return Draft(spec, decided or {}, picks, notes, compose.project_files(spec), named, checked, seen)
+    return Draft(spec, decided or {}, picks, notes, compose.project_files(spec, written), named, checked, seen,
+                 written)
+
+
+def _hooks(spec: Spec, seen: dict[str, probe.Seen], generator_factory: Callable[[], Any] | None,
+           attempts: int) -> tuple[dict[str, str], list[str]]:
+    """A model-written parse_records for each table whose probed body the blocks could not read."""
+    written: dict[str, str] = {}
+    notes: list[str] = []
+    for table in spec.tables:
+        saw = seen.get(table.name)
+        if saw is None or not saw.unparsed:
+            continue
+        if generator_factory is None:
+            notes.append(f"{table.name}: no model to write a parse_records hook (--no-model)")
+            continue
+        try:
+            hook, tried = hooks.write_parse_records(generator_factory(), table.name, saw.sample, attempts)
+        except AssistantError as exc:
+            notes.append(f"{table.name}: no hook written ({exc.one_line()})")
+            continue
+        notes += tried
+        if hook is not None:
+            written[table.name] = hook.source
+            table.records = ""
+            table.primary_key = choose_key(hook.rows, table.primary_key, bool(table.window))
+            table.find_key = False
+            seen[table.name] = probe.Seen(first=len(hook.rows))
+    return written, notes
 
 
 def extraction_checks(spec: Spec) -> list[str]:
@@ -178,7 +212,7 @@ def run_and_mend(draft: Draft, out: Path, run: Callable[[Path, Path | None], Run
         change = mend.after_run(draft.spec, result, config)
         if not change:
             break
-        draft.files = compose.project_files(draft.spec)
+        draft.files = compose.project_files(draft.spec, draft.hooks)
         files = {n: c for n, c in draft.files.items() if n != "configuration.json"}
         writer.write(out, files, force=True, backup=False)
         notes.append(f"spec repaired after run {number}: {change}")

@@ -29,6 +29,9 @@ class Seen:
     first: int
     total: int | None = None
     more: bool = False
+    sample: Any = None
+    """The body, when no records could be found in it (`unparsed`): what a hook is written for."""
+    unparsed: bool = False
 
 
 class _Quiet:
@@ -106,13 +109,20 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
         params.update(_first_window(table, config))
     payload, response = module.call(session, table.method, url, params, body)
     settled = []
-    records = module.records_at(payload, data)
+    try:
+        records = module.records_at(payload, data)
+    except RuntimeError:  # the stated path holds no list
+        records = []
     if not records and isinstance(payload, dict):
         found = _records_path(payload, table.name)
         if found is not None:
             table.records, records = found
             settled.append(f"records at `{table.records or '<top level>'}`")
     rows = [r for r in records if isinstance(r, dict)]
+    if not rows and _holds_records(payload):
+        if seen is not None:  # where the blocks stop: a model-written hook is tried on this very body
+            seen[table.name] = Seen(first=0, sample=payload, unparsed=True)
+        return f"{table.name}: the first page holds no list of records the blocks can read"
     if rows:
         first_rows[table.name] = rows[0]
         key = module.choose_key(rows, table.primary_key, bool(table.window))
@@ -128,8 +138,22 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
             settled.append(f"{paging.kind} pagination")
     if seen is not None and not table.parent and not table.window:
         seen[table.name] = _whole(payload, response, len(rows))
+    elif seen is not None:
+        seen[table.name] = Seen(first=len(rows))
     return (f"{table.name}: {len(rows)} records on the first page" + (f"; settled {', '.join(settled)}"
                                                                       if settled else "; as the request said"))
+
+
+def _holds_records(payload: Any) -> bool:
+    """Whether a body the blocks found nothing in still holds records in another shape: objects keyed
+    by id (`{"u1": {...}, "u2": {...}}`) or rows as lists (`[["a", 1], ["b", 2]]`), at any depth."""
+    if isinstance(payload, dict):
+        if sum(isinstance(v, dict) for v in payload.values()) >= 2:
+            return True
+        return any(_holds_records(v) for v in payload.values())
+    if isinstance(payload, list):
+        return bool(payload) and (all(isinstance(v, list) for v in payload) or any(_holds_records(v) for v in payload))
+    return False
 
 
 def _whole(payload: Any, response: Any, count: int) -> Seen:

@@ -18,3 +18,25 @@ Function:
 ```python
 {function}
 ```"""
+
+
+HOOK_SYSTEM = """\
+You write one small Python function for a data connector. It receives an API response body that is \
+already parsed from JSON (dicts, lists, strings, numbers) and returns the records in it as a list of \
+flat dicts, one dict per record. Use only plain Python and the json, re and datetime modules. Reply \
+with the function in one ```python block and nothing else."""
+
+HOOK_USER = """\
+Write `def {name}(body):` returning the list of records in this response body:
+
+```json
+{sample}
+```
+{feedback}"""
+
+HOOK_RETRY = """
+Your previous function:
+```python
+{source}
+```
+was rejected: {problem}. Write it again."""

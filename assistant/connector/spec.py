@@ -285,6 +285,9 @@ class Spec(Part):
             _check(KEY, "the configuration key", key)
         return value
 
+    def table_names(self) -> list[str]:
+        return [t.name for t in self.tables]
+
     def pagination(self) -> str:
         """The pagination styles the tables use: "cursor, offset", or "none"."""
         kinds = [t.pagination.kind for t in self.tables if t.pagination.kind != "none"]

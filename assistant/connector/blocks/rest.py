@@ -30,6 +30,7 @@ REQUIRED_CONFIG: list = []
 CHECKPOINT_INTERVAL = 1000
 REQUEST_TIMEOUT = 30
 NESTED = "flatten"
+HOOKS: dict = {}
 
 
 def validate_configuration(configuration: dict):
@@ -248,7 +249,10 @@ def value_at(payload, path: str):
 
 
 def records_at(payload, spec: dict):
-    """The records of one response: a JSON list at the spec's path, or the XML elements it names."""
+    """The records of one response: a JSON list at the spec's path, the XML elements it names, or what
+    the table's model-written hook (checked on a real response before it was written) returns."""
+    if spec.get("hook") in HOOKS:
+        return HOOKS[spec["hook"]](payload)
     if isinstance(payload, ElementTree.Element):
         return [xml_record(element) for element in payload.iter()
                 if local_name(element.tag) == spec.get("xml_record", "")]
