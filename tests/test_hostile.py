@@ -130,3 +130,25 @@ def test_the_injection_in_a_description_or_a_name_stays_data(field: str, tmp_pat
     assert attack in ast.literal_eval(next(  # the text is kept, as the value of DESCRIPTION
         n.value for n in ast.parse(files["connector.py"]).body
         if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "DESCRIPTION"))
+
+
+@pytest.mark.parametrize("kind", list(SPECS))
+def test_every_name_a_composed_connector_reads_is_defined(kind: str) -> None:
+    """The engine is copied from its first `def`: anything it reads must also be written by the composer."""
+    import builtins
+
+    tree = ast.parse(compose.connector_py(Spec.model_validate(SPECS[kind]).check()))
+    defined = set(dir(builtins))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            defined.add(node.name)
+        elif isinstance(node, ast.Assign):
+            defined |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            defined |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    local = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    local |= {a.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.Lambda) for a in n.args.args}
+    local |= {n.name for n in ast.walk(tree) if isinstance(n, ast.ExceptHandler | ast.FunctionDef) and n.name}
+    local |= {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    assert read - defined - local == set()

@@ -99,28 +99,27 @@ def test_unreachable_llm_url_is_one_line(repo: Path) -> None:
     assert result.stderr.strip().endswith("(check --llm-url, or drop it to use the local model)")
 
 
-def test_the_full_generate_path_with_the_real_model_passes_fivetran_debug(generator: runtime.LlamaGenerator,
-                                                                          tmp_path: Path) -> None:
-    from apiserver import N_EVENTS, TOKEN, Api
+def test_the_real_model_writes_a_hook_that_passes_fivetran_debug(generator: runtime.LlamaGenerator,
+                                                                   tmp_path: Path) -> None:
+    """Where the blocks stop (records keyed by id), the 0.5B model writes parse_records, checked on the
+    probed body, and the connector passes `fivetran debug` with every record."""
     from conftest import RUNTIME_VENV
+    from mockapi import MockApi, reply
 
-    from assistant.connector import compose, extract, hints, validate, writer
+    from assistant.connector import generate, validate, writer
 
-    with Api() as api:
-        text = (f"Clickstream at {api.url}, bearer token. GET /bearer/api/events?limit=<n>&cursor=<c> responds "
-                'with {"data": {"items": [...]}, "meta": {"next": "..."}}; send meta.next back as cursor. The '
-                "event_id field is what makes each event unique.")
-        extraction = extract.from_text(text)
-        assert extraction.spec.unresolved  # the key is left to the model
-        extraction = hints.complete_with_model(extraction, text, generator)
-        assert extraction.decided.get("events.primary_key") == "model", extraction.spec.unresolved
+    members = {f"m{i}": {"name": f"member {i}", "tier": "gold" if i % 2 else "silver"} for i in range(1, 13)}
+    with MockApi({"/members": lambda call: reply({"ok": True, "members_by_id": members})}) as api:
+        config = {"base_url": api.url}
+        draft = generate.prepare(f"Members API at {api.url}, no auth. GET /members returns all members. Table "
+                                 "members.", config=config, generator_factory=lambda: generator, hook_attempts=3)
+        assert list(draft.hooks) == ["members"], draft.checked
         out = tmp_path / "project"
-        writer.write(out, compose.project_files(extraction.spec))
-        config = tmp_path / "config.json"
-        config.write_text(json.dumps({"base_url": api.url, "api_token": TOKEN}))
-        result = validate.validate(out, config=config, venv=Path(RUNTIME_VENV))
+        writer.write(out, draft.files)
+        (tmp_path / "config.json").write_text(json.dumps(config))
+        result = validate.validate(out, config=tmp_path / "config.json", venv=Path(RUNTIME_VENV))
     assert result.verdict == "PASS", (result.reason, result.log_tail)
-    assert {t.name: t.rows for t in result.tables} == {"events": N_EVENTS}
+    assert {t.name: t.rows for t in result.tables} == {"members": 12}
 
 
 def test_a_follow_up_reuses_the_cached_system_prompt_and_remembers_the_first_turn(

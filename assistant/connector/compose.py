@@ -172,10 +172,11 @@ def _header(spec: Spec, imports: str) -> list[str]:
 def hooks_code(hooks: dict[str, str]) -> str:
     """The model-written hooks (each run on a real response before it got here) and the HOOKS table
     the engine looks them up in; table names are identifiers, so the keys are plain literals."""
-    if not hooks:
-        return ""
-    functions = "\n\n\n".join(source.strip() for source in hooks.values())
     table = "{" + ", ".join(f"{name!r}: parse_records_{name}" for name in hooks) + "}"
+    if not hooks:
+        return "\n\n# Model-written hooks by table: none were needed, the building blocks read every response.\n" \
+               f"HOOKS = {table}\n"
+    functions = "\n\n\n".join(source.strip() for source in hooks.values())
     return ("\n\n# Model-written hooks: where the building blocks could not find the records, a function\n"
             "# written for this source and run on a real response before it was accepted.\n"
             f"{functions}\n\n\nHOOKS = {table}\n")

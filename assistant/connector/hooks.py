@@ -31,6 +31,8 @@ job = json.loads(sys.stdin.read())
 space = {}
 exec(compile(job["source"], "hook.py", "exec"), space)
 rows = space[job["name"]](job["body"])
+if hasattr(rows, "__iter__") and not isinstance(rows, (dict, str, bytes)):
+    rows = list(rows)  # a tuple, dict.values() or a generator is a list for the engine, which does the same
 print(json.dumps(rows if isinstance(rows, list) else {"not a list": type(rows).__name__}, default=str))
 """
 
@@ -96,6 +98,20 @@ def run_on_sample(source: str, name: str, body: Any, timeout: float = 15.0) -> l
     return rows
 
 
+def shape(value: Any, depth: int = 0) -> str:
+    """The body's structure in words, for the prompt: `a dict with keys 'ok' (a bool), 'members' (a
+    dict of 12 dicts)`."""
+    if isinstance(value, dict):
+        if depth >= 1:
+            inner = {type(v).__name__ for v in value.values()}
+            return f"a dict of {len(value)} {'/'.join(sorted(inner))}s" if value else "an empty dict"
+        return "a dict with keys " + ", ".join(f"{k!r} ({shape(v, depth + 1)})" for k, v in list(value.items())[:8])
+    if isinstance(value, list):
+        inner = {type(v).__name__ for v in value}
+        return f"a list of {len(value)} {'/'.join(sorted(inner)) or 'item'}s"
+    return f"a {type(value).__name__}"
+
+
 def _sample_text(body: Any) -> str:
     text = json.dumps(body, indent=1, default=str)
     return text if len(text) <= SAMPLE_CHARS else text[:SAMPLE_CHARS] + "\n... (cut)"
@@ -108,7 +124,7 @@ def write_parse_records(generator: Any, table: str, body: Any, attempts: int) ->
     notes: list[str] = []
     feedback = ""
     for attempt in range(1, attempts + 1):
-        user = prompts.HOOK_USER.format(name=name, sample=_sample_text(body), feedback=feedback)
+        user = prompts.HOOK_USER.format(name=name, shape=shape(body), sample=_sample_text(body), feedback=feedback)
         messages = [{"role": "system", "content": prompts.HOOK_SYSTEM}, {"role": "user", "content": user}]
         try:
             reply = "".join(generator.stream(messages, max_tokens=400))

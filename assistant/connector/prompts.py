@@ -21,20 +21,22 @@ Function:
 
 
 HOOK_SYSTEM = """\
-You write one small Python function for a data connector. It receives an API response body that is \
-already parsed from JSON (dicts, lists, strings, numbers) and returns the records in it as a list of \
-flat dicts, one dict per record. Use only plain Python and the json, re and datetime modules. Reply \
-with the function in one ```python block and nothing else."""
+You write one small Python function for a data connector. Its argument `body` is an API response \
+that is ALREADY a Python object (dicts, lists, strings, numbers): never call json.loads on it. The \
+function returns the records in it as a list of dicts, one dict per record. Use plain Python only. \
+Reply with the function in one ```python block and nothing else."""
 
 HOOK_USER = """\
-Write `def {name}(body):` returning the list of records in this response body:
+`body` is {shape}. Here it is:
 
 ```json
 {sample}
 ```
-{feedback}"""
+
+Write `def {name}(body):` that returns the list of records in `body`.{feedback}"""
 
 HOOK_RETRY = """
+
 Your previous function:
 ```python
 {source}

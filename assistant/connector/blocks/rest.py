@@ -252,7 +252,7 @@ def records_at(payload, spec: dict):
     """The records of one response: a JSON list at the spec's path, the XML elements it names, or what
     the table's model-written hook (checked on a real response before it was written) returns."""
     if spec.get("hook") in HOOKS:
-        return HOOKS[spec["hook"]](payload)
+        return list(HOOKS[spec["hook"]](payload))
     if isinstance(payload, ElementTree.Element):
         return [xml_record(element) for element in payload.iter()
                 if local_name(element.tag) == spec.get("xml_record", "")]
