@@ -226,19 +226,36 @@ def report(draft: Draft, out: Path, written: list[Path]) -> Report:
                   notes=list(draft.notes), named=draft.named, checked=draft.checked)
 
 
+def _source_lines(spec: Spec) -> list[str]:
+    """Source, access, tables and volume, in the terms of the source's kind."""
+    incremental = [t.name for t in spec.tables if t.incremental or t.cursor_column or t.window or t.files]
+    tables = f"- Tables: {', '.join(t.name for t in spec.tables)}; incremental: {', '.join(incremental) or 'none'}"
+    if spec.source_type == "rest":
+        keys = ", ".join(f"`{k}`" for k in spec.auth.config_keys()) or "none"
+        return [f"- Source: a REST API; base URL from `{spec.base_url_key}`" + (f" ({spec.base_url})" if spec.base_url
+                                                                               else ""),
+                f"- Auth: {spec.auth.kind} (configuration keys: {keys}); pagination: {spec.pagination()}", tables,
+                "- Data volume: assumed large: one page in memory at a time, a checkpoint every "
+                f"{spec.checkpoint_interval} rows and after each table"]
+    if spec.source_type == "file":
+        return [f"- Source: a folder of files, from `{spec.config_keys()[0]}`", tables,
+                "- Data volume: one file at a time, a row at a time; a checkpoint after each file"]
+    if spec.catalog == "match":
+        words = ", ".join(f"`{w}`" for w in spec.words) or "none, so every table"
+        tables = (f"- Tables: the database's own, read when the connector runs, that these words name: {words}"
+                  + (f"; incremental on `{spec.tables[0].cursor_column}` where a table has it"
+                     if spec.tables[0].cursor_column else ""))
+    return [f"- Source: a {spec.driver} database file, from `{spec.config_keys()[0]}`", tables,
+            "- Data volume: read in batches of 1000 rows, a checkpoint after each batch"]
+
+
 def markdown(report: Report) -> str:
     spec = report.spec
-    incremental = [t.name for t in spec.tables if t.incremental or t.cursor_column or t.window or t.files]
-    lines = ["## 1. Requirements analysis",
-             f"- Source type: {spec.source_type}; base URL key `{spec.base_url_key}`"
-             + (f" ({spec.base_url})" if spec.base_url else ""),
-             f"- Auth: {spec.auth.kind}; pagination: {spec.pagination()}",
-             f"- Tables: {', '.join(t.name for t in spec.tables)}; incremental: {', '.join(incremental) or 'none'}",
-             "- Data volume: assumed large, so pages are streamed and checkpoints come every "
-             f"{spec.checkpoint_interval} rows",
-             "- Sync frequency: Fivetran's schedule; each sync resumes from the saved cursor",
-             f"- AI/ML data: nested JSON is {'flattened' if spec.nested == 'flatten' else 'kept as JSON'}; new fields "
-             "flow through; timestamps in cursors are normalised to UTC; null primary keys are counted per table"]
+    lines = ["## 1. Requirements analysis", *_source_lines(spec),
+             "- Sync frequency: Fivetran's schedule; each sync resumes from the saved state",
+             "- AI/ML data: only primary keys are declared, so new fields and values that change type flow "
+             "through" + ("; nested JSON is " + ("flattened" if spec.nested == "flatten" else "kept as JSON") +
+                          "; cursor timestamps are normalised to UTC" if spec.source_type == "rest" else "")]
     if report.named:
         lines.append(f"- Names the request gives ({len(report.named)}), and where each went:")
         lines += [f"  - {n.render()}" for n in report.named]
@@ -265,7 +282,9 @@ def markdown(report: Report) -> str:
     lines += [f"  - {f.render()}" for f in report.findings]
     if report.validation:
         lines += run_bullets(report.validation)
-    lines += ["- Troubleshooting: 401/403 means credentials; 404 means base URL or endpoint; a FAIL marked CODE can be",
-              "  repaired; USER and INFRA failures need a change of configuration or source, not of code"]
+    lines.append("- Troubleshooting: " + ("401/403 means credentials; 404 means base URL or endpoint; "
+                                          if spec.source_type == "rest" else "a missing path means the configuration; ")
+                 + "a FAIL marked CODE can be repaired (`assistant fix`); USER and INFRA failures need a change of "
+                 "configuration or source, not of code")
     lines += [f"- Note: {n}" for n in report.notes]
     return "\n".join(lines) + "\n"

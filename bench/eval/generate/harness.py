@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "sources", "make")}
+SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "sources", "make"),
+        "rest2": (HERE / "rest2", "mocks", "serve"), "local2": (HERE / "local2", "sources", "make")}
 
 
 @dataclass
@@ -41,7 +42,7 @@ class Task:
 def tasks(which: str = "all") -> list[Task]:
     out = []
     for name, (folder, _, _) in SETS.items():
-        if which in ("all", name):
+        if which in ("all", name) and (folder / "tasks.json").exists():
             out += [Task(name, t) for t in json.loads((folder / "tasks.json").read_text())]
     return out
 
