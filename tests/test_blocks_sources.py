@@ -468,3 +468,19 @@ def test_a_key_the_request_left_open_is_taken_from_the_first_page(ops: Recorder,
     assert len(ops.rows("stats")) == 4 and len(ops.rows("customers")) == 2
     assert rest.choose_key([{"id": 1}, {"id": 2}], ["id"], False) == ["id"]
     assert rest.choose_key([{"name": "a"}, {"name": "a"}], ["id"], False) == []  # nothing unique: hashed rows
+
+
+@pytest.mark.parametrize("kind, pagination", [
+    ("page", {"param": "pg"}), ("offset", {"param": "skip"}), ("cursor", {"param": "after", "next": "next"}),
+    ("link", {"next": "next"})])
+def test_a_pagination_that_does_not_advance_stops_with_the_reason(kind: str, pagination: dict, ops: Recorder,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def items(call: Call) -> Reply:  # ignores every paging parameter: the same page, forever
+        return reply({"items": [{"id": 1}, {"id": 2}], "next": f"{call.path}?p=2" if kind == "link" else "t2"})
+
+    with MockApi({"/items": items}) as api:
+        engine(monkeypatch, api.url, {"items": {"path": "/items", "records": "items", "primary_key": ["id"],
+                                                "pagination": {"kind": kind, **pagination}}})
+        with pytest.raises(RuntimeError, match="Pagination is not advancing at .*/items: the same"):
+            sync()
+        assert len(api.calls) <= 3

@@ -64,3 +64,15 @@ def test_a_clean_exit_that_fell_short_is_a_failure(tmp_path: Path) -> None:
                                                 "each sync"
     assert table.tables[0].incremental is None
     assert mend.shortfall(table, passed(57), {"items": probe.Seen(first=10, total=57)}, tmp_path) == ""
+
+
+def test_a_pagination_that_repeats_itself_is_asked_of_the_source() -> None:
+    wrong = Spec.model_validate({"auth": {"kind": "bearer", "token_key": "api_token"}, "tables": [
+        {"name": "users", "path": "/bearer/api/users", "records": "users",
+         "pagination": {"kind": "page", "param": "pg"}}]})
+    with Api() as api:
+        stuck = RunResult("FAIL", "CODE", f"exception at connector.py:9: RuntimeError: Pagination is not advancing "
+                                          f"at {api.url}/bearer/api/users: the same page of records came back twice")
+        change = mend.after_run(wrong, stuck, {"base_url": api.url, "api_token": TOKEN})
+    assert change == "users: page pagination repeated itself; the response shows cursor"
+    assert (wrong.tables[0].pagination.param, wrong.tables[0].pagination.next) == ("cursor", "next_cursor")

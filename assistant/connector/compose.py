@@ -22,7 +22,10 @@ SDK_IMPORTS = ("\n# For the Connector object, logging and data operations\n"
                "from fivetran_connector_sdk import Logging as log\n"
                "from fivetran_connector_sdk import Operations as op\n")
 
-REST_IMPORTS = """# For reading configuration.json when run directly, and for JSON bodies
+REST_IMPORTS = """# For telling a repeated page from a new one
+import hashlib
+
+# For reading configuration.json when run directly, and for JSON bodies
 import json
 
 # For recognising key-like and date-like field names

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from assistant.connector import probe
-from assistant.connector.spec import Spec
+from assistant.connector.spec import Paging, Spec
 from assistant.connector.validate import RunResult
 
 
@@ -50,6 +50,9 @@ def after_run(spec: Spec, result: RunResult, config: dict[str, str]) -> str:
             if table.records:
                 table.records = ""
         return "records are found in each response (the stated path held no list)"
+    stuck = re.search(r"Pagination is not advancing at (\S+):", reason)
+    if stuck:
+        return _repage(spec, stuck.group(1), config)
     never = re.search(r"(\w+): the incremental cursor never advanced", reason)
     if never:
         table = next(t for t in spec.tables if t.name == never.group(1))
@@ -103,3 +106,17 @@ def shortfall(spec: Spec, result: RunResult, seen: dict[str, probe.Seen], projec
             return (f"{table.name}: the incremental cursor never advanced: no record had "
                     f"`{table.incremental.field}`")
     return ""
+
+
+def _repage(spec: Spec, url: str, config: dict[str, str]) -> str:
+    """A pagination that repeats itself: ask the source's first page how it pages instead."""
+    table = next((t for t in spec.tables if t.path and url.split("?")[0].endswith(t.path)), None)
+    if table is None or not config:
+        return ""
+    before = table.pagination
+    table.pagination = Paging()
+    probe.probe(spec, config)  # fills in a pagination the response shows
+    if table.pagination.kind == "none" or table.pagination == before:
+        table.pagination = before
+        return ""
+    return f"{table.name}: {before.kind} pagination repeated itself; the response shows {table.pagination.kind}"

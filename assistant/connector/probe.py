@@ -131,7 +131,7 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
             table.primary_key = key
             settled.append(f"primary key {', '.join(key) or 'none (rows keyed by a hash)'}")
         spec.unresolved = [u for u in spec.unresolved if not u.startswith(f"{table.name}: ")]
-    if table.pagination.kind == "none" and isinstance(payload, dict):
+    if table.pagination.kind == "none":
         paging = _paging(payload, response, table)
         if paging is not None:
             table.pagination = paging
@@ -207,6 +207,8 @@ def _paging(payload: dict[str, Any], response: Any, table: Table) -> Paging | No
     """A pagination the response itself shows: a Link header, a next URL or token, a page count."""
     if response.links.get("next"):
         return Paging(kind="link")
+    if not isinstance(payload, dict):
+        return None
     fields = {k.lower(): k for k in payload}
     for name in ("next_cursor", "next_page_token", "nextpagetoken", "next_token", "cursor"):
         if name in fields and payload[fields[name]]:

@@ -9,6 +9,7 @@ never code. Every function here is tested on its own (tests/test_blocks.py) and 
 # ruff: noqa: N802
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -391,15 +392,27 @@ def with_size(spec: dict, params: dict, body):
     return query, payload
 
 
+def advancing(seen: set, marker, url: str, what: str):
+    """Stop a pagination that does not move: the same page, token or link twice would repeat forever."""
+    key = hashlib.sha1(json.dumps(marker, sort_keys=True, default=str).encode()).hexdigest()  # a page: 40 bytes
+    if key in seen:
+        raise RuntimeError(f"Pagination is not advancing at {url}: the same {what} came back twice; the API does "
+                           "not page the way the spec says (check the paging parameter)")
+    seen.add(key)
+
+
 def pages_page(session, url: str, spec: dict, params: dict, body):
     """page=1, 2, 3, ... until the total number of pages, `has more` false, or a short or empty page."""
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
     page = int(paging.get("first", 1))
+    seen: set = set()
     while True:
         set_param(query, payload, paging["param"], page, paging.get("where", "query"))
         data, _ = call(session, spec.get("method", "GET"), url, query, payload)
         records = records_at(data, spec)
+        if records:
+            advancing(seen, records, url, "page of records")
         yield records
         total = value_at(data, paging["total_pages"]) if paging.get("total_pages") else None
         more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
@@ -415,10 +428,13 @@ def pages_offset(session, url: str, spec: dict, params: dict, body):
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
     offset = 0
+    seen: set = set()
     while True:
         set_param(query, payload, paging["param"], offset, paging.get("where", "query"))
         data, _ = call(session, spec.get("method", "GET"), url, query, payload)
         records = records_at(data, spec)
+        if records:
+            advancing(seen, records, url, "page of records")
         yield records
         offset += len(records)
         total = value_at(data, paging["total"]) if paging.get("total") else None
@@ -433,6 +449,7 @@ def pages_cursor(session, url: str, spec: dict, params: dict, body):
     there is none, `has more` is false, or a page is empty."""
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
+    seen: set = set()
     while True:
         data, _ = call(session, spec.get("method", "GET"), url, query, payload)
         records = records_at(data, spec)
@@ -441,6 +458,7 @@ def pages_cursor(session, url: str, spec: dict, params: dict, body):
         more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
         if not token or more is False or not records:
             return
+        advancing(seen, token, url, "next-page token")
         set_param(query, payload, paging["param"], token, paging.get("where", "query"))
 
 
@@ -448,6 +466,7 @@ def pages_keyset(session, url: str, spec: dict, params: dict, body):
     """Ask for the records after the last one received (`after_id=<last id>`) until a page is empty."""
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
+    seen: set = set()
     while True:
         data, _ = call(session, spec.get("method", "GET"), url, query, payload)
         records = records_at(data, spec)
@@ -455,6 +474,7 @@ def pages_keyset(session, url: str, spec: dict, params: dict, body):
         if not records or (paging.get("size") and len(records) < int(paging["size"])):
             return
         last = value_at(records[-1], paging["field"])
+        advancing(seen, last, url, "last key")
         set_param(query, payload, paging["param"], last, paging.get("where", "query"))
 
 
@@ -463,7 +483,9 @@ def pages_link(session, url: str, spec: dict, params: dict, body):
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
     next_url = url
+    seen: set = set()
     while next_url:
+        advancing(seen, next_url, url, "next-page link")
         data, response = call(session, spec.get("method", "GET"), next_url, query, payload)
         yield records_at(data, spec)
         if isinstance(data, ElementTree.Element):
@@ -481,12 +503,14 @@ def pages_relay(session, url: str, spec: dict, params: dict, body):
     """GraphQL (Relay) connections: pass `pageInfo.endCursor` back until `hasNextPage` is false."""
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
+    seen: set = set()
     while True:
         data, _ = call(session, "POST", url, query, payload)
         yield records_at(data, spec)
         info = value_at(data, paging["page_info"]) or {}
         if not info.get("hasNextPage") or not info.get("endCursor"):
             return
+        advancing(seen, info["endCursor"], url, "end cursor")
         set_param(query, payload, paging["param"], info["endCursor"], "variables")
 
 
