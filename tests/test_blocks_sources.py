@@ -484,3 +484,21 @@ def test_a_pagination_that_does_not_advance_stops_with_the_reason(kind: str, pag
         with pytest.raises(RuntimeError, match="Pagination is not advancing at .*/items: the same"):
             sync()
         assert len(api.calls) <= 3
+
+
+def test_an_unstated_next_page_link_is_followed_and_a_wrong_records_path_falls_back(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def orders(call: Call) -> Reply:
+        page = int(call.query.get("p", 1))
+        rows = {"results": [{"id": page * 10 + i} for i in range(2)]}
+        if page == 1:
+            return reply(rows, Link=f'<{api.url}/orders?p=2>; rel="next"')
+        if page == 2:
+            return reply({**rows, "links": {"next": "/orders?p=3"}})
+        return reply(rows)
+
+    with MockApi({"/orders": orders}) as api:
+        engine(monkeypatch, api.url, {"orders": {"path": "/orders", "records": "data", "primary_key": ["id"],
+                                                 "pagination": {"kind": "none"}}})
+        sync()
+    assert [r["id"] for r in ops.rows("orders")] == [10, 11, 20, 21, 30, 31]

@@ -260,10 +260,15 @@ def records_at(payload, spec: dict):
     value = payload if isinstance(payload, list) else value_at(payload, spec.get("records", ""))
     if isinstance(value, dict) and not spec.get("records"):
         value = only_list(value)
-    if value is None:
-        return []
     if isinstance(value, dict) and len(value) == 1 and isinstance(next(iter(value.values())), list):
         value = next(iter(value.values()))  # {"items": [...]} one level further down
+    if not isinstance(value, list) and spec.get("records") and isinstance(payload, dict):
+        found = only_list(payload)  # the stated path holds no list: the response's one list of objects, if any
+        if isinstance(found, list):
+            log.warning(f"No list of records at '{spec['records']}'; reading the response's only list instead")
+            spec["records"], value = "", found
+    if value is None:
+        return []
     if not isinstance(value, list):
         raise RuntimeError(f"Expected a list of records at '{spec.get('records') or '<top level>'}', "
                            f"got {type(value).__name__}")
@@ -367,10 +372,43 @@ def fetch_pages(session, url: str, spec: dict, params: dict, body):
     """The pages of one endpoint, in the pagination style the table's spec names."""
     kind = spec.get("pagination", {}).get("kind", "none")
     if kind == "none":
-        payload, _ = call(session, spec.get("method", "GET"), url, params, body)
-        yield records_at(payload, spec)
+        yield from pages_unstated(session, url, spec, params, body)
         return
     yield from PAGERS[kind](session, url, spec, params, body)
+
+
+def pages_unstated(session, url: str, spec: dict, params: dict, body):
+    """No pagination was stated: one request, then any next-page URL the response itself gives (a Link
+    header, or a body field holding a URL), until there is none or it repeats."""
+    seen: set = set()
+    next_url, query = url, params
+    while next_url:
+        data, response = call(session, spec.get("method", "GET"), next_url, query, body)
+        yield records_at(data, spec)
+        link = response.links.get("next", {}).get("url") or next_link(data)
+        if link and link.startswith("/"):
+            link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link
+        if not link or hashlib.sha1(link.encode()).hexdigest() in seen:
+            return
+        seen.add(hashlib.sha1(link.encode()).hexdigest())
+        log.info(f"following the next page the response names: {link}")
+        next_url, query = link, {}
+
+
+def next_link(payload):
+    """A next-page URL in a JSON body: `next`, `next_url`, `nextPageUrl`, `links.next`, `_links.next.href`."""
+    if not isinstance(payload, dict):
+        return None
+    places = [payload] + [v for k, v in payload.items() if isinstance(v, dict) and k.lower().lstrip("_") in
+                          ("links", "paging", "pagination", "meta")]
+    for place in places:
+        for key, value in place.items():
+            if isinstance(value, dict):
+                value = value.get("href")
+            if key.lower().replace("_", "") in ("next", "nexturl", "nextpageurl", "nextpage", "nextlink") and \
+                    isinstance(value, str) and value.startswith(("http://", "https://", "/")):
+                return value
+    return None
 
 
 def set_param(place: dict, body, name: str, value, where: str):

@@ -325,10 +325,10 @@ class CrmSqlite(_Source):
         con.close()
         self.values = {"db_path": str(self.path)}
 
-    def _contact(self, con: sqlite3.Connection, i: int) -> None:
+    def _contact(self, con: sqlite3.Connection, i: int, at: str = "2024-02-01 10:00:00") -> None:
         con.execute("INSERT INTO contact (company_id, first_name, last_name, email, phone, updated_at) "
                     "VALUES (?,?,?,?,?,?)", (self.rng.randint(1, 25), f"First{i}", f"Last{i}", f"p{i}@example.com",
-                                             f"+49 30 {self.rng.randint(100000, 999999)}", "2024-02-01 10:00:00"))
+                                             f"+49 30 {self.rng.randint(100000, 999999)}", at))
 
     def _stages(self, con: sqlite3.Connection, deal: int, upto: int, start: int = 0) -> None:
         for s in range(start, upto):
@@ -347,7 +347,7 @@ class CrmSqlite(_Source):
     def advance(self) -> None:
         con = sqlite3.connect(self.path)
         for i in range(81, 93):
-            self._contact(con, i)
+            self._contact(con, i, "2024-03-05 11:00:00")
         con.execute("UPDATE contact SET email = 'moved-' || email, updated_at = '2024-03-05 12:00:00' WHERE id <= 8")
         for deal in range(1, 21):
             have = con.execute("SELECT count(*) FROM deal_stage_history WHERE deal_id = ?", (deal,)).fetchone()[0]
@@ -479,7 +479,8 @@ class RetailDuckdb(_Source):
         con.close()
         self.values = {"db_path": str(self.path)}
 
-    def _sales(self, n: int, start: date, days: int, stores: int = 8) -> list[tuple]:
+    def _sales(self, n: int, start: date, days: int, stores: int = 8,
+               loaded: datetime = datetime(2024, 3, 2, 4, 0, 0)) -> list[tuple]:
         out = []
         while len(out) < n:
             key = (start + timedelta(days=self.rng.randrange(days)), self.rng.randint(1, stores),
@@ -488,7 +489,7 @@ class RetailDuckdb(_Source):
                 continue
             self.keys.add(key)
             qty = self.rng.randint(1, 30)
-            out.append((*key, qty, f"{qty * self.rng.uniform(1, 50):.2f}", datetime(2024, 3, 2, 4, 0, 0)))
+            out.append((*key, qty, f"{qty * self.rng.uniform(1, 50):.2f}", loaded))
         return out
 
     def advance(self) -> None:
@@ -496,7 +497,8 @@ class RetailDuckdb(_Source):
 
         con = duckdb.connect(str(self.path))
         con.execute("INSERT INTO stores VALUES (9, 'Dijon', DATE '2024-03-01')")
-        con.executemany("INSERT INTO sales VALUES (?, ?, ?, ?, ?, ?)", self._sales(200, date(2024, 3, 1), 10, stores=9))
+        con.executemany("INSERT INTO sales VALUES (?, ?, ?, ?, ?, ?)", self._sales(200, date(2024, 3, 1), 10, stores=9,
+                                                                             loaded=datetime(2024, 3, 12, 4, 0, 0)))
         con.execute("UPDATE sales SET qty = qty + 1, loaded_at = TIMESTAMP '2024-03-12 04:00:00' "
                     "WHERE sale_date < DATE '2024-01-05'")
         con.close()
