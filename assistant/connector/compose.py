@@ -125,6 +125,7 @@ AUTH_FIELDS = {
     "none": [], "bearer": ["token_key"], "header": ["header_name", "template"], "query": ["param_name", "token_key"],
     "basic": ["username_key", "password_key"],
     "oauth2": ["token_url", "token_url_key", "client_id_key", "client_secret_key", "style", "scope", "token_field"],
+    "session": ["token_url", "token_url_key", "login", "style", "token_field", "header_name", "template"],
 }
 NESTED_PARTS = ("incremental", "deletes", "parent", "window")
 LOCAL_FIELDS = ("files", "format", "delimiter", "source_table", "cursor_column", "deleted_column")
@@ -158,7 +159,9 @@ def rest_table(table: Table) -> dict[str, Any]:
 def local_table(table: Table, files: bool) -> dict[str, Any]:
     keep = ("files", "format", "delimiter") if files else ("source_table", "cursor_column", "deleted_column")
     data = {k: v for k, v in table.model_dump(include=set(keep)).items() if v or k in ("files", "source_table")}
-    return {"primary_key": table.primary_key, **data}
+    more = {"find_key": table.find_key, "snapshot": table.snapshot,
+            "parent": table.parent.model_dump() if table.parent else None}
+    return {"primary_key": table.primary_key, **data, **{k: v for k, v in more.items() if v}}
 
 
 def _header(spec: Spec, imports: str) -> list[str]:

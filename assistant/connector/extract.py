@@ -14,7 +14,18 @@ from typing import Any
 
 from assistant.connector import extract_rest as rest
 from assistant.connector import request as rq
-from assistant.connector.spec import Deletes, Parent, RateLimit, Retry, Spec, Table, Window, WindowEnd
+from assistant.connector.spec import (
+    Deletes,
+    Incremental,
+    Paging,
+    Parent,
+    RateLimit,
+    Retry,
+    Spec,
+    Table,
+    Window,
+    WindowEnd,
+)
 
 TABLE_WORDS = re.compile(r"\btables?\b\s*(?:called|named|:)?\s*|\binto\s+(?:a\s+(?:separate\s+)?table\s+"
                          r"(?:called\s+|named\s+)?)?", re.I)
@@ -42,9 +53,16 @@ def stated_tables(reading: rq.Reading) -> list[str]:
     """Table names the request gives: after "table(s)", "into", or in back-ticks next to "table"."""
     names: list[str] = []
     for match in TABLE_WORDS.finditer(reading.text):
-        names += rq._listed(reading.text[match.end():match.end() + 120].split("\n")[0])
+        tail = re.sub(r"(?:(?<=,|&)|(?<=\band))[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=and\b|,|&)", " ",
+                      reading.text[match.end():match.end() + 160])
+        listed = rq._listed(tail.split("\n")[0])  # a list may go on after a line that ends with "and" or ","
+        snake_name = re.match(r"\s*([a-z][a-z0-9]*_[a-z0-9_]+)\b", tail)  # `table stock_items please`
+        names += listed or ([snake_name.group(1)] if snake_name else [])
     for match in re.finditer(r"`?([A-Za-z_]\w*)`?\s+table\b", reading.text):
         names.append(match.group(1))
+    for match in re.finditer(r"\b(?:land|load|write|sav|stor|sync|put|nam|call)\w*\s+(?:it|them|this|that|these)?\s*"
+                             r"(?:as|to|into)\s+`([A-Za-z_]\w*)`", reading.text, re.I):
+        names.append(match.group(1))  # "land it as `daily_pageviews`"
     stop = {"a", "the", "table", "tables", "one", "single", "separate", "each", "every", "warehouse", "called",
             "named", "this", "that", "destination", "same", "your"}
     return list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in stop and not n.isdigit()))
@@ -58,6 +76,9 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
     taken = taken or set()
     for name in stated:
         if name in (own, rest.singular(own)) or rest.singular(name) == rest.singular(own):
+            return name
+    for name in stated:  # `shipment_events` for /shipments/{id}/events
+        if name not in taken and endpoint.placeholders and name.endswith("_" + own):
             return name
     others = {rest.singular(rest.table_name(e.path)) for e in reading.endpoints if e is not endpoint}
     free = [n for n in stated if n not in taken and rest.singular(n) not in others]
@@ -112,21 +133,32 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
     located = rest.records_path(example) if example is not None else None
     records = located[0] if located else ""
     record = next((i for i in (located[1] if located else []) if isinstance(i, dict) and i), None)
+    keyed = rest.keyed_records(example) if located is None else None
+    if keyed:
+        records, record = keyed[0], {keyed[1]: ""}
+        located = (records, [record])
     if located is None:
         found.unresolved.append(f"{name}: where the records sit in the response was not shown; assumed a top-level "
                                 "list (a probe of the source settles it)")
     table = Table(name=name, path=endpoint.path, method="POST" if endpoint.method == "POST" else "GET",
-                  records=records, pagination=_paging(endpoint, example, reading))
+                  records=records, keyed_by=keyed[1] if keyed else "", pagination=_paging(endpoint, example, reading))
     if endpoint.method == "POST" and isinstance(endpoint.body, dict):
         paging = {table.pagination.param, table.pagination.size_param}
         table.body = {k: v for k, v in endpoint.body.items() if k not in paging}
     table.primary_key = rest.primary_key(name, endpoint.segment, reading, record, found, only)
+    if keyed and found.decided.get(f"{name}.primary_key") != "text":
+        table.primary_key = [keyed[1]]  # the object's keys are the records' ids
+        found.unresolved = [u for u in found.unresolved if not u.startswith(f"{name}: no primary key")]
     skip = {table.pagination.param, table.pagination.size_param}
     table.incremental = rest.incremental(endpoint, record, reading, skip)
+    if table.pagination.kind == "keyset" and rest.asks_incremental(endpoint.segment + "\n" + reading.text):
+        # the key that asks for the next page also asks the next sync for what came after the last one
+        table.incremental = Incremental(field=table.pagination.field, param=table.pagination.param)
     flag = rest.delete_flag(record, endpoint.segment, reading)
     if flag and re.search(r"\bdelet", reading.text, re.I):
         table.deletes = Deletes(flag=flag)
-    if re.search(r"<\?xml|<feed|xmlns|\bXML\b|\bAtom\b", endpoint.segment + reading.text[:0]):
+    if re.search(r"<\?xml|<feed|xmlns|\bXML\b|\bAtom\b|<(\w+)[^<>]*>[^<>]*<(\w+)[^<>]*>.*?</\2>", endpoint.segment) \
+            or endpoint.path.endswith(".xml"):
         table.xml_record = _xml_record(endpoint.segment)
         table.records = ""
         if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
@@ -137,10 +169,8 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
 def _whole_url(tables: list[Table], base_key: str, config: dict[str, Any], reading: rq.Reading) -> None:
     """When the configured URL is the endpoint itself (`graphql_url`), the table's path is empty."""
     value = str(config.get(base_key) or "").rstrip("/")
-    endpoint_key = bool(re.search(r"graphql|endpoint", base_key, re.I))
     for table in tables:
-        configured = bool(table.path) and value.endswith(table.path.rstrip("/"))
-        if configured or (table.graphql and not value and endpoint_key):
+        if table.path and value.endswith(table.path.rstrip("/")):
             table.path = ""
 
 
@@ -167,21 +197,38 @@ def _assumed(name: str, reading: rq.Reading, found: rest.Found) -> Table:
 
 def _xml_record(segment: str) -> str:
     """The element that repeats inside an XML example's root: `entry` in an Atom feed."""
-    tags = re.findall(r"<([A-Za-z][\w:.\-]*)[\s>]", segment)
-    counts = {t.split(":")[-1]: 0 for t in tags}
-    for tag in tags:
-        counts[tag.split(":")[-1]] += 1
-    children = [t for t in dict.fromkeys(t.split(":")[-1] for t in tags) if t not in ("feed", "link", "xml")]
-    return next((t for t in children if t in ("entry", "item", "record", "row")), children[0] if children else "")
+    openings = [m for m in re.finditer(r"(?m)^[ \t]*<([A-Za-z][\w:.\-]*)[^<>]*>", segment)
+                if f"</{m.group(1)}>" in segment[m.end():]]  # the example starts a line; a <tag> in prose does not
+    opening = openings[0] if openings else None
+    if opening is not None:
+        segment = segment[opening.start():segment.rindex(f"</{opening.group(1)}>") + len(opening.group(1)) + 3]
+    depth, parents = 0, []  # parents: tags that hold elements
+    seen: list[tuple[str, int]] = []  # (tag, depth) in document order
+    for match in re.finditer(r"<(/?)([A-Za-z][\w:.\-]*)[^<>]*?(/?)>", segment):
+        closing, tag, empty = match.group(1), match.group(2).split(":")[-1], match.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        if seen and seen[-1][1] == depth - 1:
+            parents.append(seen[-1][0])
+        seen.append((tag, depth))
+        depth += 0 if empty else 1
+    tags = [t for t, _ in seen]
+    if "entry" in tags or "item" in tags:
+        return "entry" if "entry" in tags else "item"
+    level_one = [t for t, d in seen if d == 1 and t != "link"]
+    holders = [t for t in level_one if t in parents]
+    return holders[0] if holders else (level_one[0] if level_one else (tags[1] if len(tags) > 1 else ""))
 
 
 def _graphql(tables: list[Table], query: str, variables: dict[str, Any], reading: rq.Reading) -> None:
     records, page_info = rest.graphql_paths(query)
     cursor = re.search(r"\bafter\s*:\s*\$(\w+)", query)
-    size = re.search(r"\bfirst\s*:\s*(\d+)", query)
+    offset = re.search(r"\b(offset|skip)\s*:\s*\$(\w+)", query)
     stated = stated_tables(reading)
     name = stated[0] if stated else rq.snake(records.split(".")[-2]) if "." in records else "records"
-    table = next((t for t in tables if t.method == "POST"), None)
+    table = next((t for t in tables if t.method == "POST"), None) or next(
+        (t for t in tables if "graphql" in t.path.lower()), None) or (tables[0] if len(tables) == 1 else None)
     if table is None:
         table = Table(name=name, method="POST")
         tables.append(table)
@@ -192,7 +239,13 @@ def _graphql(tables: list[Table], query: str, variables: dict[str, Any], reading
         table.pagination = table.pagination.model_copy(update={"kind": "relay", "param": cursor.group(1),
                                                                "page_info": page_info, "where": "variables",
                                                                "size_param": "", "size": 0})
-    del size
+    elif offset:
+        size_name = next((v for v in variables if v in rest.SIZE_PARAMS), "")
+        size_value = min(int(variables.get(size_name) or 0), reading.limits.get(size_name, 10_000))
+        total = re.sub(r"\.(nodes|edges|items)$", "", records) + ".totalCount" if "totalCount" in query else ""
+        table.pagination = Paging(kind="offset", param=offset.group(1), where="variables", size_param=size_name,
+                                  size=size_value, total=total)
+        table.variables = {k: v for k, v in table.variables.items() if k not in (offset.group(1), size_name)}
 
 
 def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Reading, found: rest.Found) -> list[Table]:
@@ -221,10 +274,14 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading)
     for name in stated:
         if name in named:
             continue
-        arrays = [i for i in reading.identifiers if i != name and (i in name or rest.singular(i) in name
-                                                                  or name.endswith(i))]
         parent = next((t for t in tables if t.name in name or rest.singular(t.name) in name), tables[0] if tables
                       else None)
+        rest_of_name = re.sub(rf"^(?:{re.escape(parent.name)}|{re.escape(rest.singular(parent.name))})_", "",
+                              name) if parent else name
+        arrays = [rest_of_name] if rest_of_name != name and re.search(rf"\b{rest_of_name}\b", reading.text) else []
+        arrays += [i for i in reading.identifiers if i != name and (i in name or rest.singular(i) in name
+                                                                   or name.endswith(i))
+                   and not (parent and i in (parent.name, rest.singular(parent.name)))]
         if arrays and parent is not None:
             key = (parent.primary_key or ["id"])[0]
             out.append(Table(name=name, primary_key=["id"], parent=Parent(
@@ -247,12 +304,17 @@ def _window(tables: list[Table], roles: dict[str, list[rq.Endpoint]], keys: list
             continue
         end = roles["end"][0] if roles["end"] else None
         end_example: dict[str, Any] = next(iter(rq.json_examples(end.segment)), {}) if end else {}
-        days = re.search(r"(\d+)\s*days?\s+(?:at a time|per (?:request|call|window))", reading.text, re.I)
-        table.window = Window(from_param=params[0], to_param=params[1], days=int(days.group(1)) if days else 1,
-                              start_key=next((k for k in keys if re.search(r"start|from|since|begin", k, re.I)),
-                                             "start_date"),
-                              to_exclusive=not re.search(r"\bto\b[^.\n]{0,30}\binclusive", reading.text, re.I),
-                              end=WindowEnd(path=end.path if end else "", field=next(iter(end_example), "")))
+        days = re.search(r"(\d+)\s*days?\s+(?:at a time|per (?:request|call|window))|(?:at most|max(?:imum)?|up to|"
+                         r"no more than|span\w*)\s+(\d+)\s+days?\b|\b(\d+)[- ]day\s+(?:windows?|range|span)",
+                         reading.text, re.I)
+        last, first = rest.window_fields(end_example)
+        start_key = next((k for k in keys if re.search(r"start|from|since|begin", k, re.I)), "" if first else
+                         "start_date")
+        inclusive = re.search(r"\bto\b[^.\n]{0,30}\binclusive|\binclusive\b", endpoint.segment + reading.text, re.I)
+        table.window = Window(from_param=params[0], to_param=params[1],
+                              days=int(next(g for g in days.groups() if g)) if days else 1, start_key=start_key,
+                              to_exclusive=not inclusive,
+                              end=WindowEnd(path=end.path if end else "", field=last, start_field=first))
         table.incremental = None
 
 

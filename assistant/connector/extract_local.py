@@ -129,10 +129,17 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
     if not catalog:
         return _matched_at_run_time(reading, key, location, duckdb)
     tables = []
+    words = _words(reading)
+    unresolved = []
     for name in _wanted(reading, list(catalog)):
         info = catalog[name]
-        table = Table(name=rq.snake(name), source_table=name,
-                      primary_key=info["key"] or _stated_key(reading, name, info["columns"]))
+        renamed = next((w for w in words if name.lower().endswith("_" + w.lower()) and w.lower() != name.lower()), "")
+        primary_key = info["key"] or _stated_key(reading, name, info["columns"])
+        if not primary_key and not info.get("view") and not duckdb:
+            primary_key = ["source_rowid"]
+            unresolved.append(f"{name}: no key declared; rows are keyed by SQLite's rowid (`source_rowid`), so "
+                              "identical rows stay apart (a VACUUM may renumber rowids of tables without one)")
+        table = Table(name=rq.snake(renamed or name), source_table=name, primary_key=primary_key)
         table.cursor_column = _column(reading, info["columns"], r"(updated|modified|changed)(_?at|_on|_time)?$",
                                       r"incremental|changed|only\s+(?:pick|read|get)|later runs|new rows")
         table.deleted_column = _column(reading, info["columns"], r"^(deleted(_at)?|is_deleted|_deleted|removed_at)$",
@@ -141,7 +148,7 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
                 driver="duckdb" if duckdb else "sqlite3",
-                tables=tables or [Table(name="records", source_table="records")],
+                tables=tables or [Table(name="records", source_table="records")], unresolved=unresolved,
                 description=reading.text.strip().split("\n")[0][:200])
 
 
@@ -205,25 +212,37 @@ def _group(name: str) -> tuple[str, str, str] | None:
     return rq.snake(fixed) if fixed else "", pattern if fixed or fixed != stem else f"*{suffix}", SUFFIXES[suffix]
 
 
-def _folder_groups(folder: str) -> dict[str, tuple[str, str, list[Path]]]:
-    """stem -> (pattern, format, files) for the data files in a folder."""
+def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Path]]]:
+    """stem -> (pattern, format, files) for the data files in a folder. Files of one stem with several
+    suffixes of one format (`.jsonl` and `.ndjson.gz`) share a table: their patterns are joined by `|`.
+    When the request names its files, only those kinds are data (a README.txt or a manifest is not);
+    `.txt` files are data only when the request names them."""
     root = Path(folder).expanduser()
     groups: dict[str, tuple[str, str, list[Path]]] = {}
     if not root.is_dir():
         return groups
+    named = _text_groups(text)
     for path in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")):
         found = _group(path.name)
-        if found:
-            stem, pattern, fmt = found
-            groups.setdefault(stem, (pattern, fmt, []))[2].append(path)
+        if not found or (path.name.lower().removesuffix(".gz").endswith(".txt") and ".txt" not in text.lower()):
+            continue
+        stem, pattern, fmt = found
+        if named and stem not in named:
+            continue
+        known, _, files = groups.setdefault(stem, (pattern, fmt, []))
+        if pattern not in known.split("|"):
+            groups[stem] = (f"{known}|{pattern}", fmt, files)
+        files.append(path)
     return groups
 
 
 def _text_groups(text: str) -> dict[str, tuple[str, str, list[Path]]]:
-    """The same, from file names the request writes (`inventory_YYYYMMDD.csv`, `Umsaetze.csv`)."""
+    """The same, from file names the request writes (`inventory_YYYYMMDD.csv`, `page_<n>.json`,
+    `export_001.csv`, `Umsaetze.csv`): what varies is written as letters for a date, a placeholder or digits."""
     groups: dict[str, tuple[str, str, list[Path]]] = {}
-    for name in re.findall(r"[\w\-]+(?:_[A-Z]{4,}[A-Z\-]*)?\.(?:csv|tsv|jsonl|ndjson|json)(?:\.gz)?\b", text):
-        found = _group(re.sub(r"[A-Z]{4}[A-Z\-]*$|YYYY\w*", "0", Path(name).stem) + name[len(Path(name).stem):])
+    for name in re.findall(r"[\w\-<>{}*]+\.(?:csv|tsv|txt|jsonl|ndjson|json)(?:\.gz)?\b", text):
+        stem = re.sub(r"<[^<>]*>|\{[^{}]*\}|\*|[A-Z]{4}[A-Z\-]*$|YYYY\w*", "0", Path(name).stem)
+        found = _group(stem + name[len(Path(name).stem):])
         if found:
             groups.setdefault(found[0], (found[1], found[2], []))
     return groups
@@ -248,7 +267,7 @@ def _header(path: Path, fmt: str) -> list[str]:
 
 
 def _files(reading: rq.Reading, key: str, location: str) -> Spec:
-    groups = _folder_groups(location) or _text_groups(reading.text)
+    groups = _folder_groups(location, reading.text) or _text_groups(reading.text)
     stated = _stated_file_tables(reading)
     unresolved = [] if location and Path(location).expanduser().is_dir() else [
         "the folder could not be read; file names and keys were taken from the request"]
@@ -260,11 +279,7 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         pattern, fmt, files = groups[stems[0]]
         if len(stems) > 1:  # several kinds of file for one table: any name, the formats alike
             pattern = f"*{Path(pattern).suffix}"
-        columns = _header(files[0], fmt) if files else []
-        stated_key = [k for _, k in stated_keys(reading.text) if not columns or k in columns]
-        table = Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]
-                      primary_key=stated_key[:1] or (["id"] if "id" in columns else []))
-        tables.append(table)
+        tables.append(_file_table(reading, name, pattern, fmt, files, stated_keys_of(reading, name)))
     if not tables:
         fmt = "jsonl" if re.search(r"jsonl|json\s*lines?|ndjson", reading.text, re.I) else \
             "json" if re.search(r"\bjson\b", reading.text, re.I) else "csv"
@@ -274,9 +289,65 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         keys = [k for _, k in stated_keys(reading.text)]
         tables = [Table(name=name, files=f"*.{fmt}", format=fmt, primary_key=keys[:1])]  # type: ignore[arg-type]
         unresolved.append(f"no data file was found or named; assumed {fmt} files (*.{fmt})")
+    tables += _file_children(reading, tables, stated)
+    whole = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ies))"
+    snapshot = bool(re.search(whole, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I))
+    for table in tables:
+        table.snapshot = snapshot and not table.parent  # keys missing from the newest file were deleted
     return Spec(name=f"{tables[0].name}_connector", source_type="file", location_key=key,
                 location=location if location and key not in reading.config_keys else "", tables=tables,
                 description=reading.text.strip().split("\n")[0][:200], unresolved=unresolved)
+
+
+def stated_keys_of(reading: rq.Reading, name: str) -> list[str]:
+    """Keys the request states: `X is unique`, `keyed by X`, `one row per X`; the one written next to
+    the table's name first (`order_id / refund_id unique` gives each table its own)."""
+    stated = [k for _, k in stated_keys(reading.text)]
+    stated += re.findall(r"\bone\s+row\s+(?:per|for\s+each)\s+`?(\w+)`?", reading.text, re.I)
+    listed = re.findall(r"`?(\w+_(?:id|no|nr|code|key))`?\s*(?:/|,|and)\s*`?(\w+_(?:id|no|nr|code|key))`?\s+(?:are\s+)?"
+                        r"(?:unique|keys?|primary)", reading.text, re.I)
+    stated += [k for pair in listed for k in pair]
+    own = [k for k in stated if k.lower().startswith(singular(name).lower())]
+    return list(dict.fromkeys(own + stated))
+
+
+def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: list[Path], stated: list[str]) -> Table:
+    """A file table keyed by a stated key its columns have, else by what its first file supports
+    (found when the connector runs if the folder could not be read now)."""
+    from assistant.connector.blocks import local
+
+    columns = _header(files[0], fmt) if files else []
+    key = [k for k in stated if k in columns or local.column_name(k) in columns]
+    if key:
+        return Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]
+                     primary_key=[local.column_name(key[0])] if fmt == "csv" else key[:1])
+    if files:
+        rows = list(_first(local.read_file(str(files[0]), {"format": fmt}), 1000))
+        return Table(name=name, files=pattern, format=fmt, primary_key=local.choose_key(name, rows))  # type: ignore[arg-type]
+    return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
+
+
+def _first(rows: Any, limit: int) -> Any:
+    for number, row in enumerate(rows):
+        if number >= limit:
+            return
+        yield row
+
+
+def _file_children(reading: rq.Reading, tables: list[Table], stated: list[str]) -> list[Table]:
+    """Stated tables no file holds, made of an array in another table's records (`event_items` from
+    `items`): one row per item, keyed by the parent's key and the item's position."""
+    from assistant.connector.extract import _array_children
+
+    children = _array_children(stated, tables, reading)
+    for child in children:
+        parent = next(t for t in tables if child.parent and t.name == child.parent.table)
+        assert child.parent is not None
+        stem = singular(parent.name)
+        child.parent.keys = {k: k if k.startswith(f"{stem}_") else f"{stem}_{k}" for k in parent.primary_key}
+        child.primary_key = [*child.parent.keys.values(), "index"] if parent.primary_key else []
+        child.find_key = parent.find_key
+    return children
 
 
 def _stated_file_tables(reading: rq.Reading) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.connector import graphql as gql
 from assistant.connector import request as rq
 from assistant.connector.spec import Auth, Incremental, Paging
 
@@ -22,6 +23,7 @@ CURSOR_PARAMS = ("cursor", "page_token", "pagetoken", "next_token", "continuatio
                  "after", "scroll_id", "next", "page_cursor")
 CURSOR_FIELDS = re.compile(r"(^|\.)(next_?cursor|next_?page_?token|next_?token|nextPageToken|cursor|next|"
                            r"continuation(_token)?|scroll_id|endCursor)$", re.I)
+KEYSET = re.compile(r"(after|since|from|min|last|start_after|greater_than|gt)_?(\w*id)", re.I)  # after_id=<last id>
 SINCE = re.compile(r"(since|after|modified|updated|changed|from|start)", re.I)
 KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
                         r"unique\s+(?:id|key)(?:\s+is)?|"
@@ -66,7 +68,8 @@ def roles(reading: rq.Reading) -> dict[str, list[rq.Endpoint]]:
     paths = {e.path for e in seen.values()}
     for endpoint in seen.values():
         path = endpoint.path.lower()
-        if re.search(r"/(oauth2?|token|auth)(/|$)", path):
+        if re.search(r"/(oauth2?|token|auth|login|sign_?in|sessions?)(/|$)", path) and endpoint.method == "POST" \
+                or re.search(r"/(oauth2?|token)(/|$)", path):
             out["token"].append(endpoint)
         elif re.search(r"delet|removed", path):
             out["deletes"].append(endpoint)
@@ -83,8 +86,17 @@ def _is_window_end(endpoint: rq.Endpoint, reading: rq.Reading) -> bool:
     """An endpoint whose example is a single date (`{"latest_complete_day": "2024-03-20"}`) while another
     endpoint takes a from/to window."""
     examples = rq.json_examples(endpoint.segment)
-    dated = examples and len(examples[0]) == 1 and re.match(r"^\d{4}-\d\d-\d\d", str(next(iter(examples[0].values()))))
+    dated = examples and 1 <= len(examples[0]) <= 2 and all(re.match(r"^(\d{4}-\d\d-\d\d|YYYY)", str(v))
+                                                            for v in examples[0].values())
     return bool(dated) and any(window_params(e) for e in reading.endpoints if e is not endpoint)
+
+
+def window_fields(example: dict[str, Any]) -> tuple[str, str]:
+    """(last complete day, first day) fields of a window-end example: `latest_complete_date`, `earliest_date`."""
+    names = list(example)
+    first = next((n for n in names if re.search(r"earliest|first|start|min|from|begin", n, re.I)), "")
+    last = next((n for n in names if n != first), "")
+    return last, first
 
 
 def window_params(endpoint: rq.Endpoint) -> tuple[str, str] | None:
@@ -111,11 +123,27 @@ def example_for(endpoint: rq.Endpoint, reading: rq.Reading) -> dict[str, Any] | 
     return table_examples[0] if len(shapes) == 1 else None
 
 
+def keyed_records(example: Any, prefix: str = "") -> tuple[str, str] | None:
+    """(path, key column) of records written as an object keyed by a placeholder id:
+    `{"data": {"<person_id>": {...}}}` -> ("data", "person_id")."""
+    if not isinstance(example, dict):
+        return None
+    for key, value in example.items():
+        name = re.fullmatch(r"<\s*(\w+)\s*>|\{\s*(\w+)\s*\}|:(\w+)", key)
+        if name and isinstance(value, dict):
+            return prefix, rq.snake(next(g for g in name.groups() if g))
+        found = keyed_records(value, f"{prefix}.{key}" if prefix else key)
+        if found:
+            return found
+    return None
+
+
 def records_path(example: Any) -> tuple[str, list[Any]] | None:
     """The list of records in an example: the first list of objects (or of placeholders), outermost first."""
     lists = rq.list_paths(example)
     objects = [(path, items) for path, items in lists if items and all(isinstance(i, dict) for i in items)]
-    return objects[0] if objects else (lists[0] if lists else None)
+    rows = [(path, items) for path, items in lists if items and all(isinstance(i, list) for i in items)]
+    return objects[0] if objects else rows[0] if rows else (lists[0] if lists else None)
 
 
 def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Reading) -> Paging:
@@ -133,17 +161,27 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     base = Paging(size_param=size_param if size else "", size=size or 0, has_more=has_more)
     if re.search(r"link header|rel=\W?next|\blink\b[^.\n]{0,40}\bnext\b", endpoint.segment, re.I):
         return _paging(base, kind="link")
-    token_field = next((f for f in fields if CURSOR_FIELDS.search(f) and "." not in f.replace("meta.", "")
-                        or re.search(r"(^|\.)next$", f)), "")
+    token_field = next((f for f in sorted(fields, key=lambda f: f.count(".")) if CURSOR_FIELDS.search(f)), "")
     written = set(body_keys) | set(endpoint.query)
     cursor_param = next((p for p in [*body_keys, *endpoint.query, *reading.params, *CURSOR_PARAMS]
                          if p.lower() in CURSOR_PARAMS and (p in written or p.lower() in words)), "")
+    header = next((h for h in reading.headers if re.search(r"cursor|next|continuation|page.?token", h, re.I)), "")
+    if header and cursor_param and not token_field:
+        return _paging(base, kind="cursor", param=cursor_param, next_header=header)
     next_value = rq_value(example, token_field) if token_field else None
-    if isinstance(next_value, str) and next_value.startswith(("http", "/")):
+    if isinstance(next_value, str) and (next_value.startswith(("http", "/")) or re.search(r"\b(url|link|href)\b",
+                                                                                     next_value, re.I)):
         return _paging(base, kind="link", next=token_field)
     if token_field and cursor_param:
         where = "body" if cursor_param in body_keys else "query"
         return _paging(base, kind="cursor", param=cursor_param, next=token_field, where=where)
+    keyset = next((p for p in [*endpoint.query, *reading.params] if KEYSET.fullmatch(p)), "")
+    if keyset:
+        field_ = KEYSET.fullmatch(keyset).group(2)  # type: ignore[union-attr]
+        record = (records_path(example) or ("", [{}]))[1][:1] if example else []
+        known = record[0] if record and isinstance(record[0], dict) else {}
+        field_ = field_ if field_ in known or not known else next((f for f in known if f.endswith("id")), field_)
+        return _paging(base, kind="keyset", param=keyset, field=field_.lstrip("_") or "id")
     if "offset" in words or "skip" in words:
         total = next((f for f in fields if re.search(r"(^|\.)(total|count|total_count|totalCount)$", f)), "")
         return _paging(base, kind="offset", param="offset" if "offset" in words else "skip", total=total)
@@ -183,6 +221,13 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
     here = stated_keys(segment)
     anywhere = stated_keys(reading.text)
     named = [k for at, k in anywhere if re.search(rf"\b{re.escape(name)}\b", reading.text[max(0, at - 80):at + 40])]
+    grain = re.search(r"\bone\s+row\s+(?:per|for\s+each|for\s+every)\s+`?(\w+)`?((?:\s*(?:\+|,|and|/|&)\s*`?\w+`?)*)",
+                      reading.text if single else segment, re.I)
+    parts = [grain.group(1), *re.findall(r"`?(\w+)`?", grain.group(2))] if grain else []
+    parts = [p for p in parts if p.lower() not in ("and",)]
+    if parts and (not record or all(p in record for p in parts)):
+        found.decided[f"{name}.primary_key"] = "text"
+        return parts  # "one row per date + metric": the row's grain is its key
     key = (here or [(0, named[0])] if named else here or (anywhere if single else []))
     if key:
         found.decided[f"{name}.primary_key"] = "text"
@@ -211,11 +256,16 @@ def incremental(endpoint: rq.Endpoint, record: dict[str, Any] | None, reading: r
               and not p.lower().startswith(("from_", "start_")) and p.lower() not in ("from", "to", "start")]
     fields = [f for f in [*(record or {}), *reading.identifiers, *re.findall(r"\b\w+_at\b|\b\w+At\b", text)]
               if re.search(r"(updated|modified|changed|last_?modified)(_?at|At|_time|_on|_date)?$", f, re.I)]
-    asked = re.search(r"\bincremental|\bonly\b[^.\n]{0,60}\b(changed|new|updated)|high.water|since the last|"
-                      r"\bchanges?\b[^.\n]{0,40}\bsince", text, re.I)
-    if not params or not (asked or fields):
+    if not params or not (asks_incremental(text) or fields):
         return None
     return Incremental(field=fields[0] if fields else "updated_at", param=params[0])
+
+
+def asks_incremental(text: str) -> bool:
+    """Whether the request asks later syncs to read only what is new or changed."""
+    return bool(re.search(r"\bincremental|\bonly\b[^.\n]{0,60}\b(changed|new|updated)|high.water|since the last|"
+                          r"\bchanges?\b[^.\n]{0,40}\bsince|\b(next|later|following|subsequent)\s+syncs?\b|"
+                          r"\b(continue|resume)s?\b[^.\n]{0,30}\b(from|where|after)\b", text, re.I))
 
 
 def deletes_for(table: rq.Endpoint, deletes: list[rq.Endpoint], record: dict[str, Any] | None,
@@ -226,8 +276,15 @@ def deletes_for(table: rq.Endpoint, deletes: list[rq.Endpoint], record: dict[str
 def delete_flag(record: dict[str, Any] | None, segment: str, reading: rq.Reading) -> str:
     """A boolean field that marks deleted records (`is_deleted: true`), from an example or the text."""
     candidates = [*rq.paths(record or {}), *[p for e in rq.json_examples(segment) for p in rq.paths(e)],
-                  *reading.identifiers, *re.findall(r"\b(is_deleted|deleted|isDeleted|_deleted)\b", reading.text)]
-    return next((c for c in candidates if re.fullmatch(r"(is_?)?deleted|isDeleted|_deleted", c, re.I)), "")
+                  *reading.identifiers,  # "deleted" in prose is no field; `is_deleted` is
+                  *re.findall(r"\b(is_deleted|isDeleted|_deleted)\b", reading.text)]
+    named = next((c for c in candidates if re.fullmatch(r"(is_?)?deleted|isDeleted|_deleted", c, re.I)), "")
+    for match in re.finditer(r"[`\"']?(\w+)[`\"']?\s*[:=]\s*true\b", reading.text):
+        line = reading.text[reading.text.rfind("\n", 0, match.start()) + 1:reading.text.find("\n", match.end())]
+        sentence = re.split(r"(?<=[.!?])\s", reading.text[match.start():match.start() + 200])[0]
+        if not named and re.search(r"delet|remov", line + sentence, re.I):
+            return match.group(1)  # `archived: true` ... must be marked deleted
+    return named
 
 
 def graphql_query(reading: rq.Reading) -> tuple[str, dict[str, Any]]:
@@ -239,8 +296,11 @@ def graphql_query(reading: rq.Reading) -> tuple[str, dict[str, Any]]:
     for match in re.finditer(r"\b(?:query|mutation)\b\s*\w*\s*(?:\([^()]*\))?\s*\{|\{", reading.text):
         end = rq._balanced(reading.text, match.end() - 1, "{", "}")
         body = reading.text[match.start():end] if end else ""
-        if re.search(r"pageInfo|\bnodes\b|\bedges\b", body) and not re.search(r'"\w+"\s*:', body):
-            return " ".join(body.split()), {}
+        if re.search(r"pageInfo|\bnodes\b|\bedges\b", body) and not re.search(r'"\w+"\s*:', body) \
+                and not gql.is_schema(body):
+            return gql.literals_to_variables(" ".join(body.split()))
+    if re.search(r"\btype\s+\w+\s*\{", reading.text):
+        return gql.from_schema(reading.text, reading.limits)
     return "", {}
 
 
@@ -277,11 +337,62 @@ def credential_key(keys: list[str], *hints: str, default: str) -> str:
     return secret_like[0] if len(secret_like) == 1 and not hints[0].startswith("client") else default
 
 
+def _named_key(written: str, keys: list[str]) -> str:
+    """The configuration key a written variable stands for: `$ANALYTICS_KEY`, `<api_key>`, `{user}`."""
+    name = rq.snake(re.sub(r"[${}<>]", "", written))
+    return next((k for k in keys if rq.snake(k) == name), name if re.fullmatch(r"[a-z_]\w*", name) else "")
+
+
+def _basic(value: str, keys: list[str]) -> Auth:
+    """Basic auth; `user:password` as written (`$KEY:` has an empty password) names the keys."""
+    user, colon, password = value.strip().partition(":")
+    username_key = _named_key(user, keys) if re.search(r"[$<{]|^[a-z_]+$", user) else ""
+    if colon and not password.strip():
+        return Auth(kind="basic", username_key=username_key or credential_key(keys, "key", "user", default="username"),
+                    password_key="")
+    password_key = _named_key(password, keys) if re.search(r"[$<{]", password) else ""
+    return Auth(kind="basic", username_key=username_key or credential_key(keys, "user", default="username"),
+                password_key=password_key or credential_key(keys, "pass", "secret", default="password"))
+
+
+def _login_key(name: str, value: str, keys: list[str]) -> str:
+    """The configuration key that fills a login field: the placeholder its example value names, else
+    the field's own name."""
+    named = _named_key(value, keys) if re.search(r"[<{$]", value) else ""
+    if named in keys:
+        return named
+    return name if name in keys or not keys else credential_key(keys, name, default=name)
+
+
+def _session(login: rq.Endpoint, reading: rq.Reading, keys: list[str]) -> Auth:
+    """A login endpoint that answers with a session token: the body's fields (an example body, else the
+    credential keys), where the token sits (a response example, or a dotted name with `token`), and the
+    header that carries it (a header the request names, else `Authorization: Bearer`)."""
+    secret_like = [k for k in keys if not re.search(r"url|host|base|start|date|dir|path|folder|file|db", k, re.I)]
+    if isinstance(login.body, dict) and login.body:
+        fields = {name: _login_key(name, str(value), keys) for name, value in login.body.items()}
+    else:
+        fields = {k: k for k in secret_like} or {"username": "username", "password": "password"}
+    responses = [e for e in rq.json_examples(login.segment) if e != login.body]
+    dotted = [p for e in responses for p in rq.paths(e) if re.search(r"token", p.rsplit(".", 1)[-1], re.I)]
+    dotted += re.findall(r"\b(\w+(?:\.\w+)*\.\w*token\w*)\b", login.segment, re.I)
+    header = next((h for h in reading.headers if h.lower() != "authorization" and re.search(
+        r"session|token|auth", h, re.I)), "")
+    written = reading.headers.get("Authorization", "")
+    scheme = written.split()[0] if written.split() and not rq._PLACEHOLDER.match(written.split()[0]) else "Bearer"
+    style = "form" if re.search(r"\bform\b", login.segment[:300], re.I) else "json"
+    return Auth(kind="session", token_url=login.path, style=style, login=fields,  # type: ignore[arg-type]
+                token_field=dotted[0] if dotted else "token", header_name=header or "Authorization",
+                template="{token}" if header else f"{scheme} {{token}}")
+
+
 def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found: Found) -> Auth:
     """Authentication from header lines, a token endpoint, then what the text names (bearer, basic, a key
     in the query)."""
     text, low = reading.text, reading.text.lower()
     found.decided["auth"] = "text"
+    if token is not None and not re.search(r"oauth|client.credentials|client_id|grant_type", low):
+        return _session(token, reading, keys)
     if token is not None or re.search(r"oauth|client.credentials", low):
         segment = token.segment if token else text
         style = "json" if re.search(r"\bjson\b", segment[:300], re.I) and not re.search(r"form", segment[:300]) \
@@ -297,15 +408,19 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
             if scheme.lower() == "bearer":
                 return Auth(kind="bearer", token_key=credential_key(keys, "token", "key", default="api_token"))
             if scheme.lower() == "basic":
-                return Auth(kind="basic", username_key=credential_key(keys, "user", default="username"),
-                            password_key=credential_key(keys, "pass", "secret", default="password"))
+                return _basic(rest, keys)
             key = credential_key(keys, "token", "key", default="api_key")
             return Auth(kind="header", header_name="Authorization", template=f"{scheme} {{{key}}}" if rest else
                         f"{{{key}}}")
-    for name in reading.headers:
-        if re.match(r"x-[\w-]*(key|token|auth)|api-?key", name, re.I):
-            return Auth(kind="header", header_name=name, template="{" + credential_key(
-                keys, "key", "token", default="api_key") + "}")
+    for name, value in reading.headers.items():
+        if name.lower() == "authorization":
+            continue  # named without a value: the scheme comes from the words below
+        written = rq._PLACEHOLDER.search(value) or re.search(r"\$\{?(\w+)", value)
+        if written or re.search(r"key|token|auth|secret|signature|pass|credential", name, re.I):
+            key = _named_key(written.group(0), keys) if written else ""
+            key = key if key in keys or not keys else credential_key(keys, "key", "token", "secret", default="api_key")
+            template = value.replace(written.group(0), "{" + key + "}") if written else "{" + key + "}"
+            return Auth(kind="header", header_name=name, template=template)
     if re.search(r"\bbearer\b", low):
         return Auth(kind="bearer", token_key=credential_key(keys, "token", "key", default="api_token"))
     if re.search(r"\bbasic\b|username\b.{0,20}\bpassword", low):
@@ -315,7 +430,7 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
                                                                 re.I)), "")
     if query_key or re.search(r"query (param|parameter|string)", low):
         param = query_key or "api_key"
-        return Auth(kind="query", param_name=param, token_key=param if param in keys else credential_key(
+        return Auth(kind="query", param_name=param, token_key=param if param in keys or not keys else credential_key(
             keys, "key", "token", default="api_key"))
     found.decided["auth"] = "default"
     found.unresolved.append("authentication was not stated; assumed none")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from assistant.connector import compose
@@ -105,8 +106,13 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
     data = module.TABLES[table.name]
     params, body = module.request_parts(data, values)
     params, body = module.with_size(data, params, body) if data.get("pagination") else (params, body)
-    if table.window:  # the first window from the configured start
-        params.update(_first_window(table, config))
+    if table.window:  # the first window, from the configured start or the source's first day
+        try:
+            start, end = module.window_bounds(session, data["window"], {})
+            params.update(module.window_params(data["window"], start, min(start + timedelta(days=table.window.days),
+                                                                          end + timedelta(days=1))))
+        except (ValueError, RuntimeError):
+            params.update(_first_window(table, config))
     payload, response = module.call(session, table.method, url, params, body)
     settled = []
     try:

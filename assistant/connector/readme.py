@@ -71,7 +71,8 @@ def _secret_or_setting(key: str) -> str:
 def readme_md(spec: Spec) -> str:
     meaning = {spec.config_keys()[0]: {"rest": "base URL of the API", "file": "folder holding the files",
                                        "database": "path of the database file"}[spec.source_type]}
-    meaning.update({t.window.start_key: "first day to read (YYYY-MM-DD)" for t in spec.tables if t.window})
+    meaning.update({t.window.start_key: "first day to read (YYYY-MM-DD)" for t in spec.tables
+                    if t.window and t.window.start_key})
     config = "\n".join(f"- `{k}`: {meaning.get(k) or _secret_or_setting(k)}" for k in spec.config_keys())
     return README_TEMPLATE.format(
         name=spec.name, description=spec.description or "A Fivetran Connector SDK connector for a REST API.",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 METHOD = r"(GET|POST|PUT|PATCH)"
-_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[^\s`'\"<>)\]]*)?")
+_URL = re.compile(r"https?://[A-Za-z0-9][A-Za-z0-9.\-]*(?::\d+)?(?:/[^\s`'\"<>)\]]*)?")
 _PLACEHOLDER = re.compile(r"\{\{?\s*([A-Za-z][\w ]*)\s*\}?\}|<\s*([A-Za-z][\w ]*?)\s*>|:([a-z]\w*)(?=/|$)")
 _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9\-]*)\s*:\s*(.+?)\s*$")
 _MAX = re.compile(r"\b(?:at\s+most|max(?:imum)?(?:\s+is|\s+of|:)?|up\s+to|capped\s+at|no\s+more\s+than|"
@@ -91,8 +91,10 @@ def tolerant_json(raw: str) -> Any:
     Python's True/False/None. None if it still is not JSON."""
     text = re.sub(r"//[^\n]*", "", raw)
     text = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]|\[[^\[\]{}\"]*(?:\.\.\.|…)[^\[\]{}\"]*\]", "[{}]", text)
-    text = re.sub(r"\{\s*[A-Za-z_][\w ]*\s*\}(?=\s*[,\]])", "{}", text)  # [ {customer}, ... ]
-    text = re.sub(r",\s*(?:\.\.\.|…)\s*(?=[\]}])", "", text)
+    text = re.sub(r"\{\s*[A-Za-z_][\w ]*\s*\}(?=\s*[,\]])|\{\s*(?:\.\.\.|…)\s*\}", "{}", text)  # [ {customer}, ... ]
+    text = re.sub(r",\s*(?:\.\.\.|…)\s*(?=[\]},])", "", text)  # {"a": 1, ..., "b": 2}
+    one = r'"[^"\n]*"|\b(?:null|true|false|\d+)\b'  # "next": "..." | null, "<url>" or null: the first one
+    text = re.sub(rf"({one})(?:\s*(?:\||\bor\b)\s*(?:{one}))+", r"\1", text)
     text = re.sub(r"(?<=[:\[,])\s*(?:\.\.\.|…)\s*(?=[,\]}])", " null", text)
     text = re.sub(r"(?<=[:\[,])\s*<[^<>\n]*>", " null", text)
     text = re.sub(r"(?<=:)\s*(?!true\b|false\b|null\b)[A-Za-z_][\w.]*(?=\s*[,}\]])", " null", text)  # "total": N
@@ -166,6 +168,11 @@ def _split_url(target: str) -> tuple[str, str, dict[str, str]]:
     return base, path or "/", params
 
 
+_CURL_VALUED = {"-X", "--request", "-H", "--header", "-d", "--data", "--data-raw", "--data-binary", "--json", "-u",
+                "--user", "-o", "--output", "-A", "--user-agent", "-F", "--form", "-b", "--cookie", "-e", "--referer",
+                "-m", "--max-time", "--connect-timeout"}
+
+
 def _curl(text: str) -> list[tuple[int, Endpoint]]:
     """Endpoints of curl commands, continuation lines joined; -X, -H and -d are read."""
     out = []
@@ -176,8 +183,11 @@ def _curl(text: str) -> list[tuple[int, Endpoint]]:
         except ValueError:
             words = command.split()
         method, headers, body, url = "", {}, None, ""
-        for i, word in enumerate(words):
-            following = words[i + 1] if i + 1 < len(words) else ""
+        words = words[1:] if words and words[0] == "curl" else words
+        i = 0
+        while i < len(words):
+            word, following = words[i], (words[i + 1] if i + 1 < len(words) else "")
+            i += 1 + (word in _CURL_VALUED)  # an option's value is never the URL
             if word in ("-X", "--request"):
                 method = following.upper()
             elif word in ("-H", "--header") and ":" in following:
@@ -185,7 +195,9 @@ def _curl(text: str) -> list[tuple[int, Endpoint]]:
                 headers[name.strip()] = value.strip()
             elif word in ("-d", "--data", "--data-raw", "--json"):
                 body = tolerant_json(following)
-            elif not url and re.match(r"(https?://|\{\{?\w+\}?\}|\$\{?\w+)", word):
+            elif word in ("-u", "--user"):
+                headers.setdefault("Authorization", "Basic " + following)
+            elif not url and word not in _CURL_VALUED and re.match(r"(https?://|\{\{?\w+\}?\}|\$\{?\w+)", word):
                 url = word
         if url:
             base, path, query = _split_url(url)
@@ -248,6 +260,7 @@ def endpoints(text: str) -> list[Endpoint]:
                          for start, e in found)]
     found += _bare_urls(text, found)
     found += _bare_paths(text, found)
+    found = [item for item in found if re.fullmatch(r"/[^\s]*", item[1].path)]  # "https://..." is no endpoint
     found.sort(key=lambda item: item[0])
     result: list[Endpoint] = []
     for number, (start, endpoint) in enumerate(found):
@@ -279,14 +292,19 @@ def headers(text: str, found: list[Endpoint]) -> dict[str, str]:
     pieces = re.findall(r"`([^`\n]+)`", text) + re.findall(r"^([ \t]*[A-Z][\w\-]*:[^\n]+)$", text, re.M)
     for piece in pieces:
         header = _HEADER.match(piece)
-        if header and (header.group(1).lower() == "authorization" or header.group(1).lower().startswith("x-")):
+        if header and (header.group(1).lower() == "authorization" or header.group(1).lower().startswith("x-")
+                       or "-" in header.group(1) and _PLACEHOLDER.search(header.group(2))):
             out.setdefault(header.group(1), header.group(2))
+    inline = r"\bAuthorization\s*:\s*((?:[A-Za-z]+\s+)?(?:<[^<>\n]+>|\{\{?\w+\}?\}|\$\{?\w+\}?))"
+    for match in re.finditer(inline, text):
+        out.setdefault("Authorization", match.group(1))  # written inline: `Header: Authorization: Bearer <token>`
     for match in re.finditer(r"\b(X-[A-Za-z][\w\-]*|Api-Key|Authorization)\b", text):
         out.setdefault(match.group(1), "")
     return out
 
 
 _LEAD = re.compile(r"^\s*(?:\.json)?\s*(?:keys?|we'?ll\s+provide|will\s+be|provided|values?|file|is|are|as|under|"
+                   r"has|have|holds|contains|gives|"
                    r"with(?:\s+the)?\s+name|named|called|together\s+with|:|-)+\s*", re.I)
 _ITEM = re.compile(r"^[`\"']?([A-Za-z_](?:[\w\-]|\.(?=\w))*)[`\"']?[.:]?$")
 
@@ -299,6 +317,10 @@ def _listed(tail: str) -> list[str]:
         if not item.strip():
             continue
         match = _ITEM.match(item.strip())
+        quoted = re.match(r"[`\"']([A-Za-z_][\w.\-]*)[`\"']", item.strip())
+        if not match and quoted:  # `events`: one row per event -- a quoted name, then prose
+            out.append(quoted.group(1))
+            break
         if not match or match.group(1).lower() in _STOP:
             break
         out.append(match.group(1))
@@ -316,19 +338,29 @@ def config_keys(text: str) -> list[str]:
         listed_before = _listed(before.group(1)) if before else []
         if not all("_" in name for name in listed_before):  # "put them in the config": prose, not keys
             listed_before = []
-        for name in after + listed_before:
+        clause = re.split(r"[.!?](?=\s|$)|\n\s*(?:\n|[-*•]|\d+[.)])", text[match.end():match.end() + 200])[0]
+        ticked = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`", clause)
+                  if not re.search(r"\btables?\b[^`]{0,12}$", clause[:m.start()])]  # `feed_token`, not table `x`
+        for name in after + listed_before + ticked:
             if name not in keys and not name.isdigit():
                 keys.append(name)
     return keys
 
 
+_TABLE_ROW = re.compile(r"^\s*\|\s*`?([A-Za-z_][\w.\-]*)`?\s*\|([^\n]*)$", re.M)
+
+
 def parameters(text: str) -> list[str]:
-    """Every `name=value` written anywhere (query strings, prose, curl)."""
-    return list(dict.fromkeys(re.findall(r"(?<![\w/])([A-Za-z_][\w.\-]*)=(?!=)", text)))
+    """Every `name=value` written anywhere (query strings, prose, curl), and the names that open the
+    rows of a Markdown parameter table (`| page_size | 1-100, default 25 |`)."""
+    written = re.findall(r"(?<![\w/])([A-Za-z_][\w.\-]*)=(?!=)|(?<![\w/])([A-Za-z]+_[\w.\-]*) = (?!=)", text)
+    written = [a or b for a, b in written]
+    rows = [m.group(1) for m in _TABLE_ROW.finditer(text) if m.group(1).lower() not in ("parameter", "name", "field")]
+    return list(dict.fromkeys(written + rows))
 
 
-_FILLER = {"can", "may", "be", "is", "the", "value", "parameter", "param", "of", "set", "to", "must", "should",
-           "not", "goes", "go", "its", "size", "a"}
+_FILLER = {"can", "may", "be", "is", "the", "value", "parameter", "param", "query", "header", "field", "of", "set",
+           "to", "must", "should", "not", "goes", "go", "its", "size", "a"}
 
 
 def limits(text: str, known: list[str]) -> dict[str, int]:
@@ -337,6 +369,10 @@ def limits(text: str, known: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for match in re.finditer(r"\bmax(?:imum)?\s+`?([A-Za-z_]\w*)`?\s+(?:is|=|:)\s*(\d+)", text, re.I):
         out.setdefault(match.group(1), int(match.group(2)))
+    for match in _TABLE_ROW.finditer(text):  # | page_size | 1-100, default 25 |
+        span = re.match(r"\s*`?([01])\s*(?:-|–|\.\.|to)\s*(\d{2,5})\b", match.group(2))
+        if span:
+            out.setdefault(match.group(1), int(span.group(2)))
     for match in _MAX.finditer(text):
         words = re.findall(r"`?([A-Za-z_][\w\-]*)`?", text[max(0, match.start() - 90):match.start()])
         subject = next((w for w in reversed(words) if w.lower() not in _FILLER), "")

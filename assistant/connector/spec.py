@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from core.errors import UsageError
 
@@ -37,7 +37,7 @@ class Part(BaseModel):
 
 
 class Auth(Part):
-    kind: Literal["none", "bearer", "header", "query", "basic", "oauth2"] = "none"
+    kind: Literal["none", "bearer", "header", "query", "basic", "oauth2", "session"] = "none"
     token_key: str = "api_key"
     """Configuration key of the token or key (bearer, query)."""
     header_name: str = "X-API-Key"
@@ -54,15 +54,29 @@ class Auth(Part):
     client_id_key: str = "client_id"
     client_secret_key: str = "client_secret"
     style: Literal["form", "json", "basic"] = "form"
-    """How the client credentials are sent: form fields, a JSON body, or HTTP basic."""
+    """How the client credentials (or, for `session`, the login fields) are sent: form, JSON body, or HTTP basic."""
     scope: str = ""
     token_field: str = "access_token"
+    """The token's field in the token (or login) response; for `session` a dotted path such as `session.token`."""
+    login: dict[str, str] = Field(default_factory=dict)
+    """For `session`: the login request's fields -> the configuration keys that fill them. The token the
+    login returns is sent as `header_name` with `template`, where {token} stands for it."""
 
     @field_validator("token_key", "param_name", "username_key", "password_key", "token_url_key", "client_id_key",
                      "client_secret_key", "token_field")
     @classmethod
-    def _keys(cls, value: str) -> str:
+    def _keys(cls, value: str, info: ValidationInfo) -> str:
+        if info.field_name == "password_key" and value == "":
+            return value  # basic auth with an empty password (`curl -u "$KEY:"`)
         return _check(KEY, "the name", value)
+
+    @field_validator("login")
+    @classmethod
+    def _login(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, key in value.items():
+            _check(PARAM, "the login field", name)
+            _check(KEY, "the name", key)
+        return value
 
     @field_validator("header_name")
     @classmethod
@@ -73,8 +87,9 @@ class Auth(Part):
         return {
             "none": [], "bearer": [self.token_key], "query": [self.token_key],
             "header": re.findall(r"\{(\w+)\}", self.template),
-            "basic": [self.username_key, self.password_key],
+            "basic": [self.username_key] + ([self.password_key] if self.password_key else []),
             "oauth2": ([] if self.token_url else [self.token_url_key]) + [self.client_id_key, self.client_secret_key],
+            "session": ([] if self.token_url else [self.token_url_key]) + list(dict.fromkeys(self.login.values())),
         }[self.kind]
 
 
@@ -97,6 +112,8 @@ class Paging(Part):
     """The response field that says whether more pages follow."""
     next: str = ""
     """For `cursor`: the response field with the next token; for `link`: a body field with the next URL."""
+    next_header: str = ""
+    """For `cursor`: a response header that carries the next token (`X-Next-Cursor`) instead of a body field."""
     field: str = ""
     """For `keyset`: the record field whose last value asks for the next page."""
     page_info: str = ""
@@ -111,6 +128,11 @@ class Paging(Part):
     @classmethod
     def _paths(cls, value: str) -> str:
         return _check(KEY, "the field", value)
+
+    @field_validator("next_header")
+    @classmethod
+    def _next_header(cls, value: str) -> str:
+        return _check(HEADER, "the header", value) if value else value
 
 
 class Incremental(Part):
@@ -142,8 +164,11 @@ class Parent(Part):
 
 class WindowEnd(Part):
     path: str = ""
-    """An endpoint that says up to when data is complete."""
+    """An endpoint that says up to when data is complete (and, perhaps, since when there is any)."""
     field: str = ""
+    """Its field with the last complete day."""
+    start_field: str = ""
+    """Its field with the first day there is data for: the start when the configuration names none."""
 
 
 class Window(Part):
@@ -151,7 +176,7 @@ class Window(Part):
     to_param: str
     days: int = Field(default=1, ge=1)
     start_key: str = "start_date"
-    """Configuration key of the first day to read."""
+    """Configuration key of the first day to read ("": the window end's `start_field` says it)."""
     to_exclusive: bool = True
     end: WindowEnd = Field(default_factory=WindowEnd)
 
@@ -172,6 +197,8 @@ class Table(Part):
     """Dotted path of the records list in the response ("" = the response is the list)."""
     xml_record: str = ""
     """XML responses: the element that holds one record (`entry`)."""
+    keyed_by: str = ""
+    """The records are an object keyed by each record's id (`{"<person_id>": {...}}`): the column that holds the key."""
     primary_key: list[str] = Field(default_factory=lambda: ["id"])
     """Empty: Fivetran adds a hashed `_fivetran_id` (no updates or deletes by key)."""
     find_key: bool = False
@@ -187,6 +214,8 @@ class Table(Part):
     """File sources: a glob pattern of the files that hold this table's rows (`orders_*.csv`)."""
     format: Literal["csv", "jsonl", "json"] = "csv"
     delimiter: str = ""
+    snapshot: bool = False
+    """File sources: each file is the whole table, so keys missing from the newest file are deleted."""
     source_table: str = ""
     """Database sources: the table (or view) to read."""
     cursor_column: str = ""
@@ -208,7 +237,7 @@ class Table(Part):
             raise ValueError("endpoints are paths under the base URL: they start with '/' and hold no spaces")
         return value
 
-    @field_validator("records", "xml_record", "cursor_column", "deleted_column", "source_table")
+    @field_validator("records", "xml_record", "keyed_by", "cursor_column", "deleted_column", "source_table")
     @classmethod
     def _fields(cls, value: str) -> str:
         return _check(KEY, "the name", value)
@@ -298,7 +327,7 @@ class Spec(Part):
             keys = [self.location_key or ("folder" if self.source_type == "file" else "database_path")]
         else:
             keys = [self.base_url_key, *self.auth.config_keys()]
-        keys += [t.window.start_key for t in self.tables if t.window]
+        keys += [t.window.start_key for t in self.tables if t.window and t.window.start_key]
         return list(dict.fromkeys([*keys, *self.extra_config]))
 
     def check(self) -> Spec:

@@ -41,14 +41,23 @@ def validate_configuration(configuration: dict):
     Raises:
         ValueError: if a required value is missing or empty.
     """
-    missing = [key for key in REQUIRED_CONFIG if not str(configuration.get(key, "")).strip()]
+    missing = [key for key in REQUIRED_CONFIG if not str(configuration.get(key, "")).strip()
+               and not (key == LOCATION_KEY and location(configuration))]
     if missing:
         raise ValueError(f"Missing required configuration value(s): {', '.join(missing)}")
 
 
 def location(configuration: dict):
-    """The folder or database file: from the configuration, else the one the request stated."""
-    return str(configuration.get(LOCATION_KEY) or LOCATION)
+    """The folder or database file: from the configuration, else the one the request stated, else the
+    one configuration value that is an existing path (the user named the key differently)."""
+    found = str(configuration.get(LOCATION_KEY) or LOCATION)
+    if found:
+        return found
+    paths = [str(v) for v in configuration.values() if isinstance(v, str) and v and os.path.exists(v)]
+    if len(paths) == 1:
+        log.warning(f"No '{LOCATION_KEY}' in the configuration; using the one path it holds: {paths[0]}")
+        return paths[0]
+    return ""
 
 
 def column_name(name: str):
@@ -142,6 +151,11 @@ def flatten(record: dict):
     return flat
 
 
+def natural_order(name: str):
+    """File names in the order their numbers count (`page_10` after `page_9`), so later files win."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
 def sync_files(configuration: dict, table: str, spec: dict, state: dict):
     """
     Upsert the rows of every file matching the table's pattern that is new or changed since the last sync.
@@ -154,21 +168,84 @@ def sync_files(configuration: dict, table: str, spec: dict, state: dict):
     table_state = state.setdefault(table, {})
     seen = table_state.setdefault("files", {})
     pending = []
-    for name in sorted(os.listdir(folder)):
-        if fnmatch.fnmatch(name, spec["files"]) or fnmatch.fnmatch(name, spec["files"] + ".gz"):
+    patterns = spec["files"].split("|")  # one table may gather several kinds of file: `*.jsonl|*.ndjson`
+    for name in sorted(os.listdir(folder), key=natural_order):
+        if any(fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(name, pattern + ".gz") for pattern in patterns):
             modified = os.path.getmtime(os.path.join(folder, name))
             if seen.get(name) != modified:
                 pending.append((name, modified))
     count = 0
+    children = {name: child for name, child in table_specs(configuration).items()
+                if (child.get("parent") or {}).get("table") == table}
     for name, modified in pending:
+        keys = set()
         for record in read_file(os.path.join(folder, name), spec):
+            row = flatten(record)
             # The upsert inserts the row, or updates it if its primary key is already in the destination.
-            op.upsert(table=table, data=flatten(record))
+            op.upsert(table=table, data=row)
+            keys.add(json.dumps([row.get(k) for k in spec["primary_key"]], default=str))
+            for child, child_spec in children.items():
+                upsert_items(child, child_spec, record, row)
             count += 1
+        if spec.get("snapshot") and spec["primary_key"]:
+            delete_missing(table, spec, table_state, keys)
         seen[name] = modified
         # Checkpoint after each file, so a failure never re-reads a finished file.
         op.checkpoint(state=state)
     log.info(f"{table}: {count} rows from {len(pending)} new or changed file(s)")
+
+
+def upsert_items(table: str, spec: dict, record: dict, parent_row: dict):
+    """A child table's rows: the items of the parent record's array, each with the parent's key
+    columns and its position in the array (the rest of its key)."""
+    link = spec["parent"]
+    items = record.get(link["array"]) if isinstance(record, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        row = flatten(item if isinstance(item, dict) else {"value": item})
+        row.update({column: parent_row.get(field) for field, column in link["keys"].items()}, index=index)
+        op.upsert(table=table, data=row)
+
+
+def delete_missing(table: str, spec: dict, table_state: dict, keys: set):
+    """A snapshot file holds the whole table: keys the previous snapshot had and this one lacks were
+    deleted at the source, so they are deleted here too. The keys are kept in state for the next one."""
+    for gone in set(table_state.get("keys", [])) - keys:
+        values = json.loads(gone)
+        # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
+        op.delete(table=table, keys=dict(zip(spec["primary_key"], values, strict=True)))
+    table_state["keys"] = sorted(keys)
+
+
+# Column names that look like keys: `id`, `customer_id`, `Kunden-Nr` -> kunden_nr, `plan_code`.
+ID_LIKE = re.compile(r"^(id|uuid|key|sku|code|slug)$|(_id|_no|_nr|_num|_number|_code|_key|_uuid)$")
+
+
+def choose_key(table: str, rows: list):
+    """A key the rows support: `<table>_id`, `id`, then any id-like column unique in these rows; none
+    (rows keyed by a hash of their values) when no column is."""
+    flat = [flatten(row) for row in rows if isinstance(row, dict)]
+    columns = list(flat[0]) if flat else []
+    own = singular(column_name(table)) + "_id"
+    for column in sorted((c for c in columns if ID_LIKE.search(c)), key=lambda c: (c != own, c != "id")):
+        values = [row.get(column) for row in flat]
+        if all(v not in (None, "") for v in values) and len(set(map(str, values))) == len(values):
+            return [column]
+    return []
+
+
+def first_rows(configuration: dict, spec: dict, limit: int = 1000):
+    """The first rows of the table's first file, to find its key from."""
+    folder = location(configuration)
+    patterns = spec["files"].split("|")
+    listed = os.listdir(folder) if os.path.isdir(folder) else []
+    names = sorted((n for n in listed if any(fnmatch.fnmatch(n, p) or fnmatch.fnmatch(n, p + ".gz") for p in patterns)),
+                   key=natural_order)
+    rows = []
+    for record in read_file(os.path.join(folder, names[0]), spec) if names else []:
+        rows.append(record)
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 # --- databases --------------------------------------------------------------------------------------------
@@ -208,12 +285,12 @@ def read_catalog(connection):
                                       "AND constraint_type = 'PRIMARY KEY'", [name]).fetchall()
             catalog[name] = {"columns": [c[0] for c in columns], "key": list(keys[0][0]) if keys else []}
         return catalog
-    names = connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE "
-                               "'sqlite_%' ORDER BY rowid").fetchall()
-    for (name,) in names:
+    names = connection.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT "
+                               "LIKE 'sqlite_%' ORDER BY rowid").fetchall()
+    for name, kind in names:
         info = connection.execute(f"PRAGMA table_info({quoted(name)})").fetchall()
         key = [row[1] for row in sorted(info, key=lambda row: row[5]) if row[5]]
-        catalog[name] = {"columns": [row[1] for row in info], "key": key}
+        catalog[name] = {"columns": [row[1] for row in info], "key": key, "view": kind == "view"}
     return catalog
 
 
@@ -231,7 +308,8 @@ def wanted_tables(words: list, names: list):
     for word in words:
         one = singular(str(word).lower())
         exact = [n for n in names if singular(n.lower()) == one]
-        loose = [n for n in names if one in [singular(part) for part in re.split(r"[^a-z0-9]+", n.lower())]]
+        loose = [n for n in names if one in [singular(part) for part in re.split(r"[^a-z0-9]+", n.lower())]
+                 or singular(n.lower()).endswith("_" + one)]  # `daily_pageviews` -> the view v_daily_pageviews
         chosen.update(exact or loose)
     return [n for n in names if n in chosen] or list(names)
 
@@ -243,7 +321,7 @@ def table_specs(configuration: dict):
     primary key, with the listed table's cursor and deleted columns where the table has them.
     """
     if CATALOG != "match":
-        return TABLES
+        return file_keys(configuration) if any(spec.get("find_key") for spec in TABLES.values()) else TABLES
     template = next(iter(TABLES.values()))
     connection = connect(configuration)
     try:
@@ -262,9 +340,34 @@ def table_specs(configuration: dict):
     return tables
 
 
+FOUND: dict = {}  # the tables with the keys their files support, found once per run
+
+
+def file_keys(configuration: dict):
+    """The file tables, those whose key the request left open (`find_key`) keyed by their first file."""
+    if FOUND.get("tables") is None:
+        tables = {name: dict(spec) for name, spec in TABLES.items()}
+        for name, spec in tables.items():
+            if spec.get("find_key") and spec.get("files"):
+                spec["primary_key"] = choose_key(name, first_rows(configuration, spec))
+                log.info(f"{name}: primary key {spec['primary_key'] or 'none (rows keyed by a hash)'} from the data")
+        for spec in tables.values():
+            link = spec.get("parent")
+            parent = tables.get((link or {}).get("table"), {})
+            if link and parent.get("find_key"):  # the child carries the key its parent turned out to have
+                stem = singular(link["table"])
+                spec["parent"] = dict(link, keys={key: key if key.startswith(f"{stem}_") else f"{stem}_{key}"
+                                                  for key in parent["primary_key"]})
+                spec["primary_key"] = [*spec["parent"]["keys"].values(), "index"] if parent["primary_key"] else []
+        FOUND["tables"] = tables
+    return FOUND["tables"]
+
+
 def select(spec: dict, cursor):
     """The query for one table: everything, or the rows at or after the saved cursor, in cursor order."""
-    sql = f"SELECT * FROM {quoted(spec['source_table'])}"
+    # A table without a key is keyed by SQLite's rowid, so identical rows stay separate rows.
+    rowid = "rowid AS source_rowid, " if "source_rowid" in spec.get("primary_key", []) else ""
+    sql = f"SELECT {rowid}* FROM {quoted(spec['source_table'])}"
     params = []
     column = spec.get("cursor_column")
     if column:
@@ -317,8 +420,9 @@ def sync_query(connection, table: str, spec: dict, state: dict):
 def sync_all(configuration: dict, state: dict):
     """Every table in turn, from the files or the database the configuration names."""
     if any(spec.get("files") for spec in TABLES.values()):
-        for table, spec in TABLES.items():
-            sync_files(configuration, table, spec, state)
+        for table, spec in table_specs(configuration).items():
+            if spec.get("files"):  # a child table is read with its parent's files
+                sync_files(configuration, table, spec, state)
         return
     tables = table_specs(configuration)
     connection = connect(configuration)

@@ -67,10 +67,46 @@ def build_session(configuration: dict):
     elif kind == "query":
         session.params = {AUTH["param_name"]: configuration[AUTH["token_key"]]}
     elif kind == "basic":
-        session.auth = (configuration[AUTH["username_key"]], configuration[AUTH["password_key"]])
+        session.auth = (configuration[AUTH["username_key"]],
+                        configuration[AUTH["password_key"]] if AUTH["password_key"] else "")
     elif kind == "oauth2":
         refresh_token(session)
+    elif kind == "session":
+        log_in(session)
     return session
+
+
+def log_in(session):
+    """Log in with the configured credentials and send the session token the answer holds on every call."""
+    configuration = CONTEXT["configuration"]
+    url = AUTH.get("token_url") or configuration.get(AUTH.get("token_url_key", ""), "")
+    if url.startswith("/"):
+        url = base_url(configuration) + url
+    fields = {name: configuration[key] for name, key in AUTH["login"].items()}
+    if AUTH.get("style") == "form":
+        response = requests.post(url, data=fields, timeout=REQUEST_TIMEOUT)
+    else:
+        response = requests.post(url, json=fields, timeout=REQUEST_TIMEOUT)
+    if response.status_code in (400, 401, 403):
+        raise RuntimeError(f"The login at {url} was refused (HTTP {response.status_code}); check the credentials")
+    response.raise_for_status()
+    payload = response.json()
+    token = value_at(payload, AUTH.get("token_field", "")) or find_token(payload)
+    if not isinstance(token, str) or not token:
+        raise RuntimeError(f"The login at {url} answered without a token at '{AUTH.get('token_field')}'")
+    session.headers[AUTH["header_name"]] = AUTH["template"].replace("{token}", token)
+
+
+def find_token(payload):
+    """A login answer's token where the spec's path holds none: the one string field named like a token."""
+    if isinstance(payload, dict):
+        for key, value in payload.items():
+            if isinstance(value, str) and "token" in key.lower():
+                return value
+            found = find_token(value)
+            if found:
+                return found
+    return None
 
 
 def fill(template: str, values: dict):
@@ -113,6 +149,13 @@ def base_url(configuration: dict):
     return str(configuration.get(BASE_URL_KEY) or BASE_URL).rstrip("/")
 
 
+def endpoint_url(configuration: dict, path: str):
+    """The base URL plus a table's path, unless the configured URL already is that endpoint (a
+    `graphql_url` holding https://host/graphql)."""
+    base = base_url(configuration)
+    return base if path and base.endswith(path.rstrip("/")) else base + path
+
+
 # --- one request ----------------------------------------------------------------------------------------
 
 
@@ -132,8 +175,11 @@ def call(session, method: str, url: str, params=None, body=None):
             pause(url, f"could not connect ({type(exc).__name__})", attempt, None)
             continue
         note_quota(session, response)
-        if response.status_code == 401 and AUTH.get("kind") == "oauth2" and not refreshed:
-            refresh_token(session)
+        if response.status_code == 401 and AUTH.get("kind") in ("oauth2", "session") and not refreshed:
+            if AUTH["kind"] == "oauth2":
+                refresh_token(session)
+            else:
+                log_in(session)
             refreshed = True
             continue
         check_status(url, response)
@@ -256,8 +302,10 @@ def records_at(payload, spec: dict):
         return list(HOOKS[spec["hook"]](payload))
     if isinstance(payload, ElementTree.Element):
         return [xml_record(element) for element in payload.iter()
-                if local_name(element.tag) == spec.get("xml_record", "")]
+                if local_name(element.tag) == spec.get("xml_record", "") and element is not payload]
     value = payload if isinstance(payload, list) else value_at(payload, spec.get("records", ""))
+    if spec.get("keyed_by") and isinstance(value, dict):  # {"<id>": {...}, ...}: the key becomes a column
+        return [{spec["keyed_by"]: key, **item} for key, item in value.items() if isinstance(item, dict)]
     if isinstance(value, dict) and not spec.get("records"):
         value = only_list(value)
     if isinstance(value, dict) and len(value) == 1 and isinstance(next(iter(value.values())), list):
@@ -272,7 +320,25 @@ def records_at(payload, spec: dict):
     if not isinstance(value, list):
         raise RuntimeError(f"Expected a list of records at '{spec.get('records') or '<top level>'}', "
                            f"got {type(value).__name__}")
-    return [item["node"] if isinstance(item, dict) and set(item) == {"node"} else item for item in value]
+    if value and all(isinstance(item, list) for item in value):
+        return rows_as_records(payload, value)
+    return [item["node"] if isinstance(item, dict) and isinstance(item.get("node"), dict) and set(item) <= {
+        "node", "cursor"} else item for item in value]  # GraphQL edges: the node is the record
+
+
+def rows_as_records(payload, rows: list):
+    """Rows written as arrays (`{"columns": [...], "rows": [[...], ...]}`): each zipped with the response's
+    list of column names that has the rows' length."""
+    width = len(rows[0])
+    candidates = [payload] + [v for v in payload.values() if isinstance(v, dict)] if isinstance(payload, dict) else []
+    for place in candidates:
+        for names in place.values():
+            if isinstance(names, list) and len(names) == width and all(isinstance(n, str) for n in names):
+                return [dict(zip(names, row, strict=False)) for row in rows]
+            if isinstance(names, list) and len(names) == width and all(isinstance(n, dict) and "name" in n
+                                                                        for n in names):
+                return [dict(zip([n["name"] for n in names], row, strict=False)) for row in rows]
+    raise RuntimeError(f"The records are arrays of {width} values and the response names no {width} columns")
 
 
 def only_list(payload: dict):
@@ -292,8 +358,9 @@ def local_name(tag: str):
 
 
 def xml_record(element):
-    """One XML element as a flat record: child texts by local name, attributes as `child_attribute`."""
-    record = {}
+    """One XML element as a flat record: its own attributes, child texts by local name, and child
+    attributes as `child_attribute`."""
+    record = {local_name(attribute): value for attribute, value in element.attrib.items()}
     for child in element:
         name = local_name(child.tag)
         if len(child) == 0:
@@ -349,6 +416,14 @@ def note_types(table: str, row: dict, seen: dict):
         if before != kind:
             log.warning(f"{table}.{key}: values changed type from {before} to {kind}")
             types[key] = kind
+
+
+def later(value, than):
+    """Whether a cursor value comes after another: numbers by size, timestamps and text as strings."""
+    try:
+        return float(value) > float(than)
+    except (TypeError, ValueError):
+        return str(value) > str(than)
 
 
 def to_utc(value):
@@ -489,10 +564,11 @@ def pages_cursor(session, url: str, spec: dict, params: dict, body):
     query, payload = with_size(spec, params, body)
     seen: set = set()
     while True:
-        data, _ = call(session, spec.get("method", "GET"), url, query, payload)
+        data, response = call(session, spec.get("method", "GET"), url, query, payload)
         records = records_at(data, spec)
         yield records
-        token = value_at(data, paging["next"])
+        token = response.headers.get(paging["next_header"]) if paging.get("next_header") \
+            else value_at(data, paging["next"])
         more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
         if not token or more is False or not records:
             return
@@ -586,7 +662,7 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
             row = dict(prepare_record(record), **extra)
             if incremental.get("field"):
                 value = to_utc(value_at(record, incremental["field"]))
-                if value is not None and (newest is None or str(value) > str(newest)):
+                if value is not None and (newest is None or later(value, newest)):
                     newest = value
             note_types(table, row, seen_types)
             write_row(table, spec, row, record)
@@ -619,8 +695,10 @@ def sync_children(session, parent: str, record: dict, state: dict):
             continue
         extra = {column: value_at(record, field) for field, column in link.get("keys", {}).items()}
         if link.get("array"):
-            for item in value_at(record, link["array"]) or []:
+            for index, item in enumerate(value_at(record, link["array"]) or []):
                 row = dict(prepare_record(item if isinstance(item, dict) else {"value": item}), **extra)
+                if "index" in spec["primary_key"]:
+                    row["index"] = index  # the item's position in its parent's array: the rest of its key
                 op.upsert(table=child, data=row)
             continue
         values = {**flat_values(record), **extra}  # {id} and {vehicle_id} both name the parent's key
@@ -655,22 +733,17 @@ def sync_deletes(session, table: str, spec: dict, state: dict, started: str):
 def sync_windows(session, table: str, spec: dict, state: dict):
     """
     A source that serves one time window per request: walk the windows from the saved position
-    (or the configured start) up to the last complete one, and checkpoint after each window.
+    (or the first day) up to the last complete one, and checkpoint after each window.
     """
     window = spec["window"]
-    configuration = CONTEXT["configuration"]
     table_state = state.setdefault(table, {})
-    start = date.fromisoformat(str(table_state.get("next") or configuration[window["start_key"]])[:10])
-    end = window_end(session, window)
-    step = timedelta(days=int(window.get("days", 1)))
+    start, end = window_bounds(session, window, table_state)
     count = 0
     while start <= end:
-        stop = start + step
+        stop = min(start + timedelta(days=int(window.get("days", 1))), end + timedelta(days=1))
         params, body = request_parts(spec, {})
-        params[window["from_param"]] = start.isoformat()
-        params[window["to_param"]] = stop.isoformat() if window.get("to_exclusive", True) else \
-            (stop - timedelta(days=1)).isoformat()
-        url = base_url(configuration) + spec["path"]
+        params.update(window_params(window, start, stop))
+        url = endpoint_url(CONTEXT["configuration"], spec["path"])
         count += sync_table(session, table, spec, state, url, {}, params, body)
         table_state["next"] = stop.isoformat()
         # Checkpoint after each window: the next sync starts with the first window not yet read.
@@ -679,15 +752,28 @@ def sync_windows(session, table: str, spec: dict, state: dict):
     return count
 
 
-def window_end(session, window: dict):
-    """The last window to read: what the source reports as complete, else yesterday (UTC)."""
+def window_params(window: dict, start, stop):
+    """The query of the window [start, stop): the end day exclusive or inclusive, as the API counts it."""
+    last = stop if window.get("to_exclusive", True) else stop - timedelta(days=1)
+    return {window["from_param"]: start.isoformat(), window["to_param"]: last.isoformat()}
+
+
+def window_bounds(session, window: dict, table_state: dict):
+    """
+    The first and the last day to read. The first: where the last sync stopped, else the configured
+    start, else the earliest day the source reports. The last: the last day the source reports as
+    complete, else yesterday (UTC).
+    """
+    configuration = CONTEXT["configuration"]
     end = window.get("end") or {}
-    if end.get("path"):
-        payload, _ = call(session, "GET", base_url(CONTEXT["configuration"]) + end["path"], {}, None)
-        value = value_at(payload, end.get("field", ""))
-        if value:
-            return date.fromisoformat(str(value)[:10])
-    return datetime.now(timezone.utc).date() - timedelta(days=1)
+    payload = call(session, "GET", base_url(configuration) + end["path"], {}, None)[0] if end.get("path") else {}
+    first = table_state.get("next") or configuration.get(window.get("start_key") or "") or \
+        value_at(payload, end.get("start_field") or "")
+    if not first:
+        raise ValueError(f"No first day to read: set '{window.get('start_key') or 'start_date'}' in the configuration")
+    last = value_at(payload, end.get("field") or "") if end.get("field") else None
+    last_day = date.fromisoformat(str(last)[:10]) if last else datetime.now(timezone.utc).date() - timedelta(days=1)
+    return date.fromisoformat(str(first)[:10]), last_day
 
 
 # Field names that look like keys, and like dates (a daily row is keyed by an id and its day).
@@ -725,12 +811,10 @@ def first_page(session, configuration: dict, spec: dict):
     params, body = request_parts(spec, {})
     window = spec.get("window")
     if window:
-        start = date.fromisoformat(str(configuration[window["start_key"]])[:10])
-        params[window["from_param"]] = start.isoformat()
-        stop = start + timedelta(days=int(window.get("days", 1)))
-        last = stop if window.get("to_exclusive", True) else stop - timedelta(days=1)
-        params[window["to_param"]] = last.isoformat()
-    return next(iter(fetch_pages(session, base_url(configuration) + spec["path"], spec, params, body)), [])
+        start, end = window_bounds(session, window, {})
+        params.update(window_params(window, start, min(start + timedelta(days=int(window.get("days", 1))),
+                                                        end + timedelta(days=1))))
+    return next(iter(fetch_pages(session, endpoint_url(configuration, spec["path"]), spec, params, body)), [])
 
 
 def table_specs(configuration: dict):
@@ -761,8 +845,9 @@ def find_keys(session, configuration: dict, tables: dict):
     for name, spec in tables.items():
         link = spec.get("parent") or {}
         if link.get("array"):
-            parent = first_rows.get(link.get("table")) or []
-            rows = [item for row in parent[:1] for item in (value_at(row, link["array"]) or [])]
+            if spec.get("find_key"):
+                array_child_key(name, spec, tables[link["table"]], first_rows.get(link["table"]) or [])
+            continue
         elif link or not spec.get("path") or unfiltered_is_costly(spec) or not (spec.get("find_key") or any(
                 (t.get("parent") or {}).get("table") == name and t.get("find_key") for t in tables.values())):
             continue
@@ -778,6 +863,29 @@ def find_keys(session, configuration: dict, tables: dict):
             log.info(f"{name}: primary key {spec['primary_key'] or 'none (rows keyed by a hash)'} from the data")
 
 
+def array_child_key(name: str, spec: dict, parent: dict, parent_rows: list):
+    """
+    The key of a table read from an array in its parent's records: the parent's key columns (taken from
+    the parent's actual key, which may have been found in the data) plus an item field unique within
+    each parent (an id-like one first, then text), else the item's position in the array.
+    """
+    link = dict(spec["parent"])
+    stem = link["table"][:-1] if link["table"].endswith("s") else link["table"]
+    if parent_rows and parent["primary_key"] and not all(value_at(parent_rows[0], f) is not None for f in link["keys"]):
+        link["keys"] = {key: key if key.startswith(f"{stem}_") else f"{stem}_{key}" for key in parent["primary_key"]}
+        spec["parent"] = link
+    columns = list(link["keys"].values())
+    rows = [dict(prepare_record(item), **{c: value_at(row, f) for f, c in link["keys"].items()})
+            for row in parent_rows[:50] for item in (value_at(row, link["array"]) or []) if isinstance(item, dict)]
+    scalar = [c for c in (rows[0] if rows else {}) if c not in columns and all(
+        isinstance(r.get(c), (str, int)) and not isinstance(r.get(c), bool) for r in rows)]
+    ranked = [c for c in scalar if ID_LIKE.search(c)] + [c for c in scalar if isinstance(rows[0][c], str)
+                                                         and not ID_LIKE.search(c)]
+    own = next((c for c in ranked if len({tuple(r.get(k) for k in [*columns, c]) for r in rows}) == len(rows)), "")
+    spec["primary_key"] = [*columns, own or "index"]
+    log.info(f"{name}: primary key {spec['primary_key']} from the data")
+
+
 def sync_all(session, configuration: dict, state: dict):
     """Every top-level table in turn (child tables are read with their parents), then the deletes."""
     started = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
@@ -788,7 +896,7 @@ def sync_all(session, configuration: dict, state: dict):
             count = sync_windows(session, table, spec, state)
         else:
             params, body = request_parts(spec, {})
-            count = sync_table(session, table, spec, state, base_url(configuration) + spec["path"], {}, params, body)
+            count = sync_table(session, table, spec, state, endpoint_url(configuration, spec["path"]), {}, params, body)
         if (spec.get("deletes") or {}).get("path"):
             sync_deletes(session, table, spec, state, started)
         # Checkpoint at the end of each table, so a later failure does not repeat it.
