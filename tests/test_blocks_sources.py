@@ -502,3 +502,152 @@ def test_an_unstated_next_page_link_is_followed_and_a_wrong_records_path_falls_b
                                                  "pagination": {"kind": "none"}}})
         sync()
     assert [r["id"] for r in ops.rows("orders")] == [10, 11, 20, 21, 30, 31]
+
+
+# --- shapes and logins the blind sets showed ---------------------------------------------------------------
+
+
+def test_a_session_login_token_goes_in_the_named_header_and_is_renewed_on_401(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    issued: list[str] = []
+
+    def login(call: Call) -> Reply:
+        if call.body != {"user": "ann", "pass": "pw"}:
+            return reply({"error": "bad login"}, 401)
+        issued.append(f"s{len(issued)}")
+        return reply({"session": {"token": issued[-1]}})
+
+    def members(call: Call) -> Reply:
+        if call.headers.get("X-Session-Token") != issued[-1] or (len(api.calls) == 3 and len(issued) == 1):
+            return reply({"error": "expired"}, 401)  # the first session dies after one call
+        after = int(call.query.get("after_id", 0))
+        return reply({"members": [{"id": n} for n in (1, 2, 4, 7, 9) if n > after][:2]})
+
+    with MockApi({"/auth/login": login, "/members": members}) as api:
+        engine(monkeypatch, api.url, {"members": {
+            "path": "/members", "records": "members", "primary_key": ["id"],
+            "pagination": {"kind": "keyset", "param": "after_id", "field": "id", "size_param": "limit", "size": 2}}},
+            auth={"kind": "session", "token_url": "/auth/login", "login": {"user": "username", "pass": "password"},
+                  "style": "json", "token_field": "session.token", "header_name": "X-Session-Token",
+                  "template": "{token}"})
+        sync({"username": "ann", "password": "pw"})
+    assert [r["id"] for r in ops.rows("members")] == [1, 2, 4, 7, 9]
+    assert issued == ["s0", "s1"]
+
+
+def test_a_cursor_in_a_response_header_and_basic_auth_with_an_empty_password(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def events(call: Call) -> Reply:
+        if call.headers.get("Authorization") != "Basic a2V5Og==":  # "key:" in base64
+            return reply({"error": "auth"}, 401)
+        start = int(call.query.get("cursor", 0))
+        more = {"X_Next_Cursor": str(start + 2)} if start < 4 else {}
+        return reply([{"event_id": n} for n in range(start, start + 2)], **more)
+
+    with MockApi({"/events": events}) as api:
+        engine(monkeypatch, api.url, {"events": {
+            "path": "/events", "records": "", "primary_key": ["event_id"],
+            "pagination": {"kind": "cursor", "param": "cursor", "next_header": "X-Next-Cursor"}}},
+            auth={"kind": "basic", "username_key": "analytics_key", "password_key": ""})
+        sync({"analytics_key": "key"})
+    assert [r["event_id"] for r in ops.rows("events")] == list(range(6))
+
+
+def test_rows_written_as_arrays_and_records_keyed_by_their_id(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def report(call: Call) -> Reply:
+        return reply({"columns": ["session_id", "pages"], "rows": [["s1", 3], ["s2", 5]], "total": 2})
+
+    def people(call: Call) -> Reply:
+        return reply({"data": {"p1": {"name": "Ann"}, "p2": {"name": "Bo"}}, "has_more": False})
+
+    with MockApi({"/report": report, "/people": people}) as api:
+        engine(monkeypatch, api.url, {
+            "sessions": {"path": "/report", "records": "rows", "primary_key": ["session_id"],
+                         "pagination": {"kind": "none"}},
+            "people": {"path": "/people", "records": "data", "keyed_by": "person_id", "primary_key": ["person_id"],
+                       "pagination": {"kind": "page", "param": "page", "has_more": "has_more"}}})
+        sync()
+    assert ops.rows("sessions") == [{"session_id": "s1", "pages": 3}, {"session_id": "s2", "pages": 5}]
+    assert ops.rows("people") == [{"person_id": "p1", "name": "Ann"}, {"person_id": "p2", "name": "Bo"}]
+
+
+def test_windows_run_from_the_first_day_the_source_reports_to_its_last_complete_day(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def bounds(call: Call) -> Reply:
+        return reply({"earliest_date": "2024-01-01", "latest_complete_date": "2024-01-10"})
+
+    def daily(call: Call) -> Reply:
+        if call.query["end_date"] > "2024-01-10":
+            return reply({"error": "not complete"}, 400)
+        return reply({"records": [{"date": call.query["start_date"], "metric": "m", "value": 1}]})
+
+    with MockApi({"/bounds": bounds, "/daily": daily}) as api:
+        engine(monkeypatch, api.url, {"usage": {
+            "path": "/daily", "records": "records", "primary_key": ["date", "metric"], "pagination": {"kind": "none"},
+            "window": {"from_param": "start_date", "to_param": "end_date", "days": 7, "start_key": "",
+                       "to_exclusive": False, "end": {"path": "/bounds", "field": "latest_complete_date",
+                                                      "start_field": "earliest_date"}}}})
+        state = sync()
+    windows = [(c.query["start_date"], c.query["end_date"]) for c in api.to("/daily")]
+    assert windows == [("2024-01-01", "2024-01-07"), ("2024-01-08", "2024-01-10")]
+    assert state["usage"]["next"] == "2024-01-11"
+
+
+def test_an_array_child_takes_the_key_its_parent_turned_out_to_have(ops: Recorder,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    def items(call: Call) -> Reply:
+        return reply({"items": [{"sku": "A", "locations": [{"warehouse": "W1", "qty": 1}, {"warehouse": "W2", "qty": 1}]},
+                                {"sku": "B", "locations": [{"warehouse": "W1", "qty": 1}]}]})
+
+    with MockApi({"/items": items}) as api:
+        engine(monkeypatch, api.url, {
+            "items": {"path": "/items", "records": "items", "primary_key": ["id"], "find_key": True,
+                      "pagination": {"kind": "none"}},
+            "item_locations": {"path": "", "records": "", "primary_key": ["id"], "find_key": True,
+                               "pagination": {"kind": "none"},
+                               "parent": {"table": "items", "keys": {"id": "item_id"}, "array": "locations"}}})
+        monkeypatch.setattr(rest, "CONTEXT", {**rest.CONTEXT, "tables": None})
+        sync()
+        specs = rest.table_specs({})
+    assert specs["items"]["primary_key"] == ["sku"]
+    assert specs["item_locations"]["primary_key"] == ["item_sku", "warehouse"]
+    assert [(r["item_sku"], r["warehouse"]) for r in ops.rows("item_locations")] == [("A", "W1"), ("A", "W2"),
+                                                                                  ("B", "W1")]
+
+
+def test_file_tables_keyed_from_their_data_with_children_and_snapshot_deletes(
+        tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    lines = [{"event_id": "e1", "items": [{"sku": "A"}, {"sku": "A"}]}, {"event_id": "e2", "items": []}]
+    (folder / "app-events-1.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n\n")
+    with gzip.open(folder / "app-events-2.ndjson.gz", "wt") as handle:
+        handle.write(json.dumps({"event_id": "e3", "items": [{"sku": "B"}]}) + "\n")
+    (folder / "customers.csv").write_text("customer_id,name\nC1,Ann\nC2,Bo\n")
+    local_tables(monkeypatch, {
+        "events": {"primary_key": [], "files": "app-events*.jsonl|app-events*.ndjson", "format": "jsonl",
+                   "find_key": True},
+        "event_items": {"primary_key": [], "find_key": True,
+                        "parent": {"table": "events", "keys": {}, "array": "items"}},
+        "customers": {"primary_key": ["customer_id"], "files": "customers.csv", "format": "csv", "snapshot": True}})
+    monkeypatch.setattr(local, "FOUND", {})
+    state: dict = {}
+    local.sync_all({"somewhere": str(folder)}, state)  # the folder under another key than the spec's
+    assert local.table_specs({})["events"]["primary_key"] == ["event_id"]
+    assert [(r["event_id"], r["index"]) for r in ops.rows("event_items")] == [("e1", 0), ("e1", 1), ("e3", 0)]
+    assert [r["event_id"] for r in ops.rows("events")] == ["e1", "e2", "e3"]
+    (folder / "customers.csv").write_text("customer_id,name\nC2,Bo\n")
+    os.utime(folder / "customers.csv", (1, 1))
+    local.sync_all({"somewhere": str(folder)}, state)
+    assert ops.deletes == [("customers", {"customer_id": "C1"})]
+
+
+def test_a_database_table_without_a_key_is_keyed_by_rowid(tmp_path: Path, ops: Recorder,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "site.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE page_views (url TEXT, at TEXT)")
+        connection.executemany("INSERT INTO page_views VALUES (?, ?)", [("/a", "t1"), ("/a", "t1"), ("/b", "t2")])
+    local_tables(monkeypatch, {"page_views": {"primary_key": ["source_rowid"], "source_table": "page_views"}})
+    local.sync_all({"database_path": str(path)}, {})
+    assert [(r["source_rowid"], r["url"]) for r in ops.rows("page_views")] == [(1, "/a"), (2, "/a"), (3, "/b")]

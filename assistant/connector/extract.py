@@ -310,7 +310,9 @@ def _window(tables: list[Table], roles: dict[str, list[rq.Endpoint]], keys: list
         last, first = rest.window_fields(end_example)
         start_key = next((k for k in keys if re.search(r"start|from|since|begin", k, re.I)), "" if first else
                          "start_date")
-        inclusive = re.search(r"\bto\b[^.\n]{0,30}\binclusive|\binclusive\b", endpoint.segment + reading.text, re.I)
+        said = endpoint.segment + reading.text  # "to is inclusive", or "inclusive" with no end called exclusive
+        inclusive = re.search(r"\bto\b[^.\n]{0,30}\binclusive", said, re.I) or (
+            re.search(r"\binclusive\b", said, re.I) and not re.search(r"\bexclusive\b", said, re.I))
         table.window = Window(from_param=params[0], to_param=params[1],
                               days=int(next(g for g in days.groups() if g)) if days else 1, start_key=start_key,
                               to_exclusive=not inclusive,

@@ -225,7 +225,7 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
                       reading.text if single else segment, re.I)
     parts = [grain.group(1), *re.findall(r"`?(\w+)`?", grain.group(2))] if grain else []
     parts = [p for p in parts if p.lower() not in ("and",)]
-    if parts and (not record or all(p in record for p in parts)):
+    if parts and record and all(p in record for p in parts):  # only fields the records are shown to have
         found.decided[f"{name}.primary_key"] = "text"
         return parts  # "one row per date + metric": the row's grain is its key
     key = (here or [(0, named[0])] if named else here or (anywhere if single else []))

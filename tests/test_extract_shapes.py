@@ -1,0 +1,97 @@
+"""Request shapes read by their structure: each request here is written in our own words, and each
+test checks one structure (a curl option, a header template, an example body, a schema) rather than
+a sentence."""
+
+from __future__ import annotations
+
+from assistant.connector import extract
+from assistant.connector.spec import Spec
+
+
+def spec_of(text: str, config: dict | None = None) -> Spec:
+    return extract.from_text(text, config).spec
+
+
+def test_curl_user_option_is_basic_auth_and_a_trailing_colon_means_no_password() -> None:
+    spec = spec_of('Export:\n  curl -s -u "$REPORTS_TOKEN:" "https://stats.example.com/v2/visits?start=0&count=50"\n'
+                   'It answers {"columns": ["visit_id", "seconds"], "rows": [["v1", 3], ...], "total": 90}')
+    assert (spec.auth.kind, spec.auth.username_key, spec.auth.password_key) == ("basic", "reports_token", "")
+    assert spec.config_keys() == ["base_url", "reports_token"]
+    assert spec.tables[0].records == "rows"
+    assert spec.tables[0].path == "/v2/visits"
+
+
+def test_a_custom_header_template_names_the_configuration_key() -> None:
+    spec = spec_of("GET https://api.example.com/things\nEvery call needs `Vendor-Token: <vendor_token>`.")
+    assert (spec.auth.kind, spec.auth.header_name, spec.auth.template) == ("header", "Vendor-Token",
+                                                                           "{vendor_token}")
+
+
+def test_a_login_endpoint_gives_a_session_token_sent_in_the_header_the_request_names() -> None:
+    spec = spec_of('POST https://crm.example.com/api/login with body {"email": "<email>", "secret": "<secret>"}\n'
+                   'returns {"auth": {"session_token": "..."}}; pass it as X-Auth-Session on later calls.\n'
+                   "GET https://crm.example.com/api/leads")
+    auth = spec.auth
+    assert (auth.kind, auth.token_url, auth.style) == ("session", "/api/login", "json")
+    assert auth.login == {"email": "email", "secret": "secret"}
+    assert (auth.token_field, auth.header_name, auth.template) == ("auth.session_token", "X-Auth-Session", "{token}")
+    assert [t.name for t in spec.tables] == ["leads"]
+
+
+def test_a_next_token_in_a_response_header() -> None:
+    spec = spec_of("GET https://logs.example.com/entries?cursor=<c>\nThe X-Continuation response header holds the "
+                   "value for the next call; it is absent on the final page.")
+    paging = spec.tables[0].pagination
+    assert (paging.kind, paging.param, paging.next_header) == ("cursor", "cursor", "X-Continuation")
+
+
+def test_a_last_seen_id_parameter_is_keyset_paging_and_the_incremental_cursor_when_asked() -> None:
+    spec = spec_of("GET https://chat.example.com/v1/posts?since_id=<id>&count=<n> (count max 40)\n"
+                   "Later syncs should resume from the highest id already loaded.")
+    table = spec.tables[0]
+    assert (table.pagination.kind, table.pagination.param, table.pagination.field) == ("keyset", "since_id", "id")
+    assert table.pagination.size == 40
+    assert table.incremental is not None and (table.incremental.field, table.incremental.param) == ("id", "since_id")
+
+
+def test_a_graphql_schema_excerpt_becomes_a_query_with_relay_paging() -> None:
+    spec = spec_of("Endpoint: POST https://gql.example.com/graphql\n"
+                   "  tickets(first: Int!, after: String): TicketConnection!\n"
+                   "  type TicketConnection { edges: [TicketEdge!]!  pageInfo: PageInfo! }\n"
+                   "  type TicketEdge { node: Ticket! }\n"
+                   "  type PageInfo { hasNextPage: Boolean!  endCursor: String }\n"
+                   "  type Ticket { id: ID!  title: String!  assignee: User }\n"
+                   "  type User { email: String! }\nfirst may be at most 30.")
+    table = spec.tables[0]
+    assert "tickets(first: $first, after: $after)" in table.graphql
+    assert "assignee { email }" in table.graphql and "pageInfo { hasNextPage endCursor }" in table.graphql
+    assert table.variables == {"first": 30}
+    assert (table.pagination.kind, table.pagination.param) == ("relay", "after")
+
+
+def test_literal_graphql_paging_arguments_become_variables() -> None:
+    spec = spec_of("POST https://shop.example.com/graphql with\n"
+                   "{ orders(take: 25, skip: 0) { totalCount nodes { id amount } } }")
+    table = spec.tables[0]
+    assert "orders(take: $take, skip: $skip)" in table.graphql
+    paging = table.pagination
+    assert (paging.kind, paging.param, paging.where, paging.size_param, paging.size, paging.total) == (
+        "offset", "skip", "variables", "take", 25, "data.orders.totalCount")
+
+
+def test_records_keyed_by_their_id_and_a_parameter_table_range() -> None:
+    spec = spec_of("GET https://inv.example.com/stock\n"
+                   "| parameter | meaning |\n|---|---|\n| page_size | 1-250 |\n| page | page number |\n"
+                   'Response: {"stock": {"<sku>": {"qty": 1}, ...}, "more": true}')
+    table = spec.tables[0]
+    assert (table.records, table.keyed_by, table.primary_key) == ("stock", "sku", ["sku"])
+    assert (table.pagination.size_param, table.pagination.size) == ("page_size", 250)
+
+
+def test_a_bounds_endpoint_with_two_dates_sets_the_first_and_last_day() -> None:
+    spec = spec_of("GET https://m.example.com/range -> {\"first_day\": \"2023-05-01\", \"last_ready\": \"YYYY-MM-DD\"}\n"
+                   "GET https://m.example.com/stats?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive, at most 14 days)")
+    window = spec.tables[0].window
+    assert window is not None
+    assert (window.days, window.to_exclusive, window.start_key) == (14, False, "")
+    assert (window.end.path, window.end.field, window.end.start_field) == ("/range", "last_ready", "first_day")
