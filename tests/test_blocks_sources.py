@@ -651,3 +651,22 @@ def test_a_database_table_without_a_key_is_keyed_by_rowid(tmp_path: Path, ops: R
     local_tables(monkeypatch, {"page_views": {"primary_key": ["source_rowid"], "source_table": "page_views"}})
     local.sync_all({"database_path": str(path)}, {})
     assert [(r["source_rowid"], r["url"]) for r in ops.rows("page_views")] == [(1, "/a"), (2, "/a"), (3, "/b")]
+
+
+def test_a_configuration_that_names_its_keys_differently_still_syncs(ops: Recorder,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def things(call: Call) -> Reply:
+        ok = call.headers.get("Authorization") == "Bearer t0k"
+        return reply([{"id": 1}]) if ok else reply({"error": "auth"}, 401)
+
+    with MockApi({"/things": things}) as api:
+        engine(monkeypatch, "", {"things": {"path": "/things", "records": "", "primary_key": ["id"],
+                                            "pagination": {"kind": "none"}}},
+               auth={"kind": "bearer", "token_key": "api_token"})
+        monkeypatch.setattr(rest, "REQUIRED_CONFIG", ["base_url", "api_token"])
+        configuration = {"host": api.url, "token": "t0k"}
+        rest.validate_configuration(configuration)
+        sync(configuration)
+    assert ops.rows("things") == [{"id": 1}]
+    with pytest.raises(ValueError, match="api_token"):  # two candidates: no guess
+        rest.validate_configuration({"host": "http://x", "token": "a", "secret": "b"})

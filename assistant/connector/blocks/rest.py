@@ -42,9 +42,29 @@ def validate_configuration(configuration: dict):
     Raises:
         ValueError: if a required value is missing or empty.
     """
+    settle_configuration(configuration)
     missing = [key for key in REQUIRED_CONFIG if not str(configuration.get(key, "")).strip()]
     if missing:
         raise ValueError(f"Missing required configuration value(s): {', '.join(missing)}")
+
+
+def settle_configuration(configuration: dict):
+    """
+    Fill a required key the configuration lacks from the one value that can only be meant for it: the
+    base URL from its only http(s) value, one missing credential from its only other unused value. A
+    user who named a key differently (`host`, `token`) still gets a working sync, with a warning.
+    """
+    missing = [key for key in REQUIRED_CONFIG if not str(configuration.get(key, "")).strip()]
+    spare = [key for key, value in configuration.items() if key not in REQUIRED_CONFIG and str(value).strip()]
+    urls = [key for key in spare if str(configuration[key]).startswith(("http://", "https://"))]
+    if BASE_URL_KEY in missing and len(urls) == 1:
+        log.warning(f"No '{BASE_URL_KEY}' in the configuration; using '{urls[0]}'")
+        configuration[BASE_URL_KEY] = configuration[urls[0]]
+        missing.remove(BASE_URL_KEY)
+    others = [key for key in spare if key not in urls]
+    if len(missing) == 1 and len(others) == 1:
+        log.warning(f"No '{missing[0]}' in the configuration; using '{others[0]}'")
+        configuration[missing[0]] = configuration[others[0]]
 
 
 # --- authentication -----------------------------------------------------------------------------------
@@ -56,6 +76,7 @@ CONTEXT: dict = {"configuration": {}, "expires": None, "quota_until": 0.0}
 
 def build_session(configuration: dict):
     """An HTTP session that authenticates every request the way AUTH says."""
+    settle_configuration(configuration)
     session = requests.Session()
     session.headers["Accept"] = "application/json, application/xml;q=0.9, */*;q=0.5"
     CONTEXT.update(configuration=configuration, expires=None, quota_until=0.0)
