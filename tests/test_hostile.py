@@ -34,18 +34,24 @@ REST = {
          "variables": {"first": 10}, "records": "data.nodes",
          "pagination": {"kind": "relay", "param": "after", "where": "variables", "page_info": "data.pageInfo"}},
         {"name": "daily", "path": "/stats", "xml_record": "entry", "primary_key": ["day", "campaign"],
-         "window": {"from_param": "from", "to_param": "to", "end": {"path": "/status", "field": "done"}}},
+         "window": {"from_param": "from", "to_param": "to", "start_key": "",
+                    "end": {"path": "/status", "field": "done", "start_field": "first"}}},
+        {"name": "people", "path": "/people", "records": "data", "keyed_by": "person_id", "primary_key": ["person_id"],
+         "pagination": {"kind": "cursor", "param": "cursor", "next_header": "X-Next-Cursor"}},
     ],
     "unresolved": ["orders: a note"],
 }
 OAUTH = {**REST, "auth": {"kind": "oauth2", "token_url": "https://auth.example.com/token", "scope": "read all",
                           "client_id_key": "client_id", "client_secret_key": "client_secret"}}
 FILES = {"name": "drop", "source_type": "file", "location": "/srv/drop", "location_key": "folder",
-         "tables": [{"name": "orders", "files": "orders_*.csv", "delimiter": ";", "primary_key": ["order_no"]}]}
+         "tables": [{"name": "orders", "files": "orders_*.csv|orders_*.txt", "delimiter": ";",
+                     "primary_key": ["order_no"], "snapshot": True}]}
 DATABASE = {"name": "db", "source_type": "database", "location": "/srv/shop.db", "location_key": "database_path",
             "tables": [{"name": "orders", "source_table": "orders", "cursor_column": "updated_at",
                         "deleted_column": "deleted_at"}]}
-SPECS = {"rest": REST, "oauth": OAUTH, "files": FILES, "database": DATABASE}
+SESSION = {**REST, "auth": {"kind": "session", "token_url": "/login", "login": {"user": "username", "pass": "password"},
+                            "token_field": "session.token", "header_name": "X-Session", "template": "Token {token}"}}
+SPECS = {"rest": REST, "oauth": OAUTH, "session": SESSION, "files": FILES, "database": DATABASE}
 
 HOSTILE = ['"""; import os; os.system("touch /tmp/pwned"); """', "'''; __import__('os').system('id'); '''",
            '"', "'", "\\", "\\n", "\n", "\r\n", "{", "}", "{0}", "{api_key}", "{{}}", "%s", "`", "#", "\x00", "\u2028",
@@ -57,7 +63,7 @@ def string_places(data: Any, path: tuple = ()) -> list[tuple]:
     out: list[tuple] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            if path and path[-1] in ("params", "body", "variables", "keys"):
+            if path and path[-1] in ("params", "body", "variables", "keys", "login"):
                 out.append((*path, key, "KEY"))
             out += string_places(value, (*path, key))
     elif isinstance(data, list):
