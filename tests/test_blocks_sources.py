@@ -670,3 +670,39 @@ def test_a_configuration_that_names_its_keys_differently_still_syncs(ops: Record
     assert ops.rows("things") == [{"id": 1}]
     with pytest.raises(ValueError, match="api_token"):  # two candidates: no guess
         rest.validate_configuration({"host": "http://x", "token": "a", "secret": "b"})
+
+
+def test_pages_end_at_a_refused_page_or_the_header_total_and_a_status_value_deletes(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    posts = [{"id": n, "status": "trash" if n % 4 == 0 else "publish"} for n in range(1, 10)]
+
+    def listing(call: Call) -> Reply:
+        if call.query.get("status") != "publish,trash":
+            return reply({"error": "status needed"}, 400)
+        page = int(call.query["page"])
+        if page > 3:
+            return reply({"code": "invalid_page_number"}, 400)
+        return reply(posts[(page - 1) * 3: page * 3], X_WP_TotalPages="3" if call.path == "/wp" else "")
+
+    with MockApi({"/wp": listing, "/plain": listing}) as api:
+        for path in ("/wp", "/plain"):
+            engine(monkeypatch, api.url, {path[1:]: {
+                "path": path, "records": "", "primary_key": ["id"], "params": {"status": "publish,trash"},
+                "deletes": {"flag": "status", "flag_value": "trash"}, "pagination": {"kind": "page", "param": "page"}}})
+            sync()
+    assert [len(api.to(p)) for p in ("/wp", "/plain")] == [3, 4]  # the header says 3; else page 4 is refused
+    assert [r["id"] for r in ops.rows("wp")] == [1, 2, 3, 5, 6, 7, 9]
+    assert [k["id"] for t, k in ops.deletes if t == "wp"] == [4, 8]
+
+
+def test_files_in_windows_1252_or_utf_16_are_read(tmp_path: Path, ops: Recorder,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "vendas_1.csv").write_bytes("nº;cliente\n1;São Tomé\n".encode("cp1252"))
+    (folder / "spend_1.txt").write_bytes("day\tcost\n2024-01-01\t3\n".encode("utf-16"))
+    local_tables(monkeypatch, {"vendas": {"primary_key": [], "files": "vendas_*.csv", "format": "csv"},
+                               "spend": {"primary_key": [], "files": "spend_*.txt", "format": "csv"}})
+    local.sync_all({"folder": str(folder)}, {})
+    assert ops.rows("vendas") == [{"no": "1", "cliente": "São Tomé"}]
+    assert ops.rows("spend") == [{"day": "2024-01-01", "cost": "3"}]

@@ -25,7 +25,8 @@ REST = {
         {"name": "orders", "path": "/orders", "params": {"status": "open"}, "records": "data.items",
          "pagination": {"kind": "cursor", "param": "cursor", "next": "meta.next", "has_more": "has_more"},
          "incremental": {"field": "updated_at", "param": "since"},
-         "deletes": {"flag": "is_deleted", "path": "/orders/deleted", "ids": "ids", "since_param": "since"}},
+         "deletes": {"flag": "is_deleted", "flag_value": "trash", "path": "/orders/deleted", "ids": "ids",
+                     "since_param": "since"}},
         {"name": "lines", "path": "/orders/{id}/lines", "primary_key": ["line_id"],
          "parent": {"table": "orders", "keys": {"id": "order_id"}}},
         {"name": "search", "path": "/search", "method": "POST", "body": {"filter": {"q": "x"}},
@@ -42,6 +43,7 @@ REST = {
     "unresolved": ["orders: a note"],
 }
 OAUTH = {**REST, "auth": {"kind": "oauth2", "token_url": "https://auth.example.com/token", "scope": "read all",
+                          "token_params": {"audience": "https://api.example.com"},
                           "client_id_key": "client_id", "client_secret_key": "client_secret"}}
 FILES = {"name": "drop", "source_type": "file", "location": "/srv/drop", "location_key": "folder",
          "tables": [{"name": "orders", "files": "orders_*.csv|orders_*.txt", "delimiter": ";",
@@ -63,7 +65,7 @@ def string_places(data: Any, path: tuple = ()) -> list[tuple]:
     out: list[tuple] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            if path and path[-1] in ("params", "body", "variables", "keys", "login"):
+            if path and path[-1] in ("params", "body", "variables", "keys", "login", "token_params"):
                 out.append((*path, key, "KEY"))
             out += string_places(value, (*path, key))
     elif isinstance(data, list):

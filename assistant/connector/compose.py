@@ -124,7 +124,8 @@ if __name__ == "__main__":
 AUTH_FIELDS = {
     "none": [], "bearer": ["token_key"], "header": ["header_name", "template"], "query": ["param_name", "token_key"],
     "basic": ["username_key", "password_key"],
-    "oauth2": ["token_url", "token_url_key", "client_id_key", "client_secret_key", "style", "scope", "token_field"],
+    "oauth2": ["token_url", "token_url_key", "client_id_key", "client_secret_key", "style", "scope", "token_params",
+               "token_field"],
     "session": ["token_url", "token_url_key", "login", "style", "token_field", "header_name", "template"],
 }
 NESTED_PARTS = ("incremental", "deletes", "parent", "window")

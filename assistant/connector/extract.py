@@ -145,18 +145,21 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
     if endpoint.method == "POST" and isinstance(endpoint.body, dict):
         paging = {table.pagination.param, table.pagination.size_param}
         table.body = {k: v for k, v in endpoint.body.items() if k not in paging}
+    table.params = _fixed_params(endpoint, table)
     table.primary_key = rest.primary_key(name, endpoint.segment, reading, record, found, only)
     if keyed and found.decided.get(f"{name}.primary_key") != "text":
         table.primary_key = [keyed[1]]  # the object's keys are the records' ids
         found.unresolved = [u for u in found.unresolved if not u.startswith(f"{name}: no primary key")]
     skip = {table.pagination.param, table.pagination.size_param}
     table.incremental = rest.incremental(endpoint, record, reading, skip)
-    if table.pagination.kind == "keyset" and rest.asks_incremental(endpoint.segment + "\n" + reading.text):
+    if table.pagination.kind == "keyset" and table.incremental is None and \
+            rest.asks_incremental(endpoint.segment + "\n" + reading.text):
         # the key that asks for the next page also asks the next sync for what came after the last one
         table.incremental = Incremental(field=table.pagination.field, param=table.pagination.param)
     flag = rest.delete_flag(record, endpoint.segment, reading)
-    if flag and re.search(r"\bdelet", reading.text, re.I):
-        table.deletes = Deletes(flag=flag)
+    field_, value = rest.delete_value(record, endpoint, reading) if not flag else ("", "")
+    if (flag or field_) and re.search(r"\bdelet", reading.text, re.I):
+        table.deletes = Deletes(flag=flag or field_, flag_value=value)
     if re.search(r"<\?xml|<feed|xmlns|\bXML\b|\bAtom\b|<(\w+)[^<>]*>[^<>]*<(\w+)[^<>]*>.*?</\2>", endpoint.segment) \
             or endpoint.path.endswith(".xml"):
         table.xml_record = _xml_record(endpoint.segment)
@@ -164,6 +167,16 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
         if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
             table.pagination = table.pagination.model_copy(update={"kind": "link"})
     return table
+
+
+def _fixed_params(endpoint: rq.Endpoint, table: Table) -> dict[str, str]:
+    """Query parameters written with a literal value that no block sets (`status=publish,draft`,
+    `order=asc`): sent on every request. Paging, credentials, numbers, dates and placeholders are not."""
+    taken = {table.pagination.param, table.pagination.size_param}
+    literal = re.compile(r"^(?![\d.,\-]+$)(?!.*(?:\.\.\.|…|YYYY|\$|<|\{|\d{4}-\d\d))[\w.,:\-]+$")
+    return {name: value for name, value in endpoint.query.items() if name not in taken and literal.match(value)
+            and not re.search(r"key|token|secret|sig|pass|auth|page|offset|cursor|after|before|since|from|to$|"
+                              r"limit|size|count", name, re.I)}
 
 
 def _whole_url(tables: list[Table], base_key: str, config: dict[str, Any], reading: rq.Reading) -> None:

@@ -7,7 +7,6 @@ headers), never from a guess. The request decides which tables are wanted and ho
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import re
 from collections import defaultdict
@@ -98,21 +97,26 @@ def _schema_from_text(text: str) -> dict[str, dict[str, Any]]:
         composite = re.search(r"PRIMARY\s+KEY\s*\(([^)]*)\)", body, re.I)
         inline = [m.group(1) for m in re.finditer(r"^\s*[`\"]?(\w+)[`\"]?\s+[^,\n]*PRIMARY\s+KEY", body, re.I | re.M)]
         key = [k.strip(' `"') for k in composite.group(1).split(",")] if composite else inline
-        out[match.group(1)] = {"columns": columns, "key": key, "view": False}
+        if not match.group(1).lower().startswith("sqlite_"):  # SQLite's own bookkeeping, never data
+            out[match.group(1)] = {"columns": columns, "key": key, "view": False}
     return out
 
 
-def _words(reading: rq.Reading) -> list[str]:
-    """The words that may name the tables wanted: the tables the request lists, else its words, minus
-    those in what it says it does not need; none when it asks for everything."""
+def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
+    """The words that may name the tables wanted: the tables the request lists (a pasted schema's
+    CREATE TABLE lines are the database, not a wish), else its words, minus those in what it says it
+    does not need; none (every table) when it asks for everything and names no table of `names`."""
     from assistant.connector.extract import stated_tables
 
-    if ALL_WORDS.search(reading.text):
-        return []
+    prose = rq.Reading(text=re.sub(r"CREATE\s+(?:TABLE|INDEX|VIEW)[^;]*;?", " ", reading.text, flags=re.I))
     unwanted = " ".join(re.findall(r"(?:don'?t|do not|dont|no|not)\s+(?:need|want)[^.\n]*|other\s+things[^.\n]*|"
-                                   r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need", reading.text, re.I)).lower()
-    words = stated_tables(reading) or [w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", reading.text))]
-    return [w for w in dict.fromkeys(words) if not re.search(rf"\b{re.escape(w)}\b", unwanted)]
+                                   r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need|"
+                                   r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+",
+                                   prose.text, re.I)).lower()
+    words = stated_tables(prose) or [w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", prose.text))]
+    words = [w for w in dict.fromkeys(words) if not re.search(rf"\b{re.escape(w)}\b", unwanted)]
+    named = {n.lower() for n in names or []} & {w.lower() for w in words}
+    return [] if ALL_WORDS.search(prose.text) and not named else words
 
 
 def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
@@ -120,7 +124,7 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
     table`) or loosely (`the orders` -> sales_order), as the connector matches them when it runs."""
     from assistant.connector.blocks import local
 
-    return local.wanted_tables(_words(reading), names) if len(names) > 1 else names
+    return local.wanted_tables(_words(reading, names), names) if len(names) > 1 else names
 
 
 def _database(reading: rq.Reading, key: str, location: str) -> Spec:
@@ -129,7 +133,7 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
     if not catalog:
         return _matched_at_run_time(reading, key, location, duckdb)
     tables = []
-    words = _words(reading)
+    words = _words(reading, list(catalog))
     unresolved = []
     for name in _wanted(reading, list(catalog)):
         info = catalog[name]
@@ -250,11 +254,10 @@ def _text_groups(text: str) -> dict[str, tuple[str, str, list[Path]]]:
 
 def _header(path: Path, fmt: str) -> list[str]:
     """The columns of a data file: the CSV header (as column names) or the first record's keys."""
-    from assistant.connector.blocks.local import column_name
+    from assistant.connector.blocks.local import column_name, open_text
 
-    opener = gzip.open if path.name.endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:
+        with open_text(str(path)) as handle:
             if fmt == "csv":
                 line = handle.readline()
                 return [column_name(c) for c in next(csv.reader([line], delimiter=max(",;\t|", key=line.count)))]
@@ -322,7 +325,10 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
         return Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]
                      primary_key=[local.column_name(key[0])] if fmt == "csv" else key[:1])
     if files:
-        rows = list(_first(local.read_file(str(files[0]), {"format": fmt}), 1000))
+        try:
+            rows = list(_first(local.read_file(str(files[0]), {"format": fmt}), 1000))
+        except (OSError, ValueError, RuntimeError):  # unreadable now: the connector finds the key when it runs
+            return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
         return Table(name=name, files=pattern, format=fmt, primary_key=local.choose_key(name, rows))  # type: ignore[arg-type]
     return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
 

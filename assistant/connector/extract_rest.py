@@ -176,8 +176,11 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
         where = "body" if cursor_param in body_keys else "query"
         return _paging(base, kind="cursor", param=cursor_param, next=token_field, where=where)
     keyset = next((p for p in [*endpoint.query, *reading.params] if KEYSET.fullmatch(p)), "")
+    if not keyset and cursor_param.lower() in ("starting_after", "start_after") and not token_field:
+        keyset = cursor_param  # no next token to send back: `starting_after=<the last id>`
     if keyset:
-        field_ = KEYSET.fullmatch(keyset).group(2)  # type: ignore[union-attr]
+        found_ = KEYSET.fullmatch(keyset)
+        field_ = found_.group(2) if found_ else "id"
         record = (records_path(example) or ("", [{}]))[1][:1] if example else []
         known = record[0] if record and isinstance(record[0], dict) else {}
         field_ = field_ if field_ in known or not known else next((f for f in known if f.endswith("id")), field_)
@@ -251,11 +254,18 @@ def incremental(endpoint: rq.Endpoint, record: dict[str, Any] | None, reading: r
     """A parameter that asks for changes since a time (`updated_since=`, `modified_after`) and the record
     field that holds that time; only when the request asks for incremental syncs or names such a field."""
     text = endpoint.segment + "\n" + reading.text
+    named = re.search(r"\bincremental(?:ly)?\s+(?:on|by|using)\s+(?:the\s+)?[`\"']?(\w+)", text, re.I)
+    if named:  # "incremental on `created`": the field, and the parameter that compares with it
+        compare = [p for p in [*endpoint.query, *reading.params] if p not in skip and named.group(1) in p
+                   and re.search(r"gt|gte|after|since|from|min|start", p.replace(named.group(1), ""), re.I)]
+        if compare:
+            return Incremental(field=named.group(1), param=compare[0])
     written = re.findall(r"\b[a-z]+(?:_[a-z]+)*_(?:since|after)\b|\b(?:since|modified_after|updated_after)\b", text)
     params = [p for p in [*endpoint.query, *reading.params, *written] if SINCE.search(p) and p not in skip
               and not p.lower().startswith(("from_", "start_")) and p.lower() not in ("from", "to", "start")]
     fields = [f for f in [*(record or {}), *reading.identifiers, *re.findall(r"\b\w+_at\b|\b\w+At\b", text)]
-              if re.search(r"(updated|modified|changed|last_?modified)(_?at|At|_time|_on|_date)?$", f, re.I)]
+              if re.search(r"(updated|modified|changed|last_?modified)(_?at|At|_time|_on|_date|_gmt|_utc|_ts)?$", f,
+                           re.I)]
     if not params or not (asks_incremental(text) or fields):
         return None
     return Incremental(field=fields[0] if fields else "updated_at", param=params[0])
@@ -285,6 +295,20 @@ def delete_flag(record: dict[str, Any] | None, segment: str, reading: rq.Reading
         if not named and re.search(r"delet|remov", line + sentence, re.I):
             return match.group(1)  # `archived: true` ... must be marked deleted
     return named
+
+
+def delete_value(record: dict[str, Any] | None, endpoint: rq.Endpoint, reading: rq.Reading) -> tuple[str, str]:
+    """(field, value) when deletion is a value of a field: the sentence that asks for deletes names a
+    value the field is shown to take (`status=publish,draft,trash` and "an editor trashes a post")."""
+    asking = " ".join(s for s in re.split(r"(?<=[.!?\n])\s+", reading.text) if re.search(r"delet|remov", s, re.I))
+    said = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", asking)}
+    shown = {**{k: str(v) for k, v in (record or {}).items() if isinstance(v, str)}, **endpoint.query}
+    for field_, values in shown.items():
+        for value in re.split(r"[,|\s]+", values):
+            if len(value) >= 4 and value.isalpha() and any(w.startswith(value.lower()) for w in said) \
+                    and not re.search(r"delet|remov", value, re.I) or value.lower() in ("deleted", "removed"):
+                return field_, value
+    return "", ""
 
 
 def graphql_query(reading: rq.Reading) -> tuple[str, dict[str, Any]]:
@@ -340,7 +364,9 @@ def credential_key(keys: list[str], *hints: str, default: str) -> str:
 def _named_key(written: str, keys: list[str]) -> str:
     """The configuration key a written variable stands for: `$ANALYTICS_KEY`, `<api_key>`, `{user}`."""
     name = rq.snake(re.sub(r"[${}<>]", "", written))
-    return next((k for k in keys if rq.snake(k) == name), name if re.fullmatch(r"[a-z_]\w*", name) else "")
+    if keys:  # the configuration's own names win; a variable they do not have says nothing
+        return next((k for k in keys if rq.snake(k) == name), "")
+    return name if re.fullmatch(r"[a-z_]\w*", name) else ""
 
 
 def _basic(value: str, keys: list[str]) -> Auth:
@@ -398,8 +424,10 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
         style = "json" if re.search(r"\bjson\b", segment[:300], re.I) and not re.search(r"form", segment[:300]) \
             else "basic" if re.search(r"basic", segment[:300], re.I) else "form"
         scope = re.search(r"\bscope[`\"']?\s*(?:=|:|\bis\b)\s*[`\"']?([\w:./\- ]+?)[`\"']?(?=[\s,.;)]|$)", text)
+        extra = {k: v for k, v in re.findall(r"\b([a-z_]+)=([^\s&,;`'\"]+[^\s&,;`'\".])", segment)
+                 if k not in ("grant_type", "client_id", "client_secret", "scope") and not rq._PLACEHOLDER.search(v)}
         return Auth(kind="oauth2", token_url=token.path if token else "", style=style,  # type: ignore[arg-type]
-                    scope=scope.group(1) if scope else "",
+                    scope=scope.group(1) if scope else "", token_params=extra,
                     client_id_key=credential_key(keys, "client_id", "id", default="client_id"),
                     client_secret_key=credential_key(keys, "secret", default="client_secret"))
     for name, value in reading.headers.items():

@@ -20,6 +20,7 @@ _PLACEHOLDER = re.compile(r"\{\{?\s*([A-Za-z][\w ]*)\s*\}?\}|<\s*([A-Za-z][\w ]*
 _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9\-]*)\s*:\s*(.+?)\s*$")
 _MAX = re.compile(r"\b(?:at\s+most|max(?:imum)?(?:\s+is|\s+of|:)?|up\s+to|capped\s+at|no\s+more\s+than|"
                   r"can(?:'t|not)\s+(?:be\s+)?(?:more|higher|larger|bigger)\s+than|cannot\s+exceed|limited\s+to|"
+                  r"between\s+[01]\s*(?:\([^()]*\))?\s+and|"
                   r"<=|≤)\s*(\d+)", re.I)
 _STOP = {"and", "or", "the", "a", "an", "in", "with", "as", "is", "are", "of", "to", "for", "on", "we", "our",
          "your", "config", "configuration", "both", "will", "be", "i", "it", "give", "you", "json"}
@@ -222,6 +223,8 @@ def _bare_urls(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int, 
     spans = [(start, start + 200) for start, _ in known]
     out = []
     for match in _URL.finditer(text):
+        if match.start() and text[match.start() - 1] == '"':
+            continue  # a URL value inside a JSON example is data, not an endpoint
         base, path, query = _split_url(match.group(0))
         if path in ("/", "") or (base, path) in taken or any(a <= match.start() < b for a, b in spans):
             continue
@@ -238,7 +241,7 @@ def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int,
     taken = {e.path for _, e in known}
     out = []
     named = r"\w*(?:url|host|base|domain|api|server)\w*"
-    base = rf"(?<![\w/}}])(?:\{{\{{?\s*{named}\s*\}}?\}}|<{named}>|\$\{{?{named}\}}?)"
+    base = rf"(?<![\w/}}\"])(?:\{{\{{?\s*{named}\s*\}}?\}}|<{named}>|\$\{{?{named}\}}?)"
     for match in re.finditer(base + r"(/[A-Za-z][^\s`'\"<>,;)]*)", text, re.I):
         _, path, query = _split_url(match.group(1))
         if path not in taken:
@@ -347,7 +350,8 @@ def config_keys(text: str) -> list[str]:
     return keys
 
 
-_TABLE_ROW = re.compile(r"^\s*\|\s*`?([A-Za-z_][\w.\-]*)`?\s*\|([^\n]*)$", re.M)
+_TABLE_ROW = re.compile(r"^\s*\|\s*`?([A-Za-z_][\w.\-\[\]]*)`?\s*\|([^\n]*)$|"  # | page_size | 1-100 |
+                        r"^[ \t]+`?([a-z_][\w.\-\[\]]*)`?[ \t]{2,}(\S[^\n]*)$", re.M)  # "  limit   optional, 1..25"
 
 
 def parameters(text: str) -> list[str]:
@@ -355,7 +359,8 @@ def parameters(text: str) -> list[str]:
     rows of a Markdown parameter table (`| page_size | 1-100, default 25 |`)."""
     written = re.findall(r"(?<![\w/])([A-Za-z_][\w.\-]*)=(?!=)|(?<![\w/])([A-Za-z]+_[\w.\-]*) = (?!=)", text)
     written = [a or b for a, b in written]
-    rows = [m.group(1) for m in _TABLE_ROW.finditer(text) if m.group(1).lower() not in ("parameter", "name", "field")]
+    rows = [m.group(1) or m.group(3) for m in _TABLE_ROW.finditer(text)
+            if (m.group(1) or m.group(3)).lower() not in ("parameter", "name", "field")]
     return list(dict.fromkeys(written + rows))
 
 
@@ -370,9 +375,11 @@ def limits(text: str, known: list[str]) -> dict[str, int]:
     for match in re.finditer(r"\bmax(?:imum)?\s+`?([A-Za-z_]\w*)`?\s+(?:is|=|:)\s*(\d+)", text, re.I):
         out.setdefault(match.group(1), int(match.group(2)))
     for match in _TABLE_ROW.finditer(text):  # | page_size | 1-100, default 25 |
-        span = re.match(r"\s*`?([01])\s*(?:-|–|\.\.|to)\s*(\d{2,5})\b", match.group(2))
+        name, described = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        span = re.search(r"(?:^|\s)`?([01])\s*(?:-|–|\.\.|to|and)\s*(\d{2,5})\b", described) or \
+            re.search(r"\b(?:max(?:imum)?|at most|up to)\s*(?:is\s+)?()(\d{2,5})\b", described, re.I)
         if span:
-            out.setdefault(match.group(1), int(span.group(2)))
+            out.setdefault(name, int(span.group(2)))
     for match in _MAX.finditer(text):
         words = re.findall(r"`?([A-Za-z_][\w\-]*)`?", text[max(0, match.start() - 90):match.start()])
         subject = next((w for w in reversed(words) if w.lower() not in _FILLER), "")

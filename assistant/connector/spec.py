@@ -56,6 +56,8 @@ class Auth(Part):
     style: Literal["form", "json", "basic"] = "form"
     """How the client credentials (or, for `session`, the login fields) are sent: form, JSON body, or HTTP basic."""
     scope: str = ""
+    token_params: dict[str, str] = Field(default_factory=dict)
+    """For `oauth2`: further fields of the token request the API requires (`audience`)."""
     token_field: str = "access_token"
     """The token's field in the token (or login) response; for `session` a dotted path such as `session.token`."""
     login: dict[str, str] = Field(default_factory=dict)
@@ -69,6 +71,13 @@ class Auth(Part):
         if info.field_name == "password_key" and value == "":
             return value  # basic auth with an empty password (`curl -u "$KEY:"`)
         return _check(KEY, "the name", value)
+
+    @field_validator("token_params")
+    @classmethod
+    def _token_params(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            _check(PARAM, "the token field", name)
+        return value
 
     @field_validator("login")
     @classmethod
@@ -146,6 +155,8 @@ class Incremental(Part):
 class Deletes(Part):
     flag: str = ""
     """A record field that marks a deleted record (`is_deleted`): such records become deletes."""
+    flag_value: str = ""
+    """The value of `flag` that means deleted (`status` = `trash`); empty: any true value."""
     path: str = ""
     """An endpoint listing deleted ids."""
     ids: str = ""

@@ -85,10 +85,26 @@ def to_value(value):
 
 
 def open_text(path: str):
-    """A file for reading as text: gzip when it ends with .gz, a UTF-8 byte-order mark dropped."""
+    """A file for reading as text: gzip when it ends with .gz, in the encoding its bytes show (a UTF-8 or
+    UTF-16 byte-order mark, else UTF-8 if its start decodes as such, else Windows-1252); a byte that
+    still does not decode becomes U+FFFD rather than ending the sync."""
+    encoding = text_encoding(path)
     if path.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return open(path, encoding="utf-8-sig", newline="")
+        return gzip.open(path, "rt", encoding=encoding, errors="replace", newline="")
+    return open(path, encoding=encoding, errors="replace", newline="")
+
+
+def text_encoding(path: str):
+    """The encoding of a text file, from its first 64 KB."""
+    with (gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")) as handle:
+        head = handle.read(65536)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        head[:-4].decode("utf-8") if len(head) == 65536 else head.decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        return "cp1252"
 
 
 def read_csv(path: str, delimiter: str):

@@ -145,7 +145,8 @@ def refresh_token(session):
     if url.startswith("/"):
         url = base_url(configuration) + url
     client = (configuration[AUTH["client_id_key"]], configuration[AUTH["client_secret_key"]])
-    fields = {"grant_type": "client_credentials", **({"scope": AUTH["scope"]} if AUTH.get("scope") else {})}
+    fields = {"grant_type": "client_credentials", **({"scope": AUTH["scope"]} if AUTH.get("scope") else {}),
+              **(AUTH.get("token_params") or {})}
     style = AUTH.get("style", "form")
     if style == "basic":
         response = requests.post(url, data=fields, auth=client, timeout=REQUEST_TIMEOUT)
@@ -254,15 +255,23 @@ def retry_after(session, response):
     return None
 
 
+class Refused(RuntimeError):
+    """An answer that repeating the request cannot fix (4xx), with its status."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
 def check_status(url: str, response):
     """Fail at once on answers that repeating the request cannot fix."""
     status = response.status_code
     if status in (401, 403):
-        raise RuntimeError(f"Access denied by {url} (HTTP {status}); check the credentials")
+        raise Refused(f"Access denied by {url} (HTTP {status}); check the credentials", status)
     if status == 404:
-        raise RuntimeError(f"Not found: {url} (HTTP 404); check the base URL and endpoint")
+        raise Refused(f"Not found: {url} (HTTP 404); check the base URL and endpoint", status)
     if 400 <= status < 500 and status not in RETRY["statuses"]:
-        raise RuntimeError(f"{url} refused the request (HTTP {status}): {response.text[:300]}")
+        raise Refused(f"{url} refused the request (HTTP {status}): {response.text[:300]}", status)
 
 
 def pause(url: str, problem: str, attempt: int, delay):
@@ -543,18 +552,32 @@ def pages_page(session, url: str, spec: dict, params: dict, body):
     seen: set = set()
     while True:
         set_param(query, payload, paging["param"], page, paging.get("where", "query"))
-        data, _ = call(session, spec.get("method", "GET"), url, query, payload)
+        try:
+            data, response = call(session, spec.get("method", "GET"), url, query, payload)
+        except Refused as exc:
+            if page == int(paging.get("first", 1)) or exc.status not in (400, 404, 416, 422):
+                raise
+            log.info(f"page {page} was refused (HTTP {exc.status}): taken as past the last page")
+            return
         records = records_at(data, spec)
         if records:
             advancing(seen, records, url, "page of records")
         yield records
-        total = value_at(data, paging["total_pages"]) if paging.get("total_pages") else None
+        total = value_at(data, paging["total_pages"]) if paging.get("total_pages") else header_total(response)
         more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
         if not records or more is False or (total is not None and page >= int(total)):
             return
         if total is None and more is None and paging.get("size") and len(records) < int(paging["size"]):
             return
         page += 1
+
+
+def header_total(response):
+    """The number of pages a response header gives (`X-Total-Pages`, `X-WP-TotalPages`), if any."""
+    for name, value in response.headers.items():
+        if re.search(r"total.?pages", name, re.I) and str(value).strip().isdigit():
+            return int(value)
+    return None
 
 
 def pages_offset(session, url: str, spec: dict, params: dict, body):
@@ -699,8 +722,10 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
 
 def write_row(table: str, spec: dict, row: dict, record: dict):
     """Upsert the row, or delete it when the record carries the spec's delete flag."""
-    flag = (spec.get("deletes") or {}).get("flag")
-    if flag and value_at(record, flag) in (True, 1, "true", "True", "1", "yes"):
+    deletes = spec.get("deletes") or {}
+    flag, wanted = deletes.get("flag"), deletes.get("flag_value")
+    value = value_at(record, flag) if flag else None
+    if flag and (str(value) == wanted if wanted else value in (True, 1, "true", "True", "1", "yes")):
         # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
         op.delete(table=table, keys={key: row.get(key) for key in spec["primary_key"]})
         return
