@@ -56,8 +56,8 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         tail = re.sub(r"(?:(?<=,|&)|(?<=\band))[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=and\b|,|&)", " ",
                       reading.text[match.end():match.end() + 160])
         listed = rq._listed(tail.split("\n")[0])  # a list may go on after a line that ends with "and" or ","
-        snake_name = re.match(r"\s*([a-z][a-z0-9]*_[a-z0-9_]+)\b", tail)  # `table stock_items please`
-        names += listed or ([snake_name.group(1)] if snake_name else [])
+        snake_name = re.match(r"\s*([a-z][a-z0-9]*_[a-z0-9_]+)\b|\s*([a-z][a-z0-9_]*)\s*:", tail)  # `table x please`, `table x: ...`
+        names += listed or ([snake_name.group(1) or snake_name.group(2)] if snake_name else [])
     for match in re.finditer(r"`?([A-Za-z_]\w*)`?\s+table\b", reading.text):
         names.append(match.group(1))
     for match in re.finditer(r"\b(?:land|load|write|sav|stor|sync|put|nam|call)\w*\s+(?:it|them|this|that|these)?\s*"
@@ -160,9 +160,10 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
     field_, value = rest.delete_value(record, endpoint, reading) if not flag else ("", "")
     if (flag or field_) and re.search(r"\bdelet", reading.text, re.I):
         table.deletes = Deletes(flag=flag or field_, flag_value=value)
+    atom = endpoint.path.endswith((".atom", ".rss")) or bool(re.search(r"\bAtom\b", reading.text))
     if re.search(r"<\?xml|<feed|xmlns|\bXML\b|\bAtom\b|<(\w+)[^<>]*>[^<>]*<(\w+)[^<>]*>.*?</\2>", endpoint.segment) \
-            or endpoint.path.endswith(".xml"):
-        table.xml_record = _xml_record(endpoint.segment)
+            or endpoint.path.endswith((".xml", ".atom", ".rss")):
+        table.xml_record = _xml_record(endpoint.segment) if not atom or "<entry" in endpoint.segment else "entry"
         table.records = ""
         if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
             table.pagination = table.pagination.model_copy(update={"kind": "link"})
@@ -274,6 +275,8 @@ def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Read
             f"{rest.singular(parent.name)}_id"
         child = _table(endpoint, stated_tables(reading), reading, found, False)
         child.parent = Parent(table=parent.name, keys={field_: column})
+        if child.primary_key and column not in child.primary_key:
+            child.primary_key = [column, *child.primary_key]  # ids may start again under each parent
         child.incremental = None
         out.append(child)
     return out

@@ -159,7 +159,7 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     size = reading.limits.get(size_param) or _number(endpoint.query.get(size_param)) or \
         _number(endpoint.body.get(size_param) if isinstance(endpoint.body, dict) else None)
     base = Paging(size_param=size_param if size else "", size=size or 0, has_more=has_more)
-    if re.search(r"link header|rel=\W?next|\blink\b[^.\n]{0,40}\bnext\b", endpoint.segment, re.I):
+    if re.search(r"link header|rel=\W?next|\blinks?\b[^.\n]{0,40}\bnext\b", endpoint.segment, re.I):
         return _paging(base, kind="link")
     token_field = next((f for f in sorted(fields, key=lambda f: f.count(".")) if CURSOR_FIELDS.search(f)), "")
     written = set(body_keys) | set(endpoint.query)
@@ -185,7 +185,7 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
         known = record[0] if record and isinstance(record[0], dict) else {}
         field_ = field_ if field_ in known or not known else next((f for f in known if f.endswith("id")), field_)
         return _paging(base, kind="keyset", param=keyset, field=field_.lstrip("_") or "id")
-    if "offset" in words or "skip" in words:
+    if "offset" in words or "skip" in written or "skip" in reading.params:  # "just skip them" is no parameter
         total = next((f for f in fields if re.search(r"(^|\.)(total|count|total_count|totalCount)$", f)), "")
         return _paging(base, kind="offset", param="offset" if "offset" in words else "skip", total=total)
     page_param = next((p for p in [*endpoint.query, "page", "page_number", "pageNumber"] if p.lower() in words

@@ -131,7 +131,10 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
         return f"{table.name}: the first page holds no list of records the blocks can read"
     if rows:
         first_rows[table.name] = rows[0]
-        key = module.choose_key(rows, table.primary_key, bool(table.window))
+        link = list(table.parent.keys.values()) if table.parent and not table.parent.array else []
+        own = [k for k in table.primary_key if k not in link]  # the parent's columns are added when it syncs
+        key = module.choose_key(rows, own, bool(table.window))
+        key = [*link, *key] if link and key else key
         table.find_key = False
         if key != table.primary_key:
             table.primary_key = key

@@ -79,7 +79,7 @@ def build_session(configuration: dict):
     settle_configuration(configuration)
     session = requests.Session()
     session.headers["Accept"] = "application/json, application/xml;q=0.9, */*;q=0.5"
-    CONTEXT.update(configuration=configuration, expires=None, quota_until=0.0)
+    CONTEXT.update(configuration=configuration, expires=None, quota_until=0.0, refused={}, served=set())
     kind = AUTH.get("kind", "none")
     if kind == "bearer":
         session.headers["Authorization"] = f"Bearer {configuration[AUTH['token_key']]}"
@@ -391,8 +391,18 @@ def xml_record(element):
     """One XML element as a flat record: its own attributes, child texts by local name, and child
     attributes as `child_attribute`."""
     record = {local_name(attribute): value for attribute, value in element.attrib.items()}
+    names = [local_name(child.tag) for child in element]
     for child in element:
         name = local_name(child.tag)
+        if len(child) and len({local_name(g.tag) for g in child}) == 1 and (len(child) > 1 or child[0].attrib):
+            # a wrapper of like elements (`<variants><variant sku=".."/>...</variants>`): a list, for a child table
+            record[name] = [{**{local_name(a): v for a, v in g.attrib.items()}, **xml_record(g)} for g in child]
+            continue
+        if names.count(name) > 1:  # repeated elements (`<variant>`s) are a list, for a child table
+            record.setdefault(name, []).append({**{local_name(a): v for a, v in child.attrib.items()},
+                                                **xml_record(child), **({"value": child.text.strip()} if (
+                                                    child.text or "").strip() and len(child) == 0 else {})})
+            continue
         if len(child) == 0:
             text = (child.text or "").strip()
             if text or name not in record:
@@ -650,8 +660,8 @@ def pages_link(session, url: str, spec: dict, params: dict, body):
             link = xml_next(data)
         else:
             link = response.links.get("next", {}).get("url")
-            if not link and paging.get("next"):
-                link = value_at(data, paging["next"])
+            if not link:
+                link = value_at(data, paging["next"]) if paging.get("next") else next_link(data)
         if link and link.startswith("/"):
             link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link
         next_url, query = link, {}
@@ -741,7 +751,14 @@ def sync_children(session, parent: str, record: dict, state: dict):
             continue
         extra = {column: value_at(record, field) for field, column in link.get("keys", {}).items()}
         if link.get("array"):
-            for index, item in enumerate(value_at(record, link["array"]) or []):
+            items = value_at(record, link["array"])
+            if items is None and link["array"].endswith("s"):  # `variants` written as <variant> elements
+                one = link["array"][:-1]
+                items = value_at(record, one)
+                if not isinstance(items, list):  # a single <variant sku=".."/>: its attributes, flattened
+                    single = {k[len(one) + 1:]: v for k, v in record.items() if k.startswith(one + "_")}
+                    items = [single] if single else []
+            for index, item in enumerate(items if isinstance(items, list) else []):
                 row = dict(prepare_record(item if isinstance(item, dict) else {"value": item}), **extra)
                 if "index" in spec["primary_key"]:
                     row["index"] = index  # the item's position in its parent's array: the rest of its key
@@ -750,7 +767,22 @@ def sync_children(session, parent: str, record: dict, state: dict):
         values = {**flat_values(record), **extra}  # {id} and {vehicle_id} both name the parent's key
         url = base_url(CONTEXT["configuration"]) + fill(spec["path"], values)
         params, body = request_parts(spec, values)
-        sync_table(session, child, spec, state, url, extra, params, body)
+        try:
+            sync_table(session, child, spec, state, url, extra, params, body)
+        except Refused as exc:  # one parent's children refused (gone, closed): the others still sync
+            if exc.status in (401, 403):
+                raise
+            log.warning(f"{child}: skipped for one {parent} record: {exc}")
+            CONTEXT.setdefault("refused", {}).setdefault(child, exc)
+            continue
+        CONTEXT.setdefault("served", set()).add(child)
+
+
+def check_children():
+    """A child table none of whose parents' calls succeeded has a wrong path, not closed parents: fail."""
+    for child, exc in (CONTEXT.get("refused") or {}).items():
+        if child not in (CONTEXT.get("served") or set()):
+            raise exc
 
 
 def flat_values(record: dict):
@@ -943,6 +975,7 @@ def sync_all(session, configuration: dict, state: dict):
         else:
             params, body = request_parts(spec, {})
             count = sync_table(session, table, spec, state, endpoint_url(configuration, spec["path"]), {}, params, body)
+        check_children()
         if (spec.get("deletes") or {}).get("path"):
             sync_deletes(session, table, spec, state, started)
         # Checkpoint at the end of each table, so a later failure does not repeat it.
