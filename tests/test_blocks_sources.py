@@ -706,3 +706,38 @@ def test_files_in_windows_1252_or_utf_16_are_read(tmp_path: Path, ops: Recorder,
     local.sync_all({"folder": str(folder)}, {})
     assert ops.rows("vendas") == [{"no": "1", "cliente": "São Tomé"}]
     assert ops.rows("spend") == [{"day": "2024-01-01", "cost": "3"}]
+
+
+def test_an_atom_entry_with_a_wrapped_list_feeds_a_child_table(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:p="urn:p"><entry><id>urn:x:1</id>'
+            '<p:price currency="EUR">5</p:price><p:variants><p:variant sku="A" size="S"/><p:variant sku="B" size="M"/>'
+            '</p:variants></entry><entry><id>urn:x:2</id><p:variants><p:variant sku="C" size="L"/></p:variants>'
+            '</entry></feed>')
+    with MockApi({"/feed": lambda call: reply(feed)}) as api:
+        engine(monkeypatch, api.url, {
+            "products": {"path": "/feed", "records": "", "xml_record": "entry", "primary_key": ["id"],
+                         "pagination": {"kind": "none"}},
+            "product_variants": {"path": "", "records": "", "primary_key": ["sku"], "pagination": {"kind": "none"},
+                                 "parent": {"table": "products", "keys": {"id": "product_id"}, "array": "variants"}}})
+        sync()
+    assert ops.rows("products")[0]["price_currency"] == "EUR"
+    assert [(r["product_id"], r["sku"], r["size"]) for r in ops.rows("product_variants")] == [
+        ("urn:x:1", "A", "S"), ("urn:x:1", "B", "M"), ("urn:x:2", "C", "L")]
+
+
+def test_a_rewritten_monthly_file_deletes_what_left_it_and_rows_are_keyed_by_their_leftmost_unique_pair(
+        tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    lines = [f"{nota};{item};{nota * item}" for nota in range(1, 7) for item in (1, 2)]
+    (folder / "vendas_2024-06.csv").write_text("Número NF;Item;Valor\n" + "\n".join(lines) + "\n")
+    local_tables(monkeypatch, {"vendas": {"primary_key": [], "files": "vendas_*.csv", "format": "csv",
+                                          "find_key": True, "snapshot": True}})
+    monkeypatch.setattr(local, "FOUND", {})
+    state: dict = {}
+    local.sync_all({"folder": str(folder)}, state)
+    assert local.table_specs({})["vendas"]["primary_key"] == ["numero_nf", "item"]
+    (folder / "vendas_2024-06.csv").write_text("Número NF;Item;Valor\n" + "\n".join(lines[2:]) + "\n")
+    os.utime(folder / "vendas_2024-06.csv", (5, 5))
+    local.sync_all({"folder": str(folder)}, state)
+    assert sorted((t, k["numero_nf"], k["item"]) for t, k in ops.deletes) == [("vendas", "1", "1"), ("vendas", "1", "2")]

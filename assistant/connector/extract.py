@@ -56,7 +56,8 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         tail = re.sub(r"(?:(?<=,|&)|(?<=\band))[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=and\b|,|&)", " ",
                       reading.text[match.end():match.end() + 160])
         listed = rq._listed(tail.split("\n")[0])  # a list may go on after a line that ends with "and" or ","
-        snake_name = re.match(r"\s*([a-z][a-z0-9]*_[a-z0-9_]+)\b|\s*([a-z][a-z0-9_]*)\s*:", tail)  # `table x please`, `table x: ...`
+        # `table stock_items please`, `table products: the id is ...`
+        snake_name = re.match(r"\s*([a-z][a-z0-9]*_[a-z0-9_]+)\b|\s*([a-z][a-z0-9_]*)\s*:", tail)
         names += listed or ([snake_name.group(1) or snake_name.group(2)] if snake_name else [])
     for match in re.finditer(r"`?([A-Za-z_]\w*)`?\s+table\b", reading.text):
         names.append(match.group(1))

@@ -293,7 +293,9 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         tables = [Table(name=name, files=f"*.{fmt}", format=fmt, primary_key=keys[:1])]  # type: ignore[arg-type]
         unresolved.append(f"no data file was found or named; assumed {fmt} files (*.{fmt})")
     tables += _file_children(reading, tables, stated)
-    whole = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ies))"
+    whole = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ies))|\b(?:write|writes|written|" \
+            r"rewrit\w*|overwrit\w*)\b[^.\n]{0,60}\b(?:complete|whole|full|again)\b|\b(?:vanish|disappear)\w*|" \
+            r"\btak\w*\s+(?:\w+\s+)?out\b|\bno\s+longer\s+(?:in|appear)"
     snapshot = bool(re.search(whole, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I))
     for table in tables:
         table.snapshot = snapshot and not table.parent  # keys missing from the newest file were deleted

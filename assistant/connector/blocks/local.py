@@ -204,7 +204,7 @@ def sync_files(configuration: dict, table: str, spec: dict, state: dict):
                 upsert_items(child, child_spec, record, row)
             count += 1
         if spec.get("snapshot") and spec["primary_key"]:
-            delete_missing(table, spec, table_state, keys)
+            delete_missing(table, spec, table_state.setdefault("keys", {}), name, keys)
         seen[name] = modified
         # Checkpoint after each file, so a failure never re-reads a finished file.
         op.checkpoint(state=state)
@@ -222,14 +222,14 @@ def upsert_items(table: str, spec: dict, record: dict, parent_row: dict):
         op.upsert(table=table, data=row)
 
 
-def delete_missing(table: str, spec: dict, table_state: dict, keys: set):
-    """A snapshot file holds the whole table: keys the previous snapshot had and this one lacks were
-    deleted at the source, so they are deleted here too. The keys are kept in state for the next one."""
-    for gone in set(table_state.get("keys", [])) - keys:
+def delete_missing(table: str, spec: dict, known: dict, name: str, keys: set):
+    """A file that is rewritten whole (a snapshot): keys its previous version had and this one lacks
+    were deleted at the source, so they are deleted here too. Each file's keys are kept in state."""
+    for gone in set(known.get(name, [])) - keys:
         values = json.loads(gone)
         # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
         op.delete(table=table, keys=dict(zip(spec["primary_key"], values, strict=True)))
-    table_state["keys"] = sorted(keys)
+    known[name] = sorted(keys)
 
 
 # Column names that look like keys: `id`, `customer_id`, `Kunden-Nr` -> kunden_nr, `plan_code`.
@@ -242,10 +242,16 @@ def choose_key(table: str, rows: list):
     flat = [flatten(row) for row in rows if isinstance(row, dict)]
     columns = list(flat[0]) if flat else []
     own = singular(column_name(table)) + "_id"
+    def unique(key):
+        values = [tuple(str(row.get(c)) for c in key) for row in flat]
+        return all(row.get(c) not in (None, "") for row in flat for c in key) and len(set(values)) == len(values)
+
     for column in sorted((c for c in columns if ID_LIKE.search(c)), key=lambda c: (c != own, c != "id")):
-        values = [row.get(column) for row in flat]
-        if all(v not in (None, "") for v in values) and len(set(map(str, values))) == len(values):
+        if unique([column]):
             return [column]
+    if len(flat) >= 10:  # keys come first: the leftmost pair of columns the rows never repeat (invoice + item)
+        pairs = [[a, b] for i, a in enumerate(columns[:4]) for b in columns[i + 1:6]]
+        return next((pair for pair in pairs if unique(pair)), [])
     return []
 
 
