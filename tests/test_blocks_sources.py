@@ -741,3 +741,27 @@ def test_a_rewritten_monthly_file_deletes_what_left_it_and_rows_are_keyed_by_the
     os.utime(folder / "vendas_2024-06.csv", (5, 5))
     local.sync_all({"folder": str(folder)}, state)
     assert sorted((t, k["numero_nf"], k["item"]) for t, k in ops.deletes) == [("vendas", "1", "1"), ("vendas", "1", "2")]
+
+
+def test_json_api_rows_beside_the_records_feed_a_child_table_and_fixed_headers_are_sent(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def orders(call: Call) -> Reply:
+        if call.headers.get("Accept") != "application/vnd.api+json":
+            return reply({"errors": [{"status": "406"}]}, 406)
+        page = int(call.query.get("p", 1))
+        body = {"data": [{"type": "orders", "id": str(page)}],
+                "included": [{"type": "line_items", "id": f"{page}-1"}, {"type": "customers", "id": "c"}],
+                "links": {"next": "/orders?p=2" if page == 1 else None}}
+        return reply(body)
+
+    with MockApi({"/orders": orders}) as api:
+        engine(monkeypatch, api.url, {
+            "orders": {"path": "/orders", "records": "data", "primary_key": ["id"],
+                       "pagination": {"kind": "link", "next": "links.next"}},
+            "line_items": {"path": "", "records": "", "primary_key": ["id"], "pagination": {"kind": "none"},
+                           "parent": {"table": "orders", "keys": {}, "array": "", "included": "included",
+                                      "type": "line_items"}}})
+        monkeypatch.setattr(rest, "HEADERS", {"Accept": "application/vnd.api+json"})
+        sync()
+    assert [r["id"] for r in ops.rows("orders")] == ["1", "2"]
+    assert [r["id"] for r in ops.rows("line_items")] == ["1-1", "2-1"]

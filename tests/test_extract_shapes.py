@@ -95,3 +95,15 @@ def test_a_bounds_endpoint_with_two_dates_sets_the_first_and_last_day() -> None:
     assert window is not None
     assert (window.days, window.to_exclusive, window.start_key) == (14, False, "")
     assert (window.end.path, window.end.field, window.end.start_field) == ("/range", "last_ready", "first_day")
+
+
+def test_a_json_api_example_gives_a_media_type_and_a_table_from_included() -> None:
+    spec = spec_of("GET https://shop.example.com/api/orders?include=items\n  Headers\n    Accept   "
+                   "application/vnd.api+json\n"
+                   '{"data": [{"type": "orders", "id": "1"}], "included": [{"type": "items", "id": "7"}],'
+                   ' "links": {"next": "..."}}\nTables: `orders` and `items`.')
+    assert spec.headers == {"Accept": "application/vnd.api+json"}
+    orders, items = spec.tables
+    assert (orders.records, orders.params, orders.pagination.kind) == ("data", {"include": "items"}, "link")
+    assert items.parent is not None and (items.parent.table, items.parent.included, items.parent.type) == (
+        "orders", "included", "items")

@@ -51,9 +51,11 @@ FILES = {"name": "drop", "source_type": "file", "location": "/srv/drop", "locati
 DATABASE = {"name": "db", "source_type": "database", "location": "/srv/shop.db", "location_key": "database_path",
             "tables": [{"name": "orders", "source_table": "orders", "cursor_column": "updated_at",
                         "deleted_column": "deleted_at"}]}
+JSON_API = {**REST, "headers": {"Accept": "application/vnd.api+json"}, "tables": [
+    *REST["tables"], {"name": "items", "parent": {"table": "orders", "included": "included", "type": "line_items"}}]}
 SESSION = {**REST, "auth": {"kind": "session", "token_url": "/login", "login": {"user": "username", "pass": "password"},
                             "token_field": "session.token", "header_name": "X-Session", "template": "Token {token}"}}
-SPECS = {"rest": REST, "oauth": OAUTH, "session": SESSION, "files": FILES, "database": DATABASE}
+SPECS = {"rest": REST, "oauth": OAUTH, "session": SESSION, "json_api": JSON_API, "files": FILES, "database": DATABASE}
 
 HOSTILE = ['"""; import os; os.system("touch /tmp/pwned"); """', "'''; __import__('os').system('id'); '''",
            '"', "'", "\\", "\\n", "\n", "\r\n", "{", "}", "{0}", "{api_key}", "{{}}", "%s", "`", "#", "\x00", "\u2028",
@@ -65,7 +67,7 @@ def string_places(data: Any, path: tuple = ()) -> list[tuple]:
     out: list[tuple] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            if path and path[-1] in ("params", "body", "variables", "keys", "login", "token_params"):
+            if path and path[-1] in ("params", "body", "variables", "keys", "login", "token_params", "headers"):
                 out.append((*path, key, "KEY"))
             out += string_places(value, (*path, key))
     elif isinstance(data, list):

@@ -195,6 +195,7 @@ def rest_connector_py(spec: Spec, hooks: dict[str, str] | None = None) -> str:
         constant("BASE_URL_KEY", spec.base_url_key, "Configuration key holding the API's base URL"),
         constant("BASE_URL", spec.base_url, "The base URL the request stated, used when the configuration has none"),
         constant("AUTH", auth, "Authentication; values in braces and *_key entries name configuration keys"),
+        constant("HEADERS", spec.headers, "Headers sent with every request, as the request states them"),
         constant("RETRY", spec.retry.model_dump(), "What is retried: statuses, bodies cut off, rate limits"),
         constant("TABLES", {t.name: {**rest_table(t), **({"hook": t.name} if t.name in (hooks or {}) else {})}
                             for t in spec.tables},

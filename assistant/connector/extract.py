@@ -102,6 +102,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     if query:
         _graphql(tables, query, variables, reading)
     tables += _children(roles["child"], tables, reading, found)
+    tables += _included_children(stated, tables, reading)
     tables += _array_children(stated, tables, reading)
     for table in tables:
         # a key assumed without seeing a record is settled by the data: the probe, or the connector itself
@@ -124,6 +125,9 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
         spec.unresolved.append("no endpoint or table was named; a placeholder table `records` at /records")
     used = set(spec.config_keys())
     spec.extra_config = [k for k in keys if k not in used and k in reading.config_keys + list(config)]
+    accept = re.search(r"\bAccept\b\s*:?\s+(application/[\w.+\-]+)", reading.text)
+    if accept and accept.group(1) not in ("application/json", "application/xml"):
+        spec.headers = {"Accept": accept.group(1)}  # a media type the API insists on (JSON:API, vendor types)
     found.decided["base_url"] = "text" if reading.base_url else "default"
     return Extraction(spec, found.decided)
 
@@ -280,6 +284,30 @@ def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Read
             child.primary_key = [column, *child.primary_key]  # ids may start again under each parent
         child.incremental = None
         out.append(child)
+    return out
+
+
+def _included_children(stated: list[str], tables: list[Table], reading: rq.Reading) -> list[Table]:
+    """A stated table no endpoint serves whose records an example shows in a second list of another
+    table's response, marked with their `type` (JSON:API `included`)."""
+    out = []
+    for name in stated:
+        if any(t.name == name for t in tables):
+            continue
+        for table in tables:
+            shown = [e for ep in reading.endpoints if ep.path == table.path for e in rq.json_examples(ep.segment)]
+            for example in shown:
+                for path, items in rq.list_paths(example):
+                    kinds = {i.get("type") for i in items if isinstance(i, dict)}
+                    if path != table.records and kinds & {name, rest.singular(name)}:
+                        kind = next(k for k in kinds if k in (name, rest.singular(name)))
+                        out.append(Table(name=name, primary_key=["id"], parent=Parent(
+                            table=table.name, included=path, type=str(kind))))
+                        break
+                if out and out[-1].name == name:
+                    break
+            if out and out[-1].name == name:
+                break
     return out
 
 

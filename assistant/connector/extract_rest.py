@@ -170,7 +170,8 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
         return _paging(base, kind="cursor", param=cursor_param, next_header=header)
     next_value = rq_value(example, token_field) if token_field else None
     if isinstance(next_value, str) and (next_value.startswith(("http", "/")) or re.search(r"\b(url|link|href)\b",
-                                                                                     next_value, re.I)):
+                                                                                     next_value, re.I)
+                                        or re.search(r"links?\.", token_field, re.I)):
         return _paging(base, kind="link", next=token_field)
     if token_field and cursor_param:
         where = "body" if cursor_param in body_keys else "query"

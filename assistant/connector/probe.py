@@ -54,6 +54,7 @@ def engine(spec: Spec) -> Any:
     module.log = _Quiet()
     module.AUTH = {"kind": spec.auth.kind, **spec.auth.model_dump(include=set(compose.AUTH_FIELDS[spec.auth.kind]))}
     module.RETRY = {**spec.retry.model_dump(), "attempts": 3}
+    module.HEADERS = dict(spec.headers)
     module.BASE_URL_KEY, module.BASE_URL, module.REQUEST_TIMEOUT = spec.base_url_key, spec.base_url, 10
     module.TABLES = {t.name: compose.rest_table(t) for t in spec.tables}
     module.pause = lambda url, problem, attempt, delay: _pause(module, url, problem, attempt, delay)
@@ -82,7 +83,7 @@ def probe(spec: Spec, config: dict[str, str], seen: dict[str, Seen] | None = Non
         return [f"the source could not be checked (authentication: {mask_values(str(exc), secrets)[:200]})"]
     first_rows: dict[str, dict[str, Any]] = {}
     for table in spec.tables:
-        if table.parent and table.parent.array:
+        if table.parent and (table.parent.array or table.parent.included):
             continue
         parent_row = first_rows.get(table.parent.table, {}) if table.parent else {}
         if table.parent and not parent_row:

@@ -20,8 +20,9 @@ def _table_line(spec: Spec, t: Table) -> str:
         return (f"- `{t.name}`: table `{t.source_table}`, {key}"
                 + (f", incremental on `{t.cursor_column}`" if t.cursor_column else ", full sync")
                 + (f", rows marked by `{t.deleted_column}` are deleted" if t.deleted_column else ""))
-    request = f"`{t.method} {t.path}`" if t.path else f"the `{t.parent.array}` array of each `{t.parent.table}` row" \
-        if t.parent else "?"
+    request = f"`{t.method} {t.path}`" if t.path else (
+        f"the `{t.parent.included}` list of `{t.parent.table}` responses" if t.parent and t.parent.included else
+        f"the `{t.parent.array}` array of each `{t.parent.table}` row" if t.parent else "?")
     line = f"- `{t.name}`: {request}, records at `{t.records or t.xml_record or '<top level>'}`, {key}"
     line += f", {t.pagination.kind} pagination" if t.pagination.kind != "none" else ""
     line += f", incremental on `{t.incremental.field}`" if t.incremental else ", full sync"

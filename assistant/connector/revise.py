@@ -60,7 +60,8 @@ def read_spec(project: Path) -> Spec:
                 "driver": values["DRIVER"], "catalog": values.get("CATALOG", "spec"), "words": values.get("WORDS", [])}
     else:
         data = {**common, "base_url_key": values["BASE_URL_KEY"], "base_url": values["BASE_URL"],
-                "auth": values["AUTH"], "retry": values["RETRY"], "nested": values["NESTED"]}
+                "auth": values["AUTH"], "headers": values.get("HEADERS", {}), "retry": values["RETRY"],
+                "nested": values["NESTED"]}
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:

@@ -171,6 +171,14 @@ class Parent(Part):
     """Parent field -> the column that carries it in each child row (`{"id": "vehicle_id"}`)."""
     array: str = ""
     """The child rows are this array field of each parent record (no request of their own)."""
+    included: str = ""
+    """The child rows are a second list in the parent's responses (JSON:API `included`), of `type` if given."""
+    type: str = ""
+
+    @field_validator("array", "included", "type")
+    @classmethod
+    def _fields(cls, value: str) -> str:
+        return _check(KEY, "the field", value)
 
 
 class WindowEnd(Part):
@@ -297,6 +305,8 @@ class Spec(Part):
     `words` name (all of them when they name none) and applies the one listed table's settings to each."""
     words: list[str] = Field(default_factory=list)
     auth: Auth = Field(default_factory=Auth)
+    headers: dict[str, str] = Field(default_factory=dict)
+    """Fixed headers every request sends (`Accept: application/vnd.api+json`)."""
     retry: Retry = Field(default_factory=Retry)
     tables: list[Table] = Field(min_length=1)
     extra_config: list[str] = Field(default_factory=list)
@@ -305,6 +315,13 @@ class Spec(Part):
     checkpoint_interval: int = Field(default=1000, ge=1)
     unresolved: list[str] = Field(default_factory=list)
     """Facts the request did not settle; shown back to the user."""
+
+    @field_validator("headers")
+    @classmethod
+    def _headers(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            _check(HEADER, "the header", name)
+        return value
 
     @field_validator("name")
     @classmethod
@@ -348,7 +365,7 @@ class Spec(Part):
         for table in self.tables:
             if table.parent and table.parent.table not in names:
                 raise UsageError(f"table {table.name!r} has parent {table.parent.table!r}, which is not a table")
-            reads = table.path or table.graphql or (table.parent and table.parent.array)
+            reads = table.path or table.graphql or (table.parent and (table.parent.array or table.parent.included))
             if self.source_type == "rest" and not reads:
                 raise UsageError(f"table {table.name!r} needs an endpoint")
             if self.source_type == "database" and self.catalog == "spec" and not table.source_table:

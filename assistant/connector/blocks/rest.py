@@ -32,6 +32,7 @@ CHECKPOINT_INTERVAL = 1000
 REQUEST_TIMEOUT = 30
 NESTED = "flatten"
 HOOKS: dict = {}
+HEADERS: dict = {}
 
 
 def validate_configuration(configuration: dict):
@@ -79,6 +80,7 @@ def build_session(configuration: dict):
     settle_configuration(configuration)
     session = requests.Session()
     session.headers["Accept"] = "application/json, application/xml;q=0.9, */*;q=0.5"
+    session.headers.update(HEADERS)
     CONTEXT.update(configuration=configuration, expires=None, quota_until=0.0, refused={}, served=set())
     kind = AUTH.get("kind", "none")
     if kind == "bearer":
@@ -328,6 +330,7 @@ def value_at(payload, path: str):
 def records_at(payload, spec: dict):
     """The records of one response: a JSON list at the spec's path, the XML elements it names, or what
     the table's model-written hook (checked on a real response before it was written) returns."""
+    CONTEXT["page"] = payload  # for tables whose rows ride along in the same response (`included`)
     if spec.get("hook") in HOOKS:
         return list(HOOKS[spec["hook"]](payload))
     if isinstance(payload, ElementTree.Element):
@@ -712,6 +715,7 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
     count, newest = 0, cursor
     seen_types: dict = {}
     for records in fetch_pages(session, url, spec, params, body):
+        sync_included(table, CONTEXT.get("page"))
         for record in records:
             row = dict(prepare_record(record), **extra)
             if incremental.get("field"):
@@ -728,6 +732,17 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
                 op.checkpoint(state=state)
     table_state["cursor"] = newest
     return count
+
+
+def sync_included(parent: str, page):
+    """Child tables whose rows come in the parent's response beside its records (JSON:API `included`)."""
+    for child, spec in table_specs(CONTEXT["configuration"]).items():
+        link = spec.get("parent") or {}
+        if link.get("table") != parent or not link.get("included"):
+            continue
+        for item in value_at(page, link["included"]) or [] if isinstance(page, dict) else []:
+            if isinstance(item, dict) and (not link.get("type") or item.get("type") == link["type"]):
+                op.upsert(table=child, data=prepare_record(item))
 
 
 def write_row(table: str, spec: dict, row: dict, record: dict):
@@ -747,7 +762,7 @@ def sync_children(session, parent: str, record: dict, state: dict):
     """Child tables of one parent record: rows from its array field, or from a per-parent endpoint."""
     for child, spec in table_specs(CONTEXT["configuration"]).items():
         link = spec.get("parent") or {}
-        if link.get("table") != parent:
+        if link.get("table") != parent or link.get("included"):  # `included` rows come with the page
             continue
         extra = {column: value_at(record, field) for field, column in link.get("keys", {}).items()}
         if link.get("array"):
