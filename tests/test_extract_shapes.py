@@ -4,8 +4,11 @@ a sentence."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.connector import extract
 from assistant.connector.spec import Spec
+from core.errors import UsageError
 
 
 def spec_of(text: str, config: dict | None = None) -> Spec:
@@ -107,3 +110,14 @@ def test_a_json_api_example_gives_a_media_type_and_a_table_from_included() -> No
     assert (orders.records, orders.params, orders.pagination.kind) == ("data", {"include": "items"}, "link")
     assert items.parent is not None and (items.parent.table, items.parent.included, items.parent.type) == (
         "orders", "included", "items")
+
+
+def test_a_request_piece_no_spec_field_can_hold_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.connector.spec import Table
+
+    def broken(reading: object, config: object) -> None:
+        Table(name="Not An Identifier")
+
+    monkeypatch.setattr(extract, "rest_spec", broken)
+    with pytest.raises(UsageError, match="could not be read into a spec"):
+        spec_of("GET https://api.example.com/things")

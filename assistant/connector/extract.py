@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from assistant.connector import extract_rest as rest
 from assistant.connector import request as rq
 from assistant.connector.spec import (
@@ -25,7 +27,9 @@ from assistant.connector.spec import (
     Table,
     Window,
     WindowEnd,
+    where,
 )
+from core.errors import UsageError
 
 TABLE_WORDS = re.compile(r"\btables?\b\s*(?:called|named|:)?\s*|\binto\s+(?:a\s+(?:separate\s+)?table\s+"
                          r"(?:called\s+|named\s+)?)?", re.I)
@@ -43,10 +47,12 @@ def from_text(text: str, config: dict[str, Any] | None = None) -> Extraction:
     from assistant.connector import extract_local
 
     reading = rq.read(text)
-    local = extract_local.from_reading(reading, config or {})
-    if local is not None:
-        return local
-    return rest_spec(reading, config or {})
+    try:
+        local = extract_local.from_reading(reading, config or {})
+        return local if local is not None else rest_spec(reading, config or {})
+    except ValidationError as exc:  # a piece of the request that no spec field can hold: one clear line
+        raise UsageError(f"the request could not be read into a spec ({where(exc)}); write that part as a "
+                         "method and path, or pass --spec FILE") from exc
 
 
 def stated_tables(reading: rq.Reading) -> list[str]:
