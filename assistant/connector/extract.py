@@ -31,8 +31,8 @@ from assistant.connector.spec import (
 )
 from core.errors import UsageError
 
-TABLE_WORDS = re.compile(r"\btables?\b\s*(?:called|named|:)?\s*|\binto\s+(?:a\s+(?:separate\s+)?table\s+"
-                         r"(?:called\s+|named\s+)?)?", re.I)
+TABLE_WORDS = re.compile(r"\btables?\b\s*(?:names?\s*(?:is|are|:|=)?\s*)?(?:called|named|:)?\s*|"
+                         r"\binto\s+(?:a\s+(?:separate\s+)?table\s+(?:called\s+|named\s+)?)?", re.I)
 
 
 @dataclass
