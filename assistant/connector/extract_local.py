@@ -116,7 +116,7 @@ def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
     words = stated_tables(prose) or [w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", prose.text))]
     words = [w for w in dict.fromkeys(words) if not re.search(rf"\b{re.escape(w)}\b", unwanted)]
     named = {n.lower() for n in names or []} & {w.lower() for w in words}
-    return [] if ALL_WORDS.search(prose.text) and not named else words
+    return [] if ALL_WORDS.search(prose.text) and len(named) <= 1 else words  # a list of tables beats "everything"
 
 
 def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
