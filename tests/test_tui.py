@@ -217,8 +217,9 @@ async def test_a_failing_project_fails_then_fix_shows_the_diff_and_passes(repo: 
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         lines = (app.screen.code or "").splitlines()
-        assert [ln[1:].strip() for ln in lines if ln[:1] in "-+" and "op.upsert(" in ln] == [
-            "yield op.upsert(table=table, data=row)", "op.upsert(table=table, data=row)"]
+        changed = [ln[1:].strip() for ln in lines if ln[:1] in "-+" and "op.upsert(" in ln]
+        assert len(changed) == 2 and changed[0].startswith("yield op.upsert(")  # the one yielded call ...
+        assert changed[1] == changed[0].removeprefix("yield ")  # ... and the same call, not yielded
         assert "In a scratch copy it then passed" in app.screen.body
         assert "yield op.upsert(" in (out / "connector.py").read_text()  # nothing written before the answer
         await pilot.press("y")
