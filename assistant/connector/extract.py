@@ -300,21 +300,22 @@ def _included_children(stated: list[str], tables: list[Table], reading: rq.Readi
     for name in stated:
         if any(t.name == name for t in tables):
             continue
-        for table in tables:
-            shown = [e for ep in reading.endpoints if ep.path == table.path for e in rq.json_examples(ep.segment)]
-            for example in shown:
-                for path, items in rq.list_paths(example):
-                    kinds = {i.get("type") for i in items if isinstance(i, dict)}
-                    if path != table.records and kinds & {name, rest.singular(name)}:
-                        kind = next(k for k in kinds if k in (name, rest.singular(name)))
-                        out.append(Table(name=name, primary_key=["id"], parent=Parent(
-                            table=table.name, included=path, type=str(kind))))
-                        break
-                if out and out[-1].name == name:
-                    break
-            if out and out[-1].name == name:
-                break
+        found = next((found for table in tables if (found := _included_list(name, table, reading))), None)
+        if found:
+            parent, path, kind = found
+            out.append(Table(name=name, primary_key=["id"], parent=Parent(table=parent, included=path, type=kind)))
     return out
+
+
+def _included_list(name: str, table: Table, reading: rq.Reading) -> tuple[str, str, str] | None:
+    """(table, list path, type) of a list beside `table`'s records whose items are of type `name`."""
+    shown = [e for ep in reading.endpoints if ep.path == table.path for e in rq.json_examples(ep.segment)]
+    for example in shown:
+        for path, items in rq.list_paths(example):
+            kinds = {i.get("type") for i in items if isinstance(i, dict)} & {name, rest.singular(name)}
+            if path != table.records and kinds:
+                return table.name, path, str(next(iter(kinds)))
+    return None
 
 
 def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading) -> list[Table]:

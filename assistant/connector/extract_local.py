@@ -10,6 +10,7 @@ import csv
 import json
 import re
 from collections import defaultdict
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -328,31 +329,24 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
                      primary_key=[local.column_name(key[0])] if fmt == "csv" else key[:1])
     if files:
         try:
-            rows = list(_first(local.read_file(str(files[0]), {"format": fmt}), 1000))
+            rows = list(islice(local.read_file(str(files[0]), {"format": fmt}), 1000))
         except (OSError, ValueError, RuntimeError):  # unreadable now: the connector finds the key when it runs
             return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
         return Table(name=name, files=pattern, format=fmt, primary_key=local.choose_key(name, rows))  # type: ignore[arg-type]
     return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
 
 
-def _first(rows: Any, limit: int) -> Any:
-    for number, row in enumerate(rows):
-        if number >= limit:
-            return
-        yield row
-
-
 def _file_children(reading: rq.Reading, tables: list[Table], stated: list[str]) -> list[Table]:
     """Stated tables no file holds, made of an array in another table's records (`event_items` from
     `items`): one row per item, keyed by the parent's key and the item's position."""
+    from assistant.connector.blocks import local
     from assistant.connector.extract import _array_children
 
     children = _array_children(stated, tables, reading)
     for child in children:
         parent = next(t for t in tables if child.parent and t.name == child.parent.table)
         assert child.parent is not None
-        stem = singular(parent.name)
-        child.parent.keys = {k: k if k.startswith(f"{stem}_") else f"{stem}_{k}" for k in parent.primary_key}
+        child.parent.keys = local.child_columns(parent.name, parent.primary_key)
         child.primary_key = [*child.parent.keys.values(), "index"] if parent.primary_key else []
         child.find_key = parent.find_key
     return children

@@ -167,6 +167,14 @@ def flatten(record: dict):
     return flat
 
 
+def matching_files(folder: str, spec: dict):
+    """The table's files in the folder, in natural order; one table may gather several kinds of file
+    (`*.jsonl|*.ndjson`), each also gzipped."""
+    patterns = [glob for pattern in spec["files"].split("|") for glob in (pattern, pattern + ".gz")]
+    names = os.listdir(folder) if os.path.isdir(folder) else []
+    return sorted((name for name in names if any(fnmatch.fnmatch(name, glob) for glob in patterns)), key=natural_order)
+
+
 def natural_order(name: str):
     """File names in the order their numbers count (`page_10` after `page_9`), so later files win."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
@@ -184,12 +192,10 @@ def sync_files(configuration: dict, table: str, spec: dict, state: dict):
     table_state = state.setdefault(table, {})
     seen = table_state.setdefault("files", {})
     pending = []
-    patterns = spec["files"].split("|")  # one table may gather several kinds of file: `*.jsonl|*.ndjson`
-    for name in sorted(os.listdir(folder), key=natural_order):
-        if any(fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(name, pattern + ".gz") for pattern in patterns):
-            modified = os.path.getmtime(os.path.join(folder, name))
-            if seen.get(name) != modified:
-                pending.append((name, modified))
+    for name in matching_files(folder, spec):
+        modified = os.path.getmtime(os.path.join(folder, name))
+        if seen.get(name) != modified:
+            pending.append((name, modified))
     count = 0
     children = {name: child for name, child in table_specs(configuration).items()
                 if (child.get("parent") or {}).get("table") == table}
@@ -258,10 +264,7 @@ def choose_key(table: str, rows: list):
 def first_rows(configuration: dict, spec: dict, limit: int = 1000):
     """The first rows of the table's first file, to find its key from."""
     folder = location(configuration)
-    patterns = spec["files"].split("|")
-    listed = os.listdir(folder) if os.path.isdir(folder) else []
-    names = sorted((n for n in listed if any(fnmatch.fnmatch(n, p) or fnmatch.fnmatch(n, p + ".gz") for p in patterns)),
-                   key=natural_order)
+    names = matching_files(folder, spec)
     rows = []
     for record in read_file(os.path.join(folder, names[0]), spec) if names else []:
         rows.append(record)
@@ -365,6 +368,12 @@ def table_specs(configuration: dict):
 FOUND: dict = {}  # the tables with the keys their files support, found once per run
 
 
+def child_columns(parent: str, keys: list):
+    """The columns that carry a parent's key in its child rows: `event_id` stays, `id` of `orders` is `order_id`."""
+    stem = singular(parent)
+    return {key: key if key.startswith(f"{stem}_") else f"{stem}_{key}" for key in keys}
+
+
 def file_keys(configuration: dict):
     """The file tables, those whose key the request left open (`find_key`) keyed by their first file."""
     if FOUND.get("tables") is None:
@@ -377,9 +386,7 @@ def file_keys(configuration: dict):
             link = spec.get("parent")
             parent = tables.get((link or {}).get("table"), {})
             if link and parent.get("find_key"):  # the child carries the key its parent turned out to have
-                stem = singular(link["table"])
-                spec["parent"] = dict(link, keys={key: key if key.startswith(f"{stem}_") else f"{stem}_{key}"
-                                                  for key in parent["primary_key"]})
+                spec["parent"] = dict(link, keys=child_columns(link["table"], parent["primary_key"]))
                 spec["primary_key"] = [*spec["parent"]["keys"].values(), "index"] if parent["primary_key"] else []
         FOUND["tables"] = tables
     return FOUND["tables"]

@@ -831,12 +831,12 @@ def sync_windows(session, table: str, spec: dict, state: dict):
     window = spec["window"]
     table_state = state.setdefault(table, {})
     start, end = window_bounds(session, window, table_state)
+    url = endpoint_url(CONTEXT["configuration"], spec["path"])
     count = 0
     while start <= end:
         stop = min(start + timedelta(days=int(window.get("days", 1))), end + timedelta(days=1))
         params, body = request_parts(spec, {})
         params.update(window_params(window, start, stop))
-        url = endpoint_url(CONTEXT["configuration"], spec["path"])
         count += sync_table(session, table, spec, state, url, {}, params, body)
         table_state["next"] = stop.isoformat()
         # Checkpoint after each window: the next sync starts with the first window not yet read.
@@ -963,9 +963,10 @@ def array_child_key(name: str, spec: dict, parent: dict, parent_rows: list):
     each parent (an id-like one first, then text), else the item's position in the array.
     """
     link = dict(spec["parent"])
-    stem = link["table"][:-1] if link["table"].endswith("s") else link["table"]
     if parent_rows and parent["primary_key"] and not all(value_at(parent_rows[0], f) is not None for f in link["keys"]):
-        link["keys"] = {key: key if key.startswith(f"{stem}_") else f"{stem}_{key}" for key in parent["primary_key"]}
+        # the same column prefix the spec's link uses (`item_` of `{"id": "item_id"}`), for the key found instead
+        prefix = next((c[:-len(f)] for f, c in link["keys"].items() if c.endswith(f) and c != f), f"{link['table']}_")
+        link["keys"] = {key: key if key.startswith(prefix) else prefix + key for key in parent["primary_key"]}
         spec["parent"] = link
     columns = list(link["keys"].values())
     rows = [dict(prepare_record(item), **{c: value_at(row, f) for f, c in link["keys"].items()})
