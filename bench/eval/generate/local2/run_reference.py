@@ -54,14 +54,15 @@ def run_task(task: harness.Task, reference: Path, keep: bool = False) -> list[st
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def main() -> int:
+def main(here: Path = HERE) -> int:
+    """The tasks of the set in `here` (rest3 and local3 call this with their own folder)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("ids", nargs="*")
-    ap.add_argument("--reference", type=Path, default=HERE / "reference")
+    ap.add_argument("--reference", type=Path, default=here / "reference")
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args()
     failed = 0
-    for task in harness.tasks("local2"):
+    for task in harness.tasks(here.name):
         if args.ids and task.id not in args.ids:
             continue
         problems = run_task(task, args.reference.resolve(), args.keep)

@@ -22,7 +22,7 @@ FIVETRAN = Path("/root/.local/share/csdk-assistant/runtime-venv/bin/fivetran")
 
 
 def run_task(task: harness.Task, reference: Path, verbose: bool) -> list[str]:
-    with tempfile.TemporaryDirectory(prefix=f"rest2-{task.id}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"{task.set}-{task.id}-") as tmp:
         tmp_path = Path(tmp)
         project = tmp_path / "project"
         shutil.copytree(reference / task.id, project, ignore=shutil.ignore_patterns("files", "__pycache__"))
@@ -44,14 +44,15 @@ def run_task(task: harness.Task, reference: Path, verbose: bool) -> list[str]:
         return problems
 
 
-def main() -> int:
+def main(here: Path = HERE) -> int:
+    """The tasks of the set in `here` (rest3 and local3 call this with their own folder)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("ids", nargs="*")
-    parser.add_argument("--reference", type=Path, default=HERE / "reference")
+    parser.add_argument("--reference", type=Path, default=here / "reference")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     failed = 0
-    for task in harness.tasks("rest2"):
+    for task in harness.tasks(here.name):
         if args.ids and task.id not in args.ids:
             continue
         if not (args.reference / task.id / "connector.py").exists():
