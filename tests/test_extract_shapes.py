@@ -4,6 +4,8 @@ a sentence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.connector import extract
@@ -121,3 +123,12 @@ def test_a_request_piece_no_spec_field_can_hold_is_one_clear_error(monkeypatch: 
     monkeypatch.setattr(extract, "rest_spec", broken)
     with pytest.raises(UsageError, match="could not be read into a spec"):
         spec_of("GET https://api.example.com/things")
+
+
+def test_a_folder_of_files_in_other_encodings_is_read_not_a_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    (folder / "vendas_2024-06.csv").write_bytes("Número NF;Item;Valor\n1;1;3,5\n1;2;4\n".encode("cp1252"))
+    spec = spec_of("Sales files vendas_YYYY-MM.csv in a folder, path in the config as `path`; table `vendas`.",
+                   {"path": str(folder)})
+    assert (spec.source_type, spec.tables[0].name, spec.tables[0].files) == ("file", "vendas", "vendas*.csv")
