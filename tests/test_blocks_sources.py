@@ -765,3 +765,77 @@ def test_json_api_rows_beside_the_records_feed_a_child_table_and_fixed_headers_a
         sync()
     assert [r["id"] for r in ops.rows("orders")] == ["1", "2"]
     assert [r["id"] for r in ops.rows("line_items")] == ["1-1", "2-1"]
+
+
+# --- headers computed per request, a folder of databases ----------------------------------------------------
+
+
+def test_signed_requests_carry_a_timestamp_and_an_hmac_of_the_path_and_query(ops: Recorder,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import hmac
+
+    def ledger(call: Call) -> Reply:
+        stamp = call.headers.get("X-Ts", "")
+        want = hmac.new(b"s3cret", (stamp + call.method + call.target).encode(), hashlib.sha256).hexdigest()
+        if call.headers.get("X-Key") != "k1" or call.headers.get("X-Sign") != want or not stamp.isdigit():
+            return reply({"error": "bad signature"}, 401)
+        if len(api.calls) == 2:  # the second call is over quota: only a reset time, no Retry-After
+            return reply({"error": "slow down"}, 429, X_RateLimit_Reset="3")
+        page = int(call.query.get("page", 1))
+        return reply({"entries": [{"id": page * 10 + n} for n in range(2)], "next_page": page + 1 if page < 3 else None})
+
+    with MockApi({"/ledger": ledger}) as api:
+        engine(monkeypatch, api.url, {"ledger": {"path": "/ledger", "records": "entries", "primary_key": ["id"],
+                                                 "pagination": {"kind": "page", "param": "page", "next": "next_page"}}},
+               auth={"kind": "header", "header_name": "X-Key", "template": "{api_key}"})
+        monkeypatch.setattr(rest, "COMPUTED_HEADERS", {
+            "X-Ts": {"parts": ["timestamp"], "encode": "plain"},
+            "X-Sign": {"parts": ["header:X-Ts", "method", "path_query"], "encode": "hmac", "algorithm": "sha256",
+                       "secret_key": "api_secret", "digest": "hex", "prefix": ""}})
+        sync({"api_key": "k1", "api_secret": "s3cret"})
+    assert [r["id"] for r in ops.rows("ledger")] == [10, 11, 20, 21, 30, 31]
+    assert 3.0 <= ops.sleeps[0] <= 3.5  # type: ignore[attr-defined]  # the reset header, not a backoff guess
+
+
+def test_an_authorization_header_built_from_two_values_in_base64(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def logs(call: Call) -> Reply:
+        if call.headers.get("Authorization") != "ApiKey aWQxOmtleTE=":  # "id1:key1"
+            return reply({"error": "auth"}, 401)
+        return reply([{"id": 1}])
+
+    with MockApi({"/logs": logs}) as api:
+        engine(monkeypatch, api.url, {"logs": {"path": "/logs", "records": "", "primary_key": ["id"]}})
+        monkeypatch.setattr(rest, "COMPUTED_HEADERS", {"Authorization": {
+            "parts": ["config:api_key_id", "text::", "config:api_key"], "encode": "base64", "prefix": "ApiKey "}})
+        sync({"api_key_id": "id1", "api_key": "key1"})
+    assert ops.rows("logs") == [{"id": 1}]
+
+
+def test_a_folder_of_databases_goes_into_one_table_keyed_by_the_file(tmp_path: Path, ops: Recorder,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def till(name: str, amounts: list[int]) -> None:
+        conn = sqlite3.connect(tmp_path / name)
+        conn.executescript("CREATE TABLE IF NOT EXISTS sales (id INTEGER PRIMARY KEY, amount INTEGER);")
+        conn.executemany("INSERT INTO sales (amount) VALUES (?)", [(a,) for a in amounts])
+        conn.commit()
+        conn.close()
+
+    till("store_10.db", [5])
+    till("store_9.db", [1, 2])
+    (tmp_path / "README.txt").write_text("not a database")
+    local_tables(monkeypatch, {"sales": {"source_table": "sales", "primary_key": ["store", "id"],
+                                         "cursor_column": "id"}})
+    monkeypatch.setattr(local, "DATABASES", "store_*.db")
+    monkeypatch.setattr(local, "SOURCE_COLUMN", "store")
+    state: dict = {}
+    local.sync_all({"database_path": str(tmp_path)}, state)
+    assert [(r["store"], r["id"]) for r in ops.rows("sales")] == [("9", 1), ("9", 2), ("10", 1)]
+    till("store_9.db", [3])
+    till("store_11.db", [7])  # a new file shows up on its own
+    local.sync_all({"database_path": str(tmp_path)}, state)
+    assert [(r["store"], r["id"]) for r in ops.rows("sales")][3:] == [("9", 2), ("9", 3), ("10", 1), ("11", 1)]
+    assert state["sales"]["files"]["9"]["cursor"] == 3
+    monkeypatch.setattr(local, "DATABASES", "shop_*.db")
+    with pytest.raises(RuntimeError, match="No database files matching shop_"):
+        local.sync_all({"database_path": str(tmp_path)}, {})

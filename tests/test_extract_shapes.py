@@ -132,3 +132,37 @@ def test_a_folder_of_files_in_other_encodings_is_read_not_a_crash(tmp_path: Path
     spec = spec_of("Sales files vendas_YYYY-MM.csv in a folder, path in the config as `path`; table `vendas`.",
                    {"path": str(folder)})
     assert (spec.source_type, spec.tables[0].name, spec.tables[0].files) == ("file", "vendas", "vendas*.csv")
+
+
+def test_header_values_written_as_functions_become_computed_headers() -> None:
+    spec = spec_of("GET https://pay.example.com/v3/transfers?page=1\n"
+                   "Send Api-Client: <client_key> and Req-Time: epoch seconds; Req-Mac: base64 hmac-sha512(signing_key, "
+                   "Req-Time + method + path with query + body).\nconfig: base_url, client_key, signing_key")
+    assert (spec.auth.kind, spec.auth.header_name) == ("header", "Api-Client")
+    stamp, mac = spec.computed_headers["Req-Time"], spec.computed_headers["Req-Mac"]
+    assert (stamp.parts, stamp.encode) == (["timestamp"], "plain")
+    assert (mac.parts, mac.encode, mac.algorithm, mac.digest, mac.secret_key) == (
+        ["header:Req-Time", "method", "path_query", "body"], "hmac", "sha512", "base64", "signing_key")
+    assert spec.config_keys() == ["base_url", "client_key", "signing_key"]
+
+
+def test_a_base64_pair_in_the_authorization_header_names_both_keys() -> None:
+    spec = spec_of("POST https://search.example.net/products/_query\n"
+                   "Auth header `Authorization: Token base64(<account_id>:<account_secret>)`")
+    header = spec.computed_headers["Authorization"]
+    assert (header.prefix, header.encode, header.parts) == (
+        "Token ", "base64", ["config:account_id", "text::", "config:account_secret"])
+    assert spec.auth.kind == "none" and spec.tables[0].name == "products"  # `_query` is an action, not a name
+
+
+def test_a_folder_of_database_files_is_one_set_of_tables_keyed_by_the_file(tmp_path: Path) -> None:
+    import sqlite3
+
+    for name in ("depot_1.sqlite", "depot_2.sqlite"):
+        conn = sqlite3.connect(tmp_path / name)
+        conn.executescript("CREATE TABLE moves (id INTEGER PRIMARY KEY, qty INTEGER); CREATE TABLE junk (x TEXT);")
+        conn.close()
+    spec = spec_of(f"Each depot ships its SQLite file to {tmp_path}. I want the `moves` table from all of them, "
+                   "with a depot column.")
+    assert (spec.source_type, spec.databases, spec.source_column) == ("database", "depot_*.sqlite", "depot")
+    assert [(t.name, t.primary_key) for t in spec.tables] == [("moves", ["depot", "id"])]

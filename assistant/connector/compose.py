@@ -22,7 +22,11 @@ SDK_IMPORTS = ("\n# For the Connector object, logging and data operations\n"
                "from fivetran_connector_sdk import Logging as log\n"
                "from fivetran_connector_sdk import Operations as op\n")
 
-REST_IMPORTS = """# For telling a repeated page from a new one
+REST_IMPORTS = """# For headers computed per request: base64 pairs and HMAC signatures
+import base64
+import hmac
+
+# For telling a repeated page from a new one, and for request signatures
 import hashlib
 
 # For reading configuration.json when run directly, and for JSON bodies
@@ -196,6 +200,8 @@ def rest_connector_py(spec: Spec, hooks: dict[str, str] | None = None) -> str:
         constant("BASE_URL", spec.base_url, "The base URL the request stated, used when the configuration has none"),
         constant("AUTH", auth, "Authentication; values in braces and *_key entries name configuration keys"),
         constant("HEADERS", spec.headers, "Headers sent with every request, as the request states them"),
+        constant("COMPUTED_HEADERS", {n: h.model_dump() for n, h in spec.computed_headers.items()},
+                 "Headers worked out per request (timestamps, base64 pairs, HMAC signatures)"),
         constant("RETRY", spec.retry.model_dump(), "What is retried: statuses, bodies cut off, rate limits"),
         constant("TABLES", {t.name: {**rest_table(t), **({"hook": t.name} if t.name in (hooks or {}) else {})}
                             for t in spec.tables},
@@ -213,6 +219,9 @@ def local_connector_py(spec: Spec) -> str:
         constant("LOCATION_KEY", spec.config_keys()[0], "Configuration key holding the folder or database file"),
         constant("LOCATION", spec.location, "The path the request stated, used when the configuration has none"),
         constant("DRIVER", spec.driver, "The DB-API module that opens the database file"),
+        constant("DATABASES", spec.databases, "A folder of databases with the same tables: the files to read "
+                 "('' : the location is one database file)"),
+        constant("SOURCE_COLUMN", spec.source_column, "The column naming the database file each row came from"),
         constant("CATALOG", spec.catalog, "'spec': the tables below; 'match': the database's own tables, read at "
                  "run time"),
         constant("WORDS", spec.words, "For 'match': the request's words naming the tables it wants (none: all)"),

@@ -8,6 +8,7 @@ settled by probe.py (and, where the blocks stop, a model-written hook: hooks.py)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,9 @@ from pydantic import ValidationError
 
 from assistant.connector import extract_rest as rest
 from assistant.connector import request as rq
+from assistant.connector.computed import computed_headers
 from assistant.connector.spec import (
+    Auth,
     Deletes,
     Incremental,
     Paging,
@@ -61,7 +64,10 @@ def stated_tables(reading: rq.Reading) -> list[str]:
     for match in TABLE_WORDS.finditer(reading.text):
         tail = re.sub(r"(?:(?<=,|&)|(?<=\band))[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=and\b|,|&)", " ",
                       reading.text[match.end():match.end() + 160])
-        listed = rq._listed(tail.split("\n")[0])  # a list may go on after a line that ends with "and" or ","
+        clause = re.split(r"[.!?](?=\s|$)", tail)[0]
+        ticked = re.findall(r"`([A-Za-z_]\w*)`", clause) if re.match(r"[^`.!?]{0,40}:", clause) else []
+        # `tables in the warehouse: `a` and `b``: the quoted names after the colon; else the words that follow
+        listed = ticked or rq._listed(tail.split("\n")[0])  # a list may go on after a line ending in "and" or ","
         # `table stock_items please`, `table products: the id is ...`
         snake_name = re.match(r"\s*([a-z][a-z0-9]*_[a-z0-9_]+)\b|\s*([a-z][a-z0-9_]*)\s*:", tail)
         names += listed or ([snake_name.group(1) or snake_name.group(2)] if snake_name else [])
@@ -122,8 +128,11 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     _window(tables, roles, keys, reading, found)
     base_key = next((k for k in keys if re.search(r"url|host|endpoint", k, re.I)), "base_url")
     _whole_url(tables, base_key, config, reading)
-    auth = rest.auth(reading, keys, roles["token"][0] if roles["token"] else None, found)
-    spec = Spec(name=_connector_name(reading, tables), description=reading.text.strip().split("\n")[0][:200],
+    computed = computed_headers(reading.text, keys)
+    unsigned = dataclasses.replace(reading, headers={k: v for k, v in reading.headers.items() if k not in computed})
+    auth = rest.auth(unsigned, keys, roles["token"][0] if roles["token"] else None, found) \
+        if "Authorization" not in computed else Auth()  # the credential is the computed Authorization header
+    spec = Spec(computed_headers=computed, name=_connector_name(reading, tables), description=reading.text.strip().split("\n")[0][:200],
                 base_url_key=base_key, base_url=reading.base_url, auth=auth, retry=_retry(reading),
                 tables=tables or [Table(name="records", path="/records")], unresolved=found.unresolved,
                 nested="json" if re.search(r"json column|keep nested|as json", reading.text, re.I) else "flatten")

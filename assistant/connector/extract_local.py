@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.connector import request as rq
-from assistant.connector.extract_rest import singular, stated_keys
+from assistant.connector.extract_rest import singular, stated_composite, stated_keys
 from assistant.connector.spec import Spec, Table
 
 DB_WORDS = re.compile(r"\b(sqlite3?|duckdb|database|db)\b|\.(db|sqlite3?|duckdb)\b|CREATE TABLE", re.I)
@@ -111,12 +111,16 @@ def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
 
     prose = rq.Reading(text=re.sub(r"CREATE\s+(?:TABLE|INDEX|VIEW)[^;]*;?", " ", reading.text, flags=re.I))
     unwanted = " ".join(re.findall(r"(?:don'?t|do not|dont|no|not)\s+(?:need|want)[^.\n]*|other\s+things[^.\n]*|"
+                                   r"(?:don'?t|do not|dont|never)\s+(?:\w+\s+){0,2}?[`\"']?\w+[`\"']?\s+(?:over|across|in)\b|"
                                    r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need|"
                                    r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+",
                                    prose.text, re.I)).lower()
-    words = stated_tables(prose) or [w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", prose.text))]
+    stated = stated_tables(prose)
+    words = stated or [w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", prose.text))]
     words = [w for w in dict.fromkeys(words) if not re.search(rf"\b{re.escape(w)}\b", unwanted)]
     named = {n.lower() for n in names or []} & {w.lower() for w in words}
+    if stated and named:  # tables the request names as tables beat "everything" / "all of them"
+        return words
     return [] if ALL_WORDS.search(prose.text) and len(named) <= 1 else words  # a list of tables beats "everything"
 
 
@@ -128,9 +132,40 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
     return local.wanted_tables(_words(reading, names), names) if len(names) > 1 else names
 
 
+DB_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".duckdb")
+
+
+def _database_folder(location: str) -> tuple[str, str]:
+    """(glob, first file) when the location is a folder of database files: what varies between their
+    names is the part after the shared stem (`store_014.db`, `store_022.db` -> `store_*.db`)."""
+    root = Path(location).expanduser() if location else None
+    if root is None or not root.is_dir():
+        return "", ""
+    files = sorted(p for p in root.iterdir() if p.is_file() and p.suffix.lower() in DB_SUFFIXES)
+    if not files:
+        return "", ""
+    fixed = {re.sub(r"\d[\w\-]*$", "", p.stem) for p in files}
+    suffix = {p.suffix for p in files}
+    if len(suffix) > 1:
+        return "*", str(files[0])
+    stem = fixed.pop() if len(fixed) == 1 else ""
+    return f"{stem}*{files[0].suffix}", str(files[0])
+
+
+def _source_column(text: str, pattern: str, columns: list[str]) -> str:
+    """The column naming each row's file: the one the request asks for (`a store column`), else the
+    files' shared stem (`store_`), else `source_file`; never one the tables already have."""
+    asked = re.search(r"\b(?:a|an|the|with)\s+[`\"']?([a-z][a-z0-9_]*)[`\"']?\s+(?:column|field)\b", text, re.I)
+    for name in (asked.group(1).lower() if asked else "", rq.snake(pattern.split("*")[0]), "source_file"):
+        if name and name not in columns and name not in ("new", "extra", "single", "separate"):
+            return name
+    return "source_file"
+
+
 def _database(reading: rq.Reading, key: str, location: str) -> Spec:
     duckdb = bool(re.search(r"duckdb", reading.text, re.I) or location.endswith(".duckdb"))
-    catalog = _catalog(location, duckdb) or _schema_from_text(reading.text)
+    databases, first = _database_folder(location)
+    catalog = _catalog(first or location, duckdb) or _schema_from_text(reading.text)
     if not catalog:
         return _matched_at_run_time(reading, key, location, duckdb)
     tables = []
@@ -144,6 +179,8 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
             primary_key = ["source_rowid"]
             unresolved.append(f"{name}: no key declared; rows are keyed by SQLite's rowid (`source_rowid`), so "
                               "identical rows stay apart (a VACUUM may renumber rowids of tables without one)")
+        if databases:  # ids repeat across the files: the file's label leads the key
+            primary_key = [_source_column(reading.text, databases, info["columns"]), *primary_key]
         table = Table(name=rq.snake(renamed or name), source_table=name, primary_key=primary_key)
         table.cursor_column = _column(reading, info["columns"], r"(updated|modified|changed)(_?at|_on|_time)?$",
                                       r"incremental|changed|only\s+(?:pick|read|get)|later runs|new rows")
@@ -152,7 +189,8 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
         tables.append(table)
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
-                driver="duckdb" if duckdb else "sqlite3",
+                driver="duckdb" if duckdb or databases.endswith(".duckdb") else "sqlite3", databases=databases,
+                source_column=tables[0].primary_key[0] if databases and tables else "",
                 tables=tables or [Table(name="records", source_table="records")], unresolved=unresolved,
                 description=reading.text.strip().split("\n")[0][:200])
 
@@ -323,6 +361,10 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
     from assistant.connector.blocks import local
 
     columns = _header(files[0], fmt) if files else []
+    composite = [names for _, names in stated_composite(reading.text)]
+    if composite and (not columns or all(local.column_name(k) in columns for k in composite[0])):
+        return Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]
+                     primary_key=[local.column_name(k) for k in composite[0]])  # `key = employee_id + work_date`
     key = [k for k in stated if k in columns or local.column_name(k) in columns]
     if key:
         return Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]

@@ -27,7 +27,7 @@ KEYSET = re.compile(r"(after|since|from|min|last|start_after|greater_than|gt)_?(
 SINCE = re.compile(r"(since|after|modified|updated|changed|from|start)", re.I)
 KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
                         r"unique\s+(?:id|key)(?:\s+is)?|"
-                        r"identified\s+by|key(?:ed)?\s+on)\s+[`\"']?([A-Za-z_]\w*(?:\.\w+)*)", re.I)
+                        r"identified\s+by|key(?:ed)?\s+on|\bkey\s*=)\s*[`\"']?([A-Za-z_]\w*(?:\.\w+)*)", re.I)
 KEY_AFTER = re.compile(r"[`\"']?([A-Za-z_]\w*)[`\"']?\s+is\s+(?:the\s+)?(?:unique\s+(?:id|key)?|id|key|primary key)\b",
                        re.I)
 
@@ -48,8 +48,15 @@ def singular(name: str) -> str:
 
 
 def table_name(path: str) -> str:
-    parts = [p for p in path.split("/") if p and not p.startswith("{") and not re.match(r"^v\d+$|^api$", p)]
+    # `{id}` placeholders, versions and action segments (`_search`, `$batch`) do not name what is listed
+    parts = [p for p in path.split("/") if p and not p.startswith(("{", "_", "$")) and not re.match(r"^v\d+$|^api$", p)]
+    if len(parts) > 1 and parts[-1].lower() in ACTIONS:  # `/reservations/search`: what is searched names it
+        parts = parts[:-1]
     return rq.snake(parts[-1]) if parts else "records"
+
+
+# REST action segments after a collection's path: they say what is done to it, not what it holds
+ACTIONS = {"search", "query", "list", "find", "filter", "lookup", "scan", "export", "all", "bulk", "batch"}
 
 
 # --- which endpoint is what -------------------------------------------------------------------------------
@@ -66,6 +73,10 @@ def roles(reading: rq.Reading) -> dict[str, list[rq.Endpoint]]:
             seen[key] = endpoint
     out: dict[str, list[rq.Endpoint]] = {"token": [], "deletes": [], "end": [], "child": [], "table": []}
     paths = {e.path for e in seen.values()}
+    for endpoint in seen.values():  # `/shows/312/episodes` beside `/shows`: an example id of a parent record
+        literal = re.match(r"^(.+?)/([0-9]+|[0-9a-f]{8}-[0-9a-f\-]{27}|[A-Za-z]+[_-]?[0-9]+)(/[^{}]+)$", endpoint.path)
+        if literal and literal.group(1) in paths:
+            endpoint.path = f"{literal.group(1)}/{{id}}{literal.group(3)}"
     for endpoint in seen.values():
         path = endpoint.path.lower()
         if re.search(r"/(oauth2?|token|auth|login|sign_?in|sessions?)(/|$)", path) and endpoint.method == "POST" \
@@ -148,7 +159,9 @@ def records_path(example: Any) -> tuple[str, list[Any]] | None:
 
 def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Reading) -> Paging:
     """The pagination style, from the parameters the endpoint takes and the fields its example returns."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", endpoint.segment)} | {q.lower() for q in endpoint.query}
+    shared = reading.text[:min(e.start for e in reading.endpoints)] if reading.endpoints else ""  # said of all
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", endpoint.segment + " " + shared)} | \
+        {q.lower() for q in endpoint.query}
     body_keys = set(endpoint.body) if isinstance(endpoint.body, dict) else set()
     named = [*reading.identifiers, *re.findall(r"\b[a-z]+_[a-z_]+\b", endpoint.segment + " " + reading.text)]
     fields = rq.paths(example) if example else list(dict.fromkeys(i for i in named if re.search(
@@ -169,9 +182,9 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     if header and cursor_param and not token_field:
         return _paging(base, kind="cursor", param=cursor_param, next_header=header)
     next_value = rq_value(example, token_field) if token_field else None
-    if isinstance(next_value, str) and (next_value.startswith(("http", "/")) or re.search(r"\b(url|link|href)\b",
-                                                                                     next_value, re.I)
-                                        or re.search(r"links?\.", token_field, re.I)):
+    url_field = bool(token_field) and bool(re.search(r"(^|\.)links?\.|(url|href|link)$", token_field, re.I))
+    if url_field or isinstance(next_value, str) and (next_value.startswith(("http", "/")) or re.search(
+            r"\b(url|link|href)\b", next_value, re.I)):
         return _paging(base, kind="link", next=token_field)
     if token_field and cursor_param:
         where = "body" if cursor_param in body_keys else "query"
@@ -188,13 +201,18 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
         return _paging(base, kind="keyset", param=keyset, field=field_.lstrip("_") or "id")
     if "offset" in words or "skip" in written or "skip" in reading.params:  # "just skip them" is no parameter
         total = next((f for f in fields if re.search(r"(^|\.)(total|count|total_count|totalCount)$", f)), "")
-        return _paging(base, kind="offset", param="offset" if "offset" in words else "skip", total=total)
+        param = "offset" if "offset" in words else "skip"
+        return _paging(base, kind="offset", param=param, total=total, where="body" if param in body_keys else "query")
     page_param = next((p for p in [*endpoint.query, "page", "page_number", "pageNumber"] if p.lower() in words
                        and p.lower().startswith("page") and p != size_param), "")
     if page_param:
         total_pages = next((f for f in fields if re.search(r"(^|\.)(total_?pages|totalPages|page_?count|pages|"
                                                            r"last_?page)$", f)), "")
-        return _paging(base, kind="page", param=page_param, total_pages=total_pages)
+        return _paging(base, kind="page", param=page_param, total_pages=total_pages,
+                       where="body" if page_param in body_keys else "query")
+    stated = next((p for p in reading.limits if p.lower() in ("per_page", "page_size", "pagesize", "perpage")), "")
+    if stated and not endpoint.query and len(reading.endpoints) == 1:  # `per_page max is 100`, said apart
+        return _paging(base, kind="page", param="page", size_param=stated, size=reading.limits[stated])
     return Paging()
 
 
@@ -219,6 +237,22 @@ def stated_keys(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+_MORE_KEYS = re.compile(r"\s*(?:\+|,|&)\s*[`\"']?([A-Za-z_]\w*)[`\"']?|\s+and\s+(?:`([A-Za-z_]\w*)`|([A-Za-z]\w*_\w+))")
+
+
+def stated_composite(text: str) -> list[tuple[int, list[str]]]:
+    """Keys stated as several fields joined by `+`, `,` or `and` (`identified by student_id + course_code + term`)."""
+    out = []
+    for match in KEY_PHRASE.finditer(text):
+        names, at = [match.group(1)], match.end()
+        while more := _MORE_KEYS.match(text, at):
+            names.append(more.group(1) or more.group(2) or more.group(3))
+            at = more.end()
+        if len(names) > 1:
+            out.append((match.start(), names))
+    return out
+
+
 def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, Any] | None,
                 found: Found, single: bool) -> list[str]:
     """The key the table's text states; else `id` in its example record, or the record's own `<table>_id`."""
@@ -232,6 +266,12 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
     if parts and record and all(p in record for p in parts):  # only fields the records are shown to have
         found.decided[f"{name}.primary_key"] = "text"
         return parts  # "one row per date + metric": the row's grain is its key
+    composite = [(at, k) for at, k in stated_composite(reading.text) if (segment and at >= reading.text.find(segment)
+                 and at < reading.text.find(segment) + len(segment)) or re.search(
+                 rf"\b{re.escape(singular(name))}", reading.text[max(0, at - 40):at], re.I)]
+    if composite and (not record or all(k in record for k in composite[0][1])):
+        found.decided[f"{name}.primary_key"] = "text"
+        return composite[0][1]  # `a grade is identified by student_id + course_code + term`
     key = (here or [(0, named[0])] if named else here or (anywhere if single else []))
     if key:
         found.decided[f"{name}.primary_key"] = "text"

@@ -55,6 +55,7 @@ def engine(spec: Spec) -> Any:
     module.AUTH = {"kind": spec.auth.kind, **spec.auth.model_dump(include=set(compose.AUTH_FIELDS[spec.auth.kind]))}
     module.RETRY = {**spec.retry.model_dump(), "attempts": 3}
     module.HEADERS = dict(spec.headers)
+    module.COMPUTED_HEADERS = {name: header.model_dump() for name, header in spec.computed_headers.items()}
     module.BASE_URL_KEY, module.BASE_URL, module.REQUEST_TIMEOUT = spec.base_url_key, spec.base_url, 10
     module.TABLES = {t.name: compose.rest_table(t) for t in spec.tables}
     module.pause = lambda url, problem, attempt, delay: _pause(module, url, problem, attempt, delay)

@@ -92,6 +92,7 @@ def tolerant_json(raw: str) -> Any:
     Python's True/False/None. None if it still is not JSON."""
     text = re.sub(r"//[^\n]*", "", raw)
     text = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]|\[[^\[\]{}\"]*(?:\.\.\.|…)[^\[\]{}\"]*\]", "[{}]", text)
+    text = re.sub(r"\[\s*[A-Z]\w*\s*\]", "[{}]", text)  # `"data": [Appointment]`: a list of a named type
     text = re.sub(r"\{\s*[A-Za-z_][\w ]*\s*\}(?=\s*[,\]])|\{\s*(?:\.\.\.|…)\s*\}", "{}", text)  # [ {customer}, ... ]
     text = re.sub(r",\s*(?:\.\.\.|…)\s*(?=[\]},])", "", text)  # {"a": 1, ..., "b": 2}
     one = r'"[^"\n]*"|\b(?:null|true|false|\d+)\b'  # "next": "..." | null, "<url>" or null: the first one
@@ -287,6 +288,32 @@ def _body_example(segment: str) -> Any:
 # --- headers, keys, parameters, limits ------------------------------------------------------------------
 
 
+_HEADER_NAME = r"(?<![\w\-])(Authorization|X-[A-Za-z][\w\-]*|[A-Z][a-z]+(?:-[A-Z][A-Za-z]*)+)"
+_NEXT_HEADER = re.compile(r"\s+(?:and\s+|&\s+)?" + _HEADER_NAME + r"\s*:")
+
+
+def header_values(text: str) -> list[tuple[str, str]]:
+    """(header, value) for every `Name: value` written in the text; a value ends at the line's end or
+    at a comma, semicolon or sentence end outside brackets, or where the next header begins."""
+    out = []
+    for match in re.finditer(_HEADER_NAME + r"\s*:\s*", text):
+        depth, end = 0, match.end()
+        while end < len(text) and text[end] != "\n":
+            char = text[end]
+            if char in "(<[":
+                depth += 1
+            elif char in ")>]" and depth:
+                depth -= 1
+            elif depth == 0 and (char in ",;`" or (char == "." and text[end + 1:end + 2] in ("", " ", "\n"))
+                                 or _NEXT_HEADER.match(text, end)):
+                break
+            end += 1
+        value = text[match.end():end].strip().strip("\"'")
+        if value:
+            out.append((match.group(1), value))
+    return out
+
+
 def headers(text: str, found: list[Endpoint]) -> dict[str, str]:
     """`Name: value` header lines (in curl -H, in back-ticks or on their own line) and `header X` names."""
     out: dict[str, str] = {}
@@ -298,11 +325,14 @@ def headers(text: str, found: list[Endpoint]) -> dict[str, str]:
         if header and (header.group(1).lower() == "authorization" or header.group(1).lower().startswith("x-")
                        or "-" in header.group(1) and _PLACEHOLDER.search(header.group(2))):
             out.setdefault(header.group(1), header.group(2))
+    for name, value in header_values(text):  # `Send Api-Client: <client_key> and ...` in prose
+        if _PLACEHOLDER.search(value) and len(value.split()) <= 2:
+            out.setdefault(name, value)
     inline = r"\bAuthorization\s*:\s*((?:[A-Za-z]+\s+)?(?:<[^<>\n]+>|\{\{?\w+\}?\}|\$\{?\w+\}?))"
     for match in re.finditer(inline, text):
         out.setdefault("Authorization", match.group(1))  # written inline: `Header: Authorization: Bearer <token>`
-    for match in re.finditer(r"\b(X-[A-Za-z][\w\-]*|Api-Key|Authorization)\b", text):
-        out.setdefault(match.group(1), "")
+    for match in re.finditer(r"\b([Xx]-[A-Za-z][\w\-]*[A-Za-z]|Api-Key|Authorization)\b", text):
+        out.setdefault(match.group(1), "")  # `x-api-key` as often as `X-API-Key`
     return out
 
 

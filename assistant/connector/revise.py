@@ -57,10 +57,13 @@ def read_spec(project: Path) -> Spec:
     if local:
         kind = "file" if any(t.get("files") for t in tables) else "database"
         data = {**common, "source_type": kind, "location_key": values["LOCATION_KEY"], "location": values["LOCATION"],
-                "driver": values["DRIVER"], "catalog": values.get("CATALOG", "spec"), "words": values.get("WORDS", [])}
+                "driver": values["DRIVER"], "databases": values.get("DATABASES", ""),
+                "source_column": values.get("SOURCE_COLUMN", ""), "catalog": values.get("CATALOG", "spec"),
+                "words": values.get("WORDS", [])}
     else:
         data = {**common, "base_url_key": values["BASE_URL_KEY"], "base_url": values["BASE_URL"],
-                "auth": values["AUTH"], "headers": values.get("HEADERS", {}), "retry": values["RETRY"],
+                "auth": values["AUTH"], "headers": values.get("HEADERS", {}),
+                "computed_headers": values.get("COMPUTED_HEADERS", {}), "retry": values["RETRY"],
                 "nested": values["NESTED"]}
     try:
         spec = Spec.model_validate(data)

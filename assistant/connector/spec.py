@@ -102,6 +102,44 @@ class Auth(Part):
         }[self.kind]
 
 
+PIECE = re.compile(r"^(?:timestamp|timestamp_ms|method|path|path_query|body|config:[A-Za-z_][A-Za-z0-9_.\-]*|"
+                   r"header:[A-Za-z][A-Za-z0-9\-]*|text:.*)$", re.S)
+
+
+class Computed(Part):
+    """A header worked out for each request: a timestamp, a base64 pair (`ApiKey base64(id:key)`), an
+    HMAC signature over the request (`hex hmac-sha256(secret, ts + method + path?query)`)."""
+
+    parts: list[str] = Field(min_length=1)
+    """What is joined, in order: `timestamp` (Unix seconds), `timestamp_ms`, `method`, `path`, `path_query`
+    (the path with its query string, as sent), `body`, `config:<key>`, `header:<name>` (an earlier
+    header of this request) and `text:<literal>`."""
+    encode: Literal["plain", "base64", "hmac"] = "plain"
+    algorithm: Literal["sha256", "sha1", "sha512", "md5"] = "sha256"
+    """For `hmac`: the hash function."""
+    secret_key: str = ""
+    """For `hmac`: the configuration key of the signing secret."""
+    digest: Literal["hex", "base64"] = "hex"
+    prefix: str = ""
+    """Written before the value (`ApiKey `)."""
+
+    @field_validator("parts")
+    @classmethod
+    def _parts(cls, value: list[str]) -> list[str]:
+        for part in value:
+            _check(PIECE, "the header piece", part)
+        return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _secret(cls, value: str) -> str:
+        return _check(KEY, "the name", value)
+
+    def config_keys(self) -> list[str]:
+        named = [p.split(":", 1)[1] for p in self.parts if p.startswith("config:")]
+        return [*named, *([self.secret_key] if self.encode == "hmac" and self.secret_key else [])]
+
+
 class Paging(Part):
     kind: Literal["none", "page", "offset", "cursor", "keyset", "link", "relay"] = "none"
     param: str = ""
@@ -120,7 +158,8 @@ class Paging(Part):
     has_more: str = ""
     """The response field that says whether more pages follow."""
     next: str = ""
-    """For `cursor`: the response field with the next token; for `link`: a body field with the next URL."""
+    """For `cursor`: the response field with the next token; for `link`: a body field with the next URL; for
+    `page`: a field that is empty (null) on the last page."""
     next_header: str = ""
     """For `cursor`: a response header that carries the next token (`X-Next-Cursor`) instead of a body field."""
     field: str = ""
@@ -299,6 +338,12 @@ class Spec(Part):
     """A folder or database path stated in the request; it goes into configuration.json."""
     driver: Literal["sqlite3", "duckdb"] = "sqlite3"
     """Database sources: the DB-API module that opens the file."""
+    databases: str = ""
+    """Database sources: the location is a folder, and every file matching this glob (`store_*.db`) is a
+    database with the same tables; each table's rows from all of them go into one table."""
+    source_column: str = ""
+    """With `databases`: the column that says which file a row came from (the part of the file's name the
+    glob's `*` matched); it leads every table's primary key, since ids repeat across files."""
     catalog: Literal["spec", "match"] = "spec"
     """Database sources: `spec` syncs the tables listed; `match` (the file could not be read before the
     code was written) reads the database's own catalog when the connector runs, syncs the tables that
@@ -307,6 +352,8 @@ class Spec(Part):
     auth: Auth = Field(default_factory=Auth)
     headers: dict[str, str] = Field(default_factory=dict)
     """Fixed headers every request sends (`Accept: application/vnd.api+json`)."""
+    computed_headers: dict[str, Computed] = Field(default_factory=dict)
+    """Headers worked out for each request, in order (a timestamp header before the signature that uses it)."""
     retry: Retry = Field(default_factory=Retry)
     tables: list[Table] = Field(min_length=1)
     extra_config: list[str] = Field(default_factory=list)
@@ -316,9 +363,9 @@ class Spec(Part):
     unresolved: list[str] = Field(default_factory=list)
     """Facts the request did not settle; shown back to the user."""
 
-    @field_validator("headers")
+    @field_validator("headers", "computed_headers")
     @classmethod
-    def _headers(cls, value: dict[str, str]) -> dict[str, str]:
+    def _headers(cls, value: dict[str, Any]) -> dict[str, Any]:
         for name in value:
             _check(HEADER, "the header", name)
         return value
@@ -329,6 +376,16 @@ class Spec(Part):
         if not IDENTIFIER.match(value):
             raise ValueError("the connector name is lower snake_case")
         return value
+
+    @field_validator("databases")
+    @classmethod
+    def _databases(cls, value: str) -> str:
+        return _check(re.compile(r"^[\w.\-*?]+$"), "the file pattern", value)
+
+    @field_validator("source_column")
+    @classmethod
+    def _source_column(cls, value: str) -> str:
+        return _check(IDENTIFIER, "the column", value)
 
     @field_validator("base_url_key", "location_key")
     @classmethod
@@ -354,7 +411,8 @@ class Spec(Part):
         if self.source_type != "rest":
             keys = [self.location_key or ("folder" if self.source_type == "file" else "database_path")]
         else:
-            keys = [self.base_url_key, *self.auth.config_keys()]
+            keys = [self.base_url_key, *self.auth.config_keys(),
+                    *(k for h in self.computed_headers.values() for k in h.config_keys())]
         keys += [t.window.start_key for t in self.tables if t.window and t.window.start_key]
         return list(dict.fromkeys([*keys, *self.extra_config]))
 

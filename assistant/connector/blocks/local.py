@@ -26,6 +26,8 @@ TABLES: dict = {}
 LOCATION_KEY = "folder"
 LOCATION = ""
 DRIVER = "sqlite3"
+DATABASES = ""
+SOURCE_COLUMN = ""
 CATALOG = "spec"
 WORDS: list = []
 BATCH_SIZE = 1000
@@ -108,17 +110,39 @@ def text_encoding(path: str):
 
 
 def read_csv(path: str, delimiter: str):
-    """The rows of a CSV file with a header row; the delimiter is guessed when none is given."""
+    """
+    The rows of a CSV file with a header row; the delimiter is guessed when none is given. Lines
+    before the header (a title, an export date) are skipped: the header is the first line with as
+    many fields as most lines have. A closing summary row (`TOTAL`) is not data.
+    """
     with open_text(path) as handle:
+        head = [line for _, line in zip(range(50), handle)]
+        handle.seek(0)
         if not delimiter:
-            header = handle.readline()
-            handle.seek(0)
-            delimiter = max(",;\t|", key=header.count)  # the header names the columns: its separator wins
+            delimiter = max(",;\t|", key=lambda d: separator_score(head, d))
+        widths = [len(next(csv.reader([line], delimiter=delimiter), [])) for line in head if line.strip()]
+        usual = max(set(widths), key=widths.count) if widths else 0
         reader = csv.reader(handle, delimiter=delimiter)
-        header = [column_name(name) for name in next(reader, [])]
+        header = next(reader, [])
+        while header is not None and usual > 1 and len(header) < usual:
+            header = next(reader, None)
+        header = [column_name(name) for name in header or []]
         for values in reader:
-            if any(value.strip() for value in values):
+            if any(value.strip() for value in values) and not is_summary(values):
                 yield dict(zip(header, values, strict=False))
+
+
+def separator_score(lines: list, delimiter: str):
+    """How surely a character separates fields: on every line (a header too), then on most of them."""
+    counts = sorted(line.count(delimiter) for line in lines if line.strip()) or [0]
+    return counts[0], counts[len(counts) // 2]
+
+
+def is_summary(values: list):
+    """A totals line under the data: its first filled field says so and most fields are empty."""
+    filled = [value.strip() for value in values if value.strip()]
+    return bool(filled) and filled[0].lower().rstrip(":") in ("total", "totals", "grand total", "sum") \
+        and len(filled) <= max(1, len(values) // 2)
 
 
 def read_json_lines(path: str):
@@ -276,9 +300,32 @@ def first_rows(configuration: dict, spec: dict, limit: int = 1000):
 # --- databases --------------------------------------------------------------------------------------------
 
 
-def connect(configuration: dict):
-    """A read-only connection to the database file through the DB-API driver the spec names."""
+def database_files(configuration: dict):
+    """The database files to read: the configured file, or with DATABASES every file of the folder
+    that matches it, in natural order (`store_9.db` before `store_10.db`)."""
     path = location(configuration)
+    if not DATABASES:
+        return [path]
+    if not os.path.isdir(path):
+        raise RuntimeError(f"Configured folder does not exist: {path}")
+    names = [n for n in os.listdir(path) if fnmatch.fnmatch(n, DATABASES) and os.path.isfile(os.path.join(path, n))]
+    if not names:
+        raise RuntimeError(f"No database files matching {DATABASES} in {path}")
+    return [os.path.join(path, n) for n in sorted(names, key=natural_order)]
+
+
+def file_label(path: str):
+    """What tells one database file from the others: the part of its name the pattern's `*` matched
+    (`store_014.db` for `store_*.db` -> `014`), else the name without its extension."""
+    stem = os.path.basename(path).split(".")[0]
+    fixed = DATABASES.split("*")[0]
+    return stem[len(fixed):] if fixed and stem.startswith(fixed) and len(stem) > len(fixed) else stem
+
+
+def connect(configuration: dict, path: str = ""):
+    """A read-only connection to a database file (the first one, when none is named) through the DB-API
+    driver the spec names."""
+    path = path or database_files(configuration)[0]
     if not os.path.isfile(path):
         raise RuntimeError(f"Configured database file does not exist: {path}")
     if DRIVER == "duckdb":
@@ -359,7 +406,8 @@ def table_specs(configuration: dict):
         stated = [key for key in template.get("primary_key", []) if key in columns]
         key = stated if stated and len(stated) == len(template["primary_key"]) else catalog[source]["key"]
         tables[column_name(source)] = {
-            "source_table": source, "primary_key": key or (["id"] if "id" in columns else []),
+            "source_table": source,
+            "primary_key": ([SOURCE_COLUMN] if DATABASES else []) + (key or (["id"] if "id" in columns else [])),
             "cursor_column": template.get("cursor_column") if template.get("cursor_column") in columns else "",
             "deleted_column": template.get("deleted_column") if template.get("deleted_column") in columns else ""}
     return tables
@@ -414,13 +462,16 @@ def is_deleted(value):
     return str(value).strip().lower() not in ("", "0", "false", "no", "n", "f")
 
 
-def sync_query(connection, table: str, spec: dict, state: dict):
+def sync_query(connection, table: str, spec: dict, state: dict, label: str = ""):
     """
     Upsert the rows of one database table in batches (fetchmany), ordered by the cursor column,
     so memory stays flat and the next sync resumes from the last cursor value saved in state.
-    Rows the deleted column marks become deletes.
+    Rows the deleted column marks become deletes. With `label` (one file of a folder of databases)
+    every row carries it in SOURCE_COLUMN, and the cursor is kept per file.
     """
     table_state = state.setdefault(table, {})
+    if label:
+        table_state = table_state.setdefault("files", {}).setdefault(label, {})
     sql, params = select(spec, table_state.get("cursor"))
     rows = connection.cursor()
     rows.execute(sql, params)
@@ -432,6 +483,8 @@ def sync_query(connection, table: str, spec: dict, state: dict):
             break
         for values in batch:
             row = {name: to_value(value) for name, value in zip(names, values, strict=True)}
+            if label:
+                row[SOURCE_COLUMN] = label
             if spec.get("deleted_column") and is_deleted(row.get(spec["deleted_column"])):
                 # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
                 op.delete(table=table, keys={key: row[key] for key in spec["primary_key"]})
@@ -454,9 +507,10 @@ def sync_all(configuration: dict, state: dict):
                 sync_files(configuration, table, spec, state)
         return
     tables = table_specs(configuration)
-    connection = connect(configuration)
-    try:
-        for table, spec in tables.items():
-            sync_query(connection, table, spec, state)
-    finally:
-        connection.close()
+    for path in database_files(configuration):
+        connection = connect(configuration, path)
+        try:
+            for table, spec in tables.items():
+                sync_query(connection, table, spec, state, file_label(path) if DATABASES else "")
+        finally:
+            connection.close()

@@ -9,7 +9,9 @@ never code. Every function here is tested on its own (tests/test_blocks.py) and 
 # ruff: noqa: N802
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
 import re
 import time
@@ -33,6 +35,7 @@ REQUEST_TIMEOUT = 30
 NESTED = "flatten"
 HOOKS: dict = {}
 HEADERS: dict = {}
+COMPUTED_HEADERS: dict = {}
 
 
 def validate_configuration(configuration: dict):
@@ -194,7 +197,7 @@ def call(session, method: str, url: str, params=None, body=None):
     for attempt in range(RETRY["attempts"]):
         before_request(session)
         try:
-            response = session.request(method, url, params=params, json=body, timeout=REQUEST_TIMEOUT)
+            response = send(session, method, url, params, body)
         except (requests.ConnectionError, requests.Timeout) as exc:
             pause(url, f"could not connect ({type(exc).__name__})", attempt, None)
             continue
@@ -215,6 +218,50 @@ def call(session, method: str, url: str, params=None, body=None):
             return payload, response
         pause(url, problem, attempt, None)
     raise RuntimeError(f"Could not reach {url}: it kept failing after {RETRY['attempts']} attempts")
+
+
+def send(session, method: str, url: str, params, body):
+    """One HTTP request; headers COMPUTED_HEADERS names are worked out from the request as it will be sent."""
+    if not COMPUTED_HEADERS:
+        return session.request(method, url, params=params, json=body, timeout=REQUEST_TIMEOUT)
+    prepared = session.prepare_request(requests.Request(method, url, params=params, json=body))
+    sent = prepared.body.decode() if isinstance(prepared.body, bytes) else (prepared.body or "")
+    prepared.headers.update(computed_headers(prepared.method, prepared.path_url, sent, session.headers))
+    return session.send(prepared, timeout=REQUEST_TIMEOUT)
+
+
+def computed_headers(method: str, path_query: str, body: str, fixed):
+    """
+    The headers this request computes, in order, so a signature can use the timestamp header before it.
+    Each joins its parts (the time, the method, the path and query as sent, the body, configuration
+    values, literal text), then encodes them: as written, base64, or an HMAC with a configured secret.
+    """
+    configuration, now, out = CONTEXT["configuration"], time.time(), {}
+    for name, header in COMPUTED_HEADERS.items():
+        pieces = []
+        for part in header["parts"]:
+            kind, _, arg = part.partition(":")
+            values = {"timestamp": str(int(now)), "timestamp_ms": str(int(now * 1000)), "method": method.upper(),
+                      "path": path_query.split("?")[0], "path_query": path_query, "body": body}
+            if kind in values:
+                pieces.append(values[kind])
+            elif kind == "config":
+                pieces.append(str(configuration.get(arg, "")))
+            elif kind == "header":
+                pieces.append(str(out.get(arg, fixed.get(arg, ""))))
+            else:
+                pieces.append(arg)
+        message = "".join(pieces).encode()
+        if header.get("encode") == "base64":
+            value = base64.b64encode(message).decode()
+        elif header.get("encode") == "hmac":
+            secret = str(configuration.get(header["secret_key"], "")).encode()
+            mac = hmac.new(secret, message, getattr(hashlib, header.get("algorithm", "sha256")))
+            value = base64.b64encode(mac.digest()).decode() if header.get("digest") == "base64" else mac.hexdigest()
+        else:
+            value = message.decode()
+        out[name] = header.get("prefix", "") + value
+    return out
 
 
 def before_request(session):
@@ -254,7 +301,10 @@ def retry_after(session, response):
         return float(value)
     if CONTEXT["quota_until"] > time.time():
         return CONTEXT["quota_until"] - time.time()
-    return None
+    named = (RETRY.get("rate_limit") or {}).get("reset", "")
+    reset = next((response.headers[h] for h in (named, "X-RateLimit-Reset", "RateLimit-Reset", "X-Rate-Limit-Reset")
+                  if h and response.headers.get(h)), "")
+    return min(300.0, reset_seconds(reset)) if reset and response.status_code == 429 else None
 
 
 class Refused(RuntimeError):
@@ -558,7 +608,8 @@ def advancing(seen: set, marker, url: str, what: str):
 
 
 def pages_page(session, url: str, spec: dict, params: dict, body):
-    """page=1, 2, 3, ... until the total number of pages, `has more` false, or a short or empty page."""
+    """page=1, 2, 3, ... until the total number of pages, `has more` false, an empty next-page field, or a
+    short or empty page."""
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
     page = int(paging.get("first", 1))
@@ -578,6 +629,8 @@ def pages_page(session, url: str, spec: dict, params: dict, body):
         yield records
         total = value_at(data, paging["total_pages"]) if paging.get("total_pages") else header_total(response)
         more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
+        if paging.get("next") and not value_at(data, paging["next"]):  # `next_page: null` on the last page
+            more = False
         if not records or more is False or (total is not None and page >= int(total)):
             return
         if total is None and more is None and paging.get("size") and len(records) < int(paging["size"]):
