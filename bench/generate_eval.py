@@ -1,8 +1,8 @@
 """Generate-then-check on the blind tasks of bench/eval/generate: requests nobody here wrote.
 
-    python bench/generate_eval.py [--split tune|report|all] [--set rest|local|rest2|local2|rest3|local3|rest4|local4|all]
-                                  [--task ID]... [--mode plain|config|both] [--model NAME | --no-model]
-                                  [--summary] [--json FILE]
+    python bench/generate_eval.py [--split tune|report|all]
+                                  [--set rest|local|rest2|local2|rest3|local3|rest4|local4|all] [--task ID]...
+                                  [--mode plain|config|both] [--model NAME | --no-model] [--summary] [--json FILE]
 
 For each task: make its source (a mock API on 127.0.0.1, or files and databases), write the request
 with its placeholders filled to a prompt file, and run `assistant generate --prompt-file P --out D`,

@@ -839,3 +839,35 @@ def test_a_folder_of_databases_goes_into_one_table_keyed_by_the_file(tmp_path: P
     monkeypatch.setattr(local, "DATABASES", "shop_*.db")
     with pytest.raises(RuntimeError, match="No database files matching shop_"):
         local.sync_all({"database_path": str(tmp_path)}, {})
+
+
+def test_one_stream_of_events_in_nested_folders_feeds_a_table_per_type(tmp_path: Path, ops: Recorder,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    hour = tmp_path / "2024" / "07" / "01"
+    hour.mkdir(parents=True)
+    events = [{"type": "order.created", "data": {"object": {"id": "o1", "total": 5}}},
+              {"type": "ping", "data": {"object": {}}},
+              {"type": "refund.created", "data": {"object": {"id": "r1"}}},
+              {"type": "order.updated", "data": {"object": {"id": "o1", "total": 7}}}]
+    with gzip.open(hour / "9.jsonl.gz", "wt") as handle:
+        handle.write("\n".join(json.dumps(e) for e in events[:2]) + "\n")
+    (hour / "10.jsonl").write_text("\n".join(json.dumps(e) for e in events[2:]) + "\n")
+    local_tables(monkeypatch, {name: {"files": "**/*.jsonl", "format": "jsonl", "primary_key": ["id"],
+                                      "records": "data.object", "route": {"type": f"{name[:-1]}.*"}}
+                               for name in ("orders", "refunds")})
+    state: dict = {}
+    local.sync_all({"folder": str(tmp_path)}, state)
+    assert ops.rows("orders") == [{"id": "o1", "total": 5}, {"id": "o1", "total": 7}]  # the later file wins
+    assert ops.rows("refunds") == [{"id": "r1"}]
+    assert sorted(state["orders"]["files"]) == ["2024/07/01/10.jsonl", "2024/07/01/9.jsonl.gz"]
+
+
+def test_what_only_a_file_name_says_goes_into_each_row(tmp_path: Path, ops: Recorder,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("count_S01_0902.txt", "count_S02_0902.txt"):
+        (tmp_path / name).write_text("sku|qty\nA|1\nB|2\n")
+    local_tables(monkeypatch, {"counts": {"files": "count_*.txt", "format": "csv", "delimiter": "|",
+                                          "name_column": "file_part", "primary_key": ["file_part", "sku"]}})
+    local.sync_all({"folder": str(tmp_path)}, {})
+    assert [(r["file_part"], r["sku"]) for r in ops.rows("counts")] == [
+        ("S01_0902", "A"), ("S01_0902", "B"), ("S02_0902", "A"), ("S02_0902", "B")]

@@ -4,6 +4,7 @@ a sentence."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,66 @@ def test_a_folder_of_database_files_is_one_set_of_tables_keyed_by_the_file(tmp_p
                    "with a depot column.")
     assert (spec.source_type, spec.databases, spec.source_column) == ("database", "depot_*.sqlite", "depot")
     assert [(t.name, t.primary_key) for t in spec.tables] == [("moves", ["depot", "id"])]
+
+
+def test_an_example_id_in_a_child_path_makes_it_a_per_parent_endpoint() -> None:
+    spec = spec_of("Two calls:\n  GET https://kb.example.org/api/books?page=1&per_page=20\n"
+                   "  GET https://kb.example.org/api/books/77/chapters?page=1&per_page=20\n")
+    child = spec.tables[1]
+    assert (child.name, child.path, child.parent and child.parent.table) == ("chapters", "/api/books/{id}/chapters",
+                                                                            "books")
+
+
+def test_a_page_size_stated_apart_from_the_only_endpoint_pages_it() -> None:
+    spec = spec_of("Pull the routes from GET https://transit.example.io/v1/routes. per_page can be at most 250.")
+    paging = spec.tables[0].pagination
+    assert (paging.kind, paging.param, paging.size_param, paging.size) == ("page", "page", "per_page", 250)
+
+
+def test_paging_fields_written_in_a_post_body_are_sent_in_the_body() -> None:
+    spec = spec_of("curl -X POST https://crm.example.com/v2/contacts/query -d '{\"page\": 1, \"page_size\": 40}'\n"
+                   "It answers {\"results\": [{\"id\": 1}], \"total\": 90}")
+    table = spec.tables[0]
+    assert (table.name, table.method, table.pagination.kind, table.pagination.where) == ("contacts", "POST", "page",
+                                                                                       "body")
+
+
+def test_a_key_written_as_fields_joined_by_plus_is_a_composite_key() -> None:
+    spec = spec_of("GET https://sis.example.edu/api/marks returns {\"marks\": [...]}.\n"
+                   "A mark is identified by pupil_id + subject + year.")
+    assert spec.tables[0].primary_key == ["pupil_id", "subject", "year"]
+
+
+def test_a_csv_with_title_lines_above_the_header_and_a_totals_line(tmp_path: Path) -> None:
+    from assistant.connector.blocks import local
+
+    path = tmp_path / "hours.csv"
+    path.write_text("Hours export\nGenerated 2024-05-01\n\nperson;day;hours\nann;2024-04-30;7,5\nbo;2024-04-30;8\n"
+                    "TOTAL;;15,5\n", "utf-8")
+    assert list(local.read_csv(str(path), "")) == [{"person": "ann", "day": "2024-04-30", "hours": "7,5"},
+                                                   {"person": "bo", "day": "2024-04-30", "hours": "8"}]
+
+
+def test_a_table_without_a_declared_key_is_keyed_by_the_grain_its_rows_hold(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "league.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE scores (team_id INTEGER, round INTEGER, points INTEGER);"
+                       "INSERT INTO scores VALUES (1, 1, 3), (1, 2, 0), (2, 1, 1);")
+    conn.close()
+    spec = spec_of(f"Sync the scores table from {path}: one row per team and round.")
+    assert spec.tables[0].primary_key == ["team_id", "round"]
+
+
+def test_an_event_archive_in_dated_folders_is_routed_to_a_table_per_type(tmp_path: Path) -> None:
+    day = tmp_path / "2024" / "03" / "05"
+    day.mkdir(parents=True)
+    lines = [{"kind": "ticket.opened", "payload": {"item": {"id": 1}}},
+             {"kind": "agent.login", "payload": {"item": {"id": 9}}}]
+    (day / "00.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    spec = spec_of(f"Archive in {tmp_path} laid out YYYY/MM/DD/HH.jsonl; the object is at payload.item. "
+                   "Tables: tickets, agents.")
+    routes = {t.name: (t.files, t.records, t.route) for t in spec.tables}
+    assert routes == {"tickets": ("**/*.jsonl", "payload.item", {"kind": "ticket.*"}),
+                      "agents": ("**/*.jsonl", "payload.item", {"kind": "agent.*"})}

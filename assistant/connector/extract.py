@@ -132,7 +132,8 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     unsigned = dataclasses.replace(reading, headers={k: v for k, v in reading.headers.items() if k not in computed})
     auth = rest.auth(unsigned, keys, roles["token"][0] if roles["token"] else None, found) \
         if "Authorization" not in computed else Auth()  # the credential is the computed Authorization header
-    spec = Spec(computed_headers=computed, name=_connector_name(reading, tables), description=reading.text.strip().split("\n")[0][:200],
+    spec = Spec(computed_headers=computed, name=_connector_name(reading, tables),
+                description=reading.text.strip().split("\n")[0][:200],
                 base_url_key=base_key, base_url=reading.base_url, auth=auth, retry=_retry(reading),
                 tables=tables or [Table(name="records", path="/records")], unresolved=found.unresolved,
                 nested="json" if re.search(r"json column|keep nested|as json", reading.text, re.I) else "flatten")
@@ -327,9 +328,11 @@ def _included_list(name: str, table: Table, reading: rq.Reading) -> tuple[str, s
     return None
 
 
-def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading) -> list[Table]:
+def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
+                    known: list[str] | None = None) -> list[Table]:
     """A stated table with no endpoint whose rows are an array field of another table's records
-    (`line_items`): one child row per item, with the parent's key."""
+    (`line_items`, or one of the `known` arrays the data holds that ends its name): one child row per
+    item, with the parent's key."""
     out = []
     named = {t.name for t in tables}
     for name in stated:
@@ -343,6 +346,7 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading)
         arrays += [i for i in reading.identifiers if i != name and (i in name or rest.singular(i) in name
                                                                    or name.endswith(i))
                    and not (parent and i in (parent.name, rest.singular(parent.name)))]
+        arrays += [f for f in known or [] if name.endswith("_" + f) or name.endswith("_" + rest.singular(f))]
         if arrays and parent is not None:
             key = (parent.primary_key or ["id"])[0]
             out.append(Table(name=name, primary_key=["id"], parent=Parent(

@@ -111,7 +111,8 @@ def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
 
     prose = rq.Reading(text=re.sub(r"CREATE\s+(?:TABLE|INDEX|VIEW)[^;]*;?", " ", reading.text, flags=re.I))
     unwanted = " ".join(re.findall(r"(?:don'?t|do not|dont|no|not)\s+(?:need|want)[^.\n]*|other\s+things[^.\n]*|"
-                                   r"(?:don'?t|do not|dont|never)\s+(?:\w+\s+){0,2}?[`\"']?\w+[`\"']?\s+(?:over|across|in)\b|"
+                                   r"(?:don'?t|do not|dont|never)\s+(?:\w+\s+){0,2}?[`\"']?\w+[`\"']?\s+"
+                                   r"(?:over|across|in)\b|"
                                    r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need|"
                                    r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+",
                                    prose.text, re.I)).lower()
@@ -175,6 +176,8 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
         info = catalog[name]
         renamed = next((w for w in words if name.lower().endswith("_" + w.lower()) and w.lower() != name.lower()), "")
         primary_key = info["key"] or _stated_key(reading, name, info["columns"])
+        if not info["key"] and (first or location):  # undeclared: the rows must hold it
+            primary_key = _key_in_rows(first or location, duckdb, name, reading, info["columns"], primary_key)
         if not primary_key and not info.get("view") and not duckdb:
             primary_key = ["source_rowid"]
             unresolved.append(f"{name}: no key declared; rows are keyed by SQLite's rowid (`source_rowid`), so "
@@ -193,6 +196,87 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
                 source_column=tables[0].primary_key[0] if databases and tables else "",
                 tables=tables or [Table(name="records", source_table="records")], unresolved=unresolved,
                 description=reading.text.strip().split("\n")[0][:200])
+
+
+def _grains(text: str, columns: list[str]) -> list[list[str]]:
+    """Keys written as a row's grain (`one row per student, course_code and term`), each word taken as
+    the column it names (`student` -> `student_id`); a grain with a word no column fits is dropped."""
+    out = []
+    for match in re.finditer(r"\bone\s+row\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", _joined(text), re.I):
+        named = [_column_for(w.split()[-1], columns) for w in _grain_words(match.group(1))]
+        if named and all(named):
+            out.append(list(dict.fromkeys(named)))
+    return out
+
+
+def _partial_grain(text: str, columns: list[str]) -> list[str] | None:
+    """The columns of a stated grain some of whose words no column holds (they are in the files' names),
+    or None when the grain is whole in the data or none is stated."""
+    if not columns:
+        return None
+    for match in re.finditer(r"\b(?:one\s+)?rows?\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", _joined(text), re.I):
+        named = [_column_for(w.split()[-1], columns) for w in _grain_words(match.group(1))]
+        if any(named) and not all(named):
+            return [c for c in named if c]
+    return None
+
+
+def _grain_words(clause: str) -> list[str]:
+    """The names a grain lists (`store, per count date, per sku`), up to where prose begins (an item of
+    more than two words)."""
+    out = []
+    for item in re.split(r"\s*(?:,|\band\b|\+|/|&|\bper\b)\s*", clause):
+        item = item.strip(" `'\"")
+        if len(item.split()) > 2:
+            break
+        if item:
+            out.append(item)
+    return out
+
+
+def _joined(text: str) -> str:
+    """The text with the lines of each paragraph joined, so a phrase wrapped over two lines reads whole."""
+    return re.sub(r"(?<!\n)\n(?![\n\-*•|])", " ", text)
+
+
+def _column_for(word: str, columns: list[str]) -> str:
+    low = singular(word.lower())
+    for column in columns:
+        if column.lower() in (word.lower(), low, f"{low}_id", f"{low}id", f"{low}_code", f"{low}_no"):
+            return column
+    return ""
+
+
+def _key_in_rows(path: str, duckdb: bool, table: str, reading: rq.Reading, columns: list[str],
+                 stated: list[str]) -> list[str]:
+    """A table without a declared key is keyed by what its rows hold uniquely: a grain or key the
+    request states, else an id-like column or the leftmost unique pair (as file tables are)."""
+    from assistant.connector.blocks import local
+
+    try:
+        if duckdb:
+            import duckdb as driver
+
+            connection: Any = driver.connect(str(Path(path).expanduser()), read_only=True)
+        else:
+            import sqlite3
+
+            connection = sqlite3.connect(f"file:{Path(path).expanduser()}?mode=ro", uri=True)
+        try:
+            cursor = connection.execute(f"SELECT * FROM {local.quoted(table)} LIMIT 5000")
+            names = [c[0] for c in cursor.description]
+            rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        finally:
+            connection.close()
+    except Exception:  # unreadable now: keep what the request said
+        return stated
+    if not rows:
+        return stated
+    for candidate in [*_grains(reading.text, columns), stated]:
+        values = [tuple(row.get(c) for c in candidate) for row in rows]
+        if candidate and all(None not in v for v in values) and len(set(values)) == len(values):
+            return candidate
+    return local.choose_key(table, rows) or stated
 
 
 def _matched_at_run_time(reading: rq.Reading, key: str, location: str, duckdb: bool) -> Spec:
@@ -265,12 +349,18 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
     if not root.is_dir():
         return groups
     named = _text_groups(text)
-    for path in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")):
+    paths = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".") and _group(p.name))
+    nested = not paths  # only folders at the top (`2024/07/01/09.jsonl.gz`): the files below them
+    if nested:
+        paths = sorted((p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")),
+                       key=lambda p: [natural_key(part) for part in p.relative_to(root).parts])
+    for path in paths:
         found = _group(path.name)
         if not found or (path.name.lower().removesuffix(".gz").endswith(".txt") and ".txt" not in text.lower()):
             continue
         stem, pattern, fmt = found
-        if named and stem not in named:
+        pattern = f"**/{pattern}" if nested else pattern
+        if named and stem not in named and not ("" in named and named[""][1] == fmt):  # `*.jsonl` names a kind
             continue
         known, _, files = groups.setdefault(stem, (pattern, fmt, []))
         if pattern not in known.split("|"):
@@ -279,12 +369,19 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
     return groups
 
 
+def natural_key(name: str) -> list[Any]:
+    from assistant.connector.blocks.local import natural_order
+
+    return list(natural_order(name))
+
+
 def _text_groups(text: str) -> dict[str, tuple[str, str, list[Path]]]:
     """The same, from file names the request writes (`inventory_YYYYMMDD.csv`, `page_<n>.json`,
     `export_001.csv`, `Umsaetze.csv`): what varies is written as letters for a date, a placeholder or digits."""
     groups: dict[str, tuple[str, str, list[Path]]] = {}
     for name in re.findall(r"[\w\-<>{}*]+\.(?:csv|tsv|txt|jsonl|ndjson|json)(?:\.gz)?\b", text):
-        stem = re.sub(r"<[^<>]*>|\{[^{}]*\}|\*|[A-Z]{4}[A-Z\-]*$|YYYY\w*", "0", Path(name).stem)
+        stem = re.sub(r"<[^<>]*>|\{[^{}]*\}|\*|[A-Z]{4}[A-Z\-]*$|YYYY\w*|\b(?:YY|MM|DD|HH|mm|ss)\b", "0",
+                      Path(name).stem)
         found = _group(stem + name[len(Path(name).stem):])
         if found:
             groups.setdefault(found[0], (found[1], found[2], []))
@@ -317,6 +414,10 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
     by_stem: dict[str, list[str]] = defaultdict(list)
     for stem in groups:
         by_stem[_match(stem, stated, len(groups))].append(stem)
+    if len(groups) == 1 and len(stated) > 1:  # one stream of events, several tables: route by a type field
+        only = next(iter(groups.values()))
+        tables = _routed_tables(reading, stated, *only)
+        by_stem = defaultdict(list) if tables else by_stem
     for name, stems in by_stem.items():
         pattern, fmt, files = groups[stems[0]]
         if len(stems) > 1:  # several kinds of file for one table: any name, the formats alike
@@ -331,7 +432,7 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         keys = [k for _, k in stated_keys(reading.text)]
         tables = [Table(name=name, files=f"*.{fmt}", format=fmt, primary_key=keys[:1])]  # type: ignore[arg-type]
         unresolved.append(f"no data file was found or named; assumed {fmt} files (*.{fmt})")
-    tables += _file_children(reading, tables, stated)
+    tables += _file_children(reading, tables, stated, location)
     whole = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ies))|\b(?:write|writes|written|" \
             r"rewrit\w*|overwrit\w*)\b[^.\n]{0,60}\b(?:complete|whole|full|again)\b|\b(?:vanish|disappear)\w*|" \
             r"\btak\w*\s+(?:\w+\s+)?out\b|\bno\s+longer\s+(?:in|appear)"
@@ -341,6 +442,40 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
     return Spec(name=f"{tables[0].name}_connector", source_type="file", location_key=key,
                 location=location if location and key not in reading.config_keys else "", tables=tables,
                 description=reading.text.strip().split("\n")[0][:200], unresolved=unresolved)
+
+
+def _routed_tables(reading: rq.Reading, stated: list[str], pattern: str, fmt: str, files: list[Path]) -> list[Table]:
+    """Tables fed by one stream of events, each taking the lines whose type field names it (`type:
+    customer.updated` -> `customers`), with the record at a dotted path the request names
+    (`data.object`) when the lines hold one there. [] when no field's values name every table."""
+    from assistant.connector.blocks import local
+
+    lines: list[dict[str, Any]] = []
+    for path in files[:5]:
+        try:
+            lines += [r for r in islice(local.read_file(str(path), {"format": fmt}), 500) if isinstance(r, dict)]
+        except (OSError, ValueError, RuntimeError):
+            return []
+    for field in dict.fromkeys(k for line in lines for k, v in line.items() if isinstance(v, str)):
+        values = {str(line.get(field)) for line in lines if isinstance(line.get(field), str)}
+        heads = {re.split(r"[.:/]", v)[0]: (v[len(re.split(r"[.:/]", v)[0]):][:1]) for v in values}
+        chosen = {name: head for name in stated for head in heads if singular(head.lower()) == singular(name.lower())}
+        if len(chosen) < len(stated):
+            continue
+        dotted = [d for d in re.findall(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\b", reading.text)
+                  if any(isinstance(local.value_in(line, d), (dict, list)) for line in lines)]
+        tables = []
+        for name, head in chosen.items():
+            route, records = {field: f"{head}{heads[head]}*"}, dotted[0] if dotted else ""
+            spec = {"route": route, "records": records}
+            rows = [r for line in lines for r in local.routed(line, spec)]
+            columns = list(dict.fromkeys(k for r in rows for k in r))
+            grain = next(iter(_grains(reading.text, columns)), [])
+            key = grain or local.choose_key(name, rows) or (["id"] if "id" in columns else [])
+            tables.append(Table(name=name, files=pattern, format=fmt, route=route,  # type: ignore[arg-type]
+                                records=records, primary_key=key))
+        return tables
+    return []
 
 
 def stated_keys_of(reading: rq.Reading, name: str) -> list[str]:
@@ -361,6 +496,10 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
     from assistant.connector.blocks import local
 
     columns = _header(files[0], fmt) if files else []
+    partial = _partial_grain(reading.text, columns) if "*" in pattern else None
+    if partial is not None:  # `a row per store, per count date, per sku`, store and date only in the name
+        return Table(name=name, files=pattern, format=fmt, name_column="file_part",  # type: ignore[arg-type]
+                     primary_key=["file_part", *partial])
     composite = [names for _, names in stated_composite(reading.text)]
     if composite and (not columns or all(local.column_name(k) in columns for k in composite[0])):
         return Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]
@@ -378,13 +517,24 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
     return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
 
 
-def _file_children(reading: rq.Reading, tables: list[Table], stated: list[str]) -> list[Table]:
+def _file_children(reading: rq.Reading, tables: list[Table], stated: list[str], folder: str) -> list[Table]:
     """Stated tables no file holds, made of an array in another table's records (`event_items` from
-    `items`): one row per item, keyed by the parent's key and the item's position."""
+    `items`, `interval_channels` from the `channels` the files' records hold): one row per item, keyed by
+    the parent's key and the item's position."""
     from assistant.connector.blocks import local
     from assistant.connector.extract import _array_children
 
-    children = _array_children(stated, tables, reading)
+    arrays: list[str] = []
+    for table in tables[:1]:
+        names = local.matching_files(str(Path(folder).expanduser()), {"files": table.files}) if folder else []
+        try:
+            rows = list(islice(local.read_file(str(Path(folder).expanduser() / names[0]), {"format": table.format}),
+                               100)) if names else []
+        except (OSError, ValueError, RuntimeError):
+            rows = []
+        arrays = list(dict.fromkeys(k for row in rows if isinstance(row, dict) for k, v in row.items()
+                                    if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)))
+    children = _array_children(stated, tables, reading, arrays)
     for child in children:
         parent = next(t for t in tables if child.parent and t.name == child.parent.table)
         assert child.parent is not None

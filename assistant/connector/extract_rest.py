@@ -27,7 +27,8 @@ KEYSET = re.compile(r"(after|since|from|min|last|start_after|greater_than|gt)_?(
 SINCE = re.compile(r"(since|after|modified|updated|changed|from|start)", re.I)
 KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
                         r"unique\s+(?:id|key)(?:\s+is)?|"
-                        r"identified\s+by|key(?:ed)?\s+on|\bkey\s*=)\s*[`\"']?([A-Za-z_]\w*(?:\.\w+)*)", re.I)
+                        r"identified\s+by|key(?:ed)?\s+on|unique\s+(?:by|on)|(?<![?&])\bkey(?:\s+=|\s*=\s))"
+                        r"\s*[`\"']?([A-Za-z_]\w*(?:\.\w+)*)", re.I)
 KEY_AFTER = re.compile(r"[`\"']?([A-Za-z_]\w*)[`\"']?\s+is\s+(?:the\s+)?(?:unique\s+(?:id|key)?|id|key|primary key)\b",
                        re.I)
 

@@ -269,9 +269,17 @@ class Table(Part):
     window: Window | None = None
     # files and databases
     files: str = ""
-    """File sources: a glob pattern of the files that hold this table's rows (`orders_*.csv`)."""
+    """File sources: a glob pattern of the files that hold this table's rows (`orders_*.csv`); `**/` in front
+    looks in every folder below (`**/*.jsonl` for `2024/07/01/09.jsonl.gz`)."""
     format: Literal["csv", "jsonl", "json"] = "csv"
     delimiter: str = ""
+    route: dict[str, str] = Field(default_factory=dict)
+    """File sources: only the lines whose field matches a glob belong to this table (`{"type": "invoice.*"}`),
+    when one stream of events feeds several tables. `records` then names the record inside each line
+    (`data.object`)."""
+    name_column: str = ""
+    """File sources: a column holding the part of each file's name that varies (`S01_20240902` of
+    `count_S01_20240902.txt`), for rows whose identity is partly in the name (a store, a date)."""
     snapshot: bool = False
     """File sources: each file is the whole table, so keys missing from the newest file are deleted."""
     source_table: str = ""
@@ -294,6 +302,18 @@ class Table(Part):
         if value and not PATH.match(value):
             raise ValueError("endpoints are paths under the base URL: they start with '/' and hold no spaces")
         return value
+
+    @field_validator("route")
+    @classmethod
+    def _route(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            _check(KEY, "the field", name)
+        return value
+
+    @field_validator("name_column")
+    @classmethod
+    def _name_column(cls, value: str) -> str:
+        return _check(IDENTIFIER, "the column", value)
 
     @field_validator("records", "xml_record", "keyed_by", "cursor_column", "deleted_column", "source_table")
     @classmethod

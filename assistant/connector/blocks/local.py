@@ -116,17 +116,17 @@ def read_csv(path: str, delimiter: str):
     many fields as most lines have. A closing summary row (`TOTAL`) is not data.
     """
     with open_text(path) as handle:
-        head = [line for _, line in zip(range(50), handle)]
+        head = [line for _, line in zip(range(50), handle, strict=False)]
         handle.seek(0)
         if not delimiter:
             delimiter = max(",;\t|", key=lambda d: separator_score(head, d))
         widths = [len(next(csv.reader([line], delimiter=delimiter), [])) for line in head if line.strip()]
         usual = max(set(widths), key=widths.count) if widths else 0
         reader = csv.reader(handle, delimiter=delimiter)
-        header = next(reader, [])
-        while header is not None and usual > 1 and len(header) < usual:
-            header = next(reader, None)
-        header = [column_name(name) for name in header or []]
+        first = next(reader, None)
+        while first is not None and usual > 1 and len(first) < usual:  # blank and title lines above the header
+            first = next(reader, None)
+        header = [column_name(name) for name in first or []]
         for values in reader:
             if any(value.strip() for value in values) and not is_summary(values):
                 yield dict(zip(header, values, strict=False))
@@ -139,10 +139,10 @@ def separator_score(lines: list, delimiter: str):
 
 
 def is_summary(values: list):
-    """A totals line under the data: its first filled field says so and most fields are empty."""
+    """A totals line under the data: its first field says so and some fields are left empty."""
     filled = [value.strip() for value in values if value.strip()]
-    return bool(filled) and filled[0].lower().rstrip(":") in ("total", "totals", "grand total", "sum") \
-        and len(filled) <= max(1, len(values) // 2)
+    return bool(filled) and values[0].strip().lower().rstrip(":") in ("total", "totals", "grand total", "sum") \
+        and len(filled) < len(values)
 
 
 def read_json_lines(path: str):
@@ -193,10 +193,48 @@ def flatten(record: dict):
 
 def matching_files(folder: str, spec: dict):
     """The table's files in the folder, in natural order; one table may gather several kinds of file
-    (`*.jsonl|*.ndjson`), each also gzipped."""
+    (`*.jsonl|*.ndjson`), each also gzipped. A pattern starting `**/` matches in every folder below,
+    and the names are then paths relative to the folder (`2024/07/01/09.jsonl.gz`)."""
     patterns = [glob for pattern in spec["files"].split("|") for glob in (pattern, pattern + ".gz")]
-    names = os.listdir(folder) if os.path.isdir(folder) else []
+    if not os.path.isdir(folder):
+        return []
+    if any(glob.startswith("**/") for glob in patterns):
+        names = [os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
+                 for root, _, files in os.walk(folder) for name in files if not name.startswith(".")]
+        return sorted((name for name in names if any(fnmatch.fnmatch(name.rsplit("/", 1)[-1], glob.removeprefix("**/"))
+                                                    for glob in patterns)), key=natural_order)
+    names = os.listdir(folder)
     return sorted((name for name in names if any(fnmatch.fnmatch(name, glob) for glob in patterns)), key=natural_order)
+
+
+def routed(record: dict, spec: dict):
+    """The table's records in one line of a file: none when its ROUTE fields do not match (an event of
+    another type), else the record at `records` inside it (one, or each of a list), else the line."""
+    for field, glob in (spec.get("route") or {}).items():
+        if not fnmatch.fnmatch(str(value_in(record, field)), glob):
+            return []
+    inner = value_in(record, spec["records"]) if spec.get("records") else record
+    if isinstance(inner, list):
+        return [item for item in inner if isinstance(item, dict)]
+    return [inner] if isinstance(inner, dict) else []
+
+
+def value_in(record, path: str):
+    """The value at a dotted path of a record, or None."""
+    for part in path.split("."):
+        record = record.get(part) if isinstance(record, dict) else None
+    return record
+
+
+def name_part(name: str, pattern: str):
+    """The part of a file's name its table's pattern leaves open: `S01_20240902` of `count_S01_20240902.txt`
+    for `count_*.txt`."""
+    for glob in pattern.split("|"):
+        fixed, _, tail = glob.partition("*")
+        base = name[:-3] if name.endswith(".gz") else name
+        if base.startswith(fixed) and base.endswith(tail) and len(base) > len(fixed) + len(tail):
+            return base[len(fixed):len(base) - len(tail)]
+    return name
 
 
 def natural_order(name: str):
@@ -225,20 +263,28 @@ def sync_files(configuration: dict, table: str, spec: dict, state: dict):
                 if (child.get("parent") or {}).get("table") == table}
     for name, modified in pending:
         keys = set()
-        for record in read_file(os.path.join(folder, name), spec):
-            row = flatten(record)
-            # The upsert inserts the row, or updates it if its primary key is already in the destination.
-            op.upsert(table=table, data=row)
-            keys.add(json.dumps([row.get(k) for k in spec["primary_key"]], default=str))
-            for child, child_spec in children.items():
-                upsert_items(child, child_spec, record, row)
-            count += 1
+        for line in read_file(os.path.join(folder, name), spec):
+            for record in routed(line, spec):
+                keys.add(write_record(table, spec, name, record, children))
+                count += 1
         if spec.get("snapshot") and spec["primary_key"]:
             delete_missing(table, spec, table_state.setdefault("keys", {}), name, keys)
         seen[name] = modified
         # Checkpoint after each file, so a failure never re-reads a finished file.
         op.checkpoint(state=state)
     log.info(f"{table}: {count} rows from {len(pending)} new or changed file(s)")
+
+
+def write_record(table: str, spec: dict, name: str, record: dict, children: dict):
+    """Upsert one record of a file (and its child rows); returns its key, for snapshot deletes."""
+    row = flatten(record)
+    if spec.get("name_column"):  # what only the file's name says (a store, a date) is part of the row
+        row[spec["name_column"]] = name_part(name, spec["files"])
+    # The upsert inserts the row, or updates it if its primary key is already in the destination.
+    op.upsert(table=table, data=row)
+    for child, child_spec in children.items():
+        upsert_items(child, child_spec, record, row)
+    return json.dumps([row.get(k) for k in spec["primary_key"]], default=str)
 
 
 def upsert_items(table: str, spec: dict, record: dict, parent_row: dict):
@@ -286,14 +332,17 @@ def choose_key(table: str, rows: list):
 
 
 def first_rows(configuration: dict, spec: dict, limit: int = 1000):
-    """The first rows of the table's first file, to find its key from."""
+    """The first rows of the table's first file that has any (records of one type may start later), to find
+    its key from: rows of one file, since a record may repeat, updated, in a later file."""
     folder = location(configuration)
-    names = matching_files(folder, spec)
-    rows = []
-    for record in read_file(os.path.join(folder, names[0]), spec) if names else []:
-        rows.append(record)
-        if len(rows) >= limit:
-            break
+    rows: list = []
+    for name in matching_files(folder, spec):
+        for line in read_file(os.path.join(folder, name), spec):
+            rows += routed(line, spec)
+            if len(rows) >= limit:
+                return rows[:limit]
+        if rows:
+            return rows
     return rows
 
 

@@ -236,7 +236,8 @@ def computed_headers(method: str, path_query: str, body: str, fixed):
     Each joins its parts (the time, the method, the path and query as sent, the body, configuration
     values, literal text), then encodes them: as written, base64, or an HMAC with a configured secret.
     """
-    configuration, now, out = CONTEXT["configuration"], time.time(), {}
+    configuration, now = CONTEXT["configuration"], time.time()
+    out: dict = {}
     for name, header in COMPUTED_HEADERS.items():
         pieces = []
         for part in header["parts"]:
@@ -966,22 +967,17 @@ def first_page(session, configuration: dict, spec: dict):
 def table_specs(configuration: dict):
     """
     The tables to sync, as the spec lists them; a table whose key the request left open (`find_key`)
-    gets the key its first page supports, asked once per run and used by schema() and update() alike.
-    An incremental table is never listed unfiltered (the API may bill or refuse that): it keeps `id`.
+    gets the key its first page supports, asked once per run and used by schema() and update() alike
+    (for an incremental table that page is the one its first sync reads anyway).
     """
     cached = CONTEXT.get("tables")
     if cached and cached[0] is TABLES:
         return cached[1]
     tables = {name: dict(spec) for name, spec in TABLES.items()}
-    if any(spec.get("find_key") and not unfiltered_is_costly(spec) for spec in tables.values()):
+    if any(spec.get("find_key") for spec in tables.values()):
         find_keys(build_session(configuration), configuration, tables)
     CONTEXT["tables"] = (TABLES, tables)
     return tables
-
-
-def unfiltered_is_costly(spec: dict):
-    """Whether reading the table's first page would list it unfiltered although it syncs incrementally."""
-    return bool((spec.get("incremental") or {}).get("param"))
 
 
 def find_keys(session, configuration: dict, tables: dict):
@@ -994,7 +990,7 @@ def find_keys(session, configuration: dict, tables: dict):
             if spec.get("find_key"):
                 array_child_key(name, spec, tables[link["table"]], first_rows.get(link["table"]) or [])
             continue
-        elif link or not spec.get("path") or unfiltered_is_costly(spec) or not (spec.get("find_key") or any(
+        elif link or not spec.get("path") or not (spec.get("find_key") or any(
                 (t.get("parent") or {}).get("table") == name and t.get("find_key") for t in tables.values())):
             continue
         else:
@@ -1004,7 +1000,7 @@ def find_keys(session, configuration: dict, tables: dict):
                 log.warning(f"{name}: could not read a first page to find the primary key ({exc})")
                 rows = []
         first_rows[name] = rows
-        if spec.get("find_key") and not unfiltered_is_costly(spec):
+        if spec.get("find_key"):
             spec["primary_key"] = choose_key(rows, spec["primary_key"], bool(spec.get("window")))
             log.info(f"{name}: primary key {spec['primary_key'] or 'none (rows keyed by a hash)'} from the data")
 
