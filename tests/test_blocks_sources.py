@@ -871,3 +871,31 @@ def test_what_only_a_file_name_says_goes_into_each_row(tmp_path: Path, ops: Reco
     local.sync_all({"folder": str(tmp_path)}, {})
     assert [(r["file_part"], r["sku"]) for r in ops.rows("counts")] == [
         ("S01_0902", "A"), ("S01_0902", "B"), ("S02_0902", "A"), ("S02_0902", "B")]
+
+
+def test_a_search_index_pages_with_search_after_and_the_next_sync_starts_after_the_last_hit(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [{"ts": n // 2, "event": {"id": f"e{n}"}} for n in range(7)]  # timestamps repeat: the key breaks ties
+
+    def search(call: Call) -> Reply:
+        body = call.body or {}
+        if body.get("sort") != [{"ts": "asc"}, {"event.id": "asc"}] or body.get("size", 10) > 3:
+            return reply({"error": "bad request"}, 400)
+        after = tuple(body.get("search_after") or (-1, ""))
+        hits = [{"_id": d["event"]["id"], "_source": d, "sort": [d["ts"], d["event"]["id"]]}
+                for d in docs if (d["ts"], d["event"]["id"]) > after][:body["size"]]
+        return reply({"took": 1, "hits": {"total": {"value": len(docs)}, "hits": hits}})
+
+    spec = {"path": "/logs/_search", "method": "POST", "records": "hits.hits", "primary_key": ["event_id"],
+            "body": {"sort": [{"ts": "asc"}, {"event.id": "asc"}]},
+            "pagination": {"kind": "keyset", "param": "search_after", "where": "body", "field": "sort",
+                           "size_param": "size", "size": 3},
+            "incremental": {"field": "sort", "param": "search_after", "where": "body"}}
+    with MockApi({"/logs/_search": search}) as api:
+        engine(monkeypatch, api.url, {"logs": spec})
+        state = sync()
+        assert [r["event_id"] for r in ops.rows("logs")] == [f"e{n}" for n in range(7)]
+        assert ops.rows("logs")[0] == {"_id": "e0", "ts": 0, "event_id": "e0"}
+        docs.append({"ts": 3, "event": {"id": "e7"}})
+        sync(state=state)
+    assert [r["event_id"] for r in ops.rows("logs")][7:] == ["e7"]  # only what came after the last hit

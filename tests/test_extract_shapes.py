@@ -230,3 +230,13 @@ def test_an_event_archive_in_dated_folders_is_routed_to_a_table_per_type(tmp_pat
     routes = {t.name: (t.files, t.records, t.route) for t in spec.tables}
     assert routes == {"tickets": ("**/*.jsonl", "payload.item", {"kind": "ticket.*"}),
                       "agents": ("**/*.jsonl", "payload.item", {"kind": "agent.*"})}
+
+
+def test_a_search_endpoint_reads_hits_past_the_result_window_in_a_total_order() -> None:
+    spec = spec_of("POST https://es.example.net/audit-*/_search\nOne row per audit.id; the `@timestamp` field "
+                   "orders them, size at most 200. Only new documents on later syncs.")
+    table = spec.tables[0]
+    assert (table.name, table.records, table.primary_key) == ("audit", "hits.hits", ["audit_id"])
+    assert table.body == {"sort": [{"@timestamp": "asc"}, {"audit.id": "asc"}]}
+    assert (table.pagination.kind, table.pagination.param, table.pagination.size) == ("keyset", "search_after", 200)
+    assert table.incremental is not None and table.incremental.param == "search_after"

@@ -181,6 +181,9 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
     field_, value = rest.delete_value(record, endpoint, reading) if not flag else ("", "")
     if (flag or field_) and re.search(r"\bdelet", reading.text, re.I):
         table.deletes = Deletes(flag=flag or field_, flag_value=value)
+    if endpoint.method == "POST" and endpoint.path.rstrip("/").endswith("/_search"):
+        rest.search_index(table, reading)
+        found.unresolved = [u for u in found.unresolved if not u.startswith(f"{name}: where the records sit")]
     atom = endpoint.path.endswith((".atom", ".rss")) or bool(re.search(r"\bAtom\b", reading.text))
     if re.search(r"<\?xml|<feed|xmlns|\bXML\b|\bAtom\b|<(\w+)[^<>]*>[^<>]*<(\w+)[^<>]*>.*?</\2>", endpoint.segment) \
             or endpoint.path.endswith((".xml", ".atom", ".rss")):

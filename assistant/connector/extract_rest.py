@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.connector import graphql as gql
 from assistant.connector import request as rq
-from assistant.connector.spec import Auth, Incremental, Paging
+from assistant.connector.spec import Auth, Incremental, Paging, Table
 
 SIZE_PARAMS = ("limit", "per_page", "page_size", "pagesize", "size", "count", "max_results", "maxresults",
                "first", "take", "top", "results_per_page", "rows")
@@ -505,3 +505,27 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
     found.decided["auth"] = "default"
     found.unresolved.append("authentication was not stated; assumed none")
     return Auth()
+
+
+def search_index(table: Table, reading: rq.Reading) -> None:
+    """An Elasticsearch or OpenSearch `_search`: the hits at `hits.hits`, read past any result window with
+    `search_after` over a total order (the time field, then the unique key as a tie-breaker, since
+    timestamps repeat), pages within the size the request allows, and the last hit's sort values as the
+    next sync's start when it asks for new documents only."""
+    dotted = list(dict.fromkeys(re.findall(r"(?<![\w.])@?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+", reading.text)))
+    stated = [k for _, k in stated_keys(reading.text) if "." in k]
+    stated += re.findall(r"\bone\s+row\s+(?:per|for\s+each)\s+`?(@?\w+(?:\.\w+)+)", reading.text, re.I)
+    key = table.primary_key[0] if table.primary_key else "id"
+    key = stated[0] if stated else next((d for d in dotted if d.startswith(key + ".") and d.rsplit(".", 1)[1] in (
+        "id", "uuid", "key")), key)
+    clock = next((w for w in re.findall(r"@timestamp|\btimestamp\b", reading.text)), "")
+    order = [f for f in (clock, key) if f]
+    numbers = [n for n in reading.limits.values() if 0 < n <= 10_000]
+    size = reading.limits.get("size") or (min(numbers) if numbers else 100)
+    table.records = "hits.hits"
+    table.primary_key = [key.replace(".", "_").lstrip("@")]
+    table.body = {**(table.body or {}), "sort": [{field: "asc"} for field in order]}
+    table.pagination = Paging(kind="keyset", param="search_after", where="body", field="sort", size_param="size",
+                              size=size)
+    if asks_incremental(reading.text):
+        table.incremental = Incremental(field="sort", param="search_after", where="body")

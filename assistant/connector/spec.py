@@ -23,7 +23,7 @@ IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")  # configuration keys, field names and dotted paths
 PARAM = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-\[\]]*$")  # query, body and GraphQL variable names
 HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9\-]*$")
-PATH = re.compile(r"^/[A-Za-z0-9_\-./{}~%:@,;=+]*$")
+PATH = re.compile(r"^/[A-Za-z0-9_\-./{}~%:@,;=+*]*$")
 
 
 def _check(pattern: re.Pattern[str], what: str, value: str) -> str:

@@ -474,6 +474,18 @@ def xml_next(payload):
     return None
 
 
+SEARCH_HIT = {"_index", "_id", "_score", "_source", "sort", "_type", "_routing", "_seq_no", "_primary_term",
+              "_version", "fields", "highlight", "inner_hits", "matched_queries", "_ignored"}
+
+
+def source_of(record):
+    """The document of a search hit (Elasticsearch, OpenSearch: `{"_id": ..., "_source": {...}, "sort": [...]}`),
+    with its `_id`; any other record as it is. Paging reads the hit itself (its `sort`), rows its document."""
+    if isinstance(record, dict) and isinstance(record.get("_source"), dict) and set(record) <= SEARCH_HIT:
+        return {"_id": record.get("_id"), **record["_source"]}
+    return record
+
+
 def prepare_record(record: dict):
     """
     Shape one record for the destination: nested objects are flattened into `parent_child` columns
@@ -771,10 +783,11 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
     for records in fetch_pages(session, url, spec, params, body):
         sync_included(table, CONTEXT.get("page"))
         for record in records:
-            row = dict(prepare_record(record), **extra)
+            row = dict(prepare_record(source_of(record)), **extra)
             if incremental.get("field"):
                 value = to_utc(value_at(record, incremental["field"]))
-                if value is not None and (newest is None or later(value, newest)):
+                continues = incremental.get("param") == spec["pagination"].get("param")  # a keyset: the last one
+                if value is not None and (newest is None or continues or later(value, newest)):
                     newest = value
             note_types(table, row, seen_types)
             write_row(table, spec, row, record)
@@ -933,11 +946,23 @@ def choose_key(rows: list, preferred: list, windowed: bool):
     A primary key the records support: the preferred one if every record has it with unique values,
     else an id-like field that is unique, else an id-like field and a date together, else none (Fivetran
     then keys rows by a hash of their values). One window's rows share their date, so for windowed
-    tables the pair comes first.
+    tables the pair comes first. Top-level fields are tried first, then the columns nested objects
+    flatten into (`event_id` of a search hit's `{"event": {"id": ...}}`).
     """
-    flat = [{k: v for k, v in row.items() if not isinstance(v, (dict, list))} for row in rows if isinstance(row, dict)]
-    if not flat:
+    records = [source_of(row) for row in rows if isinstance(row, dict)]
+    if not records:
         return preferred
+    top = [{k: v for k, v in r.items() if not isinstance(v, (dict, list))} for r in records]
+    flat = [{k: v for k, v in prepare_record(r).items() if not str(v).startswith(("[", "{"))} for r in records]
+    for candidates in (top, flat):
+        found = key_among(candidates, preferred, windowed)
+        if found:
+            return found
+    return []
+
+
+def key_among(flat: list, preferred: list, windowed: bool):
+    """The preferred key, else the best id-like field or id-and-date pair the rows hold uniquely, else []."""
 
     def unique(fields):
         values = [tuple(row.get(f) for f in fields) for row in flat]
