@@ -240,3 +240,11 @@ def test_a_search_endpoint_reads_hits_past_the_result_window_in_a_total_order() 
     assert table.body == {"sort": [{"@timestamp": "asc"}, {"audit.id": "asc"}]}
     assert (table.pagination.kind, table.pagination.param, table.pagination.size) == ("keyset", "search_after", 200)
     assert table.incremental is not None and table.incremental.param == "search_after"
+
+
+def test_date_parameters_named_beside_a_date_format_make_windows_that_fit_either_reading_of_the_end() -> None:
+    spec = spec_of("Usage lives at GET https://meter.example.com/api/usage with start and end (YYYY-MM-DD); a call "
+                   "may not span more than 14 days. Config: base_url, api_key, start_date")
+    window = spec.tables[0].window
+    assert window is not None
+    assert (window.from_param, window.to_param, window.days, window.to_exclusive) == ("start", "end", 13, True)

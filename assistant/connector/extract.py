@@ -373,7 +373,7 @@ def _window(tables: list[Table], roles: dict[str, list[rq.Endpoint]], keys: list
         end = roles["end"][0] if roles["end"] else None
         end_example: dict[str, Any] = next(iter(rq.json_examples(end.segment)), {}) if end else {}
         days = re.search(r"(\d+)\s*days?\s+(?:at a time|per (?:request|call|window))|(?:at most|max(?:imum)?|up to|"
-                         r"no more than|span\w*)\s+(\d+)\s+days?\b|\b(\d+)[- ]day\s+(?:windows?|range|span)",
+                         r"more than|span\w*)\s+(\d+)\s+days?\b|\b(\d+)[- ]day\s+(?:windows?|range|span)",
                          reading.text, re.I)
         last, first = rest.window_fields(end_example)
         start_key = next((k for k in keys if re.search(r"start|from|since|begin", k, re.I)), "" if first else
@@ -381,8 +381,10 @@ def _window(tables: list[Table], roles: dict[str, list[rq.Endpoint]], keys: list
         said = endpoint.segment + reading.text  # "to is inclusive", or "inclusive" with no end called exclusive
         inclusive = re.search(r"\bto\b[^.\n]{0,30}\binclusive", said, re.I) or (
             re.search(r"\binclusive\b", said, re.I) and not re.search(r"\bexclusive\b", said, re.I))
-        table.window = Window(from_param=params[0], to_param=params[1],
-                              days=int(next(g for g in days.groups() if g)) if days else 1, start_key=start_key,
+        span = int(next(g for g in days.groups() if g)) if days else 1
+        if days and span > 1 and not re.search(r"\b(?:in|ex)clusive\b", said, re.I):
+            span -= 1  # whether `to` is included is unsaid: windows a day short of the cap, ends exclusive, fit both
+        table.window = Window(from_param=params[0], to_param=params[1], days=span, start_key=start_key,
                               to_exclusive=not inclusive,
                               end=WindowEnd(path=end.path if end else "", field=last, start_field=first))
         table.incremental = None

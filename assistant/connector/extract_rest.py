@@ -111,11 +111,22 @@ def window_fields(example: dict[str, Any]) -> tuple[str, str]:
     return last, first
 
 
+DATE_PAIRS = (("from", "to"), ("start", "end"), ("since", "until"), ("start_date", "end_date"),
+              ("date_from", "date_to"), ("from_date", "to_date"), ("begin", "end"), ("after", "before"))
+
+
 def window_params(endpoint: rq.Endpoint) -> tuple[str, str] | None:
-    """Two query parameters that take dates (`from=YYYY-MM-DD&to=YYYY-MM-DD`)."""
+    """Two query parameters that take dates (`from=YYYY-MM-DD&to=YYYY-MM-DD`), or a pair of date
+    parameters named in the endpoint's sentence next to a date format (`with from and to (YYYY-MM-DD)`)."""
     dates = [name for name, value in endpoint.query.items()
              if re.search(r"YYYY|\d{4}-\d\d-\d\d|date|day", value, re.I)]
-    return (dates[0], dates[1]) if len(dates) >= 2 else None
+    if len(dates) >= 2:
+        return dates[0], dates[1]
+    sentence = re.split(r"(?<=[.!?])\s", endpoint.segment)[0]
+    if endpoint.query or not re.search(r"YYYY|yyyy", sentence):
+        return None
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]+", sentence)}
+    return next(((a, b) for a, b in DATE_PAIRS if a in words and b in words), None)
 
 
 # --- one table ------------------------------------------------------------------------------------------------
