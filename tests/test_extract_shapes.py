@@ -248,3 +248,15 @@ def test_date_parameters_named_beside_a_date_format_make_windows_that_fit_either
     window = spec.tables[0].window
     assert window is not None
     assert (window.from_param, window.to_param, window.days, window.to_exclusive) == ("start", "end", 13, True)
+
+
+def test_a_folder_never_stated_is_not_the_working_directory_and_odd_file_names_still_make_tables(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "nested" / "deep").mkdir(parents=True)
+    (tmp_path / "nested" / "deep" / "0a1b_data.csv").write_text("id\n1\n")
+    monkeypatch.chdir(tmp_path)
+    spec = spec_of("The CSV exports land in the folder named by config key `drop_dir`. Load them as `drops`.")
+    assert [t.name for t in spec.tables] == ["drops"]
+    (tmp_path / "2024_q1.csv").write_text("id,total\n1,5\n")
+    spec = spec_of(f"CSV files in {tmp_path}, one table per file kind.")
+    assert spec.tables[0].name == "file_2024_q"  # the trailing number is what varies between such files

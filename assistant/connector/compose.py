@@ -226,6 +226,7 @@ def local_connector_py(spec: Spec) -> str:
         constant("CATALOG", spec.catalog, "'spec': the tables below; 'match': the database's own tables, read at "
                  "run time"),
         constant("WORDS", spec.words, "For 'match': the request's words naming the tables it wants (none: all)"),
+        constant("GRAINS", spec.grains, "For 'match': the keys the request states, as words naming columns"),
         constant("TABLES", {t.name: local_table(t, files) for t in spec.tables},
                  "Tables: " + ("the files (a pattern) and their format" if files else "source table, cursor, deletes")),
         constant("BATCH_SIZE", 1000, "Rows fetched per database round trip"),

@@ -221,6 +221,21 @@ def _partial_grain(text: str, columns: list[str]) -> list[str] | None:
     return None
 
 
+def _column_for(word: str, columns: list[str]) -> str:
+    from assistant.connector.blocks.local import column_for
+
+    return str(column_for(word, columns))
+
+
+def _stated_grains(text: str) -> list[list[str]]:
+    """Every key the request states, as words: grains (`one row per student, course_code and term`), keys
+    joined by `+` or `and`, single keys (`unique by student_id`)."""
+    grains = [[w.split()[-1] for w in _grain_words(m.group(1))]
+              for m in re.finditer(r"\bone\s+row\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", _joined(text), re.I)]
+    grains += [names for _, names in stated_composite(text)] + [[k] for _, k in stated_keys(text)]
+    return [g for g in grains if g and all(re.fullmatch(r"[A-Za-z_][\w.\-]+", w) for w in g)]
+
+
 def _grain_words(clause: str) -> list[str]:
     """The names a grain lists (`store, per count date, per sku`), up to where prose begins (an item of
     more than two words)."""
@@ -237,14 +252,6 @@ def _grain_words(clause: str) -> list[str]:
 def _joined(text: str) -> str:
     """The text with the lines of each paragraph joined, so a phrase wrapped over two lines reads whole."""
     return re.sub(r"(?<!\n)\n(?![\n\-*•|])", " ", text)
-
-
-def _column_for(word: str, columns: list[str]) -> str:
-    low = singular(word.lower())
-    for column in columns:
-        if column.lower() in (word.lower(), low, f"{low}_id", f"{low}id", f"{low}_code", f"{low}_no"):
-            return column
-    return ""
 
 
 def _key_in_rows(path: str, duckdb: bool, table: str, reading: rq.Reading, columns: list[str],
@@ -293,6 +300,7 @@ def _matched_at_run_time(reading: rq.Reading, key: str, location: str, duckdb: b
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
                 driver="duckdb" if duckdb else "sqlite3", catalog="match", words=words, tables=[each],
+                grains=_stated_grains(reading.text),
                 description=reading.text.strip().split("\n")[0][:200],
                 unresolved=["the database could not be read before writing the code: the connector reads its "
                             "tables and keys when it runs, and syncs those the request's words name "
@@ -346,7 +354,7 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
     `.txt` files are data only when the request names them."""
     root = Path(folder).expanduser()
     groups: dict[str, tuple[str, str, list[Path]]] = {}
-    if not root.is_dir():
+    if not folder or not root.is_dir():  # no folder stated: never the working directory
         return groups
     named = _text_groups(text)
     paths = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".") and _group(p.name))
@@ -495,6 +503,8 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
     (found when the connector runs if the folder could not be read now)."""
     from assistant.connector.blocks import local
 
+    name = rq.snake(name) or "records"
+    name = name if name[0].isalpha() else f"file_{name}"  # `2024_q1.csv`: table names start with a letter
     columns = _header(files[0], fmt) if files else []
     partial = _partial_grain(reading.text, columns) if "*" in pattern else None
     if partial is not None:  # `a row per store, per count date, per sku`, store and date only in the name

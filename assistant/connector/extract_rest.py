@@ -25,7 +25,7 @@ CURSOR_FIELDS = re.compile(r"(^|\.)(next_?cursor|next_?page_?token|next_?token|n
                            r"continuation(_token)?|scroll_id|endCursor)$", re.I)
 KEYSET = re.compile(r"(after|since|from|min|last|start_after|greater_than|gt)_?(\w*id)", re.I)  # after_id=<last id>
 SINCE = re.compile(r"(since|after|modified|updated|changed|from|start)", re.I)
-KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
+KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key\b(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
                         r"unique\s+(?:id|key)(?:\s+is)?|"
                         r"identified\s+by|key(?:ed)?\s+on|unique\s+(?:by|on)|(?<![?&])\bkey(?:\s+=|\s*=\s))"
                         r"\s*[`\"']?([A-Za-z_]\w*(?:\.\w+)*)", re.I)

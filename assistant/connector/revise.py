@@ -59,7 +59,7 @@ def read_spec(project: Path) -> Spec:
         data = {**common, "source_type": kind, "location_key": values["LOCATION_KEY"], "location": values["LOCATION"],
                 "driver": values["DRIVER"], "databases": values.get("DATABASES", ""),
                 "source_column": values.get("SOURCE_COLUMN", ""), "catalog": values.get("CATALOG", "spec"),
-                "words": values.get("WORDS", [])}
+                "words": values.get("WORDS", []), "grains": values.get("GRAINS", [])}
     else:
         data = {**common, "base_url_key": values["BASE_URL_KEY"], "base_url": values["BASE_URL"],
                 "auth": values["AUTH"], "headers": values.get("HEADERS", {}),

@@ -369,6 +369,9 @@ class Spec(Part):
     code was written) reads the database's own catalog when the connector runs, syncs the tables that
     `words` name (all of them when they name none) and applies the one listed table's settings to each."""
     words: list[str] = Field(default_factory=list)
+    grains: list[list[str]] = Field(default_factory=list)
+    """For `match`: the keys the request states, as words (`one row per student, course_code and term`); each
+    table without a declared key takes the first whose words name columns its rows hold uniquely."""
     auth: Auth = Field(default_factory=Auth)
     headers: dict[str, str] = Field(default_factory=dict)
     """Fixed headers every request sends (`Accept: application/vnd.api+json`)."""
@@ -411,6 +414,14 @@ class Spec(Part):
     @classmethod
     def _key(cls, value: str) -> str:
         return _check(KEY, "the configuration key", value)
+
+    @field_validator("grains")
+    @classmethod
+    def _grains(cls, value: list[list[str]]) -> list[list[str]]:
+        for grain in value:
+            for word in grain:
+                _check(KEY, "the key word", word)
+        return value
 
     @field_validator("extra_config", "words")
     @classmethod

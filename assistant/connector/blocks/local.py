@@ -30,6 +30,7 @@ DATABASES = ""
 SOURCE_COLUMN = ""
 CATALOG = "spec"
 WORDS: list = []
+GRAINS: list = []
 BATCH_SIZE = 1000
 CHECKPOINT_INTERVAL = 1000
 REQUIRED_CONFIG: list = []
@@ -454,12 +455,42 @@ def table_specs(configuration: dict):
         columns = catalog[source]["columns"]
         stated = [key for key in template.get("primary_key", []) if key in columns]
         key = stated if stated and len(stated) == len(template["primary_key"]) else catalog[source]["key"]
+        if not catalog[source]["key"] and (GRAINS or not key):
+            key = key_in_rows(configuration, source, columns) or key
         tables[column_name(source)] = {
             "source_table": source,
             "primary_key": ([SOURCE_COLUMN] if DATABASES else []) + (key or (["id"] if "id" in columns else [])),
             "cursor_column": template.get("cursor_column") if template.get("cursor_column") in columns else "",
             "deleted_column": template.get("deleted_column") if template.get("deleted_column") in columns else ""}
     return tables
+
+
+def column_for(word: str, columns: list):
+    """The column a word of the request names: itself, or `<word>_id`, `<word>_code`, `<word>_no` (`student`
+    -> `student_id`), singular or plural alike."""
+    one = singular(str(word).lower())
+    for column in columns:
+        if str(column).lower() in (str(word).lower(), one, f"{one}_id", f"{one}id", f"{one}_code", f"{one}_no"):
+            return column
+    return ""
+
+
+def key_in_rows(configuration: dict, source: str, columns: list):
+    """A key for a table that declares none: the first stated grain whose words all name columns that the
+    table's first rows hold uniquely, else what choose_key finds in those rows."""
+    connection = connect(configuration)
+    try:
+        cursor = connection.execute(f"SELECT * FROM {quoted(source)} LIMIT 5000")
+        names = [c[0] for c in cursor.description]
+        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    finally:
+        connection.close()
+    for words in GRAINS:
+        key = [column_for(word, columns) for word in words]
+        values = [tuple(row.get(c) for c in key) for row in rows]
+        if rows and all(key) and all(None not in v for v in values) and len(set(values)) == len(values):
+            return key
+    return choose_key(source, rows)
 
 
 FOUND: dict = {}  # the tables with the keys their files support, found once per run
