@@ -260,3 +260,10 @@ def test_a_folder_never_stated_is_not_the_working_directory_and_odd_file_names_s
     (tmp_path / "2024_q1.csv").write_text("id,total\n1,5\n")
     spec = spec_of(f"CSV files in {tmp_path}, one table per file kind.")
     assert spec.tables[0].name == "file_2024_q"  # the trailing number is what varies between such files
+
+
+def test_an_array_of_objects_written_in_the_request_feeds_a_stated_child_table() -> None:
+    spec = spec_of("Folder from config key `drop`: *.jsonl files, each line: order_no, placed_at, "
+                   "lines [ {sku, qty}, ... ].\nTables: `orders`, `order_lines` (one row per line).")
+    child = next(t for t in spec.tables if t.name == "order_lines")
+    assert child.parent is not None and (child.parent.table, child.parent.array) == ("orders", "lines")

@@ -349,7 +349,9 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
         arrays += [i for i in reading.identifiers if i != name and (i in name or rest.singular(i) in name
                                                                    or name.endswith(i))
                    and not (parent and i in (parent.name, rest.singular(parent.name)))]
-        arrays += [f for f in known or [] if name.endswith("_" + f) or name.endswith("_" + rest.singular(f))]
+        written = re.findall(r"[\"'`]?(\w+)[\"'`]?\s*:?\s*\[\s*\{", reading.text)  # `channels [ {channel, kwh}`
+        arrays += [f for f in [*(known or []), *written]
+                   if name.endswith("_" + f) or name.endswith("_" + rest.singular(f))]
         if arrays and parent is not None:
             key = (parent.primary_key or ["id"])[0]
             out.append(Table(name=name, primary_key=["id"], parent=Parent(

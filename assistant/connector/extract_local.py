@@ -209,12 +209,15 @@ def _grains(text: str, columns: list[str]) -> list[list[str]]:
     return out
 
 
-def _partial_grain(text: str, columns: list[str]) -> list[str] | None:
-    """The columns of a stated grain some of whose words no column holds (they are in the files' names),
-    or None when the grain is whole in the data or none is stated."""
+def _partial_grain(text: str, columns: list[str], name: str) -> list[str] | None:
+    """The columns of the table's stated grain (written just after its name) some of whose words no column
+    holds (they are in the files' names), or None when the grain is whole in the data or none is stated."""
     if not columns:
         return None
-    for match in re.finditer(r"\b(?:one\s+)?rows?\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", _joined(text), re.I):
+    joined = _joined(text)
+    for match in re.finditer(r"\b(?:one\s+)?rows?\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", joined, re.I):
+        if name not in joined[max(0, match.start() - 60):match.start()]:
+            continue
         named = [_column_for(w.split()[-1], columns) for w in _grain_words(match.group(1))]
         if any(named) and not all(named):
             return [c for c in named if c]
@@ -251,7 +254,7 @@ def _grain_words(clause: str) -> list[str]:
 
 def _joined(text: str) -> str:
     """The text with the lines of each paragraph joined, so a phrase wrapped over two lines reads whole."""
-    return re.sub(r"(?<!\n)\n(?![\n\-*•|])", " ", text)
+    return re.sub(r"(?<!\n)\n(?![ \t]*[\n\-*•|])", " ", text)
 
 
 def _key_in_rows(path: str, duckdb: bool, table: str, reading: rq.Reading, columns: list[str],
@@ -506,7 +509,7 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
     name = rq.snake(name) or "records"
     name = name if name[0].isalpha() else f"file_{name}"  # `2024_q1.csv`: table names start with a letter
     columns = _header(files[0], fmt) if files else []
-    partial = _partial_grain(reading.text, columns) if "*" in pattern else None
+    partial = _partial_grain(reading.text, columns, name) if "*" in pattern else None
     if partial is not None:  # `a row per store, per count date, per sku`, store and date only in the name
         return Table(name=name, files=pattern, format=fmt, name_column="file_part",  # type: ignore[arg-type]
                      primary_key=["file_part", *partial])
