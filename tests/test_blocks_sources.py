@@ -899,3 +899,21 @@ def test_a_search_index_pages_with_search_after_and_the_next_sync_starts_after_t
         docs.append({"ts": 3, "event": {"id": "e7"}})
         sync(state=state)
     assert [r["event_id"] for r in ops.rows("logs")][7:] == ["e7"]  # only what came after the last hit
+
+
+def test_a_database_read_at_run_time_keys_undeclared_tables_by_the_stated_grain(
+        tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "school.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE grades (student_id INTEGER, course_code TEXT, term TEXT, score REAL);"
+                       "INSERT INTO grades VALUES (1, 'M1', 'T1', 3.0), (1, 'M1', 'T2', 4.0), (2, 'M1', 'T1', 5.0);"
+                       "CREATE TABLE pupils (pupil_no INTEGER, name TEXT);"
+                       "INSERT INTO pupils VALUES (7, 'a'), (8, 'b');")
+    conn.close()
+    local_tables(monkeypatch, {"each_table": {"primary_key": [], "cursor_column": "", "deleted_column": ""}})
+    monkeypatch.setattr(local, "CATALOG", "match")
+    monkeypatch.setattr(local, "WORDS", [])
+    monkeypatch.setattr(local, "GRAINS", [["student"], ["student", "course", "term"]])
+    tables = local.table_specs({"database_path": str(path)})
+    assert tables["grades"]["primary_key"] == ["student_id", "course_code", "term"]  # `student` alone repeats
+    assert tables["pupils"]["primary_key"] == ["pupil_no"]  # no grain fits: what the rows hold uniquely

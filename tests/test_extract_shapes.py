@@ -267,3 +267,10 @@ def test_an_array_of_objects_written_in_the_request_feeds_a_stated_child_table()
                    "lines [ {sku, qty}, ... ].\nTables: `orders`, `order_lines` (one row per line).")
     child = next(t for t in spec.tables if t.name == "order_lines")
     assert child.parent is not None and (child.parent.table, child.parent.array) == ("orders", "lines")
+
+
+def test_a_grain_partly_in_the_file_names_is_kept_with_a_column_for_the_name() -> None:
+    spec = spec_of("Each depot drops tallies_D04_20240301.csv into the folder in config key `tally_dir`, with a "
+                   "header line: item, counted, clerk. Table `tallies`: one row per depot, per date, per item.")
+    table = spec.tables[0]
+    assert (table.name_column, table.primary_key) == ("file_part", ["file_part", "item"])

@@ -209,6 +209,15 @@ def _grains(text: str, columns: list[str]) -> list[list[str]]:
     return out
 
 
+def _written_header(text: str) -> list[str]:
+    """The columns a request lists for a file's header line (`with a header line: sku, description, qty`)."""
+    from assistant.connector.blocks.local import column_name
+
+    match = re.search(r"\bheader(?:\s+(?:line|row|record))?\s*(?:is|:|=)\s*([^\n.;]+)", text, re.I)
+    names = [n.strip(" `'\"") for n in re.split(r"\s*(?:,|\||;|\t)\s*", match.group(1))] if match else []
+    return [column_name(n) for n in names if re.fullmatch(r"[A-Za-z_][\w ]{0,40}", n)] if len(names) > 1 else []
+
+
 def _partial_grain(text: str, columns: list[str], name: str) -> list[str] | None:
     """The columns of the table's stated grain (written just after its name) some of whose words no column
     holds (they are in the files' names), or None when the grain is whole in the data or none is stated."""
@@ -508,7 +517,7 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
 
     name = rq.snake(name) or "records"
     name = name if name[0].isalpha() else f"file_{name}"  # `2024_q1.csv`: table names start with a letter
-    columns = _header(files[0], fmt) if files else []
+    columns = _header(files[0], fmt) if files else _written_header(reading.text)
     partial = _partial_grain(reading.text, columns, name) if "*" in pattern else None
     if partial is not None:  # `a row per store, per count date, per sku`, store and date only in the name
         return Table(name=name, files=pattern, format=fmt, name_column="file_part",  # type: ignore[arg-type]
