@@ -76,3 +76,37 @@ def test_a_pagination_that_repeats_itself_is_asked_of_the_source() -> None:
         change = mend.after_run(wrong, stuck, {"base_url": api.url, "api_token": TOKEN})
     assert change == "users: page pagination repeated itself; the response shows cursor"
     assert (wrong.tables[0].pagination.param, wrong.tables[0].pagination.next) == ("cursor", "next_cursor")
+
+
+def test_the_probe_finds_the_scheme_the_source_accepts_when_it_refuses_the_requests_reading() -> None:
+    from mockapi import Call, MockApi, Reply, reply
+
+    def things(call: Call) -> Reply:
+        if call.headers.get("Authorization") != "Token s3cret":
+            return reply({"error": "unauthorized"}, 401)
+        return reply([{"id": 1}, {"id": 2}])
+
+    said = Spec.model_validate({"auth": {"kind": "bearer", "token_key": "portal_key"},
+                                "tables": [{"name": "things", "path": "/things"}]})
+    with MockApi({"/things": things}) as api:
+        notes = probe.probe(said, {"base_url": api.url, "portal_key": "s3cret", "start_date": "2024-01-01"})
+        tried = len(api.calls)
+    assert (said.auth.kind, said.auth.header_name, said.auth.template) == ("header", "Authorization",
+                                                                           "Token {portal_key}")
+    assert notes[0] == "authentication: the source refused bearer and accepts `Authorization: Token {portal_key}`"
+    assert notes[1].startswith("things: 2 records on the first page")
+    assert tried <= 6  # bearer twice (as said, then as the first candidate), then Token: a bounded handful
+
+
+def test_credentials_no_scheme_opens_leave_the_requests_reading_and_say_why() -> None:
+    from mockapi import Call, MockApi, Reply, reply
+
+    def closed(call: Call) -> Reply:
+        return reply({"error": "unauthorized"}, 401)
+
+    said = Spec.model_validate({"auth": {"kind": "bearer", "token_key": "portal_key"},
+                                "tables": [{"name": "things", "path": "/things"}]})
+    with MockApi({"/things": closed}) as api:
+        notes = probe.probe(said, {"base_url": api.url, "portal_key": "wrong"})
+        assert len(api.calls) <= 20
+    assert said.auth.kind == "bearer" and len(notes) == 1 and "Access denied" in notes[0]

@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.connector import compose
 from assistant.connector.extract_rest import singular
-from assistant.connector.spec import Paging, Spec, Table
+from assistant.connector.spec import Auth, Paging, Spec, Table
 from core.secrets import mask_values, secret_values
 
 UNREACHED = "not probed, the source could not be reached"
@@ -82,6 +82,9 @@ def probe(spec: Spec, config: dict[str, str], seen: dict[str, Seen] | None = Non
         session = module.build_session(config)
     except Exception as exc:  # any failure is reported, the spec stays as the request made it
         return [f"the source could not be checked (authentication: {mask_values(str(exc), secrets)[:200]})"]
+    settled = _settle_auth(module, spec, config)
+    if settled:
+        session = module.build_session(config)
     first_rows: dict[str, dict[str, Any]] = {}
     for table in spec.tables:
         if table.parent and (table.parent.array or table.parent.included):
@@ -97,7 +100,63 @@ def probe(spec: Spec, config: dict[str, str], seen: dict[str, Seen] | None = Non
                 return [f"{UNREACHED}: {message}; the connector was written from the request alone"]
             note = f"{table.name}: the source answered with an error ({message})"
         notes.append(note)
-    return notes
+    return ([settled] if settled else []) + notes
+
+
+def _refused(module: Any, config: dict[str, str], table: Table) -> bool:
+    """Whether the table's first request is refused as unauthenticated (401/403) with the engine's AUTH."""
+    session = module.build_session(config)
+    data = module.TABLES[table.name]
+    params, body = module.request_parts(data, {})
+    try:
+        module.call(session, table.method, module.base_url(config) + table.path, params, body)
+    except module.Refused as exc:
+        return exc.status in (401, 403)
+    except Exception:  # another failure is not the authentication's; the table's own check reports it
+        return False
+    return False
+
+
+def credential_schemes(spec: Spec, config: dict[str, str]) -> list[Auth]:
+    """The ways the configured credentials can be sent, the request's own header name first: bearer, a
+    token scheme, a bare key in a header or the query, HTTP basic with one or two values."""
+    secret = [k for k, v in config.items() if str(v).strip() and k != spec.base_url_key
+              and not str(v).startswith(("http://", "https://"))
+              and not re.search(r"url|host|base|start|date|dir|path|folder|file|db|days|limit|size", k, re.I)]
+    named = [spec.auth.header_name] if spec.auth.kind == "header" else []
+    out: list[Auth] = []
+    for key in secret:
+        for header in dict.fromkeys([*named, "Authorization", "X-API-Key", "Api-Key"]):
+            for template in (["Bearer {%s}", "Token {%s}", "{%s}"] if header == "Authorization" else ["{%s}"]):
+                out.append(Auth(kind="header", header_name=header, template=template % key))
+        out += [Auth(kind="query", param_name=param, token_key=key) for param in ("api_key", "key", "token",
+                                                                                "access_token", "apikey")]
+        out.append(Auth(kind="basic", username_key=key, password_key=""))
+    for user, password in ((a, b) for a in secret for b in secret if a != b):
+        if re.search(r"user|login|email|name|account|id$", user, re.I):
+            out.append(Auth(kind="basic", username_key=user, password_key=password))
+    return out
+
+
+def _settle_auth(module: Any, spec: Spec, config: dict[str, str]) -> str:
+    """When the source refuses the request's reading of the authentication, the scheme it accepts: each
+    way the configured credentials can be sent is tried once on the first endpoint (a bounded handful
+    of requests), and the first the source answers becomes the spec's. "" when nothing was changed."""
+    table = next((t for t in spec.tables if t.path and not t.parent and not t.window and "{" not in t.path), None)
+    if table is None or spec.auth.kind in ("oauth2", "session") or spec.computed_headers or \
+            not _refused(module, config, table):
+        return ""
+    before = module.AUTH
+    for candidate in credential_schemes(spec, config)[:40]:
+        module.AUTH = {"kind": candidate.kind, **candidate.model_dump(include=set(compose.AUTH_FIELDS[candidate.kind]))}
+        if not _refused(module, config, table):
+            was = spec.auth.kind
+            spec.auth = candidate
+            how = {"header": f"`{candidate.header_name}: {candidate.template}`", "query": f"`?{candidate.param_name}=`",
+                   "basic": "HTTP basic"}.get(candidate.kind, candidate.kind)
+            return f"authentication: the source refused {was} and accepts {how}"
+    module.AUTH = before
+    return ""
 
 
 def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str, str], parent_row: dict[str, Any],
