@@ -917,3 +917,27 @@ def test_a_database_read_at_run_time_keys_undeclared_tables_by_the_stated_grain(
     tables = local.table_specs({"database_path": str(path)})
     assert tables["grades"]["primary_key"] == ["student_id", "course_code", "term"]  # `student` alone repeats
     assert tables["pupils"]["primary_key"] == ["pupil_no"]  # no grain fits: what the rows hold uniquely
+
+
+def test_an_unstated_pagination_follows_the_next_token_or_page_count_the_response_signals(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def tokens(call: Call) -> Reply:
+        start = int(call.query.get("cursor", 0))
+        return reply({"items": [{"id": start}, {"id": start + 1}],
+                      "meta": {"next_cursor": str(start + 2) if start < 4 else None}})
+
+    def numbered(call: Call) -> Reply:
+        page = int(call.query.get("page", 1))
+        return reply({"data": [{"id": page}], "page": page, "total_pages": 3})
+
+    def ignores(call: Call) -> Reply:  # signals a next page but never moves: read once, then stop
+        return reply({"rows": [{"id": 1}], "next_page": 2})
+
+    with MockApi({"/tokens": tokens, "/numbered": numbered, "/ignores": ignores}) as api:
+        engine(monkeypatch, api.url, {name: {"path": f"/{name}", "records": records, "primary_key": ["id"]}
+                                      for name, records in (("tokens", "items"), ("numbered", "data"),
+                                                            ("ignores", "rows"))})
+        sync()
+    assert [r["id"] for r in ops.rows("tokens")] == list(range(6))
+    assert [r["id"] for r in ops.rows("numbered")] == [1, 2, 3]
+    assert [r["id"] for r in ops.rows("ignores")] == [1]

@@ -559,21 +559,54 @@ def fetch_pages(session, url: str, spec: dict, params: dict, body):
 
 
 def pages_unstated(session, url: str, spec: dict, params: dict, body):
-    """No pagination was stated: one request, then any next-page URL the response itself gives (a Link
-    header, or a body field holding a URL), until there is none or it repeats."""
+    """No pagination was stated: one request, then any next page the response itself gives (a Link
+    header, a body field holding a URL, a next token or page number), until there is none, it repeats,
+    or a page brings nothing new."""
     seen: set = set()
     next_url, query = url, params
     while next_url:
         data, response = call(session, spec.get("method", "GET"), next_url, query, body)
-        yield records_at(data, spec)
+        records = records_at(data, spec)
+        marker = hashlib.sha1(json.dumps(records, sort_keys=True, default=str).encode()).hexdigest()
+        if records and marker in seen:
+            return  # the same page again: the guessed way on does not page
+        seen.add(marker)
+        yield records
         link = response.links.get("next", {}).get("url") or next_link(data)
         if link and link.startswith("/"):
             link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link
-        if not link or hashlib.sha1(link.encode()).hexdigest() in seen:
+        if link and hashlib.sha1(link.encode()).hexdigest() not in seen and records:
+            seen.add(hashlib.sha1(link.encode()).hexdigest())
+            log.info(f"following the next page the response names: {link}")
+            next_url, query = link, {}
+            continue
+        following = unstated_next(data, query) if records else None
+        if following is None:
             return
-        seen.add(hashlib.sha1(link.encode()).hexdigest())
-        log.info(f"following the next page the response names: {link}")
-        next_url, query = link, {}
+        log.info(f"asking for the next page the response signals: {following}")
+        next_url, query = url, following
+
+
+NEXT_TOKENS = (("next_cursor", "cursor"), ("nextCursor", "cursor"), ("next_page_token", "page_token"),
+               ("nextPageToken", "pageToken"), ("next_token", "next_token"), ("nextToken", "nextToken"),
+               ("continuation_token", "continuation_token"))
+
+
+def unstated_next(data, params: dict):
+    """The query for the next page a response signals without a URL: a next token (`next_cursor` is sent
+    back as `cursor`), a `next_page` number, or a page number below the page count; None when none."""
+    places = [data, *(v for v in data.values() if isinstance(v, dict))] if isinstance(data, dict) else []
+    for place in places:
+        for field, param in NEXT_TOKENS:
+            if isinstance(place.get(field), str) and place[field]:
+                return {**params, param: place[field]}
+        if isinstance(place.get("next_page"), int) and not isinstance(place["next_page"], bool):
+            return {**params, "page": place["next_page"]}
+        page = place.get("page", place.get("current_page"))
+        pages = place.get("total_pages", place.get("last_page", place.get("page_count")))
+        if isinstance(page, int) and isinstance(pages, int) and page < pages:
+            return {**params, "page": page + 1}
+    return None
 
 
 def next_link(payload):
