@@ -110,3 +110,17 @@ def test_credentials_no_scheme_opens_leave_the_requests_reading_and_say_why() ->
         notes = probe.probe(said, {"base_url": api.url, "portal_key": "wrong"})
         assert len(api.calls) <= 20
     assert said.auth.kind == "bearer" and len(notes) == 1 and "Access denied" in notes[0]
+
+
+def test_a_full_first_page_with_nothing_said_about_more_is_paged_the_way_the_source_answers() -> None:
+    from mockapi import Call, MockApi, Reply, reply
+
+    def rows(call: Call) -> Reply:  # pages by offset, says nothing about it; `page` is ignored
+        start = int(call.query.get("offset", 0))
+        return reply([{"id": n} for n in range(start, min(start + 20, 45))])
+
+    said = Spec.model_validate({"tables": [{"name": "rows", "path": "/rows"}]})
+    with MockApi({"/rows": rows}) as api:
+        notes = probe.probe(said, {"base_url": api.url})
+    assert (said.tables[0].pagination.kind, said.tables[0].pagination.param) == ("offset", "offset")
+    assert "settled" in notes[0] and "offset pagination" in notes[0]

@@ -202,7 +202,8 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
             settled.append(f"primary key {', '.join(key) or 'none (rows keyed by a hash)'}")
         spec.unresolved = [u for u in spec.unresolved if not u.startswith(f"{table.name}: ")]
     if table.pagination.kind == "none":
-        paging = _paging(payload, response, table)
+        paging = _paging(payload, response, table) or (_tried_paging(module, session, table, url, params, body, rows)
+                                                       if len(rows) in ROUND_SIZES else None)
         if paging is not None:
             table.pagination = paging
             settled.append(f"{paging.kind} pagination")
@@ -212,6 +213,29 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
         seen[table.name] = Seen(first=len(rows))
     return (f"{table.name}: {len(rows)} records on the first page" + (f"; settled {', '.join(settled)}"
                                                                       if settled else "; as the request said"))
+
+
+ROUND_SIZES = {10, 20, 25, 30, 50, 100, 200, 250, 500, 1000}
+
+
+def _tried_paging(module: Any, session: Any, table: Table, url: str, params: dict[str, Any], body: Any,
+                  rows: list[dict[str, Any]]) -> Paging | None:
+    """A first page of a round size with nothing said about more: ask for a second page the two common
+    ways (`page=2`, `offset=<rows>`) and keep the one that brings records the first page did not have."""
+    first = {module.json.dumps(r, sort_keys=True, default=str) for r in rows}
+    data = module.TABLES[table.name]
+    for paging in (Paging(kind="page", param="page"), Paging(kind="offset", param="offset")):
+        value = 2 if paging.kind == "page" else len(rows)
+        try:
+            payload, _ = module.call(session, table.method, url, {**params, paging.param: value}, body)
+            records = module.records_at(payload, data)
+        except Exception:  # refused or unreadable: not this way
+            continue
+        fresh = [r for r in records if isinstance(r, dict) and module.json.dumps(r, sort_keys=True, default=str)
+                 not in first]
+        if fresh:
+            return paging
+    return None
 
 
 def _holds_records(payload: Any) -> bool:
