@@ -37,6 +37,9 @@ def components(spec: Spec) -> list[tuple[str, str]]:
     parts = [("build_session", f"{spec.auth.kind} authentication on one requests.Session"),
              ("call", "one request with retries: connection errors, " + ", ".join(map(str, spec.retry.statuses))
               + " with backoff and Retry-After, bodies cut off or not JSON asked for again; 401/403/404 fail fast")]
+    if spec.computed_headers:
+        parts.append(("computed_headers", "headers worked out for each request as it is sent: "
+                      + ", ".join(spec.computed_headers)))
     if spec.auth.kind == "oauth2":
         parts.append(("refresh_token", "the OAuth2 client-credentials token, renewed before it expires and on a 401"))
     if spec.retry.rate_limit.remaining:
