@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.connector import compose
 from assistant.connector.extract_rest import singular
-from assistant.connector.spec import Auth, Paging, Spec, Table
+from assistant.connector.spec import Paging, Spec, Table
 from core.secrets import mask_values, secret_values
 
 UNREACHED = "not probed, the source could not be reached"
@@ -82,9 +82,6 @@ def probe(spec: Spec, config: dict[str, str], seen: dict[str, Seen] | None = Non
         session = module.build_session(config)
     except Exception as exc:  # any failure is reported, the spec stays as the request made it
         return [f"the source could not be checked (authentication: {mask_values(str(exc), secrets)[:200]})"]
-    settled = _settle_auth(module, spec, config)
-    if settled:
-        session = module.build_session(config)
     first_rows: dict[str, dict[str, Any]] = {}
     for table in spec.tables:
         if table.parent and (table.parent.array or table.parent.included):
@@ -100,63 +97,7 @@ def probe(spec: Spec, config: dict[str, str], seen: dict[str, Seen] | None = Non
                 return [f"{UNREACHED}: {message}; the connector was written from the request alone"]
             note = f"{table.name}: the source answered with an error ({message})"
         notes.append(note)
-    return ([settled] if settled else []) + notes
-
-
-def _refused(module: Any, config: dict[str, str], table: Table) -> bool:
-    """Whether the table's first request is refused as unauthenticated (401/403) with the engine's AUTH."""
-    session = module.build_session(config)
-    data = module.TABLES[table.name]
-    params, body = module.request_parts(data, {})
-    try:
-        module.call(session, table.method, module.base_url(config) + table.path, params, body)
-    except module.Refused as exc:
-        return exc.status in (401, 403)
-    except Exception:  # another failure is not the authentication's; the table's own check reports it
-        return False
-    return False
-
-
-def credential_schemes(spec: Spec, config: dict[str, str]) -> list[Auth]:
-    """The ways the configured credentials can be sent, the request's own header name first: bearer, a
-    token scheme, a bare key in a header or the query, HTTP basic with one or two values."""
-    secret = [k for k, v in config.items() if str(v).strip() and k != spec.base_url_key
-              and not str(v).startswith(("http://", "https://"))
-              and not re.search(r"url|host|base|start|date|dir|path|folder|file|db|days|limit|size", k, re.I)]
-    named = [spec.auth.header_name] if spec.auth.kind == "header" else []
-    out: list[Auth] = []
-    for key in secret:
-        for header in dict.fromkeys([*named, "Authorization", "X-API-Key", "Api-Key"]):
-            for template in (["Bearer {%s}", "Token {%s}", "{%s}"] if header == "Authorization" else ["{%s}"]):
-                out.append(Auth(kind="header", header_name=header, template=template % key))
-        out += [Auth(kind="query", param_name=param, token_key=key) for param in ("api_key", "key", "token",
-                                                                                "access_token", "apikey")]
-        out.append(Auth(kind="basic", username_key=key, password_key=""))
-    for user, password in ((a, b) for a in secret for b in secret if a != b):
-        if re.search(r"user|login|email|name|account|id$", user, re.I):
-            out.append(Auth(kind="basic", username_key=user, password_key=password))
-    return out
-
-
-def _settle_auth(module: Any, spec: Spec, config: dict[str, str]) -> str:
-    """When the source refuses the request's reading of the authentication, the scheme it accepts: each
-    way the configured credentials can be sent is tried once on the first endpoint (a bounded handful
-    of requests), and the first the source answers becomes the spec's. "" when nothing was changed."""
-    table = next((t for t in spec.tables if t.path and not t.parent and not t.window and "{" not in t.path), None)
-    if table is None or spec.auth.kind in ("oauth2", "session") or spec.computed_headers or \
-            not _refused(module, config, table):
-        return ""
-    before = module.AUTH
-    for candidate in credential_schemes(spec, config)[:40]:
-        module.AUTH = {"kind": candidate.kind, **candidate.model_dump(include=set(compose.AUTH_FIELDS[candidate.kind]))}
-        if not _refused(module, config, table):
-            was = spec.auth.kind
-            spec.auth = candidate
-            how = {"header": f"`{candidate.header_name}: {candidate.template}`", "query": f"`?{candidate.param_name}=`",
-                   "basic": "HTTP basic"}.get(candidate.kind, candidate.kind)
-            return f"authentication: the source refused {was} and accepts {how}"
-    module.AUTH = before
-    return ""
+    return notes
 
 
 def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str, str], parent_row: dict[str, Any],
@@ -202,8 +143,7 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
             settled.append(f"primary key {', '.join(key) or 'none (rows keyed by a hash)'}")
         spec.unresolved = [u for u in spec.unresolved if not u.startswith(f"{table.name}: ")]
     if table.pagination.kind == "none":
-        paging = _paging(payload, response, table) or (_tried_paging(module, session, table, url, params, body, rows)
-                                                       if len(rows) in ROUND_SIZES else None)
+        paging = _paging(payload, response, table)
         if paging is not None:
             table.pagination = paging
             settled.append(f"{paging.kind} pagination")
@@ -213,29 +153,6 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
         seen[table.name] = Seen(first=len(rows))
     return (f"{table.name}: {len(rows)} records on the first page" + (f"; settled {', '.join(settled)}"
                                                                       if settled else "; as the request said"))
-
-
-ROUND_SIZES = {10, 20, 25, 30, 50, 100, 200, 250, 500, 1000}
-
-
-def _tried_paging(module: Any, session: Any, table: Table, url: str, params: dict[str, Any], body: Any,
-                  rows: list[dict[str, Any]]) -> Paging | None:
-    """A first page of a round size with nothing said about more: ask for a second page the two common
-    ways (`page=2`, `offset=<rows>`) and keep the one that brings records the first page did not have."""
-    first = {module.json.dumps(r, sort_keys=True, default=str) for r in rows}
-    data = module.TABLES[table.name]
-    for paging in (Paging(kind="page", param="page"), Paging(kind="offset", param="offset")):
-        value = 2 if paging.kind == "page" else len(rows)
-        try:
-            payload, _ = module.call(session, table.method, url, {**params, paging.param: value}, body)
-            records = module.records_at(payload, data)
-        except Exception:  # refused or unreadable: not this way
-            continue
-        fresh = [r for r in records if isinstance(r, dict) and module.json.dumps(r, sort_keys=True, default=str)
-                 not in first]
-        if fresh:
-            return paging
-    return None
 
 
 def _holds_records(payload: Any) -> bool:
