@@ -67,14 +67,7 @@ def _catalog(path: str, duckdb: bool) -> dict[str, dict[str, Any]]:
     if not path or not Path(path).expanduser().is_file():
         return {}
     try:
-        if duckdb:
-            import duckdb as driver
-
-            connection: Any = driver.connect(str(Path(path).expanduser()), read_only=True)
-        else:
-            import sqlite3
-
-            connection = sqlite3.connect(f"file:{Path(path).expanduser()}?mode=ro", uri=True)
+        connection = _open(path, duckdb)
     except Exception:  # not a database of that kind: fall back to the request's words
         return {}
     previous, local.DRIVER = local.DRIVER, "duckdb" if duckdb else "sqlite3"
@@ -85,6 +78,17 @@ def _catalog(path: str, duckdb: bool) -> dict[str, dict[str, Any]]:
     finally:
         local.DRIVER = previous
         connection.close()
+
+
+def _open(path: str, duckdb: bool) -> Any:
+    """A read-only connection to a database file, by the driver its kind needs."""
+    if duckdb:
+        import duckdb as driver
+
+        return driver.connect(str(Path(path).expanduser()), read_only=True)
+    import sqlite3
+
+    return sqlite3.connect(f"file:{Path(path).expanduser()}?mode=ro", uri=True)
 
 
 def _schema_from_text(text: str) -> dict[str, dict[str, Any]]:
@@ -202,8 +206,8 @@ def _grains(text: str, columns: list[str]) -> list[list[str]]:
     """Keys written as a row's grain (`one row per student, course_code and term`), each word taken as
     the column it names (`student` -> `student_id`); a grain with a word no column fits is dropped."""
     out = []
-    for match in re.finditer(r"\bone\s+row\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", _joined(text), re.I):
-        named = [_column_for(w.split()[-1], columns) for w in _grain_words(match.group(1))]
+    for _, words in _grain_clauses(text):
+        named = [_column_for(w.split()[-1], columns) for w in words]
         if named and all(named):
             out.append(list(dict.fromkeys(named)))
     return out
@@ -224,10 +228,10 @@ def _partial_grain(text: str, columns: list[str], name: str) -> list[str] | None
     if not columns:
         return None
     joined = _joined(text)
-    for match in re.finditer(r"\b(?:one\s+)?rows?\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", joined, re.I):
-        if name not in joined[max(0, match.start() - 60):match.start()]:
+    for start, words in _grain_clauses(text, loose=True):
+        if name not in joined[max(0, start - 60):start]:
             continue
-        named = [_column_for(w.split()[-1], columns) for w in _grain_words(match.group(1))]
+        named = [_column_for(w.split()[-1], columns) for w in words]
         if any(named) and not all(named):
             return [c for c in named if c]
     return None
@@ -242,10 +246,17 @@ def _column_for(word: str, columns: list[str]) -> str:
 def _stated_grains(text: str) -> list[list[str]]:
     """Every key the request states, as words: grains (`one row per student, course_code and term`), keys
     joined by `+` or `and`, single keys (`unique by student_id`)."""
-    grains = [[w.split()[-1] for w in _grain_words(m.group(1))]
-              for m in re.finditer(r"\bone\s+row\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", _joined(text), re.I)]
+    grains = [[w.split()[-1] for w in words] for _, words in _grain_clauses(text)]
     grains += [names for _, names in stated_composite(text)] + [[k] for _, k in stated_keys(text)]
     return [g for g in grains if g and all(re.fullmatch(r"[A-Za-z_][\w.\-]+", w) for w in g)]
+
+
+def _grain_clauses(text: str, loose: bool = False) -> list[tuple[int, list[str]]]:
+    """Where each stated grain starts in the joined text, and its words: `one row per a, b and c` (`loose`:
+    also `a row per ...`, `rows for each ...`)."""
+    lead = r"\b(?:one\s+)?rows?" if loose else r"\bone\s+row"
+    return [(m.start(), _grain_words(m.group(1)))
+            for m in re.finditer(lead + r"\s+(?:per|for\s+(?:each|every))\s+([^.;:\n]+)", _joined(text), re.I)]
 
 
 def _grain_words(clause: str) -> list[str]:
@@ -273,29 +284,17 @@ def _key_in_rows(path: str, duckdb: bool, table: str, reading: rq.Reading, colum
     from assistant.connector.blocks import local
 
     try:
-        if duckdb:
-            import duckdb as driver
-
-            connection: Any = driver.connect(str(Path(path).expanduser()), read_only=True)
-        else:
-            import sqlite3
-
-            connection = sqlite3.connect(f"file:{Path(path).expanduser()}?mode=ro", uri=True)
+        connection = _open(path, duckdb)
         try:
-            cursor = connection.execute(f"SELECT * FROM {local.quoted(table)} LIMIT 5000")
-            names = [c[0] for c in cursor.description]
-            rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+            rows = local.sample_rows(connection, table)
         finally:
             connection.close()
     except Exception:  # unreadable now: keep what the request said
         return stated
     if not rows:
         return stated
-    for candidate in [*_grains(reading.text, columns), stated]:
-        values = [tuple(row.get(c) for c in candidate) for row in rows]
-        if candidate and all(None not in v for v in values) and len(set(values)) == len(values):
-            return candidate
-    return local.choose_key(table, rows) or stated
+    return local.first_unique(rows, [*_grains(reading.text, columns), stated]) or local.choose_key(table, rows) \
+        or stated
 
 
 def _matched_at_run_time(reading: rq.Reading, key: str, location: str, duckdb: bool) -> Spec:
@@ -364,6 +363,8 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
     suffixes of one format (`.jsonl` and `.ndjson.gz`) share a table: their patterns are joined by `|`.
     When the request names its files, only those kinds are data (a README.txt or a manifest is not);
     `.txt` files are data only when the request names them."""
+    from assistant.connector.blocks import local
+
     root = Path(folder).expanduser()
     groups: dict[str, tuple[str, str, list[Path]]] = {}
     if not folder or not root.is_dir():  # no folder stated: never the working directory
@@ -373,7 +374,7 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
     nested = not paths  # only folders at the top (`2024/07/01/09.jsonl.gz`): the files below them
     if nested:
         paths = sorted((p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")),
-                       key=lambda p: [natural_key(part) for part in p.relative_to(root).parts])
+                       key=lambda p: [local.natural_order(part) for part in p.relative_to(root).parts])
     for path in paths:
         found = _group(path.name)
         if not found or (path.name.lower().removesuffix(".gz").endswith(".txt") and ".txt" not in text.lower()):
@@ -387,12 +388,6 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
             groups[stem] = (f"{known}|{pattern}", fmt, files)
         files.append(path)
     return groups
-
-
-def natural_key(name: str) -> list[Any]:
-    from assistant.connector.blocks.local import natural_order
-
-    return list(natural_order(name))
 
 
 def _text_groups(text: str) -> dict[str, tuple[str, str, list[Path]]]:

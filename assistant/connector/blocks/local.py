@@ -367,9 +367,7 @@ def database_files(configuration: dict):
 def file_label(path: str):
     """What tells one database file from the others: the part of its name the pattern's `*` matched
     (`store_014.db` for `store_*.db` -> `014`), else the name without its extension."""
-    stem = os.path.basename(path).split(".")[0]
-    fixed = DATABASES.split("*")[0]
-    return stem[len(fixed):] if fixed and stem.startswith(fixed) and len(stem) > len(fixed) else stem
+    return name_part(os.path.basename(path).split(".")[0], DATABASES.split("*")[0] + "*")
 
 
 def connect(configuration: dict, path: str = ""):
@@ -480,17 +478,28 @@ def key_in_rows(configuration: dict, source: str, columns: list):
     table's first rows hold uniquely, else what choose_key finds in those rows."""
     connection = connect(configuration)
     try:
-        cursor = connection.execute(f"SELECT * FROM {quoted(source)} LIMIT 5000")
-        names = [c[0] for c in cursor.description]
-        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        rows = sample_rows(connection, source)
     finally:
         connection.close()
-    for words in GRAINS:
-        key = [column_for(word, columns) for word in words]
+    return first_unique(rows, [[column_for(word, columns) for word in words] for words in GRAINS]) or \
+        choose_key(source, rows)
+
+
+def sample_rows(connection, source: str, limit: int = 5000):
+    """A table's first rows as dicts, to find its key from."""
+    cursor = connection.execute(f"SELECT * FROM {quoted(source)} LIMIT {int(limit)}")
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+
+def first_unique(rows: list, candidates: list):
+    """The first candidate key whose columns all exist and whose values the rows never leave empty or
+    repeat; [] when none does (or there are no rows)."""
+    for key in candidates:
         values = [tuple(row.get(c) for c in key) for row in rows]
-        if rows and all(key) and all(None not in v for v in values) and len(set(values)) == len(values):
+        if rows and key and all(key) and all(None not in v for v in values) and len(set(values)) == len(values):
             return key
-    return choose_key(source, rows)
+    return []
 
 
 FOUND: dict = {}  # the tables with the keys their files support, found once per run

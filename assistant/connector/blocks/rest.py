@@ -237,13 +237,13 @@ def computed_headers(method: str, path_query: str, body: str, fixed):
     values, literal text), then encodes them: as written, base64, or an HMAC with a configured secret.
     """
     configuration, now = CONTEXT["configuration"], time.time()
+    values = {"timestamp": str(int(now)), "timestamp_ms": str(int(now * 1000)), "method": method.upper(),
+              "path": path_query.split("?")[0], "path_query": path_query, "body": body}
     out: dict = {}
     for name, header in COMPUTED_HEADERS.items():
         pieces = []
         for part in header["parts"]:
             kind, _, arg = part.partition(":")
-            values = {"timestamp": str(int(now)), "timestamp_ms": str(int(now * 1000)), "method": method.upper(),
-                      "path": path_query.split("?")[0], "path_query": path_query, "body": body}
             if kind in values:
                 pieces.append(values[kind])
             elif kind == "config":
