@@ -41,14 +41,20 @@ REST = {
          "pagination": {"kind": "cursor", "param": "cursor", "next_header": "X-Next-Cursor"}},
     ],
     "unresolved": ["orders: a note"],
+    "computed_headers": {"X-Ts": {"parts": ["timestamp"]},
+                         "X-Sign": {"parts": ["header:X-Ts", "method", "path_query", "text:|", "config:api_key"],
+                                    "encode": "hmac", "secret_key": "api_secret", "prefix": "v1="}},
 }
 OAUTH = {**REST, "auth": {"kind": "oauth2", "token_url": "https://auth.example.com/token", "scope": "read all",
                           "token_params": {"audience": "https://api.example.com"},
                           "client_id_key": "client_id", "client_secret_key": "client_secret"}}
 FILES = {"name": "drop", "source_type": "file", "location": "/srv/drop", "location_key": "folder",
          "tables": [{"name": "orders", "files": "orders_*.csv|orders_*.txt", "delimiter": ";",
-                     "primary_key": ["order_no"], "snapshot": True}]}
-DATABASE = {"name": "db", "source_type": "database", "location": "/srv/shop.db", "location_key": "database_path",
+                     "primary_key": ["order_no"], "snapshot": True},
+                    {"name": "events", "files": "**/*.jsonl", "format": "jsonl", "records": "data.object",
+                     "route": {"type": "invoice.*"}, "name_column": "file_part", "primary_key": ["file_part", "id"]}]}
+DATABASE = {"name": "db", "source_type": "database", "location": "/srv/shops", "location_key": "database_path",
+            "databases": "shop_*.db", "source_column": "shop", "grains": [["order", "line"]],
             "tables": [{"name": "orders", "source_table": "orders", "cursor_column": "updated_at",
                         "deleted_column": "deleted_at"}]}
 JSON_API = {**REST, "headers": {"Accept": "application/vnd.api+json"}, "tables": [
@@ -67,7 +73,8 @@ def string_places(data: Any, path: tuple = ()) -> list[tuple]:
     out: list[tuple] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            if path and path[-1] in ("params", "body", "variables", "keys", "login", "token_params", "headers"):
+            if path and path[-1] in ("params", "body", "variables", "keys", "login", "token_params", "headers",
+                                     "computed_headers", "route"):
                 out.append((*path, key, "KEY"))
             out += string_places(value, (*path, key))
     elif isinstance(data, list):
