@@ -4,10 +4,11 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export DO_NOT_TRACK := 1
 
-# Offline first use: point these at a local clone of the examples repository / a saved docs folder.
+# Offline first use: point these at local clones of the examples repositories (space-separated,
+# e.g. "/src/connector_sdk /src/community_connectors") and a saved docs folder.
 CSDK_REPO ?=
 CSDK_DOCS ?=
-SOURCES := $(if $(CSDK_REPO),--repo $(CSDK_REPO)) $(if $(CSDK_DOCS),--docs $(CSDK_DOCS))
+SOURCES := $(foreach r,$(CSDK_REPO),--repo $(r)) $(if $(CSDK_DOCS),--docs $(CSDK_DOCS))
 
 .PHONY: install chat test quick lint bench clean
 

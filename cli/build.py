@@ -53,10 +53,13 @@ def _print_run(result: RunResult) -> None:
               help="The source's configuration (not written): the source is probed first, and the result is "
                    "validated and repaired.")
 @click.option("--no-model", is_flag=True, help="Never ask the model: no hooks, no code repairs.")
+@click.option("--setup-form", is_flag=True,
+              help="Add a setup form (configuration_form) with a connection test; also when the request asks.")
 @click.option("--save-spec", type=click.Path(path_type=Path), help="Also write the spec used, to edit and re-run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def generate(description: str | None, prompt_file: Path | None, spec_file: Path | None, out_text: str, force: bool,
-             run_validate: bool, config: Path | None, no_model: bool, save_spec: Path | None, as_json: bool) -> None:
+             run_validate: bool, config: Path | None, no_model: bool, setup_form: bool, save_spec: Path | None,
+             as_json: bool) -> None:
     """Write a connector project (connector.py, configuration.json, requirements.txt, README.md)."""
     from assistant.connector import generate as gen
     from assistant.connector import probe, proposal, spec
@@ -71,11 +74,11 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
     found = services(load_settings())
     if spec_file:
         draft = gen.prepare("", spec=spec.load(spec_file), decided={"spec": str(spec_file)}, config=values,
-                            retriever_factory=found.retriever)
+                            retriever_factory=found.retriever, setup_form=setup_form)
     else:
         draft = gen.prepare(_request_text(description, prompt_file), config=values,
                             generator_factory=None if no_model else found.generator, retriever_factory=found.retriever,
-                            hook_attempts=found.cfg.repair_attempts)
+                            hook_attempts=found.cfg.repair_attempts, setup_form=setup_form)
     for note in draft.checked:
         if note.startswith(probe.UNREACHED):
             click.echo(f"note: {note}", err=True)

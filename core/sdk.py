@@ -9,8 +9,13 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import inspect
+import os
 import re
+import subprocess
+import sys
+import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -117,6 +122,80 @@ def facts(module_name: str = MODULE) -> SdkFacts:
 
 
 def api_classes() -> dict[str, type]:
-    """Operations and Logging of the installed SDK, which lint binds every `op.*`/`log.*` call to."""
+    """Operations, Logging and Connector of the installed SDK, which lint binds every `op.*`/`log.*`
+    call and the `Connector(...)` call to."""
     module = load(MODULE)
-    return {"Operations": module.Operations, "Logging": module.Logging}
+    return {"Operations": module.Operations, "Logging": module.Logging, "Connector": module.Connector}
+
+
+# --- the command-line tool the SDK installs -----------------------------------------------------------
+
+_RUN_SCRIPT = ("import importlib.metadata as m, sys; name = sys.argv[1]; "
+               "ep = next(iter(m.entry_points(group='console_scripts', name=name))); "
+               "sys.argv = [name, *sys.argv[2:]]; sys.exit(ep.load()())")
+_COMMAND = re.compile(r"^ {2,6}([a-z][\w-]*)(?: {2,}\S.*)?$")
+
+
+def cli_name(module_name: str = MODULE) -> str:
+    """The console script the SDK's distribution installs (`fivetran`), "" if none."""
+    try:
+        module = load(module_name)
+    except SourceError:
+        return ""
+    top = module.__name__.split(".")[0]
+    for dist in importlib.metadata.packages_distributions().get(top, []):
+        try:
+            scripts = [ep.name for ep in importlib.metadata.distribution(dist).entry_points
+                       if ep.group == "console_scripts"]
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        if scripts:
+            return "fivetran" if "fivetran" in scripts else scripts[0]
+    return ""
+
+
+def _help(script: str, *args: str) -> str:
+    """`script args... --help` in a child process with a throwaway HOME and telemetry off, so
+    asking for help leaves nothing behind; the text from its `usage:` line on."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "HOME": home, "DO_NOT_TRACK": "1", "NO_COLOR": "1", "COLUMNS": "100"}
+        try:
+            out = subprocess.run([sys.executable, "-c", _RUN_SCRIPT, script, *args, "--help"], env=env,
+                                 capture_output=True, text=True, timeout=60, cwd=home)
+        except (OSError, subprocess.TimeoutExpired):
+            return ""
+    text = out.stdout
+    start = text.find("usage:")
+    return text[start:].strip() if start >= 0 else ""
+
+
+def _commands(top_help: str) -> list[str]:
+    """The subcommands listed in an argparse help text's positional-arguments section."""
+    names: list[str] = []
+    inside = False
+    for line in top_help.split("\n"):
+        if re.match(r"^\S.*:$", line):
+            inside = line.startswith("positional arguments")
+            continue
+        match = _COMMAND.match(line) if inside else None
+        if match and match.group(1) != "help":
+            names.append(match.group(1))
+    return names
+
+
+@lru_cache(maxsize=2)
+def cli_help(module_name: str = MODULE) -> dict[str, str]:
+    """The installed CLI's own help: {"fivetran": top-level text, "fivetran debug": ..., ...};
+    empty when the SDK installs no command-line tool."""
+    script = cli_name(module_name)
+    if not script:
+        return {}
+    top = _help(script)
+    if not top:
+        return {}
+    commands = _commands(top)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        texts = list(pool.map(lambda c: _help(script, c), commands))
+    found = {script: top}
+    found.update({f"{script} {c}": t for c, t in zip(commands, texts, strict=True) if t})
+    return found

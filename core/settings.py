@@ -21,7 +21,10 @@ from pydantic_settings import (
 from core import paths
 from core.errors import UsageError
 
-DEFAULT_REPOS = ["https://github.com/fivetran/fivetran_connector_sdk.git"]
+# Since 2026 the examples live in connector_sdk (renamed from fivetran_connector_sdk) and the
+# community connectors in a repository of their own.
+DEFAULT_REPOS = ["https://github.com/fivetran/connector_sdk.git",
+                 "https://github.com/fivetran/community_connectors.git"]
 DEFAULT_DOCS_URL = "https://fivetran.com/docs/connector-sdk"
 
 

@@ -162,11 +162,60 @@ FILES: dict[str, str] = {
 }
 
 
-def write_repo(root: Path, *, git: bool = True) -> Path:
-    for rel, text in FILES.items():
+# fivetran/connector_sdk as reorganised in 2026: renamed example sections, tutorials under examples/ai
+FILES_2026: dict[str, str] = {
+    "README.md": FILES["README.md"],
+    "FAQ.md": FILES["FAQ.md"],
+    "examples/quickstart/hello/connector.py": HELLO,
+    "examples/quickstart/hello/README.md": FILES["examples/quickstart_examples/hello/README.md"],
+    "examples/common_patterns/pagination/keyset/connector.py": CURSOR,
+    "examples/common_patterns/pagination/keyset/README.md":
+        "# Keyset Pagination Example\n\n## Connector overview\n\nKeyset pagination: each page asks for rows after "
+        "the last key seen.\n",
+    "examples/common_patterns/authentication/http_basic/connector.py": HTTP_BASIC,
+    "examples/ai/README.md": "# AI tutorials\n\nBuilding connectors with coding agents.\n",
+    "examples/ai/claude/CLAUDE.md": "# Claude instructions\n\nAlways checkpoint after each page.\n",
+    "examples/ai/claude/pokeapi_tutorial/pokeapi_connector/connector.py": PAGE_NUMBER,
+    "examples/ai/claude/pokeapi_tutorial/pokeapi_tutorial.md": "# PokeAPI tutorial\n\nBuild it step by step.\n",
+    "template_connector/connector.py": HELLO,
+    "all_things_ai/ai_agents/AGENTS.md": AGENTS,
+}
+
+# fivetran/community_connectors: one folder per connector at the top level, variants nested
+COMMUNITY: dict[str, str] = {
+    "README.md": "# Community connectors\n\nConnectors contributed by Fivetran and the community.\n",
+    "apache_hive/README.md": "# Apache Hive connectors\n\nTwo ways to read Apache Hive tables.\n",
+    "apache_hive/using_pyhive/connector.py": POSTGRES.replace("PostgreSQL", "Apache Hive (PyHive)"),
+    "apache_hive/using_pyhive/README.md": "# Apache Hive Connector using PyHive\n\nReads Hive tables over HiveServer2.\n",
+    "apache_hive/using_sqlalchemy/connector.py": POSTGRES.replace("PostgreSQL", "Apache Hive (SQLAlchemy)"),
+    "zendesk/connector.py": CURSOR,
+    "zendesk/README.md": "# Zendesk Tickets Connector\n\nSyncs Zendesk support tickets.\n",
+    "_template_connector/connector.py": HELLO,
+    ".github/instructions/python-review.instructions.md": "# Review\n\nEvery connector must checkpoint.\n",
+}
+
+
+def write_files(root: Path, files: dict[str, str], origin: str = "") -> Path:
+    """A small repository of `files`; with `origin`, a git one whose remote names it."""
+    for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text) if rel.endswith(".md") else text, "utf-8")
+    if origin:
+        _commit(root, origin)
+    return root
+
+
+def _commit(root: Path, origin: str) -> None:
+    run = {"cwd": root, "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q", "-b", "main"], **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "remote", "add", "origin", origin], **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "add", "-A"], **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "corpus"], **run)  # type: ignore[call-overload]
+
+
+def write_repo(root: Path, *, git: bool = True) -> Path:
+    write_files(root, FILES)
     # files that must be skipped and counted
     images = root / "examples/quickstart_examples/hello/images"
     images.mkdir(parents=True)
@@ -175,11 +224,7 @@ def write_repo(root: Path, *, git: bool = True) -> Path:
     (root / "examples/quickstart_examples/hello/notes.md").write_bytes("caf\xe9 cr\xe8me\n".encode("latin-1"))
     (root / "examples/quickstart_examples/hello/data.json").write_text('{"rows": "' + "x" * 3_000_000 + '"}')
     if git:
-        run = {"cwd": root, "check": True, "capture_output": True}
-        subprocess.run(["git", "init", "-q", "-b", "main"], **run)  # type: ignore[call-overload]
-        subprocess.run(["git", "remote", "add", "origin", "https://github.com/fivetran/fivetran_connector_sdk.git"], **run)  # type: ignore[call-overload]
-        subprocess.run(["git", "add", "-A"], **run)  # type: ignore[call-overload]
-        subprocess.run(["git", "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "corpus"], **run)  # type: ignore[call-overload]
+        _commit(root, "https://github.com/fivetran/fivetran_connector_sdk.git")
     return root
 
 

@@ -90,3 +90,34 @@ def test_archive_source(repo: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     source = status()["sources"][0]
     assert source["id"] == "fivetran_connector_sdk" and source["commit"].startswith("sha256:")
+
+
+def test_both_2026_repositories_are_read_by_their_tree(tmp_path: Path) -> None:
+    """connector_sdk (renamed sections, examples/ai) and community_connectors (one folder per connector)
+    ingested together: every kind is found from the layout, and paths are the repositories' own."""
+    from corpus import COMMUNITY, FILES_2026, write_files
+
+    sdk_repo = write_files(tmp_path / "connector_sdk", FILES_2026, "https://github.com/fivetran/connector_sdk.git")
+    community = write_files(tmp_path / "cc", COMMUNITY, "https://github.com/fivetran/community_connectors.git")
+    ingest(sdk_repo, "--repo", str(community))
+    meta = status()
+    assert {"pattern", "example", "community_connector", "template", "tutorial", "agent_instructions",
+            "doc", "sdk_api"} <= set(meta["counts"])
+    sources = {s["id"]: s for s in meta["sources"]}
+    assert sources["fivetran/connector_sdk"]["commit"] and sources["fivetran/community_connectors"]["commit"]
+    _, collection = connect().current()
+    where = {(m["source"], m["path"]): (m["kind"], m["example"])
+             for m in collection.get(include=["metadatas"])["metadatas"]}
+    assert where["fivetran/connector_sdk", "examples/common_patterns/pagination/keyset/connector.py"] == (
+        "pattern", "pagination/keyset")
+    assert where["fivetran/community_connectors", "apache_hive/using_pyhive/connector.py"] == (
+        "community_connector", "apache_hive/using_pyhive")
+    assert where["fivetran/community_connectors", "_template_connector/connector.py"][0] == "template"
+    assert where["fivetran/connector_sdk", "examples/ai/claude/CLAUDE.md"][0] == "agent_instructions"
+
+    found = run("search", "keyset pagination", "--kind", "pattern", "--json")
+    assert json.loads(found.output)["results"][0]["source"].startswith("examples/common_patterns/pagination/keyset/")
+    hive = run("search", "Apache Hive", "--kind", "community_connector", "--json")
+    assert json.loads(hive.output)["results"][0]["source"].startswith("apache_hive/")
+    shown = run("index", "status")
+    assert "fivetran/connector_sdk" in shown.output and "fivetran/community_connectors" in shown.output

@@ -37,3 +37,58 @@ PROJECTS = frozenset({
 def test_place_follows_the_real_layout(path: str, kind: str, example: str) -> None:
     where = place(path, PROJECTS)
     assert (where.kind, where.example) == (kind, example)
+
+
+# fivetran/connector_sdk as renamed in 2026
+NEW_PROJECTS = frozenset({
+    "examples/quickstart/hello",
+    "examples/common_patterns/pagination/keyset",
+    "examples/common_patterns/hashes",
+    "examples/ai/claude/fda_drug_tutorial/fda_drug_connector",
+    "template_connector",
+})
+
+
+@pytest.mark.parametrize(("path", "kind", "example"), [
+    ("examples/quickstart/hello/connector.py", "example", "hello"),
+    ("examples/common_patterns/pagination/keyset/connector.py", "pattern", "pagination/keyset"),
+    ("examples/common_patterns/hashes/README.md", "pattern", "hashes"),
+    ("examples/common_patterns/README.md", "pattern", ""),
+    ("examples/ai/claude/fda_drug_tutorial/fda_drug_connector/connector.py", "tutorial",
+     "claude/fda_drug_tutorial/fda_drug_connector"),
+    ("examples/ai/claude/fda_drug_tutorial/fda_drug_tutorial.md", "tutorial", "claude/fda_drug_tutorial"),
+    ("examples/ai/claude/CLAUDE.md", "agent_instructions", "examples/ai/claude"),
+    ("examples/ai/claude/agents/ft-csdk-fix.md", "agent_instructions", "examples/ai/claude/agents"),
+    ("template_connector/README_template.md", "template", "template_connector"),
+    ("all_things_ai/ai_agents/cursor/AGENTS.md", "agent_instructions", "all_things_ai/ai_agents/cursor"),
+    ("FAQ.md", "doc", ""),
+])
+def test_place_follows_the_2026_connector_sdk_layout(path: str, kind: str, example: str) -> None:
+    where = place(path, NEW_PROJECTS)
+    assert (where.kind, where.example) == (kind, example)
+
+
+# fivetran/community_connectors: one folder per connector at the top, variants nested
+COMMUNITY = frozenset({"zendesk", "apache_hive/using_pyhive", "apache_hive/using_sqlalchemy",
+                       "_template_connector"})
+
+
+@pytest.mark.parametrize(("path", "kind", "example", "project"), [
+    ("zendesk/connector.py", "community_connector", "zendesk", "zendesk"),
+    ("zendesk/utils/client.py", "community_connector", "zendesk", "zendesk"),
+    ("apache_hive/using_pyhive/connector.py", "community_connector", "apache_hive/using_pyhive",
+     "apache_hive/using_pyhive"),
+    ("apache_hive/README.md", "community_connector", "apache_hive", "apache_hive"),
+    ("_template_connector/connector.py", "template", "_template_connector", "_template_connector"),
+    ("docs/contributing.md", "doc", "", "docs"),
+    ("PYTHON_CODING_STANDARDS.md", "doc", "", ""),
+    (".github/copilot-instructions.md", "agent_instructions", ".github", ".github"),
+])
+def test_place_follows_the_community_connectors_layout(path: str, kind: str, example: str, project: str) -> None:
+    where = place(path, COMMUNITY)
+    assert (where.kind, where.example, where.project_dir) == (kind, example, project)
+
+
+def test_a_repository_that_is_one_connector_is_an_example() -> None:
+    assert place("connector.py", frozenset({"."})).kind == "example"
+    assert place("README.md", frozenset({"."})).kind == "example"

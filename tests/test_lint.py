@@ -91,3 +91,75 @@ def test_lint_cli_text_and_json(tmp_path: Path) -> None:
     assert data["verdict"] == "FAIL" and {"rule", "severity", "file", "line", "message"} == set(data["findings"][0])
     missing = CliRunner().invoke(cli, ["lint", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and missing.stderr == f"bad input: {tmp_path / 'nope'}: no such project folder\n"
+
+
+MAIN_WITH_SIBLING = '''"""Operations live in a client module beside connector.py, as in many community connectors."""
+from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+{imports}
+
+
+def schema(configuration: dict):
+    return [{{"table": "t", "primary_key": ["id"]}}]
+
+
+def update(configuration: dict, state: dict):
+    log.info("sync")
+    {call}
+
+
+connector = Connector(update=update, schema=schema{extra})
+'''
+
+SYNC_MODULE = '''from fivetran_connector_sdk import Operations as op
+
+
+def sync_all(state: dict):
+    op.upsert(table="t", data={"id": 1})
+    op.checkpoint(state=state)
+'''
+
+
+def test_operations_in_an_imported_module_count_for_the_project(tmp_path: Path) -> None:
+    for imports, call, where in [("from ticket_client import sync_all", "sync_all(state)", "ticket_client.py"),
+                                 ("import helpers.sync as sync", "sync.sync_all(state)", "helpers/sync.py"),
+                                 ("from helpers import sync", "sync.sync_all(state)", "helpers/sync.py")]:
+        project = tmp_path / imports.replace(" ", "_")
+        (project / where).parent.mkdir(parents=True)
+        (project / where).write_text(SYNC_MODULE)
+        (project / "connector.py").write_text(MAIN_WITH_SIBLING.format(imports=imports, call=call, extra=""))
+        found = {f.rule for f in lint.lint(project)}
+        assert not found & {"CSDK006", "CSDK007"}, (where, found)
+
+
+def test_a_module_connector_py_does_not_import_does_not_count(tmp_path: Path) -> None:
+    (tmp_path / "unused.py").write_text(SYNC_MODULE)
+    (tmp_path / "connector.py").write_text(MAIN_WITH_SIBLING.format(imports="", call="pass", extra=""))
+    messages = {f.rule: f.message for f in lint.lint(tmp_path)}
+    assert messages["CSDK006"].endswith("in connector.py or the modules it imports")
+    assert "CSDK007" in messages
+
+
+def test_connector_keywords_come_from_the_installed_sdk(tmp_path: Path) -> None:
+    (tmp_path / "connector.py").write_text(MAIN_WITH_SIBLING.format(
+        imports="", call='op.upsert(table="t", data={"id": 1})\n    op.checkpoint(state=state)',
+        extra=", configuration_form=lambda: None"))
+    assert lint.lint(tmp_path) == []  # SDK 3 knows configuration_form=
+    (tmp_path / "connector.py").write_text(MAIN_WITH_SIBLING.format(
+        imports="", call='op.upsert(table="t", data={"id": 1})\n    op.checkpoint(state=state)',
+        extra=", setup=lambda: None"))
+    found = [f for f in lint.lint(tmp_path) if f.rule == "CSDK005"]
+    assert found and "unexpected keyword argument 'setup'" in found[0].message
+
+
+def test_pyproject_dependencies_and_crash_reports(tmp_path: Path) -> None:
+    (tmp_path / "connector.py").write_text(MAIN_WITH_SIBLING.format(
+        imports="", call='op.upsert(table="t", data={"id": 1})\n    op.checkpoint(state=state)', extra=""))
+    (tmp_path / "crash-reports").mkdir()
+    (tmp_path / "crash-reports" / "snippet.py").write_text("print('not project code')\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = ["pandas==2.2.2"]\n')
+    assert lint.lint(tmp_path) == []
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = [\n  "pandas",\n  "requests==2.32.3",\n]\n')
+    found = {(f.file, f.rule, f.line) for f in lint.lint(tmp_path)}
+    assert found == {("pyproject.toml", "REQ001", 4), ("pyproject.toml", "REQ002", 5)}

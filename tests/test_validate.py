@@ -143,9 +143,38 @@ def custom(tmp_path: Path, body: str, imports: str = "") -> Path:
 
 def test_an_exception_in_the_connector_is_a_code_failure(tmp_path: Path) -> None:
     out = custom(tmp_path, "    ratio = 1 / 0")
+    (out / "crash-reports").mkdir()
+    (out / "crash-reports" / "earlier.txt").write_text("a report the user keeps\n")
     result = validate.validate(out, config=None, venv=VENV)
     assert (result.verdict, result.category) == ("FAIL", "CODE")
     assert "connector.py:13" in result.reason and "ZeroDivisionError" in result.reason
+    # SDK 3's crash report of this run is kept in the result and taken out of the project; the user's stay
+    assert any("ZeroDivisionError" in line for line in result.crash_report)
+    assert [p.name for p in (out / "crash-reports").iterdir()] == ["earlier.txt"]
+
+
+def test_a_crash_report_folder_the_run_created_is_removed(tmp_path: Path) -> None:
+    out = custom(tmp_path, "    ratio = 1 / 0")
+    result = validate.validate(out, config=None, venv=VENV)
+    assert result.crash_report and not (out / "crash-reports").exists()
+
+
+def test_a_generated_setup_form_passes_fivetran_debug_and_its_test_runs(api: Api, tmp_path: Path) -> None:
+    spec = {**SUITE["Link header"][0], "setup_form": True}
+    out, cfg = make(tmp_path, api, spec)
+    result = validate.validate(out, config=cfg, venv=VENV, timeout=120)
+    assert result.verdict == "PASS", (result.reason, result.log_tail)
+    assert result.findings == []
+    # the setup test the form registers, run by the SDK's own `fivetran configuration --test`
+    outcomes = []
+    for token in (TOKEN, "wrong"):
+        (out / "configuration.json").write_text(json.dumps({"base_url": api.url, "api_token": token}))
+        ran = subprocess.run([str(VENV / "bin" / "fivetran"), "configuration", "--test", "--non-interactive"],
+                             cwd=out, capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "DO_NOT_TRACK": "1", "HOME": str(tmp_path)})
+        outcomes.append((ran.returncode, ran.stdout + ran.stderr))
+    assert outcomes[0][0] == 0 and "Test the connection" in outcomes[0][1], outcomes[0][1][-2000:]
+    assert outcomes[1][0] != 0 and "401" in outcomes[1][1], outcomes[1][1][-2000:]
 
 
 def test_a_hanging_connector_and_its_children_are_killed(tmp_path: Path) -> None:

@@ -44,6 +44,14 @@ class Extraction:
     decided: dict[str, str] = field(default_factory=dict)  # fact -> where it came from ("text" | "model" | ...)
 
 
+# A setup form asked for by its SDK name or as a form or test run at setup
+_SETUP_FORM = re.compile(r"\bconfiguration_form\b|\b(?:set-?up|configuration|connection)[ _-](?:form|tests?)\b", re.I)
+
+
+def asks_setup_form(text: str) -> bool:
+    return bool(_SETUP_FORM.search(text or ""))
+
+
 def from_text(text: str, config: dict[str, Any] | None = None) -> Extraction:
     """Everything the request states outright, and explicit defaults for the rest. `config` is the
     user's configuration, whose key names win over any default."""

@@ -22,6 +22,12 @@ PAGERS = {"page": "page numbers", "offset": "an offset", "cursor": "a cursor tok
 def components(spec: Spec) -> list[tuple[str, str]]:
     """The engine functions this spec puts to work, and what each does for it: section 2 names them,
     section 3 explains them."""
+    form = [("configuration_form", "the setup form: a field per configuration key and a connection test "
+                                   "(`fivetran configuration --test` runs it)")] if spec.setup_form else []
+    return _source_components(spec) + form
+
+
+def _source_components(spec: Spec) -> list[tuple[str, str]]:
     if spec.source_type == "file":
         formats = ", ".join(sorted({t.format for t in spec.tables}))
         return [("sync_files", f"each {formats} file matching a table's pattern is read when it is new or changed; "
@@ -114,7 +120,8 @@ class Draft:
 
 def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | None = None,
             config: dict[str, str] | None = None, generator_factory: Callable[[], Any] | None = None,
-            retriever_factory: Callable[[], Any] | None = None, hook_attempts: int = 3) -> Draft:
+            retriever_factory: Callable[[], Any] | None = None, hook_attempts: int = 3,
+            setup_form: bool = False) -> Draft:
     """Request text (or a ready spec) -> checked spec, the closest examples and the composed files.
 
     With the user's configuration the source is asked first (probe.py, and for files and databases
@@ -135,6 +142,7 @@ def prepare(text: str, *, spec: Spec | None = None, decided: dict[str, str] | No
             checked += hook_notes
         elif spec.source_type != "rest" and not any("could not be read" in u for u in spec.unresolved):
             checked = extraction_checks(spec)
+    spec.setup_form = spec.setup_form or setup_form or extract.asks_setup_form(text)
     notes += [f"spec mended: {note}" for note in mend.mend(spec)]
     spec.check()
     named = coverage.account(text, spec) if text else []

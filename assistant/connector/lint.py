@@ -13,8 +13,10 @@ import inspect
 import json
 import re
 from dataclasses import asdict, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+
+import tomllib
 
 from core import sdk
 from core.errors import UsageError
@@ -25,6 +27,8 @@ DATA_OPS = {"upsert", "update", "delete", "truncate"}
 SCHEMA_KEYS = {"table", "primary_key", "columns"}
 COLUMN_TYPES = {"BOOLEAN", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "DECIMAL", "STRING", "BINARY", "JSON", "XML",
                 "NAIVE_DATE", "NAIVE_DATETIME", "UTC_DATETIME"}
+# Folders that hold no project code: the local tester's output, its crash reports, caches
+SKIPPED_DIRS = {"files", "crash-reports", "__pycache__", "venv", "site-packages", "node_modules"}
 KEY_PREFIXES = re.compile(r"^(sk_live_|sk_test_|ghp_|github_pat_|AKIA[0-9A-Z]{12}|xox[abp]-|AIza)")
 
 
@@ -48,6 +52,7 @@ class _Python:
         self.findings = findings
         self.main = main
         self.text = path.read_text("utf-8")
+        self.ops: set[str] = set()  # the op.* methods this module calls
         self.tree: ast.Module | None = None
         try:
             self.tree = ast.parse(self.text)
@@ -73,13 +78,13 @@ class _Python:
         if self.tree is None:
             return
         if self.main:
-            self._module_shape()
+            self._module_shape(api)
         self._calls(api)
         self._generic()
 
     # --- the module's shape (connector.py only) --------------------------------------------------------
 
-    def _module_shape(self) -> None:
+    def _module_shape(self, api: dict[str, type]) -> None:
         assert self.tree is not None
         names = set(self.aliases.values())
         for needed in ("Connector", "Operations", "Logging"):
@@ -96,6 +101,8 @@ class _Python:
         if connector is None:
             self.add("CSDK002", "error", 1, "no module-level `connector = Connector(update=update, schema=schema)`")
             return
+        if "Connector" in api:  # the installed SDK says which keywords exist (3.x: configuration_form=)
+            self._bind(connector, "Connector", "__init__", api["Connector"])
         update_name = next((kw.value.id for kw in connector.keywords if kw.arg == "update"
                             and isinstance(kw.value, ast.Name)), None)
         if update_name is None and connector.args and isinstance(connector.args[0], ast.Name):
@@ -146,7 +153,6 @@ class _Python:
 
     def _calls(self, api: dict[str, type]) -> None:
         assert self.tree is not None
-        seen_ops: set[str] = set()
         parents = {child: node for node in ast.walk(self.tree) for child in ast.iter_child_nodes(node)}
         for node in ast.walk(self.tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
@@ -164,7 +170,7 @@ class _Python:
                          f"{label}() does not exist in the installed SDK (has: {', '.join(public)})")
                 continue
             if cls == "Operations":
-                seen_ops.add(method)
+                self.ops.add(method)
                 if isinstance(parents.get(node), ast.Yield | ast.YieldFrom):
                     self.add("CSDK004", "error", node.lineno, f"`yield {label}(...)`: call operations directly")
             if cls == "Logging" and method in ("fine", "severe"):
@@ -176,11 +182,19 @@ class _Python:
                 self.add("CSDK015", "error", node.lineno, f"{label}() may log a secret")
             if cls == "Operations" and method == "checkpoint" and self._mentions_secret(node):
                 self.add("CSDK016", "error", node.lineno, "credentials must not be stored in state")
-        if self.main:
-            if not seen_ops & DATA_OPS:
-                self.add("CSDK006", "error", 1, "no op.upsert/update/delete/truncate call")
-            if "checkpoint" not in seen_ops:
-                self.add("CSDK007", "error", 1, "no op.checkpoint(state) call: syncs could not resume")
+
+    def imports(self) -> list[tuple[int, str]]:
+        """The modules this file imports, as (relative level, dotted name) pairs; `from x import y`
+        also yields x.y, since y may be a submodule."""
+        out: list[tuple[int, str]] = []
+        for node in ast.walk(self.tree) if self.tree else ():
+            if isinstance(node, ast.Import):
+                out += [(0, alias.name) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                out.append((node.level, base))
+                out += [(node.level, f"{base}.{a.name}".lstrip(".")) for a in node.names if a.name != "*"]
+        return out
 
     def _bind(self, node: ast.Call, label: str, method: str, target: Any) -> None:
         """Do the call's arguments fit the installed SDK's signature?"""
@@ -188,6 +202,8 @@ class _Python:
             signature = inspect.signature(target)
         except (TypeError, ValueError):
             return
+        if method == "__init__":  # a class: bound as called, without self
+            method = ""
         params = signature.parameters
         accepts_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
         unknown = [k.arg for k in node.keywords if k.arg and k.arg not in params and not accepts_any]
@@ -278,21 +294,75 @@ def _configuration(path: Path, findings: list[Finding]) -> None:
                                     "placeholder such as <YOUR_API_KEY>"))
 
 
+def _requirement(line: str, file: str, number: int, findings: list[Finding]) -> None:
+    """One dependency, from requirements.txt or pyproject.toml: pinned, released, not runtime-provided."""
+    if re.match(r"^(git\+|hg\+|svn\+|https?://|-e\s|\.|/)", line) or " @ " in line:
+        findings.append(Finding("REQ003", "error", file, number, f"{line!r}: no VCS, URL or path "
+                                "requirements; pin a released version"))
+        return
+    name = re.split(r"[<>=!~\[; ]", line, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-")
+    if name in ("fivetran-connector-sdk", "requests"):
+        findings.append(Finding("REQ002", "error", file, number, f"{name} is provided by Fivetran's "
+                                "runtime; remove it"))
+    elif "==" not in line:
+        findings.append(Finding("REQ001", "error", file, number, f"{line!r} is not pinned (use ==)"))
+
+
 def _requirements(path: Path, findings: list[Finding]) -> None:
     for number, raw in enumerate(path.read_text("utf-8").split("\n"), 1):
         line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if re.match(r"^(git\+|hg\+|svn\+|https?://|-e\s|\.|/)", line) or " @ " in line:
-            findings.append(Finding("REQ003", "error", path.name, number, f"{line!r}: no VCS, URL or path "
-                                    "requirements; pin a released version"))
-            continue
-        name = re.split(r"[<>=!~\[; ]", line, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-")
-        if name in ("fivetran-connector-sdk", "requests"):
-            findings.append(Finding("REQ002", "error", path.name, number, f"{name} is provided by Fivetran's "
-                                    "runtime; remove it"))
-        elif "==" not in line:
-            findings.append(Finding("REQ001", "error", path.name, number, f"{line!r} is not pinned (use ==)"))
+        if line:
+            _requirement(line, path.name, number, findings)
+
+
+def _pyproject(path: Path, findings: list[Finding]) -> None:
+    """SDK 3 accepts dependencies in pyproject.toml's [project] table; they follow the same rules."""
+    try:
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        findings.append(Finding("REQ004", "error", path.name, 1, f"not valid TOML ({exc})"))
+        return
+    project = data.get("project")
+    dependencies = project.get("dependencies", []) if isinstance(project, dict) else []
+    lines = text.split("\n")
+    for dependency in dependencies if isinstance(dependencies, list) else []:
+        number = next((i for i, ln in enumerate(lines, 1) if str(dependency) in ln), 1)
+        _requirement(str(dependency).strip(), path.name, number, findings)
+
+
+def _reachable(modules: dict[str, _Python], start: str = "connector.py") -> set[str]:
+    """The project's own modules that `start` imports, directly or through each other."""
+    seen = {start}
+    todo = [start]
+    while todo:
+        rel = todo.pop()
+        here = PurePosixPath(rel).parent
+        for level, name in modules[rel].imports():
+            base = here
+            for _ in range(max(level - 1, 0)):
+                base = base.parent
+            stem = (base if level else PurePosixPath(".")) / name.replace(".", "/")
+            for candidate in (f"{stem}.py", f"{stem}/__init__.py"):
+                candidate = PurePosixPath(candidate).as_posix()
+                if candidate in modules and candidate not in seen:
+                    seen.add(candidate)
+                    todo.append(candidate)
+    return seen
+
+
+def _operations(modules: dict[str, _Python], findings: list[Finding]) -> None:
+    """Data operations and checkpoints may live in any module connector.py imports (a client or
+    sync module beside it); the project as a whole must make them."""
+    main = modules.get("connector.py")
+    if main is None or main.tree is None:
+        return
+    ops = set().union(*(modules[rel].ops for rel in _reachable(modules)))
+    where = "in connector.py or the modules it imports"
+    if not ops & DATA_OPS:
+        main.add("CSDK006", "error", 1, f"no op.upsert/update/delete/truncate call {where}")
+    if "checkpoint" not in ops:
+        main.add("CSDK007", "error", 1, f"no op.checkpoint(state) call {where}: syncs could not resume")
 
 
 def lint(project: Path) -> list[Finding]:
@@ -303,17 +373,23 @@ def lint(project: Path) -> list[Finding]:
         raise UsageError(f"{project}: no connector.py in it")
     findings: list[Finding] = []
     api = sdk.api_classes()
+    modules: dict[str, _Python] = {}
     for path in sorted(project.rglob("*.py")):
         rel = path.relative_to(project).as_posix()
-        if any(part.startswith(".") or part in ("files", "__pycache__") for part in Path(rel).parts[:-1]):
+        if any(part.startswith(".") or part in SKIPPED_DIRS for part in Path(rel).parts[:-1]):
             continue
-        _Python(path, rel, findings, main=path == main).run(api)
+        modules[rel] = _Python(path, rel, findings, main=path == main)
+        modules[rel].run(api)
+    _operations(modules, findings)
     config = project / "configuration.json"
     if config.exists():
         _configuration(config, findings)
     requirements = project / "requirements.txt"
     if requirements.exists():
         _requirements(requirements, findings)
+    pyproject = project / "pyproject.toml"
+    if pyproject.exists():
+        _pyproject(pyproject, findings)
     return sorted(findings, key=lambda f: (f.severity != "error", f.file, f.line, f.rule))
 
 

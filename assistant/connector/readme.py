@@ -36,6 +36,12 @@ def _readme_tables(spec: Spec) -> str:
 
 
 def _readme_features(spec: Spec) -> str:
+    form = ("\n- A setup form (`configuration_form`): a field per configuration key, secrets as passwords, and a "
+            "connection test; run it with `fivetran configuration --test`") if spec.setup_form else ""
+    return _source_features(spec) + form
+
+
+def _source_features(spec: Spec) -> str:
     if spec.source_type == "rest":
         limits = " and `X-RateLimit-*` quotas" if spec.retry.rate_limit.remaining else ""
         return (f"- Authentication: {spec.auth.kind}\n"
@@ -92,7 +98,7 @@ spec built from the project's own tested building blocks.
 - Python 3.10-3.13 and `fivetran-connector-sdk` 3.x (`pip install fivetran-connector-sdk`)
 
 ## Getting started
-See the [Connector SDK setup guide](https://fivetran.com/docs/connector-sdk/setup-guide).
+See the [Connector SDK getting started guide](https://fivetran.com/docs/connector-sdk/getting-started).
 
 ## Features
 {features}

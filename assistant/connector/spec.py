@@ -383,6 +383,9 @@ class Spec(Part):
     """Configuration keys the request names beyond the base URL and credentials (start_date, ...)."""
     nested: Literal["flatten", "json"] = "flatten"
     checkpoint_interval: int = Field(default=1000, ge=1)
+    setup_form: bool = False
+    """Add a setup form (`configuration_form`, SDK 3): a field per configuration key, and a connection test
+    that reads the first table's first page."""
     unresolved: list[str] = Field(default_factory=list)
     """Facts the request did not settle; shown back to the user."""
 

@@ -57,6 +57,7 @@ class RunResult:
     log_tail: list[str] = field(default_factory=list)
     outside_writes: list[str] = field(default_factory=list)
     output_truncated: bool = False
+    crash_report: list[str] = field(default_factory=list)  # SDK 3's report of this run's crash, masked
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -287,16 +288,43 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
         return refused
     shutil.rmtree(project / "files", ignore_errors=True)  # a fresh sync, as `fivetran reset` would do
     before = {p.name for p in project.parent.iterdir()}
+    reports = _crash_reports(project)
     run = _debug(project, configuration, venv, timeout, memory_bytes)
     outside = sorted({p.name for p in project.parent.iterdir()} - before)
     result = RunResult("FAIL", "", "", run.returncode, run.timed_out, run.seconds,
                        {name: int(count) for name, count in _OP_ROW.findall(run.output)},
                        read_warehouse(project / "files" / "warehouse.db"), findings,
-                       run.output.strip().splitlines()[-40:], outside, run.truncated)
+                       run.output.strip().splitlines()[-40:], outside, run.truncated,
+                       _take_crash_reports(project, reports, sorted(secret_values(configuration))))
     result.category, result.reason = _verdict(run, result, project, timeout)
     if not result.category:
         result.verdict = "PASS"
     return result
+
+
+CRASH_REPORTS = "crash-reports"  # where SDK 3's `fivetran debug` saves a report of an unhandled error
+
+
+def _crash_reports(project: Path) -> set[str] | None:
+    """The crash reports already in the project, None if it has no crash-reports folder."""
+    folder = project / CRASH_REPORTS
+    return {p.name for p in folder.iterdir()} if folder.is_dir() else None
+
+
+def _take_crash_reports(project: Path, before: set[str] | None, secrets: list[str]) -> list[str]:
+    """The newest report this run saved, masked and capped, for the result; the run's reports are
+    then removed (and the folder, if the run created it), so validating leaves the project as it was."""
+    folder = project / CRASH_REPORTS
+    if not folder.is_dir():
+        return []
+    new = sorted((p for p in folder.iterdir() if p.name not in (before or set()) and p.is_file()),
+                 key=lambda p: p.stat().st_mtime)
+    text = new[-1].read_text("utf-8", "replace") if new else ""
+    for path in new:
+        path.unlink(missing_ok=True)
+    if before is None and not any(folder.iterdir()):
+        folder.rmdir()
+    return mask_values(text, secrets).splitlines()[:80]
 
 
 def _verdict(run: _Run, result: RunResult, project: Path, timeout: float) -> tuple[str, str]:
