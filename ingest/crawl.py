@@ -103,6 +103,7 @@ class Crawler:
         pages = load_manifest(self.out)
         robots = self._robots()
         crawl_delay = float(robots.crawl_delay("*") or 0)
+        self.start = self._settled_start(pages)
         report = CrawlReport()
         queue, seen = deque([self.start]), {self.start}
         while queue and report.fetched + report.reused < self.max_pages:
@@ -129,6 +130,24 @@ class Crawler:
         if not pages:
             raise CrawlError(f"no page could be fetched under {self.start}")
         return report
+
+    def _settled_start(self, pages: dict[str, dict[str, str]]) -> str:
+        """Where the docs live now: a start page the site moved on the same host (as
+        /docs/connectors/connector-sdk became /docs/connector-sdk) moves the crawl's prefix with it.
+        Asked with HEAD, and not at all when the start page is already saved."""
+        url = self.start
+        for _ in range(5):
+            if url in pages:
+                return url
+            try:
+                response = self.http.head(url, timeout=30, allow_redirects=False)
+            except requests.RequestException:
+                return url
+            target = _normalise(urljoin(url, response.headers.get("Location", "")))
+            if not response.is_redirect or urlsplit(target).netloc != urlsplit(url).netloc:
+                return url
+            url = target
+        return url
 
     def _cached(self, url: str, pages: dict[str, dict[str, str]]) -> str | None:
         entry = pages.get(url)

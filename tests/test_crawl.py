@@ -41,6 +41,11 @@ class Site:
                 self.end_headers()
                 self.wfile.write(body.encode())
 
+            def do_HEAD(self) -> None:  # noqa: N802
+                if self.path == "/docs/connectors/connector-sdk":  # the docs' old home
+                    return self._send(301, "", {"Location": "/docs/connector-sdk"})
+                return self._send(200)
+
             def do_GET(self) -> None:  # noqa: N802
                 site.hits[self.path] += 1
                 links = lambda *hrefs: "".join(f"<a href='{h}'>x</a>" for h in hrefs)  # noqa: E731
@@ -139,6 +144,14 @@ def test_crawled_pages_ingest_with_their_urls(site: Site, tmp_path: Path, sleeps
     assert hits[0]["url"] == f"{site.base}/docs/connector-sdk/technical-reference#top"
     assert hits[0]["source"] == f"{site.base}/docs/connector-sdk/technical-reference"
     assert hits[0]["repo"] == f"docs:127.0.0.1:{site.server.server_port}/docs/connector-sdk"
+
+
+def test_a_moved_start_page_moves_the_crawl_with_it(site: Site, tmp_path: Path, sleeps: list[float]) -> None:
+    c = Crawler(f"{site.base}/docs/connectors/connector-sdk", tmp_path / "docs", delay=0, sleep=lambda s: None)
+    report = c.run()
+    manifest = json.loads((tmp_path / "docs/manifest.json").read_text())
+    assert manifest["start_url"] == f"{site.base}/docs/connector-sdk"
+    assert f"{site.base}/docs/connector-sdk/technical-reference" in manifest["pages"] and report.fetched == 3
 
 
 def test_unreachable_docs_site_is_an_offline_error(tmp_path: Path) -> None:
