@@ -36,14 +36,21 @@ def load(module_name: str = MODULE) -> ModuleType:
                           hint="install fivetran-connector-sdk 3.x, or ingest with --no-sdk") from exc
 
 
-def version(module: ModuleType) -> str:
-    """The version of the distribution that installed `module`, else its __version__."""
-    top = module.__name__.split(".")[0]
-    for dist in importlib.metadata.packages_distributions().get(top, []):
+def _distributions(module: ModuleType) -> list[importlib.metadata.Distribution]:
+    """The installed distributions that provide `module`'s top-level package."""
+    found = []
+    for name in importlib.metadata.packages_distributions().get(module.__name__.split(".")[0], []):
         try:
-            return importlib.metadata.version(dist)
+            found.append(importlib.metadata.distribution(name))
         except importlib.metadata.PackageNotFoundError:
             continue
+    return found
+
+
+def version(module: ModuleType) -> str:
+    """The version of the distribution that installed `module`, else its __version__."""
+    for dist in _distributions(module):
+        return str(dist.version)
     return str(getattr(module, "__version__", ""))
 
 
@@ -133,7 +140,7 @@ def api_classes() -> dict[str, type]:
 _RUN_SCRIPT = ("import importlib.metadata as m, sys; name = sys.argv[1]; "
                "ep = next(iter(m.entry_points(group='console_scripts', name=name))); "
                "sys.argv = [name, *sys.argv[2:]]; sys.exit(ep.load()())")
-_COMMAND = re.compile(r"^ {2,6}([a-z][\w-]*)(?: {2,}\S.*)?$")
+_COMMAND = re.compile(r"^ {2,6}([a-z][\w-]*)(?: {2,}(\S.*))?$")
 
 
 def cli_name(module_name: str = MODULE) -> str:
@@ -142,13 +149,8 @@ def cli_name(module_name: str = MODULE) -> str:
         module = load(module_name)
     except SourceError:
         return ""
-    top = module.__name__.split(".")[0]
-    for dist in importlib.metadata.packages_distributions().get(top, []):
-        try:
-            scripts = [ep.name for ep in importlib.metadata.distribution(dist).entry_points
-                       if ep.group == "console_scripts"]
-        except importlib.metadata.PackageNotFoundError:
-            continue
+    for dist in _distributions(module):
+        scripts = [ep.name for ep in dist.entry_points if ep.group == "console_scripts"]
         if scripts:
             return "fivetran" if "fivetran" in scripts else scripts[0]
     return ""
@@ -169,18 +171,26 @@ def _help(script: str, *args: str) -> str:
     return text[start:].strip() if start >= 0 else ""
 
 
-def _commands(top_help: str) -> list[str]:
-    """The subcommands listed in an argparse help text's positional-arguments section."""
-    names: list[str] = []
+def subcommands(top_help: str) -> dict[str, str]:
+    """The subcommands an argparse help text lists under its positional arguments, with each one's
+    description (continuation lines joined); `help` left out."""
+    found: dict[str, str] = {}
     inside = False
+    last = ""
     for line in top_help.split("\n"):
         if re.match(r"^\S.*:$", line):
-            inside = line.startswith("positional arguments")
+            inside, last = line.startswith("positional arguments"), ""
             continue
         match = _COMMAND.match(line) if inside else None
-        if match and match.group(1) != "help":
-            names.append(match.group(1))
-    return names
+        if match:
+            last = match.group(1)
+            found[last] = (match.group(2) or "").strip()
+        elif last and re.match(r"^ {8,}\S", line):
+            found[last] = (found[last] + " " + line.strip()).strip()
+        else:
+            last = ""
+    found.pop("help", None)
+    return found
 
 
 @lru_cache(maxsize=2)
@@ -193,7 +203,7 @@ def cli_help(module_name: str = MODULE) -> dict[str, str]:
     top = _help(script)
     if not top:
         return {}
-    commands = _commands(top)
+    commands = list(subcommands(top))
     with ThreadPoolExecutor(max_workers=2) as pool:
         texts = list(pool.map(lambda c: _help(script, c), commands))
     found = {script: top}

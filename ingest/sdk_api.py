@@ -6,7 +6,6 @@ from that command's own `--help`. Whatever the installed version exports is what
 from __future__ import annotations
 
 import inspect
-import re
 from types import ModuleType
 
 from core import sdk
@@ -65,22 +64,6 @@ def describe_command(command: str, text: str, summary: str, version: str) -> str
     return "\n".join(lines + [f"Run `{command} --help` for this text:", "", "```", text, "```", ""])
 
 
-def _summaries(top_help: str) -> dict[str, str]:
-    """One-line descriptions of the subcommands in the top-level help ("run  Run connector ...")."""
-    out: dict[str, str] = {}
-    last = ""
-    for line in top_help.split("\n"):
-        match = re.match(r"^ {2,6}([a-z][\w-]*)(?: {2,}(\S.*))?$", line)
-        if match:
-            last = match.group(1)
-            out[last] = match.group(2) or ""
-        elif last and re.match(r"^ {8,}\S", line):
-            out[last] = (out[last] + " " + line.strip()).strip()
-        else:
-            last = ""
-    return out
-
-
 def _document(path: str, text: str, title: str, version: str) -> Document:
     return Document(source="sdk", path=path, kind="sdk_api", text=text, language="markdown", title=title,
                     commit=version)
@@ -106,7 +89,7 @@ def read_sdk(module_name: str = MODULE) -> tuple[list[Document], str]:
         raise SourceError(f"{module_name} has neither Connector nor Operations")
     helps = sdk.cli_help(module_name)
     top = next(iter(helps.values()), "")
-    summaries = _summaries(top)
+    summaries = sdk.subcommands(top)
     for command, text in helps.items():
         summary = summaries.get(command.split(" ", 1)[-1], "") if " " in command else ""
         docs.append(_document(command, describe_command(command, text, summary, version),

@@ -28,5 +28,6 @@ def test_the_real_sdk_3_surface_is_indexed() -> None:
 
 def test_a_module_without_a_cli_has_no_command_documents() -> None:
     assert sdk.cli_help("json") == {}
-    assert sdk._commands("usage: x\n\npositional arguments:\n  <command>\n    go     Go\n    help   Help\n"
-                         "    wait\n                 Wait a while\n\noptions:\n  -h, --help  show\n") == ["go", "wait"]
+    assert sdk.subcommands("usage: x\n\npositional arguments:\n  <command>\n    go     Go\n    help   Help\n"
+                           "    wait\n                 Wait a while\n\noptions:\n  -h, --help  show\n") == {
+        "go": "Go", "wait": "Wait a while"}

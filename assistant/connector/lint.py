@@ -351,7 +351,7 @@ def _reachable(modules: dict[str, _Python], start: str = "connector.py") -> set[
     return seen
 
 
-def _operations(modules: dict[str, _Python], findings: list[Finding]) -> None:
+def _operations(modules: dict[str, _Python]) -> None:
     """Data operations and checkpoints may live in any module connector.py imports (a client or
     sync module beside it); the project as a whole must make them."""
     main = modules.get("connector.py")
@@ -380,7 +380,7 @@ def lint(project: Path) -> list[Finding]:
             continue
         modules[rel] = _Python(path, rel, findings, main=path == main)
         modules[rel].run(api)
-    _operations(modules, findings)
+    _operations(modules)
     config = project / "configuration.json"
     if config.exists():
         _configuration(config, findings)
