@@ -163,3 +163,11 @@ def test_pyproject_dependencies_and_crash_reports(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = [\n  "pandas",\n  "requests==2.32.3",\n]\n')
     found = {(f.file, f.rule, f.line) for f in lint.lint(tmp_path)}
     assert found == {("pyproject.toml", "REQ001", 4), ("pyproject.toml", "REQ002", 5)}
+
+
+def test_an_unreadable_pyproject_is_one_finding_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "connector.py").write_text(MAIN_WITH_SIBLING.format(
+        imports="", call='op.upsert(table="t", data={"id": 1})\n    op.checkpoint(state=state)', extra=""))
+    for content in (b"[project\ndependencies = 1\n", b"\xff\xfe not utf-8"):
+        (tmp_path / "pyproject.toml").write_bytes(content)
+        assert [(f.file, f.rule) for f in lint.lint(tmp_path)] == [("pyproject.toml", "REQ004")]
