@@ -56,12 +56,18 @@ class Services:
                 self._retriever = make_retriever(self.cfg)
             return self._retriever
 
+    def surface(self) -> sdk.Surface:
+        """The installed SDK's names, which routes and answer checks read (the CLI's help is cached
+        on disk per SDK version, so only the first use on a machine runs it)."""
+        return sdk.surface(self.cfg.sdk_module)
+
     def generator(self, progress: Progress | None = None) -> Generator:
         """The model, loaded on first use, with the answers' system prompt already in its KV cache."""
         with self._lock:
             if self._generator is None:
                 generator = self._load_generator(self.cfg, progress)
-                asker = Asker(generator, sdk.facts(self.cfg.sdk_module), max_answer_tokens=self.cfg.max_answer_tokens)
+                asker = Asker(generator, sdk.facts(self.cfg.sdk_module), max_answer_tokens=self.cfg.max_answer_tokens,
+                              surface=self.surface())
                 generator.warm_prefix(asker.system_prefix())
                 self._generator, self._asker = generator, asker
             return self._generator

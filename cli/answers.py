@@ -44,16 +44,16 @@ def ask(question: str, k: int | None, model: str | None, llm_url: str | None, as
     if not question.strip():
         raise UsageError("the question is empty")
     at_least_one(k, "-k")
-    from assistant.answer.passages import retrieve
+    from assistant.answer.passages import gather
 
     cfg = load_settings(chroma_url=chroma_url, model=model, llm_url=llm_url, passages=k)
     found = services(cfg)
     started = time.perf_counter()
-    hits = retrieve(found.retriever(), question, cfg.passages)
+    route, hits = gather(found.retriever(), question, cfg.passages, found.surface())
     retrieve_ms = (time.perf_counter() - started) * 1000
     asker = found.asker(assembly_progress())
     streaming = not (as_json or no_stream)
-    answer = asker.answer(question, hits, retrieve_ms=retrieve_ms, on_text=write if streaming else None)
+    answer = asker.answer(question, hits, retrieve_ms=retrieve_ms, on_text=write if streaming else None, route=route)
     if as_json:
         click.echo(json.dumps(answer.as_json(), indent=1))
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import inspect
+import json
 import os
 import re
 import subprocess
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
+from core import paths
 from core.errors import SourceError
 
 MODULE = "fivetran_connector_sdk"
@@ -196,10 +198,20 @@ def subcommands(top_help: str) -> dict[str, str]:
 @lru_cache(maxsize=2)
 def cli_help(module_name: str = MODULE) -> dict[str, str]:
     """The installed CLI's own help: {"fivetran": top-level text, "fivetran debug": ..., ...};
-    empty when the SDK installs no command-line tool."""
+    empty when the SDK installs no command-line tool.
+
+    Asking takes a child process per command (seconds), so the texts are kept in the cache folder
+    under the SDK's version: another version asks again."""
     script = cli_name(module_name)
     if not script:
         return {}
+    cached = paths.cache_dir() / f"cli-help-{module_name}-{version(load(module_name))}.json"
+    try:
+        found = json.loads(cached.read_text(encoding="utf-8"))
+        if isinstance(found, dict) and found.get(script):
+            return {str(k): str(v) for k, v in found.items()}
+    except (OSError, ValueError):
+        pass
     top = _help(script)
     if not top:
         return {}
@@ -208,4 +220,61 @@ def cli_help(module_name: str = MODULE) -> dict[str, str]:
         texts = list(pool.map(lambda c: _help(script, c), commands))
     found = {script: top}
     found.update({f"{script} {c}": t for c, t in zip(commands, texts, strict=True) if t})
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps(found), encoding="utf-8")
+    except OSError:
+        pass
     return found
+
+
+# --- every name an answer may use -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Surface:
+    """The names the installed SDK and its CLI really have, to check an answer's claims against."""
+
+    version: str
+    classes: dict[str, frozenset[str]]  # "Operations" -> {"upsert", ...}; "Connector" incl. init keywords
+    exports: frozenset[str]  # what `from fivetran_connector_sdk import X` can name
+    script: str  # "fivetran"
+    commands: dict[str, frozenset[str]]  # "debug" -> {"--configuration", ...}; "" -> the top level's
+
+    @classmethod
+    def empty(cls) -> Surface:
+        return cls("", {}, frozenset(), "", {})
+
+
+def _flags(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w-])(--?[a-zA-Z][\w-]*)", text))
+
+
+@lru_cache(maxsize=2)
+def surface(module_name: str = MODULE) -> Surface:
+    """Empty when the SDK is missing, so a check then flags nothing rather than everything."""
+    try:
+        module = load(module_name)
+    except SourceError:
+        return Surface.empty()
+    classes: dict[str, frozenset[str]] = {}
+    for name in ("Operations", "Logging", "Connector"):
+        cls = getattr(module, name, None)
+        if inspect.isclass(cls):
+            names = {n for n, _ in members(cls)} | {n for n in dir(cls) if not n.startswith("_")}
+            init = getattr(cls, "__init__", None)
+            if name == "Connector" and init is not None:
+                names |= set(_parameters(init))
+            classes[name] = frozenset(names - {"__init__"})
+    exports = frozenset(n for n in dir(module) if not n.startswith("_"))
+    helps = cli_help(module_name)
+    script = cli_name(module_name) if helps else ""
+    commands = {cmd.removeprefix(script).strip(): _flags(text) for cmd, text in helps.items()}
+    return Surface(version(module), classes, exports, script, commands)
+
+
+def _parameters(fn: object) -> list[str]:
+    try:
+        return [p for p in inspect.signature(fn).parameters if p != "self"]  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return []

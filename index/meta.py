@@ -18,6 +18,7 @@ KINDS = (
     "tutorial",
     "agent_instructions",
     "sdk_api",
+    "rule",
 )
 
 # Bump when chunking, metadata or indexed text change shape: old indexes must then be rebuilt.

@@ -18,17 +18,12 @@ from index.embed import Embedder
 from index.meta import KINDS, EmbedderInfo
 from index.source import Source
 from index.store import Store
-from index.tags import parse_filter, query_tags
+from index.tags import parse_filter
 from index.tokens import query_tokens, tokenize
 
 RRF_K = 60
-# Curated examples, patterns, the docs and the installed SDK answer "how do I" questions better than
-# community connectors or tutorials that merely use the same words; a mild prior, not a filter.
-KIND_WEIGHT = {"pattern": 1.0, "example": 1.0, "sdk_api": 1.0, "doc": 1.0, "template": 0.9,
-               "tutorial": 0.7, "community_connector": 0.65, "agent_instructions": 0.6}
 PER_PATH = 2  # at most this many chunks of one file in a result list
 PER_EXAMPLE = 3  # ... and of one example project
-TAG_BOOST = 1.3  # per pattern tag of the chunk that the question names
 
 
 @dataclass
@@ -162,6 +157,26 @@ class Retriever:
                 out.append(Hit(len(out) + 1, self._ids[i], 0.0, self._docs[i], meta, ["sdk"]))
         return out
 
+    def sdk_entries(self, names: list[str]) -> list[Hit]:
+        """The installed SDK's entry for each name, in order: "fivetran reset" (a CLI command),
+        "ConfigurationForm" (a class or submodule) or "Connector.debug" (the member's own section
+        when the class was cut into several chunks)."""
+        if self._bm25 is None:
+            self._load_bm25()
+        out: list[Hit] = []
+        for name in names:
+            owner, _, member = name.partition(".") if " " not in name else (name, "", "")
+            best = None
+            for i, meta in enumerate(self._metas):
+                path = str(meta.get("path", ""))
+                if meta.get("kind") != "sdk_api" or not (path == owner or path.endswith("." + owner)):
+                    continue
+                if best is None or (member and f"{owner}.{member}(" in str(meta.get("title", ""))):
+                    best = i
+            if best is not None and all(h.id != self._ids[best] for h in out):
+                out.append(Hit(len(out) + 1, self._ids[best], 0.0, self._docs[best], self._metas[best], ["sdk"]))
+        return out
+
     def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         if not query.strip():
             raise UsageError("the query is empty")
@@ -182,11 +197,6 @@ class Retriever:
             rid = self._ids[i]
             scores[rid] = scores.get(rid, 0.0) + 1.0 / (RRF_K + rank + 1)
             fused.setdefault(rid, Hit(0, rid, 0.0, self._docs[i], self._metas[i])).via.append("bm25")
-        wanted = query_tags(query)
-        for rid, hit in fused.items():
-            scores[rid] *= KIND_WEIGHT.get(hit.metadata.get("kind", ""), 1.0)
-            matches = sum(1 for key, value in wanted if hit.metadata.get(f"tag_{key}_{value}"))
-            scores[rid] *= TAG_BOOST**matches
         ranked = sorted(fused.values(), key=lambda h: -scores[h.id])
         out: list[Hit] = []
         seen: Counter[tuple[str, str, str]] = Counter()

@@ -51,6 +51,8 @@ def _location(meta: dict[str, Any], start: int, end: int) -> str:
     kind = meta.get("kind")
     if kind == "doc" and meta.get("url"):
         return str(meta["url"])
+    if kind == "rule":  # e.g. "rule card: Deleting rows (rests on https://fivetran.com/docs/...)"
+        return f"rule card: {meta.get('doc_title', '')} (rests on {meta.get('url', '')})"
     if kind == "sdk_api":  # e.g. "fivetran_connector_sdk 3.0.0: Operations.checkpoint(state: dict)"
         module, title = str(meta.get("path", "")).split(".")[0], str(meta.get("title", "")).split(" > ")[-1]
         return f"{module} {meta.get('commit', '')}: {title}"

@@ -61,27 +61,3 @@ def parse_filter(spec: str) -> tuple[str, str]:
         allowed = ", ".join(f"{k}:{v}" for k, vs in TAG_VALUES.items() for v in vs)
         raise ValueError(f"unknown tag {spec!r}; use one of {allowed}")
     return key, value
-
-
-# Words in a question that name a pattern; retrieval boosts chunks carrying the matching tag.
-_QUERY_CUES: list[tuple[str, str, str]] = [
-    ("pagination", "cursor", r"\bcursor[- ]?based\b|\b(next_?cursor|keyset|scroll[_ ]?(token|param)|page[_ ]?token)\b|"
-                             r"\bcursor\b.*\bpag|\bpag\w*\b.*\bcursor"),
-    ("pagination", "page", r"\bpage[_ ]?(number|=|num)|\bpage[- ]based\b|\bnumbered pages\b"),
-    ("pagination", "offset", r"\boffset\b"),
-    ("pagination", "link", r"\bnext[_ ]?(page[_ ]?)?(url|link)\b|\blink header\b|\burl of the next page\b"),
-    ("auth", "oauth2", r"\boauth"),
-    ("auth", "bearer", r"\bbearer\b"),
-    ("auth", "basic", r"\bbasic auth|\busername and password\b"),
-    ("auth", "api_key", r"\bapi[_ -]?key\b"),
-    ("source", "database", r"\b(database|sql|postgres\w*|mysql|oracle|snowflake|jdbc|odbc)\b"),
-    ("source", "stream", r"\b(kafka|kinesis|pub/?sub|queue|stream(ing)?)\b"),
-    ("source", "file", r"\b(csv|parquet|s3|sftp|ftp|excel|files?)\b"),
-    ("sync", "incremental", r"\bincremental|\bresume\b|\bsince the last\b"),
-]
-
-
-def query_tags(query: str) -> list[tuple[str, str]]:
-    """Pattern tags a natural-language question asks for, e.g. "cursor based pagination"."""
-    text = query.lower()
-    return [(key, value) for key, value, pattern in _QUERY_CUES if re.search(pattern, text)]

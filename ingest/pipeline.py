@@ -24,7 +24,7 @@ from core.settings import Settings
 from index.embed import Embedder
 from index.meta import EmbedderInfo, IndexMeta, SourceInfo
 from index.store import Store, connect, reset_local
-from ingest import chunk, docs, repo, sdk_api, sources
+from ingest import cards, chunk, docs, repo, sdk_api, sources
 from ingest.embed_cache import EmbedCache
 from ingest.model import Chunk, Document
 from ingest.progress import Stages
@@ -36,6 +36,7 @@ class Plan:
     docs_dirs: list[Path] = field(default_factory=list)
     crawl: bool = False
     sdk: bool = True
+    cards: bool = True  # the project's rule cards (ingest/cards)
     sdk_module: str = sdk_api.MODULE
     replace: bool = False  # drop sources already indexed that this run does not name
     rebuild: bool = False  # ignore (and replace) the current index entirely
@@ -101,6 +102,10 @@ def _gather(plan: Plan, settings: Settings, report: Report, stages: Stages) -> t
     if plan.sdk:
         found, sdk_version = sdk_api.read_sdk(plan.sdk_module)
         report.sources.append(SourceInfo("sdk", "sdk", plan.sdk_module, sdk_version, len(found)))
+        documents += found
+    if plan.cards:
+        found = cards.read_cards()
+        report.sources.append(SourceInfo(cards.SOURCE, "rules", "ingest/cards", "", len(found)))
         documents += found
     report.files = len(documents)
     return documents, sdk_version

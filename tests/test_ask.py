@@ -118,7 +118,8 @@ def test_ask_json(repo: Path, fake: FakeGenerator) -> None:
     result = invoke(["ask", "cursor based pagination", "--json", "-k", "2"], model=fake)
     data = json.loads(result.stdout)
     assert set(data) == {"answer", "sources", "model", "timings", "dropped_citations", "attributed_citations",
-                         "stopped"}
+                         "stopped", "route", "unknown_names", "retried"}
+    assert data["route"] == {"name": "search", "targets": []} and data["unknown_names"] == []
     assert data["answer"] == "Use next_cursor [1] ." and data["dropped_citations"] == 1
     assert set(data["sources"][0]) == {"n", "source", "url", "start_line", "end_line", "kind"}
     assert set(data["timings"]) == {"retrieve_ms", "prompt_tokens", "ttft_ms", "gen_tokens", "tok_per_s", "total_ms"}

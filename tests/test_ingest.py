@@ -19,7 +19,7 @@ def test_first_ingest_indexes_every_kind_and_counts_skips(repo: Path, docs_dir: 
     assert "skipped 4 (binary 1, encoding 1, huge 1, unsupported 1)" in result.output
     meta = status()
     assert set(meta["counts"]) == {"doc", "example", "pattern", "community_connector", "template", "tutorial",
-                                   "agent_instructions", "sdk_api"}
+                                   "agent_instructions", "sdk_api", "rule"}
     assert meta["sdk_version"] == "9.9.9"
     ids = {s["id"]: s for s in meta["sources"]}
     assert ids["fivetran/fivetran_connector_sdk"]["commit"]
@@ -77,8 +77,8 @@ def test_other_sources_are_kept_unless_replace(repo: Path, docs_dir: Path) -> No
     assert {"fivetran/fivetran_connector_sdk", "docs:saved_docs", "sdk"} <= ids
     result = run("ingest", "--docs", str(docs_dir), "--no-sdk", "--replace", "-q")
     assert result.exit_code == 0
-    assert {s["id"] for s in status()["sources"]} == {"docs:saved_docs"}
-    assert set(status()["counts"]) == {"doc"}
+    assert {s["id"] for s in status()["sources"]} == {"docs:saved_docs", "rules"}  # the rule cards always come
+    assert set(status()["counts"]) == {"doc", "rule"}
 
 
 def test_archive_source(repo: Path, tmp_path: Path) -> None:

@@ -67,3 +67,13 @@ def test_plain_output_lists_path_lines_and_snippet(indexed: None) -> None:
     assert lines[0].startswith("1. examples/common_patterns_for_connectors/pagination/cursor_based/")
     assert "(pattern, pagination/cursor_based)" in lines[0]
     assert any(line.startswith("   | ") for line in lines)
+
+
+def test_sdk_entries_fetch_the_named_class_or_member(indexed: None) -> None:
+    from assistant.services import make_retriever
+    from core import settings
+
+    retriever = make_retriever(settings.load())
+    hits = retriever.sdk_entries(["Connector.debug", "Operations", "Nope", "Connector.debug"])
+    assert [h.metadata["path"] for h in hits] == ["fake_fivetran_sdk.Connector", "fake_fivetran_sdk.Operations"]
+    assert "Connector.debug(" in hits[0].metadata["title"]

@@ -77,7 +77,7 @@ async def test_a_question_streams_shows_its_sources_and_a_citation_opens(repo: P
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         assert "fake-model · ctx 4096 · ready" in str(app.query_one("#status-model").render())
-        assert "index: 50 chunks · SDK 9.9.9" in str(app.query_one("#status-index").render())
+        assert "index: 62 chunks · SDK 9.9.9" in str(app.query_one("#status-index").render())
         await submit(pilot, "cursor based pagination")
         await first_token(pilot)  # on screen while the model is still writing
         assert app.query_one(AnswerBlock).text == "Follow `next_cursor` " and app.busy == "ask"

@@ -12,15 +12,17 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.answer import prompts
+from assistant.answer import claims, prompts
 from assistant.answer.citations import Attributor, CitationFilter, cited_numbers
 from assistant.answer.passages import Cited, Passage, focus
+from assistant.answer.route import Route
 from assistant.llm.runtime import Generator, Message
 from core.errors import UsageError
-from core.sdk import SdkFacts
+from core.sdk import SdkFacts, Surface
 from index.retrieve import Hit
 
 _CITATION = re.compile(r" ?\[\d+\]")
+_LISTING_WORDS = {"source", "sources", "see", "and", "also", "in"}  # "See sources [1] and [2]." says nothing
 
 
 @dataclass
@@ -45,6 +47,9 @@ class Answer:
     stopped: bool = False
     messages: list[Message] = field(default_factory=list)
     attributed: int = 0  # citations added by word overlap where the model gave none
+    route: Route = field(default_factory=lambda: Route("search"))
+    unknown_names: list[str] = field(default_factory=list)  # SDK/CLI names the installed SDK lacks
+    retried: bool = False  # the first answer was written again (unknown names, or sources only)
 
     def citations(self) -> list[Cited]:
         """Every passage the answer was given, marked whether it cites it."""
@@ -58,13 +63,16 @@ class Answer:
         return {"answer": self.text, "sources": self.sources(), "model": self.model,
                 "timings": {k: round(v, 1) if isinstance(v, float) else v for k, v in asdict(self.timings).items()},
                 "dropped_citations": self.dropped_citations, "attributed_citations": self.attributed,
-                "stopped": self.stopped}
+                "stopped": self.stopped, "route": {"name": self.route.name, "targets": list(self.route.targets)},
+                "unknown_names": self.unknown_names, "retried": self.retried}
 
 
 class Asker:
-    def __init__(self, generator: Generator, facts: SdkFacts, max_answer_tokens: int = 400) -> None:
+    def __init__(self, generator: Generator, facts: SdkFacts, max_answer_tokens: int = 400,
+                 surface: Surface | None = None) -> None:
         self.generator = generator
         self.facts = facts
+        self.surface = surface or Surface.empty()  # no SDK to check against: nothing is flagged
         self.max_answer_tokens = max_answer_tokens
         self.system = prompts.ask_system(facts)
 
@@ -134,9 +142,13 @@ class Asker:
     def answer(self, question: str, hits: list[Hit], *, retrieve_ms: float = 0.0,
                on_text: Callable[[str], None] | None = None,
                should_stop: Callable[[], bool] | None = None,
-               history: list[Message] | None = None) -> Answer:
+               history: list[Message] | None = None, route: Route | None = None) -> Answer:
         """`history` is earlier turns from fit_history(); the system prompt stays first, so a follow-up
-        reuses the model's cached prefix."""
+        reuses the model's cached prefix.
+
+        Every SDK and CLI name the answer writes is checked against the installed SDK. An answer
+        that names one the SDK lacks, or only lists sources, is written again once with a corrective
+        note; whatever is still unknown after that is flagged in the text, never silently shown."""
         if not question.strip():
             raise UsageError("the question is empty")
         started = time.perf_counter()
@@ -144,6 +156,40 @@ class Asker:
         messages = self._messages(question, passages, history)
         timings = Timings(retrieve_ms=retrieve_ms,
                           prompt_tokens=self.generator.count_tokens(self.generator.render(messages)))
+        attempt = self._attempt(messages, passages, started, timings, on_text, should_stop)
+        problem = "" if attempt.stopped else self._problem(attempt.text, passages)
+        retried = bool(problem)
+        if problem:
+            if on_text:
+                on_text(f"\n\n({problem}; answering again)\n\n")
+            retry = [*messages, {"role": "assistant", "content": attempt.text},
+                     {"role": "user", "content": prompts.RETRY.format(problem=problem)}]
+            attempt = self._attempt(retry, passages, started, timings, on_text, should_stop)
+        unknown = claims.unknown_names(attempt.text, self.surface)
+        text = claims.flag(attempt.text.strip(), unknown, self.surface.version)
+        if on_text and text != attempt.text.strip():
+            on_text(text[len(attempt.text.strip()):])
+        timings.total_ms = (time.perf_counter() - started) * 1000 + retrieve_ms
+        cited = cited_numbers(text, {p.n for p in passages})
+        return Answer(question, text, passages, cited, attempt.dropped, self.generator.name, timings,
+                      attempt.stopped, messages, attributed=attempt.attributed, route=route or Route("search"),
+                      unknown_names=unknown, retried=retried)
+
+    def _problem(self, text: str, passages: list[Passage]) -> str:
+        """Why an answer must be written again: SDK names the SDK lacks, or nothing but sources."""
+        unknown = claims.unknown_names(text, self.surface)
+        if unknown:
+            return f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the installed SDK"
+        rest = _CITATION.sub("", text)
+        for p in passages:
+            rest = rest.replace(p.source.location, "")
+        if not [w for w in re.findall(r"[A-Za-z]+", rest) if w.lower() not in _LISTING_WORDS]:
+            return "the answer only listed sources"
+        return ""
+
+    def _attempt(self, messages: list[Message], passages: list[Passage], started: float, timings: Timings,
+                 on_text: Callable[[str], None] | None, should_stop: Callable[[], bool] | None) -> _Attempt:
+        """One streamed generation, its citations filtered and attributed as it goes."""
         citations = CitationFilter({p.n for p in passages})
         attributor = Attributor({p.n: p.text for p in passages})
         pieces: list[str] = []
@@ -168,11 +214,17 @@ class Asker:
             stopped = True
         emit(attributor.feed(citations.flush()) + attributor.flush())
         text = "".join(pieces)
-        timings.total_ms = (time.perf_counter() - started) * 1000 + retrieve_ms
-        timings.ttft_ms = (first - started) * 1000 if first else 0.0
+        if not timings.ttft_ms:
+            timings.ttft_ms = (first - started) * 1000 if first else 0.0
         timings.gen_tokens = self.generator.count_tokens(text) if text else 0
         if first and last > first and timings.gen_tokens > 1:
             timings.tok_per_s = (timings.gen_tokens - 1) / (last - first)
-        cited = cited_numbers(text, {p.n for p in passages})
-        return Answer(question, text.strip(), passages, cited, citations.dropped, self.generator.name, timings,
-                      stopped, messages, attributed=len(attributor.added))
+        return _Attempt(text, citations.dropped, len(attributor.added), stopped)
+
+
+@dataclass
+class _Attempt:
+    text: str
+    dropped: int
+    attributed: int
+    stopped: bool

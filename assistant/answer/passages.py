@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from assistant.answer import prompts
+from assistant.answer.route import Route, route
+from core.sdk import Surface
 from index.retrieve import Hit
 from index.source import Source
 from index.tokens import tokenize
@@ -21,6 +23,8 @@ class Searcher(Protocol):
     """What `retrieve` needs of a retriever (tests pass a stub)."""
 
     def sdk_methods(self, query: str) -> list[Hit]: ...
+
+    def sdk_entries(self, names: list[str]) -> list[Hit]: ...
 
     def search(self, query: str, k: int) -> list[Hit]: ...
 
@@ -64,15 +68,23 @@ class Passage:
         return Cited(self.n, self.source, cited, self.hit.text, int(self.hit.metadata.get("start_line", 1) or 1))
 
 
-def retrieve(retriever: Searcher, question: str, k: int) -> list[Hit]:
-    """Passages for an answer: the best hybrid-search result, then the installed SDK's entry for a
-    method the question names (the truth about its arguments), then the other results.
+def gather(retriever: Searcher, question: str, k: int, surface: Surface) -> tuple[Route, list[Hit]]:
+    """The question's route (which names of the installed SDK or CLI it writes) and its passages."""
+    found = route(question, surface)
+    return found, retrieve(retriever, question, k, found.targets)
+
+
+def retrieve(retriever: Searcher, question: str, k: int, targets: tuple[str, ...] = ()) -> list[Hit]:
+    """Passages for an answer: the best hybrid-search result, then the installed SDK's entries for
+    what the question names (`targets` from its route: CLI commands, SDK classes and members; else
+    an op/log method it names), then the other results.
 
     Second, not first: with the SDK entry first the small model cites only it; after an example it
     cites both the usage and the API. But never behind another method's entry: asked about
     op.delete with Operations.truncate first, the model explains truncate.
     """
-    anchors = retriever.sdk_methods(question)[:1]
+    anchors = retriever.sdk_entries(list(targets))[:2] if targets else []
+    anchors = anchors or retriever.sdk_methods(question)[:1]
     seen = {h.id for h in anchors}
     rest = [h for h in retriever.search(question, k=k) if h.id not in seen]
     if anchors and rest and rest[0].metadata.get("kind") == "sdk_api":  # another method's entry: not first

@@ -74,6 +74,11 @@ def context_block(n: int, location: str, kind: str, text: str) -> str:
     return CONTEXT_BLOCK.format(n=n, location=location, kind=kind, text=text.strip(), fence=fence)
 
 
+# Sent after a first answer that named API the installed SDK lacks, or only listed sources.
+RETRY = """\
+That answer has a problem: {problem}. Answer the question again in 2 to 4 sentences of your own. \
+Use only calls and commands that the sources or the SDK facts show, and cite the sources by number."""
+
 FOLLOW_UP_NOTE = (" (This follows the conversation above. Answer this new question only; do not repeat an "
                   "earlier answer.)")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.answer.asker import Answer
 from assistant.answer.followup import is_follow_up, names_no_topic
-from assistant.answer.passages import retrieve
+from assistant.answer.passages import gather
 from assistant.chat import history
 from assistant.chat.history import ChatSession, Turn
 from assistant.connector import extract, generate, lint, proposal, revise, writer
@@ -131,14 +131,14 @@ class Workbench:
         pairs = chat.pairs() if is_follow_up(question) and self.services.memory(asker.generator.name) else []
         query = f"{pairs[-1][0]} {question}" if pairs and names_no_topic(question) else question
         started = time.perf_counter()
-        hits = retrieve(self.services.retriever(), query, self.k)
+        route, hits = gather(self.services.retriever(), query, self.k, self.services.surface())
         retrieve_ms = (time.perf_counter() - started) * 1000
         with self._lock:
             history = asker.fit_history(question, pairs)
             chat.add("user", question)
             chat.save()  # the question is kept even if the answer fails
             answer = asker.answer(question, hits, retrieve_ms=retrieve_ms, on_text=on_text, should_stop=should_stop,
-                                  history=history)
+                                  history=history, route=route)
         chat.add("assistant", answer.text, answer.sources(), stopped=answer.stopped)
         chat.save()
         self.last_answer = answer

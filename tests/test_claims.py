@@ -1,0 +1,124 @@
+"""Answers are checked against the installed SDK: routes from the names a question writes, unknown
+names flagged, a bad first answer written again once, and rule cards that pass the same check."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fakes import FakeGenerator
+
+from assistant.answer.asker import Asker
+from assistant.answer.claims import code_parts, unknown_names
+from assistant.answer.passages import retrieve
+from assistant.answer.route import route
+from core import sdk
+from core.sdk import SdkFacts, Surface
+from index.retrieve import Hit
+from ingest.cards import read_cards
+
+SURFACE = Surface(
+    "9.9.9",
+    {"Operations": frozenset({"upsert", "update", "delete", "truncate", "checkpoint"}),
+     "Logging": frozenset({"info", "warning", "error", "fine", "severe", "Level"}),
+     "Connector": frozenset({"debug", "update", "schema", "configuration_form"})},
+    frozenset({"Connector", "Operations", "Logging", "ConfigurationForm", "form_field"}),
+    "fivetran",
+    {"": frozenset({"--help", "--version"}), "debug": frozenset({"--configuration", "--state", "--naming"}),
+     "reset": frozenset({"--yes", "--non-interactive"})},
+)
+FACTS = SdkFacts("9.9.9", ["upsert(table, data)"], ["info"], [])
+
+
+def test_every_kind_of_unknown_name_is_found_once_in_order() -> None:
+    text = """Call `op.upsert(table="t", data=row)`, then op.insert(...) and op.insert again; log.trace is not real.
+```python
+from fivetran_connector_sdk import Connector, Operations as op, Magic
+connector = Connector(update=update, schema=schema, config=x)
+```
+Run `fivetran debug --configuration configuration.json --verbose`, then `fivetran test`. See connector.py."""
+    assert unknown_names(text, SURFACE) == [
+        "op.insert", "log.trace", "from fivetran_connector_sdk import Magic", "Connector(config=...)",
+        "fivetran debug --verbose", "fivetran test"]
+
+
+def test_real_names_prose_and_file_names_pass() -> None:
+    text = ("Use op.delete(table, keys) and log.warning; Logging.Level.INFO hides DEBUG. The fivetran platform "
+            "keeps state. Edit connector.py and log.txt.\n```\n$ fivetran reset --yes\nfivetran --version\n```")
+    assert unknown_names(text, SURFACE) == []
+    assert unknown_names("op.insert", Surface.empty()) == []  # no SDK installed: nothing to check against
+    assert code_parts("a `x` b\n```sh\ny\n```") == ["x", "y\n"]
+
+
+def test_route_reads_cli_commands_flags_and_sdk_names() -> None:
+    assert route("what does fivetran reset do?", SURFACE).targets == ("fivetran reset",)
+    assert route("is there a --naming option?", SURFACE).targets == ("fivetran debug",)
+    api = route("op.delete vs op.truncate with a ConfigurationForm", SURFACE)
+    assert api.name == "api" and api.targets == ("Operations.delete", "Operations.truncate", "ConfigurationForm")
+    assert route("how do I paginate a REST API?", SURFACE).name == "search"
+    assert route("op.frobnicate?", SURFACE).name == "search"  # not a real member: nothing to fetch
+
+
+def hit(n: int, text: str, kind: str = "pattern", path: str = "examples/x/connector.py") -> Hit:
+    header = f"{kind} | {path}:1-1\n"
+    return Hit(n, f"id{n}", 1.0 / n, header + text,
+               {"kind": kind, "path": path, "start_line": 1, "end_line": 1, "header_len": len(header)})
+
+
+def test_an_answer_naming_missing_api_is_written_again_once_then_flagged() -> None:
+    fake = FakeGenerator().enqueue("Use op.insert(table, row) [1].").enqueue("Use op.upsert(table, row) [1].")
+    shown: list[str] = []
+    answer = Asker(fake, FACTS, surface=SURFACE).answer("how do I add rows?", [hit(1, "op.upsert('t', row)")],
+                                                       on_text=shown.append)
+    assert answer.text == "Use op.upsert(table, row) [1]." and answer.retried and answer.unknown_names == []
+    assert "op.insert is not in the installed SDK" in str(fake.calls[1]["prompt"])
+    assert "answering again" in "".join(shown)
+
+    stubborn = FakeGenerator().enqueue("Use op.insert [1].").enqueue("Really, op.insert [1].")
+    answer = Asker(stubborn, FACTS, surface=SURFACE).answer("how do I add rows?", [hit(1, "op.upsert")])
+    assert answer.unknown_names == ["op.insert"] and len(stubborn.calls) == 2
+    assert answer.text.startswith("Really, op.insert [1].") and "`op.insert` is not in the installed SDK (9.9.9)" \
+        in answer.text
+    assert answer.as_json()["unknown_names"] == ["op.insert"] and answer.as_json()["retried"] is True
+
+
+def test_an_answer_that_only_lists_sources_is_written_again() -> None:
+    fake = FakeGenerator().enqueue("See sources [1] and [2].").enqueue("Checkpoint after each page [1].")
+    answer = Asker(fake, FACTS, surface=SURFACE).answer(
+        "how often do I checkpoint?", [hit(1, "op.checkpoint(state)"), hit(2, "x", "doc", "README.md")])
+    assert answer.retried and answer.text == "Checkpoint after each page [1]."
+    good = FakeGenerator().enqueue("A [1].")
+    assert not Asker(good, FACTS, surface=SURFACE).answer("q?", [hit(1, "x")]).retried
+
+
+class Stub:
+    def __init__(self, hits: list[Hit], entries: dict[str, Hit]) -> None:
+        self.hits, self.entries, self.asked = hits, entries, []
+
+    def sdk_methods(self, query: str) -> list[Hit]:
+        return []
+
+    def sdk_entries(self, names: list[str]) -> list[Hit]:
+        self.asked.append(names)
+        return [self.entries[n] for n in names if n in self.entries]
+
+    def search(self, query: str, k: int) -> list[Hit]:
+        return self.hits[:k]
+
+
+def test_the_routed_entry_comes_second_behind_the_best_passage() -> None:
+    reset = hit(9, "usage: fivetran reset [--yes]", "sdk_api", "fivetran reset")
+    stub = Stub([hit(1, "a"), hit(2, "b"), hit(3, "c")], {"fivetran reset": reset})
+    found = retrieve(stub, "fivetran reset?", 3, ("fivetran reset",))
+    assert [h.id for h in found] == ["id1", "id9", "id2"]
+
+
+def test_rule_cards_name_only_api_the_installed_sdk_has() -> None:
+    cards = read_cards()
+    assert len(cards) >= 10 and all(c.kind == "rule" and c.url.startswith("https://") for c in cards)
+    surface = sdk.surface()
+    if not surface.version:
+        pytest.skip("fivetran-connector-sdk is not installed")
+    for card in cards:
+        assert unknown_names(card.text, surface) == [], card.path
+        assert not re.search(r"\bprint\(", card.text.replace("`print()`", "")), card.path
