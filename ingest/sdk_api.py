@@ -11,6 +11,7 @@ from types import ModuleType
 from core import sdk
 from core.errors import SourceError
 from ingest.model import Document
+from ingest.sdk_messages import read_messages
 
 MODULE = sdk.MODULE
 # How connector code conventionally names each class: `from fivetran_connector_sdk import Operations as op`
@@ -87,6 +88,7 @@ def read_sdk(module_name: str = MODULE) -> tuple[list[Document], str]:
                                   f"{module_name}.{name} {version}", version))
     if not any(d.path.endswith((".Connector", ".Operations")) for d in docs):
         raise SourceError(f"{module_name} has neither Connector nor Operations")
+    docs += read_messages(module, version)
     helps = sdk.cli_help(module_name)
     top = next(iter(helps.values()), "")
     summaries = sdk.subcommands(top)
