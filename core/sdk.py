@@ -17,7 +17,7 @@ import sys
 import tempfile
 import warnings
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
 
@@ -240,6 +240,9 @@ class Surface:
     exports: frozenset[str]  # what `from fivetran_connector_sdk import X` can name
     script: str  # "fivetran"
     commands: dict[str, frozenset[str]]  # "debug" -> {"--configuration", ...}; "" -> the top level's
+    calls: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # "Operations.delete" -> ("(table: str, keys: dict, *, schema: Optional[str] = None)", ("table", "keys"))
+    usages: dict[str, str] = field(default_factory=dict)  # "reset" -> "fivetran reset [--yes] [--non-interactive]"
 
     @classmethod
     def empty(cls) -> Surface:
@@ -270,7 +273,33 @@ def surface(module_name: str = MODULE) -> Surface:
     helps = cli_help(module_name)
     script = cli_name(module_name) if helps else ""
     commands = {cmd.removeprefix(script).strip(): _flags(text) for cmd, text in helps.items()}
-    return Surface(version(module), classes, exports, script, commands)
+    usages = {cmd.removeprefix(script).strip(): _usage(text) for cmd, text in helps.items()}
+    return Surface(version(module), classes, exports, script, commands, _calls(module), usages)
+
+
+def _calls(module: ModuleType) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each public method of Operations, Logging and Connector, and each exported class's
+    constructor: its signature (module paths dropped from annotations) and required parameters."""
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    owners = [(n, v) for n, v in inspect.getmembers(module) if inspect.isclass(v) and not n.startswith("_")]
+    for owner, cls in owners:
+        for name, fn in members(cls):
+            if name == "__init__" or owner in ("Operations", "Logging", "Connector"):
+                key = owner if name == "__init__" else f"{owner}.{name}"
+                text = re.sub(r"\b(?:\w+\.)+(\w+)", r"\1", signature(fn).replace("self, ", "").replace("(self)", "()"))
+                found[key] = (text, tuple(_required(fn).split(", ")) if _required(fn) else ())
+    return found
+
+
+def _usage(text: str) -> str:
+    """The usage line of an argparse help text, joined, without the program's -h."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and not line.strip():
+            break
+        if line.startswith("usage:") or lines:
+            lines.append(line.strip())
+    return re.sub(r"\s+", " ", " ".join(lines).removeprefix("usage:").replace("[-h] ", "")).strip()
 
 
 def _parameters(fn: object) -> list[str]:

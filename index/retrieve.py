@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -140,21 +139,6 @@ class Retriever:
                 break
             if filters.accepts(self._metas[i]):
                 out.append(int(i))
-        return out
-
-    def sdk_methods(self, query: str) -> list[Hit]:
-        """The installed SDK's documentation of each method the question names (synonyms included):
-        the ground truth an answer about op.checkpoint or log.warning should start from."""
-        if self._bm25 is None:
-            self._load_bm25()
-        wanted = set(query_tokens(query))
-        out: list[Hit] = []
-        for i, meta in enumerate(self._metas):
-            if meta.get("kind") != "sdk_api":
-                continue
-            method = re.search(r"> (?:Operations|Logging)\.(\w+)\(", str(meta.get("title", "")))
-            if method and tokenize(method.group(1)) and tokenize(method.group(1))[0] in wanted:
-                out.append(Hit(len(out) + 1, self._ids[i], 0.0, self._docs[i], meta, ["sdk"]))
         return out
 
     def sdk_entries(self, names: list[str]) -> list[Hit]:

@@ -206,9 +206,10 @@ def test_attributor_leaves_unsupported_sentences_alone() -> None:
 def test_sdk_methods_named_by_the_question_come_second(repo: Path, fake: FakeGenerator) -> None:
     ingest(repo)
     fake.enqueue("Call op.checkpoint(state) [2].")
-    result = invoke(["ask", "How do I make my connector resume from where the last sync stopped?", "--json"],
+    result = invoke(["ask", "Does op.checkpoint make my connector resume from where the last sync stopped?", "--json"],
                     model=fake)
     data = json.loads(result.stdout)
+    assert data["route"] == {"name": "api", "targets": ["Operations.checkpoint"]}
     assert data["sources"][0]["source"] == "fake_fivetran_sdk 9.9.9: Operations.checkpoint(state: dict)"
     assert data["sources"][0]["kind"] == "sdk_api"
     prompt = str(fake.calls[0]["prompt"])

@@ -95,9 +95,6 @@ class Stub:
     def __init__(self, hits: list[Hit], entries: dict[str, Hit]) -> None:
         self.hits, self.entries, self.asked = hits, entries, []
 
-    def sdk_methods(self, query: str) -> list[Hit]:
-        return []
-
     def sdk_entries(self, names: list[str]) -> list[Hit]:
         self.asked.append(names)
         return [self.entries[n] for n in names if n in self.entries]
@@ -122,3 +119,22 @@ def test_rule_cards_name_only_api_the_installed_sdk_has() -> None:
     for card in cards:
         assert unknown_names(card.text, surface) == [], card.path
         assert not re.search(r"\bprint\(", card.text.replace("`print()`", "")), card.path
+
+
+def test_an_answer_about_named_api_opens_with_the_installed_definitions() -> None:
+    surface = Surface(SURFACE.version, SURFACE.classes, SURFACE.exports, SURFACE.script, SURFACE.commands,
+                      {"Operations.delete": ("(table: str, keys: dict, *, schema: Optional[str] = None)",
+                                             ("table", "keys"))},
+                      {"reset": "fivetran reset [project_path] [options]"})
+    fake = FakeGenerator().enqueue("It soft-deletes the row [1].")
+    shown: list[str] = []
+    question = "what do op.delete and fivetran reset do?"
+    answer = Asker(fake, FACTS, surface=surface).answer(question, [hit(1, "op.delete")], on_text=shown.append,
+                                                        route=route(question, surface))
+    assert answer.text == (
+        "From the installed SDK 9.9.9:\n"
+        "- `fivetran reset [project_path]`; options: `--non-interactive`, `--yes`\n"
+        "- `op.delete(table=..., keys=...)`: `Operations.delete(table: str, keys: dict, *, schema: Optional[str] = None)`"
+        "\n\nIt soft-deletes the row [1].")
+    assert "".join(shown) == answer.text
+    assert "use them as written:\n- `fivetran reset [project_path]`" in str(fake.calls[0]["prompt"])

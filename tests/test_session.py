@@ -225,13 +225,15 @@ def test_the_method_a_question_names_comes_before_another_methods_entry() -> Non
         def __init__(self, first_kind: str) -> None:
             self.first_kind = first_kind
 
-        def sdk_methods(self, question: str) -> list[Hit]:
-            return [hit("Operations.delete", "sdk_api")]
+        def sdk_entries(self, names: list[str]) -> list[Hit]:
+            return [hit("Operations.delete", "sdk_api")] if names == ["Operations.delete"] else []
 
         def search(self, question: str, k: int) -> list[Hit]:
             return [hit("first", self.first_kind), hit("second", "example")]
 
-    ids = [h.id for h in retrieve(Stub("sdk_api"), "How do I mark a row as deleted with op.delete?", 4)]  # type: ignore[arg-type]
+    ids = [h.id for h in retrieve(Stub("sdk_api"), "How do I mark a row as deleted with op.delete?", 4,  # type: ignore[arg-type]
+                                  ("Operations.delete",))]
     assert ids == ["Operations.delete", "first", "second"]  # not behind Operations.truncate
-    ids = [h.id for h in retrieve(Stub("example"), "How do I mark a row as deleted with op.delete?", 4)]  # type: ignore[arg-type]
+    ids = [h.id for h in retrieve(Stub("example"), "How do I mark a row as deleted with op.delete?", 4,  # type: ignore[arg-type]
+                                  ("Operations.delete",))]
     assert ids == ["first", "Operations.delete", "second"]  # an example first, then the API

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.answer import claims, prompts
+from assistant.answer import claims, grounding, prompts
 from assistant.answer.citations import Attributor, CitationFilter, cited_numbers
 from assistant.answer.passages import Cited, Passage, focus
 from assistant.answer.route import Route
@@ -76,9 +76,10 @@ class Asker:
         self.max_answer_tokens = max_answer_tokens
         self.system = prompts.ask_system(facts)
 
-    def _messages(self, question: str, passages: list[Passage], history: list[Message] | None = None) -> list[Message]:
-        return [{"role": "system", "content": self.system}, *(history or []),
-                {"role": "user", "content": prompts.ask_user(question, [p.render() for p in passages], bool(history))}]
+    def _messages(self, question: str, passages: list[Passage], history: list[Message] | None = None,
+                  exact: list[str] | None = None) -> list[Message]:
+        user = prompts.ask_user(question, [p.render() for p in passages], bool(history), exact)
+        return [{"role": "system", "content": self.system}, *(history or []), {"role": "user", "content": user}]
 
     def system_prefix(self) -> str:
         """The rendered prompt text shared by every question: worth keeping in the KV cache."""
@@ -153,9 +154,13 @@ class Asker:
             raise UsageError("the question is empty")
         started = time.perf_counter()
         passages = self.fit(question, hits, history)
-        messages = self._messages(question, passages, history)
+        exact = grounding.facts(route.targets, self.surface) if route else []
+        messages = self._messages(question, passages, history, exact)
         timings = Timings(retrieve_ms=retrieve_ms,
                           prompt_tokens=self.generator.count_tokens(self.generator.render(messages)))
+        opening = grounding.header(exact, self.surface.version)
+        if on_text and opening:
+            on_text(opening)
         attempt = self._attempt(messages, passages, started, timings, on_text, should_stop)
         problem = "" if attempt.stopped else self._problem(attempt.text, passages)
         retried = bool(problem)
@@ -169,6 +174,7 @@ class Asker:
         text = claims.flag(attempt.text.strip(), unknown, self.surface.version)
         if on_text and text != attempt.text.strip():
             on_text(text[len(attempt.text.strip()):])
+        text = opening + text
         timings.total_ms = (time.perf_counter() - started) * 1000 + retrieve_ms
         cited = cited_numbers(text, {p.n for p in passages})
         return Answer(question, text, passages, cited, attempt.dropped, self.generator.name, timings,

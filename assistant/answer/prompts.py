@@ -83,8 +83,13 @@ FOLLOW_UP_NOTE = (" (This follows the conversation above. Answer this new questi
                   "earlier answer.)")
 
 
-def ask_user(question: str, blocks: list[str], follow_up: bool = False) -> str:
+EXACT_NOTE = "\n\nThe installed SDK defines these exactly; use them as written:\n{lines}"
+
+
+def ask_user(question: str, blocks: list[str], follow_up: bool = False, exact: list[str] | None = None) -> str:
     question = question.strip() + (FOLLOW_UP_NOTE if follow_up else "")
+    if exact:
+        question += EXACT_NOTE.format(lines="\n".join(f"- {line}" for line in exact))
     if not blocks:
         return ASK_USER_NO_CONTEXT.format(question=question)
     return ASK_USER.format(blocks="\n\n".join(blocks), question=question)

@@ -50,10 +50,9 @@ def _api_targets(question: str, surface: Surface) -> list[str]:
 
 
 def route(question: str, surface: Surface) -> Route:
-    cli = _cli_targets(question, surface)
-    if cli:
-        return Route("cli", tuple(cli))
-    api = _api_targets(question, surface)
-    if api:
-        return Route("api", tuple(api))
+    """`cli` when the question names a command or one of its flags, else `api` when it names SDK
+    API; the targets are everything named, commands first."""
+    cli, api = _cli_targets(question, surface), _api_targets(question, surface)
+    if cli or api:
+        return Route("cli" if cli else "api", tuple(cli + api))
     return Route("search")
