@@ -8,7 +8,8 @@ question lists its key facts; each fact lists the strings that state it (`any`) 
 SDK entry (`sdk:Operations.delete`) or CLI command (`cli:reset`) that states it. Reports:
 
   hit@k             a retrieved passage comes from one of the question's sources
-  answer-bearing@k  every fact's strings appear in the retrieved passages (any file, rule cards too)
+  answer-bearing@k  every fact's strings appear in the retrieved passages as the prompt shows them
+                    (location and the window `focus` cuts from a long chunk; any file, rule cards too)
   source-bearing@k  stricter: every fact is stated by a passage from one of its listed sources
   route             how often each route was taken (misroutes are read from --verbose)
 
@@ -76,7 +77,10 @@ def states(text: str, fact: dict[str, Any]) -> bool:
 
 
 def score_retrieval(item: dict[str, Any], hits: list[Any]) -> dict[str, Any]:
-    keyed = [(hit_keys(h.metadata), h.document) for h in hits]  # the model sees the location too
+    """On what the prompt shows of each passage: its location and the window `focus` cuts."""
+    from assistant.answer.passages import focus
+
+    keyed = [(hit_keys(h.metadata), f"{h.source.location}\n{focus(h, item['question'])[0]}") for h in hits]
     facts = item["facts"]
     hit = any(matches(k, f["sources"]) for k, _ in keyed for f in facts)
     borne = [any(matches(k, f["sources"]) and states(t, f) for k, t in keyed) for f in facts]

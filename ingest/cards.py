@@ -6,6 +6,7 @@ than by a list of phrasings; an answer that cites one shows the docs URL it rest
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -25,6 +26,17 @@ def _split(name: str, text: str) -> tuple[dict[str, str], str]:
     if not isinstance(meta, dict) or not meta.get("title") or not meta.get("rests_on"):
         raise SourceError(f"rule card {name} needs a title and rests_on")
     return {str(k): str(v) for k, v in meta.items()}, body.lstrip("\n")
+
+
+@lru_cache(maxsize=64)
+def card(path: str) -> dict[str, str]:
+    """The front matter of the card at `path` ("cards/deletes.md"): title, rests_on, and where given
+    `gist` (the rule in one sentence) and `api` (the SDK members it is about, comma-separated)."""
+    name = path.removeprefix("cards/")
+    entry = resources.files("ingest").joinpath("cards", name)
+    if "/" in name or not name.endswith(".md") or not entry.is_file():
+        return {}
+    return _split(name, entry.read_text(encoding="utf-8"))[0]
 
 
 def read_cards(version: str = "") -> list[Document]:

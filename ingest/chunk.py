@@ -16,6 +16,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 
 def chunk_document(doc: Document) -> list[Chunk]:
+    if doc.kind == "rule":
+        return chunk_card(doc)
     if doc.language == "python":
         return chunk_python(doc)
     if doc.language == "markdown":
@@ -157,8 +159,10 @@ def _sections(lines: list[str]) -> list[tuple[int, int, int, str]]:
     return sections
 
 
-def _paragraph_split(doc: Document, lines: list[str], start: int, end: int, heading: str) -> list[Chunk]:
-    """Split a long section at blank lines outside code fences, packing paragraphs up to MAX_CHARS."""
+def _paragraph_split(doc: Document, lines: list[str], start: int, end: int, heading: str,
+                     limit: int = MAX_CHARS, least: int = 0) -> list[Chunk]:
+    """Split a long section at blank lines outside code fences, packing paragraphs up to `limit`;
+    a pack shorter than `least` (an introducing line) always takes the next paragraph."""
     blocks: list[tuple[int, int]] = []
     block_start, fenced = start, False
     for number in range(start, end + 1):
@@ -173,7 +177,8 @@ def _paragraph_split(doc: Document, lines: list[str], start: int, end: int, head
     out: list[Chunk] = []
     lo = hi = None
     for b_lo, b_hi in blocks:
-        if lo is not None and hi is not None and len("\n".join(lines[lo - 1 : b_hi])) > MAX_CHARS:
+        if (lo is not None and hi is not None and len("\n".join(lines[lo - 1 : b_hi])) > limit
+                and len("\n".join(lines[lo - 1 : hi])) >= least):
             out.extend(_windows(doc, lines, lo, hi, heading))
             lo = None
         lo = b_lo if lo is None else lo
@@ -181,6 +186,17 @@ def _paragraph_split(doc: Document, lines: list[str], start: int, end: int, head
     if lo is not None and hi is not None:
         out.extend(_windows(doc, lines, lo, hi, heading))
     return out
+
+
+CARD_CHARS = 700  # what the embedder reads whole (MiniLM sees about 256 tokens)
+
+
+def chunk_card(doc: Document) -> list[Chunk]:
+    """A rule card by paragraphs, packed to CARD_CHARS: each chunk about one point of the rule, and
+    short enough for the embedder to read all of it. The title heads every chunk."""
+    lines = doc.text.split("\n")
+    first = next((i + 1 for i, line in enumerate(lines) if line.strip() and not _HEADING.match(line)), 1)
+    return _paragraph_split(doc, lines, first, len(lines), doc.title, CARD_CHARS, CARD_CHARS // 4)
 
 
 def chunk_markdown(doc: Document) -> list[Chunk]:

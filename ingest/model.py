@@ -60,7 +60,7 @@ class Chunk:
             "kind": doc.kind,
             "source": doc.source,
             "path": doc.path,
-            "url": doc.url + (f"#{self.anchor}" if self.anchor and doc.url else ""),
+            "url": doc.url + (f"#{self.anchor}" if self.anchor and doc.url and doc.kind != "rule" else ""),
             "start_line": self.start_line,
             "end_line": self.end_line,
             "title": self.heading or doc.title,

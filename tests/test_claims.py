@@ -15,6 +15,7 @@ from assistant.answer.route import route
 from core import sdk
 from core.sdk import SdkFacts, Surface
 from index.retrieve import Hit
+from ingest.cards import card as cards_meta
 from ingest.cards import read_cards
 
 SURFACE = Surface(
@@ -56,6 +57,9 @@ def test_route_reads_cli_commands_flags_and_sdk_names() -> None:
     api = route("op.delete vs op.truncate with a ConfigurationForm", SURFACE)
     assert api.name == "api" and api.targets == ("Operations.delete", "Operations.truncate", "ConfigurationForm")
     assert route("how do I paginate a REST API?", SURFACE).name == "search"
+    assert route("How do I delete rows with the Connector SDK?", SURFACE).name == "search"  # a word, not code
+    assert route("what does `Connector` take?", SURFACE).targets == ("Connector",)
+    assert route("Connector(update=update) fails", SURFACE).targets == ("Connector",)
     assert route("op.frobnicate?", SURFACE).name == "search"  # not a real member: nothing to fetch
 
 
@@ -118,6 +122,9 @@ def test_rule_cards_name_only_api_the_installed_sdk_has() -> None:
         pytest.skip("fivetran-connector-sdk is not installed")
     for card in cards:
         assert unknown_names(card.text, surface) == [], card.path
+        meta = cards_meta(card.path)
+        assert unknown_names(meta.get("gist", ""), surface) == [], card.path
+        assert all(name.strip() in surface.calls for name in meta.get("api", "").split(",") if name.strip()), card.path
         assert not re.search(r"\bprint\(", card.text.replace("`print()`", "")), card.path
 
 

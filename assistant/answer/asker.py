@@ -158,7 +158,7 @@ class Asker:
         messages = self._messages(question, passages, history, exact)
         timings = Timings(retrieve_ms=retrieve_ms,
                           prompt_tokens=self.generator.count_tokens(self.generator.render(messages)))
-        opening = grounding.header(exact, self.surface.version)
+        opening = grounding.header(exact, self.surface.version, grounding.card_title(route.targets if route else ()))
         if on_text and opening:
             on_text(opening)
         attempt = self._attempt(messages, passages, started, timings, on_text, should_stop)

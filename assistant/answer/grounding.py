@@ -8,6 +8,7 @@ defines it, and a minimal call built from its required parameters; the model exp
 from __future__ import annotations
 
 from core.sdk import Surface
+from ingest.cards import card
 
 ALIAS = {"Operations": "op", "Logging": "log", "Connector": "connector"}
 
@@ -34,18 +35,36 @@ def _command(target: str, surface: Surface) -> str:
     return f"`{usage}`" + (f"; options: {', '.join(f'`{f}`' for f in flags)}" if flags else "")
 
 
+def _card(target: str, surface: Surface) -> list[str]:
+    """A rule card's one-sentence rule, then the SDK members it names, as the SDK defines them."""
+    meta = card(target)
+    lines = [meta["gist"]] if meta.get("gist") else []
+    for name in filter(None, (n.strip() for n in meta.get("api", "").split(","))):
+        lines.append(_call(name, surface))
+    return [line for line in lines if line]
+
+
 def facts(targets: tuple[str, ...], surface: Surface) -> list[str]:
-    """One line per target the installed SDK or CLI has, in order; nothing for the rest."""
-    lines = []
+    """One line per target the installed SDK or CLI has (a rule card gives its rule and the API it
+    names), in order; nothing for the rest."""
+    lines: list[str] = []
     for target in targets:
+        if target.startswith("cards/"):
+            lines += _card(target, surface)
+            continue
         line = _command(target, surface) if " " in target else _call(target, surface)
         if line:
             lines.append(line)
     return lines
 
 
-def header(lines: list[str], version: str) -> str:
-    """The opening of an answer: the lines, said to come from the installed SDK."""
+def header(lines: list[str], version: str, card_title: str = "") -> str:
+    """The opening of an answer: the lines, said where they come from."""
     if not lines:
         return ""
-    return f"From the installed SDK {version}:\n" + "\n".join(f"- {line}" for line in lines) + "\n\n"
+    label = f"From the installed SDK {version}" + (f" and the rule card \"{card_title}\"" if card_title else "")
+    return f"{label}:\n" + "\n".join(f"- {line}" for line in lines) + "\n\n"
+
+
+def card_title(targets: tuple[str, ...]) -> str:
+    return next((card(t).get("title", "") for t in targets if t.startswith("cards/")), "")

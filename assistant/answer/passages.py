@@ -67,9 +67,15 @@ class Passage:
 
 
 def gather(retriever: Searcher, question: str, k: int, surface: Surface) -> tuple[Route, list[Hit]]:
-    """The question's route (which names of the installed SDK or CLI it writes) and its passages."""
+    """The question's route and its passages. A question that names no SDK API or command but
+    finds one of the project's rule cards is a `rule` question: the card, the statement of the
+    rule in our words with the page it rests on, goes first."""
     found = route(question, surface)
-    return found, retrieve(retriever, question, k, found.targets)
+    hits = retrieve(retriever, question, k, found.targets)
+    card = next((h for h in hits if h.metadata.get("kind") == "rule"), None)
+    if found.name == "search" and card is not None:
+        return Route("rule", (str(card.metadata.get("path", "")),)), [card, *(h for h in hits if h is not card)]
+    return found, hits
 
 
 def retrieve(retriever: Searcher, question: str, k: int, targets: tuple[str, ...] = ()) -> list[Hit]:

@@ -21,7 +21,7 @@ _DOTTED = re.compile(r"(?<![\w.])(\w+)\.(\w+)")
 
 @dataclass(frozen=True)
 class Route:
-    name: str  # api | cli | search
+    name: str  # api | cli | rule | search
     targets: tuple[str, ...] = ()  # "Operations.delete", "ConfigurationForm", "fivetran reset"
 
 
@@ -44,9 +44,16 @@ def _api_targets(question: str, surface: Surface) -> list[str]:
         cls = ALIASES.get(alias)
         if cls and attr in surface.classes.get(cls, frozenset()):
             found.append(f"{cls}.{attr}")
-    words = set(_WORD.findall(question))
-    found += sorted(n for n in surface.exports & words if n[0].isupper() or "_" in n)
+    found += sorted(n for n in surface.exports & set(_WORD.findall(question)) if _written_as_code(n, question))
     return list(dict.fromkeys(found))
+
+
+def _written_as_code(name: str, question: str) -> bool:
+    """`Connector(`, `Connector.debug`, ConfigurationForm, form_field: an identifier's shape, not a
+    word that happens to match ("the Connector SDK")."""
+    if re.search(r"[a-z][A-Z]", name) or "_" in name:
+        return True
+    return bool(re.search(rf"`{name}\b|\b{name}\s*[(.]", question))
 
 
 def route(question: str, surface: Surface) -> Route:
