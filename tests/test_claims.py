@@ -145,3 +145,13 @@ def test_an_answer_about_named_api_opens_with_the_installed_definitions() -> Non
         "\n\nIt soft-deletes the row [1].")
     assert "".join(shown) == answer.text
     assert "use them as written:\n- `fivetran reset [project_path]`" in str(fake.calls[0]["prompt"])
+
+
+def test_an_examples_helper_offered_as_the_api_is_written_again() -> None:
+    passage = hit(1, "def parse_and_get_values(rows):\n    return rows\n\ndef update(configuration, state):\n    ...")
+    fake = FakeGenerator().enqueue("Implement `parse_and_get_values` [1].").enqueue("Implement update() [1].")
+    answer = Asker(fake, FACTS, surface=SURFACE).answer("which functions must a connector implement?", [passage])
+    assert answer.retried and answer.text == "Implement update() [1]."
+    assert "parse_and_get_values is a helper of an example, not SDK API" in str(fake.calls[1]["prompt"])
+    fine = FakeGenerator().enqueue("Call op.upsert after `parse_and_get_values` [1].")
+    assert not Asker(fine, FACTS, surface=SURFACE).answer("q?", [passage]).retried

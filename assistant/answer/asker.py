@@ -182,10 +182,15 @@ class Asker:
                       unknown_names=unknown, retried=retried)
 
     def _problem(self, text: str, passages: list[Passage]) -> str:
-        """Why an answer must be written again: SDK names the SDK lacks, or nothing but sources."""
+        """Why an answer must be written again: SDK names the SDK lacks, an example's helper offered
+        as the API, or nothing but sources."""
         unknown = claims.unknown_names(text, self.surface)
         if unknown:
             return f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the installed SDK"
+        helpers = claims.helpers_as_api(text, [p.text for p in passages], self.surface)
+        if helpers:
+            names = ", ".join(helpers)
+            return f"{names} {'is a helper' if len(helpers) == 1 else 'are helpers'} of an example, not SDK API"
         rest = _CITATION.sub("", text)
         for p in passages:
             rest = rest.replace(p.source.location, "")

@@ -71,6 +71,20 @@ def unknown_names(text: str, surface: Surface) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def helpers_as_api(text: str, passages: list[str], surface: Surface) -> list[str]:
+    """Functions an example defines that the answer offers instead of any SDK API: called or quoted
+    in the answer, defined with `def` in a passage, not one of the functions the SDK calls
+    (`update`, `schema`, `configuration_form`: the Connector's parameters), and the answer names
+    no SDK call at all. (An answer that uses op.upsert and mentions a helper is fine.)"""
+    if not surface.version or _DOTTED.search(text) or "Connector(" in text:
+        return []
+    defined = {name for p in passages for name in re.findall(r"\bdef\s+(\w+)\s*\(", p)}
+    own = surface.classes.get("Connector", frozenset())
+    named = re.findall(r"`(\w+)(?:\(\))?`|\b(\w+)\(", text)
+    found = [a or b for a, b in named if (a or b) in defined and (a or b) not in own]
+    return list(dict.fromkeys(found))
+
+
 def flag(text: str, unknown: list[str], version: str) -> str:
     """The answer with a visible note naming what the installed SDK does not have."""
     if not unknown:
