@@ -91,7 +91,7 @@ class Retriever:
     def __init__(self, store: Store, embedder: Embedder) -> None:
         self.store = store
         self.embedder = embedder
-        self.meta, self.collection = store.current()
+        self.meta, self.collection = store.current(lease=True)
         self.meta.check_compatible(EmbedderInfo(embedder.name, embedder.dim, embedder.weights_sha256()))
         self._bm25: Any = None
         self._ids: list[str] = []

@@ -2,11 +2,17 @@
 
 Each ingest writes a fresh collection and then flips one pointer record. Until the flip, readers
 see the previous generation, so a run killed at any point (even kill -9) leaves a usable index.
+The generation the pointer names is never dropped before another one replaces it (`--rebuild`
+too), and a reader of a local index holds a lease on the generation it opened: a publish keeps
+that generation until the reader's process has ended, so a search never loses its collection
+halfway.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,13 +58,14 @@ def connect(chroma_url: str | None = None, *, create: bool = False) -> Store:
     except Exception as exc:
         raise IndexCorruptError(f"the index at {folder} cannot be opened ({type(exc).__name__})",
                                 hint="run `assistant ingest --rebuild`") from exc
-    return Store(client, str(folder))
+    return Store(client, str(folder), folder / "readers")
 
 
 class Store:
-    def __init__(self, client: Any, location: str) -> None:
+    def __init__(self, client: Any, location: str, leases: Path | None = None) -> None:
         self.client = client
         self.location = location
+        self.leases = leases  # local stores only: one file per reading process and generation
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -80,16 +87,48 @@ class Store:
             raise IndexCorruptError(f"the index manifest at {self.location} is corrupt",
                                     hint="run `assistant ingest --rebuild`") from exc
 
-    def current(self) -> tuple[IndexMeta, Any]:
+    def current(self, lease: bool = False) -> tuple[IndexMeta, Any]:
+        """The current generation's meta and collection; with `lease`, kept for this process."""
         meta = self.meta()
         if meta is None:
             raise IndexMissingError(f"the index at {self.location} is empty", hint=RUN_INGEST)
+        if lease:
+            self._lease(meta.generation)
         try:
             collection = self.client.get_collection(CHUNKS_PREFIX + meta.generation, embedding_function=None)
         except Exception as exc:
             raise IndexCorruptError(f"the index at {self.location} lost its chunks collection",
                                     hint="run `assistant ingest --rebuild`") from exc
         return meta, collection
+
+    def _lease(self, generation: str) -> None:
+        if self.leases is None:
+            return
+        path = self.leases / f"{generation}.{os.getpid()}"
+        with contextlib.suppress(OSError):
+            self.leases.mkdir(parents=True, exist_ok=True)
+            path.touch()
+            atexit.register(_unlink, path)
+
+    def leased(self) -> set[str]:
+        """Generations a live process is reading; leases of ended processes are removed."""
+        if self.leases is None or not self.leases.is_dir():
+            return set()
+        found = set()
+        for path in self.leases.iterdir():
+            generation, _, pid = path.name.rpartition(".")
+            if pid.isdigit() and _alive(int(pid)):
+                found.add(generation)
+            else:
+                _unlink(path)
+        return found
+
+    def pointer(self) -> str | None:
+        """The generation the pointer names, if it can be read."""
+        with contextlib.suppress(Exception):
+            meta = self.meta()
+            return meta.generation if meta else None
+        return None
 
     @staticmethod
     def records(collection: Any, include: list[str], batch: int = 2000) -> Iterator[dict[str, Any]]:
@@ -131,8 +170,10 @@ class Store:
         self.drop_stale(keep=meta.generation)
 
     def drop_stale(self, keep: str | None) -> None:
+        """Drop every generation but `keep`, the one the pointer names and those being read."""
+        kept = {keep, self.pointer(), *self.leased()} - {None}
         for name in self._collection_names():
-            if name.startswith(CHUNKS_PREFIX) and name != CHUNKS_PREFIX + (keep or ""):
+            if name.startswith(CHUNKS_PREFIX) and name.removeprefix(CHUNKS_PREFIX) not in kept:
                 with contextlib.suppress(Exception):
                     self.client.delete_collection(name)
 
@@ -141,6 +182,21 @@ class Store:
         for item in self.client.list_collections():
             names.append(item if isinstance(item, str) else item.name)
         return names
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 def reset_local() -> Path:

@@ -40,6 +40,23 @@ SLOW_INGEST = textwrap.dedent('''
 ''')
 
 
+SLOW_WRITE = textwrap.dedent('''
+    import sys, time
+    from pathlib import Path
+    from core import settings
+    from ingest import pipeline
+    from index.embed import HashEmbedder
+    from index.store import Store
+
+    def slow_add(self, *args, **kwargs):
+        Path(sys.argv[2]).write_text("writing")
+        time.sleep(60)
+
+    Store.add = slow_add
+    pipeline.run(pipeline.Plan(repos=[sys.argv[1]], sdk=False, rebuild=True), settings.load(), HashEmbedder())
+''')
+
+
 def status() -> dict:
     return json.loads(run("index", "status", "--json").output)
 
@@ -95,3 +112,48 @@ def test_kill_9_mid_ingest_leaves_the_old_index_and_the_rerun_completes(repo: Pa
     _, collection = connect().current()
     ids = collection.get(include=[])["ids"]
     assert len(ids) == len(set(ids)) == after["chunk_count"]
+
+
+def _generations() -> set[str]:
+    from index.store import CHUNKS_PREFIX, connect
+
+    return {c.name.removeprefix(CHUNKS_PREFIX) for c in connect().client.list_collections()
+            if c.name.startswith(CHUNKS_PREFIX)}
+
+
+def test_a_reader_keeps_its_generation_while_another_process_publishes(repo: Path) -> None:
+    from assistant.services import make_retriever
+    from core import paths, settings
+
+    ingest(repo, "--no-sdk")
+    reader = make_retriever(settings.load())  # holds a lease on the generation it opened
+    _grow(repo, 3)
+    assert run_proc("ingest", "--repo", str(repo), "--no-sdk", "-q").returncode == 0
+    assert status()["generation"] != reader.meta.generation
+    assert reader.search("cursor based pagination")  # its collection was not dropped under it
+    assert _generations() == {reader.meta.generation, status()["generation"]}
+    for lease in (paths.index_dir() / "readers").iterdir():  # the reader ends
+        lease.rename(lease.with_name(lease.name.rpartition(".")[0] + ".999999999"))
+    assert run_proc("ingest", "--repo", str(repo), "--no-sdk", "-q").returncode == 0
+    assert _generations() == {status()["generation"]}  # and its generation goes with the next run
+
+
+def test_kill_9_mid_rebuild_leaves_the_old_index(repo: Path, tmp_path: Path) -> None:
+    ingest(repo, "--no-sdk")
+    before = status()
+    _grow(repo, 40)
+    marker = tmp_path / "marker"
+    script = tmp_path / "slow.py"
+    script.write_text(SLOW_WRITE)  # killed while the new generation is being written
+    proc = subprocess.Popen([sys.executable, str(script), str(repo), str(marker)], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), "the slow rebuild never reached the write stage"
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert status() == before
+    assert json.loads(run("search", "cursor based pagination", "--json").output)["results"]
