@@ -96,11 +96,15 @@ def _index(cfg: Settings) -> Check:
     from index.store import connect
 
     try:
-        meta, _ = connect(cfg.chroma_url).current()
+        meta, collection = connect(cfg.chroma_url).current()
         embedder = embed.make(cfg.embedder)
         meta.check_compatible(EmbedderInfo(embedder.name, embedder.dim, embedder.weights_sha256()))
+        sample = collection.get(limit=1, include=["embeddings"])["embeddings"]
     except AssistantError as exc:
         return Check("index", False, exc.one_line())
+    if sample is not None and len(sample) and len(sample[0]) != embedder.dim:  # what the manifest cannot vouch for
+        return Check("index", False, f"its vectors have width {len(sample[0])}, the embedder makes {embedder.dim}: "
+                     "run `assistant ingest --rebuild`")
     return Check("index", True, f"{meta.chunk_count} chunks, built {meta.created_at}")
 
 

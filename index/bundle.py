@@ -13,6 +13,7 @@ import json
 import os
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -67,38 +68,111 @@ def export(store: Store, target: Path, *, force: bool = False) -> dict[str, Any]
     return manifest
 
 
+MANIFEST_BYTES = 1 << 20  # the manifest is a few kilobytes
+RECORD_BYTES = 1 << 16  # per chunk: chunks are at most a few kilobytes of text and metadata
+NPY_HEADER = 1 << 12
+
+
+def _members(path: Path, tar: tarfile.TarFile) -> dict[str, tarfile.TarInfo]:
+    """The three parts, each a regular file; anything else in the tar is refused."""
+    members: dict[str, tarfile.TarInfo] = {}
+    for member in tar.getmembers():
+        if member.name not in ("manifest.json", "records.jsonl", "vectors.npy") or not member.isfile():
+            raise BundleError(f"{path}: unexpected member {member.name!r} in the bundle")
+        if member.name in members:
+            raise BundleError(f"{path}: {member.name} appears twice in the bundle")
+        members[member.name] = member
+    for name in ("manifest.json", "records.jsonl", "vectors.npy"):
+        if name not in members:
+            raise BundleError(f"{path}: {name} is missing from the bundle")
+    return members
+
+
+def _manifest(path: Path, data: bytes) -> dict[str, Any]:
+    """The manifest, checked for shape before any of it is trusted."""
+    try:
+        manifest = json.loads(data)
+    except ValueError as exc:
+        raise BundleError(f"{path}: the manifest is not valid JSON") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise BundleError(f"{path}: unknown bundle format {found!r}")
+    count, digest = manifest.get("chunk_count"), manifest.get("payload_sha256")
+    if not isinstance(count, int) or count < 0 or not isinstance(digest, str):
+        raise BundleError(f"{path}: the manifest lacks a chunk count or a checksum")
+    try:
+        meta = IndexMeta.from_dict(manifest["index"])
+        dim = int(meta.embedder.dim)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise BundleError(f"{path}: the manifest does not describe an index ({type(exc).__name__})") from exc
+    if dim <= 0 or meta.chunk_count != count:
+        raise BundleError(f"{path}: the manifest's embedding width or chunk count is invalid")
+    return manifest
+
+
+def _records(path: Path, data: bytes, count: int) -> list[dict[str, Any]]:
+    records = []
+    try:
+        for line in data.decode("utf-8").splitlines():
+            if line:
+                record = json.loads(line)
+                if not (isinstance(record, dict) and isinstance(record.get("id"), str)
+                        and isinstance(record.get("document"), str) and isinstance(record.get("metadata"), dict)):
+                    raise BundleError(f"{path}: a record lacks its id, text or metadata")
+                records.append(record)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BundleError(f"{path}: the records are not valid JSON lines") from exc
+    if len(records) != count:
+        raise BundleError(f"{path}: the chunk count does not match the manifest")
+    if len({r["id"] for r in records}) != len(records):
+        raise BundleError(f"{path}: the bundle holds duplicate chunk ids")
+    return records
+
+
+def _vectors(path: Path, data: bytes, count: int, dim: int) -> np.ndarray:
+    try:
+        vectors = np.load(io.BytesIO(data), allow_pickle=False)
+    except (ValueError, OSError, EOFError) as exc:
+        raise BundleError(f"{path}: the vectors are not a readable array") from exc
+    if vectors.dtype != np.float32 or vectors.shape != (count, dim):
+        raise BundleError(f"{path}: the vectors are {vectors.dtype} {vectors.shape}, the manifest says "
+                          f"float32 ({count}, {dim})")
+    if not np.isfinite(vectors).all():
+        raise BundleError(f"{path}: the vectors hold NaN or infinite values")
+    return vectors
+
+
 def read(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]], np.ndarray]:
-    """Parse and verify a bundle; raise BundleError on anything wrong."""
+    """Parse and verify a bundle; raise BundleError on anything wrong. Sizes are checked against
+    the manifest before a part is read, so a small file cannot unpack into a huge one."""
     if path.is_dir():
         raise BundleError(f"{path} is a folder, not a bundle file")
     if not path.is_file():
         raise BundleError(f"{path}: no such file")
     try:
         with tarfile.open(path, "r:*") as tar:
-            members = {m.name: m for m in tar.getmembers()}
-            parts = {}
-            for name in ("manifest.json", "records.jsonl", "vectors.npy"):
-                member = members.get(name)
-                handle = tar.extractfile(member) if member else None
-                if handle is None:
-                    raise BundleError(f"{path}: {name} is missing from the bundle")
-                parts[name] = handle.read()
-    except (tarfile.TarError, OSError, EOFError) as exc:
+            members = _members(path, tar)
+            if members["manifest.json"].size > MANIFEST_BYTES:
+                raise BundleError(f"{path}: the manifest is too large")
+            manifest = _manifest(path, _part(tar, members["manifest.json"]))
+            count, dim = manifest["chunk_count"], int(manifest["index"]["embedder"]["dim"])
+            if members["records.jsonl"].size > RECORD_BYTES * max(count, 1):
+                raise BundleError(f"{path}: the records are larger than {count} chunks can be")
+            if members["vectors.npy"].size > NPY_HEADER + 4 * count * dim:
+                raise BundleError(f"{path}: the vectors are larger than {count} x {dim} float32")
+            records_data, vectors_data = _part(tar, members["records.jsonl"]), _part(tar, members["vectors.npy"])
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         raise BundleError(f"{path}: not a readable bundle ({exc})") from exc
-    try:
-        manifest = json.loads(parts["manifest.json"])
-    except ValueError as exc:
-        raise BundleError(f"{path}: the manifest is not valid JSON") from exc
-    if manifest.get("format") != FORMAT:
-        raise BundleError(f"{path}: unknown bundle format {manifest.get('format')!r}")
-    digest = hashlib.sha256(parts["records.jsonl"] + b"\x00" + parts["vectors.npy"]).hexdigest()
-    if digest != manifest.get("payload_sha256"):
+    if hashlib.sha256(records_data + b"\x00" + vectors_data).hexdigest() != manifest["payload_sha256"]:
         raise BundleError(f"{path}: checksum mismatch, the bundle is damaged or was altered")
-    records = [json.loads(line) for line in parts["records.jsonl"].decode("utf-8").splitlines() if line]
-    vectors = np.load(io.BytesIO(parts["vectors.npy"]), allow_pickle=False)
-    if len(records) != manifest.get("chunk_count") or vectors.shape[0] != len(records):
-        raise BundleError(f"{path}: the chunk count does not match the manifest")
-    return manifest, records, vectors
+    return manifest, _records(path, records_data, count), _vectors(path, vectors_data, count, dim)
+
+
+def _part(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
+    handle = tar.extractfile(member)
+    if handle is None:
+        raise BundleError(f"{member.name} cannot be read from the bundle")
+    return handle.read(member.size + 1)
 
 
 def verify(path: Path, embedder: EmbedderInfo) -> tuple[IndexMeta, list[dict[str, Any]], np.ndarray]:
@@ -109,18 +183,26 @@ def verify(path: Path, embedder: EmbedderInfo) -> tuple[IndexMeta, list[dict[str
         raise IncompatibleIndexError(
             f"{path}: bundle built by ingest format {meta.ingest_version}, this version reads {INGEST_VERSION}")
     meta.check_compatible(embedder)
+    if vectors.shape[1] != embedder.dim:
+        raise IncompatibleIndexError(f"{path}: vectors of width {vectors.shape[1]}, the embedder makes {embedder.dim}")
     return meta, records, vectors
 
 
 def install(store: Store, meta: IndexMeta, records: list[dict[str, Any]], vectors: np.ndarray) -> IndexMeta:
-    """Write the bundle as a new generation and make it current."""
+    """Write the bundle as a new generation, query it once, and only then make it current."""
     generation, collection = store.new_generation()
     try:
         store.add(collection, [r["id"] for r in records], vectors, [r["document"] for r in records],
                   [r["metadata"] for r in records])
-    except Exception:
+        if records:
+            found = collection.query(query_embeddings=[vectors[0].tolist()], n_results=1, include=[])
+            if not found["ids"] or not found["ids"][0]:
+                raise BundleError("the imported chunks cannot be searched")
+    except Exception as exc:
         store.client.delete_collection(collection.name)
-        raise
+        if isinstance(exc, BundleError):
+            raise
+        raise BundleError(f"the bundle could not be written to the index ({type(exc).__name__}: {exc})") from exc
     meta.generation = generation
     store.publish(meta)
     return meta

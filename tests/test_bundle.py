@@ -81,3 +81,87 @@ def test_bundle_from_another_embedding_model_is_refused(repo: Path, tmp_path: Pa
     assert result.returncode == 1
     assert result.stderr.startswith("incompatible index: the index was embedded with hash-bow-256")
     assert not (tmp_path / "h2" / "data" / "index").exists()  # nothing was created
+
+
+def _parts(bundle: Path) -> dict[str, bytes]:
+    with tarfile.open(bundle) as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers()}  # type: ignore[union-attr]
+
+
+def _craft(target: Path, parts: dict[str, bytes]) -> Path:
+    """A bundle from parts, its checksum recomputed, so each case reaches the check it is for."""
+    import hashlib
+    import io
+
+    try:
+        manifest = json.loads(parts.get("manifest.json", b"null"))
+    except ValueError:
+        manifest = None  # a broken manifest stays broken
+    if isinstance(manifest, dict):
+        records, vectors = parts.get("records.jsonl", b""), parts.get("vectors.npy", b"")
+        manifest["payload_sha256"] = hashlib.sha256(records + b"\x00" + vectors).hexdigest()
+        parts = {**parts, "manifest.json": json.dumps(manifest).encode()}
+    with tarfile.open(target, "w:gz") as tar:
+        for name, data in parts.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return target
+
+
+def _npy(array: object) -> bytes:
+    import io
+
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.save(buffer, array)
+    return buffer.getvalue()
+
+
+def test_crafted_bundles_give_one_clear_line_and_leave_the_index_intact(repo: Path, tmp_path: Path) -> None:
+    import numpy as np
+
+    ingest(repo)
+    bundle = tmp_path / "kb.csdk"
+    run("index", "export", str(bundle))
+    good = _parts(bundle)
+    manifest = json.loads(good["manifest.json"])
+    count, dim = manifest["chunk_count"], manifest["index"]["embedder"]["dim"]
+    lines = good["records.jsonl"].split(b"\n")
+    cases = {
+        "wrong width": ({**good, "vectors.npy": _npy(np.zeros((count, dim + 8), np.float32))}, "the vectors are"),
+        "float64": ({**good, "vectors.npy": _npy(np.zeros((count, dim), np.float64))}, "the vectors are"),
+        "float16": ({**good, "vectors.npy": _npy(np.zeros((count, dim), np.float16))}, "the vectors are float16"),
+        "NaN": ({**good, "vectors.npy": _npy(np.full((count, dim), np.nan, np.float32))}, "NaN"),
+        "pickled": ({**good, "vectors.npy": b"\x93NUMPY garbage"}, "not a readable array"),
+        "bad manifest": ({**good, "manifest.json": b"{nope"}, "not valid JSON"),
+        "manifest list": ({**good, "manifest.json": b"[1, 2]"}, "unknown bundle format"),
+        "manifest without index": ({**good, "manifest.json": json.dumps({**manifest, "index": {"x": 1}}).encode()},
+                                   "does not describe an index"),
+        "bad records": ({**good, "records.jsonl": b"{not json\n" * count}, "not valid JSON lines"),
+        "record shape": ({**good, "records.jsonl": b"[]\n" * count}, "lacks its id"),
+        "duplicate ids": ({**good, "records.jsonl": b"\n".join([lines[0]] * count)}, "duplicate chunk ids"),
+        "missing part": ({k: v for k, v in good.items() if k != "vectors.npy"}, "vectors.npy is missing"),
+    }
+    before = status()
+    for name, (parts, message) in cases.items():
+        result = run_proc("index", "import", str(_craft(tmp_path / f"{name}.csdk", parts)))
+        assert result.returncode == 1, name
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, (name, result.stderr)
+        assert message in result.stderr, (name, result.stderr)
+    oversized = tmp_path / "big.csdk"  # a sparse file whose records member claims 2 GB
+    with open(oversized, "wb") as handle:
+        claim = tarfile.TarInfo("records.jsonl")
+        claim.size = 2 * 1024**3
+        handle.write(claim.tobuf(format=tarfile.GNU_FORMAT))
+        handle.seek(claim.size, 1)
+        for name in ("manifest.json", "vectors.npy"):
+            info = tarfile.TarInfo(name)
+            info.size = len(good[name])
+            handle.write(info.tobuf(format=tarfile.GNU_FORMAT) + good[name] + b"\0" * (-len(good[name]) % 512))
+        handle.write(b"\0" * 1024)
+    result = run_proc("index", "import", str(oversized))
+    assert result.returncode == 1 and "larger than" in result.stderr and "Traceback" not in result.stderr
+    assert status() == before
+    assert search("cursor based pagination")

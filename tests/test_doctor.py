@@ -51,3 +51,23 @@ def test_doctor_flags_a_build_for_instructions_the_cpu_lacks(monkeypatch: pytest
 
     check = doctor._llama(Settings())
     assert not check.ok and "AMX_INT8" in check.detail and "scripts/install.sh" in check.detail
+
+
+def test_doctor_sees_vectors_of_the_wrong_width(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from index.store import connect
+
+    monkeypatch.setattr(catalog, "verify_parts", lambda entry: None)
+    ingest(repo)
+    store = connect()
+    meta = store.meta()
+    assert meta is not None
+    generation, collection = store.new_generation()  # what a tampered bundle would have left behind
+    store.add(collection, ["x"], np.zeros((1, 8), np.float32), ["text"], [{"kind": "doc", "path": "x"}])
+    meta.generation = generation
+    store.publish(meta)
+    result = CliRunner().invoke(cli, ["doctor"])
+    assert result.exit_code == 1
+    index_line = next(line for line in result.stdout.splitlines() if line.split()[1] == "index")
+    assert "vectors have width 8, the embedder makes 256" in index_line
