@@ -60,7 +60,7 @@ def _llama(cfg: Settings) -> Check:
     return Check("llama-cpp-python", True, f"{version}, threads {cfg.threads}, n_ctx {cfg.n_ctx}")
 
 
-def _model(cfg: Settings) -> Check:
+def _model(cfg: Settings, deep: bool = False) -> Check:
     from assistant.llm import catalog
 
     if cfg.llm_url:
@@ -73,7 +73,7 @@ def _model(cfg: Settings) -> Check:
             catalog.verify_parts(entry)  # not assembled yet: check the parts, do not write 0.5-1 GB here
             return Check("model", True, f"{name}: {entry.parts} parts, sha256 {entry.sha256[:12]} verified "
                          "(assembled on first use)")
-        info = catalog.resolve(name)
+        info = catalog.resolve(name, deep=deep)
     except AssistantError as exc:
         return Check("model", False, f"{name}: {exc.one_line()}")
     return Check("model", True, f"{name}, {info.size:,} bytes, sha256 {info.sha256[:12]} verified")
@@ -142,5 +142,6 @@ def _runtime(cfg: Settings) -> Check:
 CHECKS: list[Callable[[Settings], Check]] = [_python, _llama, _model, _embedder, _index, _sdk, _runtime, _disk]
 
 
-def run(cfg: Settings) -> list[Check]:
-    return [check(cfg) for check in CHECKS]
+def run(cfg: Settings, deep: bool = False) -> list[Check]:
+    """Every check; `deep` hashes the model file even if it has not changed since its last check."""
+    return [_model(cfg, deep) if check is _model else check(cfg) for check in CHECKS]

@@ -186,11 +186,12 @@ def models_use(name: str) -> None:
 
 
 @click.command()
-def doctor() -> None:
+@click.option("--deep", is_flag=True, help="Hash the model file again even if it has not changed since its last check.")
+def doctor(deep: bool) -> None:
     """Check everything the assistant needs, offline; one line per check with OK or the fix."""
     from assistant import doctor as checks
 
-    results = checks.run(load_settings())
+    results = checks.run(load_settings(), deep=deep)
     for check in results:
         click.echo(f"{'OK  ' if check.ok else 'FAIL'}  {check.name:<24} {check.detail}")
     if not all(c.ok for c in results):

@@ -56,6 +56,32 @@ def test_truncated_and_tampered_files_are_caught(tiny: catalog.CatalogEntry) -> 
         catalog.resolve("tiny")
 
 
+def test_a_byte_flipped_in_place_with_the_mtime_restored_is_caught(tiny: catalog.CatalogEntry) -> None:
+    import os
+
+    path = Path(catalog.resolve("tiny").path)  # verified once: its stamp is remembered
+    st = path.stat()
+    data = bytearray(path.read_bytes())
+    data[100] ^= 1
+    with open(path, "r+b") as handle:  # same inode, same size
+        handle.write(bytes(data))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # mtime put back; ctime moves regardless
+    with pytest.raises(ModelError, match="does not match its sha256"):
+        catalog.resolve("tiny")
+
+
+def test_deep_verification_hashes_an_unchanged_file_again(tiny: catalog.CatalogEntry,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog.resolve("tiny")
+    hashed: list[Path] = []
+    real = catalog.sha256_file
+    monkeypatch.setattr(catalog, "sha256_file", lambda p: hashed.append(p) or real(p))
+    catalog.resolve("tiny")
+    assert hashed == []  # unchanged since its check: trusted
+    catalog.resolve("tiny", deep=True)
+    assert len(hashed) == 1
+
+
 def test_verify_command_reports_one_line(tiny: catalog.CatalogEntry, tmp_path: Path) -> None:
     ok = CliRunner().invoke(cli, ["models", "verify", "--model", "tiny"])
     assert ok.exit_code == 0 and ok.stdout.startswith("tiny: ") and " OK (2,504 bytes" in ok.stdout

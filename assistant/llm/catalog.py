@@ -161,8 +161,10 @@ def assemble(entry: CatalogEntry, progress: Callable[[int, int], object] | None 
 
 
 def _stamp(path: Path) -> str:
+    """What a change to the file changes: its inode, size, mtime and ctime. A byte flipped in place
+    with the mtime put back still moves the ctime, which no user call can set."""
     st = path.stat()
-    return f"{st.st_size}:{st.st_mtime_ns}"
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
 
 
 def _remember_verified(path: Path, sha: str) -> None:
@@ -192,8 +194,10 @@ def verify_file(path: Path, size: int | None, sha: str, *, force: bool = False) 
     _remember_verified(path, sha)
 
 
-def resolve(name: str | None = None, progress: Callable[[int, int], object] | None = None) -> ModelInfo:
-    """A verified, loadable model file for `name` (default: the configured default model)."""
+def resolve(name: str | None = None, progress: Callable[[int, int], object] | None = None, *,
+            deep: bool = False) -> ModelInfo:
+    """A verified, loadable model file for `name` (default: the configured default model); `deep`
+    hashes it even when it has not changed since its last check."""
     data = _load_registry()
     name = name or str(data["default"])
     added = data["added"]
@@ -203,11 +207,11 @@ def resolve(name: str | None = None, progress: Callable[[int, int], object] | No
         target = models_dir() / f"{entry.name}.gguf"
         if not target.exists():
             assemble(entry, progress)
-        verify_file(target, entry.size, entry.sha256)
+        verify_file(target, entry.size, entry.sha256, force=deep)
         return ModelInfo(name, str(target), entry.size, entry.sha256, "catalog")
     if name in added:
         info = ModelInfo(**added[name])
-        verify_file(Path(info.path), info.size, info.sha256)
+        verify_file(Path(info.path), info.size, info.sha256, force=deep)
         return info
     check_known(name)
     raise AssertionError("unreachable")
