@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.answer import claims, grounding, prompts
+from assistant.answer import claims, grounding, guard, prompts
 from assistant.answer.citations import Attributor, CitationFilter, cited_numbers
 from assistant.answer.passages import Cited, Passage, focus
 from assistant.answer.route import Route
@@ -50,6 +50,8 @@ class Answer:
     route: Route = field(default_factory=lambda: Route("search"))
     unknown_names: list[str] = field(default_factory=list)  # SDK/CLI names the installed SDK lacks
     retried: bool = False  # the first answer was written again (unknown names, or sources only)
+    fallback: bool = False  # the model's text did not address the question; the sources were shown instead
+    removed_lines: int = 0  # lines addressed to the model, taken out of the passages
 
     def citations(self) -> list[Cited]:
         """Every passage the answer was given, marked whether it cites it."""
@@ -64,7 +66,8 @@ class Answer:
                 "timings": {k: round(v, 1) if isinstance(v, float) else v for k, v in asdict(self.timings).items()},
                 "dropped_citations": self.dropped_citations, "attributed_citations": self.attributed,
                 "stopped": self.stopped, "route": {"name": self.route.name, "targets": list(self.route.targets)},
-                "unknown_names": self.unknown_names, "retried": self.retried}
+                "unknown_names": self.unknown_names, "retried": self.retried, "fallback": self.fallback,
+                "removed_lines": self.removed_lines}
 
 
 class Asker:
@@ -115,7 +118,8 @@ class Asker:
         passages: list[Passage] = []
         for hit in hits:
             text, lo, hi = focus(hit, question)
-            passage = Passage(len(passages) + 1, hit, text, lo, hi)
+            text, removed = guard.strip(text)
+            passage = Passage(len(passages) + 1, hit, text, lo, hi, tuple(removed))
             if self.prompt_tokens(question, [*passages, passage], history) <= budget:
                 passages.append(passage)
                 continue
@@ -133,7 +137,7 @@ class Asker:
         while lo <= hi:
             mid = (lo + hi) // 2
             candidate = Passage(passage.n, passage.hit, "\n".join(lines[:mid]), passage.start_line,
-                                passage.start_line + mid - 1)
+                                passage.start_line + mid - 1, passage.removed)
             if self.prompt_tokens(question, [*passages, candidate], history) <= budget:
                 best, lo = candidate, mid + 1
             else:
@@ -170,6 +174,12 @@ class Asker:
             retry = [*messages, {"role": "assistant", "content": attempt.text},
                      {"role": "user", "content": prompts.RETRY.format(problem=problem)}]
             attempt = self._attempt(retry, passages, started, timings, on_text, should_stop)
+        fallback = not attempt.stopped and not guard.addresses(
+            attempt.text, question, [p.text for p in passages], [line for p in passages for line in p.removed])
+        if fallback:  # it followed something other than the question: show the sources instead
+            attempt.text = prompts.fallback([p.source.location for p in passages])
+            if on_text:
+                on_text("\n\n" + attempt.text)
         unknown = claims.unknown_names(attempt.text, self.surface)
         text = claims.flag(attempt.text.strip(), unknown, self.surface.version)
         if on_text and text != attempt.text.strip():
@@ -179,7 +189,8 @@ class Asker:
         cited = cited_numbers(text, {p.n for p in passages})
         return Answer(question, text, passages, cited, attempt.dropped, self.generator.name, timings,
                       attempt.stopped, messages, attributed=attempt.attributed, route=route or Route("search"),
-                      unknown_names=unknown, retried=retried)
+                      unknown_names=unknown, retried=retried, fallback=fallback,
+                      removed_lines=sum(len(p.removed) for p in passages))
 
     def _problem(self, text: str, passages: list[Passage]) -> str:
         """Why an answer must be written again: SDK names the SDK lacks, an example's helper offered

@@ -53,6 +53,7 @@ class Passage:
     text: str
     start_line: int
     end_line: int
+    removed: tuple[str, ...] = ()  # lines addressed to the model, taken out of `text` (answer.guard)
 
     @property
     def source(self) -> Source:

@@ -79,6 +79,13 @@ RETRY = """\
 That answer has a problem: {problem}. Answer the question again in 2 to 4 sentences of your own. \
 Use only calls and commands that the sources or the SDK facts show, and cite the sources by number."""
 
+FALLBACK = "The model's answer did not address the question, so it is not shown. The sources that match it best:"
+
+
+def fallback(locations: list[str]) -> str:
+    return FALLBACK + "".join(f"\n[{n}] {where}" for n, where in enumerate(locations, 1))
+
+
 FOLLOW_UP_NOTE = (" (This follows the conversation above. Answer this new question only; do not repeat an "
                   "earlier answer.)")
 
