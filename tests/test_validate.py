@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
+import sys
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +16,7 @@ import pytest
 from apiserver import N_EVENTS, N_ITEMS, N_USERS, PASSWORD, TOKEN, USER, Api
 from click.testing import CliRunner
 from conftest import RUNTIME_VENV
+from helpers import ROOT
 
 from assistant.connector import compose, validate, writer
 from assistant.connector.spec import Spec
@@ -181,8 +186,8 @@ def test_a_hanging_connector_and_its_children_are_killed(tmp_path: Path) -> None
     marker = f"300.{os.getpid()}"  # unique, so a concurrent run's sleepers are not counted
     out = custom(tmp_path, f"    subprocess.Popen(['sleep', '{marker}'])\n    time.sleep(300)", "import subprocess\nimport time")
     result = validate.validate(out, config=None, venv=VENV, timeout=8)
-    assert result.timed_out and (result.verdict, result.category) == ("FAIL", "INFRA")
-    assert "timed out after 8 s; the process group was killed" in result.reason
+    assert result.timed_out and (result.verdict, result.category) == ("FAIL", "CODE")
+    assert "ran past the time limit of 8 s" in result.reason
     left = subprocess.run(["pgrep", "-f", f"sleep {marker}"], capture_output=True, text=True).stdout.split()
     assert left == []
 
@@ -205,3 +210,59 @@ def test_writing_outside_the_project_is_reported(tmp_path: Path) -> None:
     result = validate.validate(out, config=None, venv=VENV)
     assert (result.verdict, result.category) == ("FAIL", "CODE")
     assert result.outside_writes == ["escaped.txt"] and "outside its folder" in result.reason
+
+
+def _sleepers(marker: str) -> list[str]:
+    return subprocess.run(["pgrep", "-f", f"sleep {marker}"], capture_output=True, text=True).stdout.split()
+
+
+@pytest.mark.parametrize("escape", [
+    "    subprocess.Popen(['sleep', MARKER], start_new_session=True)",
+    "    if os.fork() == 0:\n        os.setsid()\n        os.execvp('sleep', ['sleep', MARKER])",
+])
+def test_children_that_leave_the_session_do_not_outlive_the_run(tmp_path: Path, escape: str) -> None:
+    marker = f"301{len(escape)}.{os.getpid()}"
+    body = escape.replace("MARKER", repr(marker))
+    out = custom(tmp_path, body, "import os\nimport subprocess")
+    result = validate.validate(out, config=None, venv=VENV, timeout=120)
+    assert result.verdict == "PASS", (result.reason, result.log_tail)  # the run ended: it is not waited for
+    assert _sleepers(marker) == []
+
+
+def test_a_validate_ended_by_sigterm_or_sighup_leaves_no_process_and_no_temp_folder(tmp_path: Path) -> None:
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        marker = f"302{signum}.{os.getpid()}"
+        started = tmp_path / f"started-{signum}"
+        body = (f"    open({str(started)!r}, 'w').close()\n"
+                f"    subprocess.Popen(['sleep', {marker!r}], start_new_session=True)\n    time.sleep(300)")
+        (tmp_path / str(signum)).mkdir()
+        out = custom(tmp_path / str(signum), body, "import subprocess\nimport time")
+        temp = tmp_path / f"tmp-{signum}"
+        temp.mkdir()
+        script = (f"from pathlib import Path\nfrom assistant.connector import validate\n"
+                  f"validate.validate(Path({str(out)!r}), config=None, venv=Path({str(VENV)!r}), timeout=200)\n")
+        proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)})
+        deadline = time.monotonic() + 120
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert started.exists(), "the connector never started"
+        time.sleep(0.5)
+        proc.send_signal(signum)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while (_sleepers(marker) or list(temp.iterdir())) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _sleepers(marker) == [] and list(temp.iterdir()) == []
+
+
+def test_writes_to_tmp_or_over_a_neighbour_are_reported(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine")
+    escape = Path(tempfile.gettempdir()) / f"csdk-escape-{os.getpid()}.txt"
+    out = custom(tmp_path, f"    open('../victim.txt', 'w').write('overwritten')\n    open({str(escape)!r}, 'w').close()")
+    try:
+        result = validate.validate(out, config=None, venv=VENV)
+    finally:
+        escape.unlink(missing_ok=True)
+    assert (result.verdict, result.category) == ("FAIL", "CODE")
+    assert "victim.txt" in result.outside_writes and str(escape) in result.outside_writes

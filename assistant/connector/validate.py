@@ -1,7 +1,9 @@
 """`assistant validate`: lint, then run the real `fivetran debug` in a sandboxed subprocess.
 
-The run gets its own process group, a time limit, an address-space limit and a cap on captured
-output; on timeout the whole group is killed. The configuration reaches the SDK through a FIFO in a
+The run gets its own session under a reaper (assistant/connector/reaper.py) that kills everything it
+started, wherever it went, when the run ends, times out, or `validate` itself is ended; a time limit,
+an address-space limit, a private HOME and TMPDIR, and a cap on captured output. Writes beside the
+project, in /tmp and in the real home folder are reported. The configuration reaches the SDK through a FIFO in a
 private temp folder, so secrets are never written to disk, and every secret-looking configuration
 value is masked in whatever is shown or kept (hosts and paths stay readable: a 404 needs them).
 The verdict comes from the SDK's own output and from warehouse.db.
@@ -17,6 +19,7 @@ import resource
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.connector import lint as lint_mod
-from assistant.connector import runtime_venv
+from assistant.connector import reaper, runtime_venv
 from core.errors import UsageError
 from core.secrets import PLACEHOLDER, mask_values, secret_values
 
@@ -243,19 +246,23 @@ def _preflight(project: Path, findings: list[lint_mod.Finding], configuration: d
 
 
 def _debug(project: Path, configuration: dict[str, str], venv: Path, timeout: float, memory_bytes: int) -> _Run:
-    """One `fivetran debug` in its own process group, fed the configuration through a FIFO."""
+    """One `fivetran debug` under the reaper (its own session; nothing it starts outlives it), with a
+    private HOME and TMPDIR, fed the configuration through a FIFO."""
     private = Path(tempfile.mkdtemp(prefix="csdk-validate-"))
+    (private / "home").mkdir()
     fifo = private / "configuration.json"
     os.mkfifo(fifo, 0o600)
     fed = threading.Event()
     threading.Thread(target=_feed_fifo, args=(fifo, json.dumps(configuration).encode(), fed), daemon=True).start()
     env = {**os.environ, "DO_NOT_TRACK": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(private),
+           "HOME": str(private / "home"),
            "PATH": os.pathsep.join([str(_offline_shims(private, venv)), str(venv / "bin"), os.environ.get("PATH", "")])}
     env.pop("VIRTUAL_ENV", None)
     started = time.monotonic()
-    proc = subprocess.Popen([str(runtime_venv.fivetran(venv)), "debug", "--configuration", str(fifo)], cwd=project,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True,
-                            preexec_fn=_limits(memory_bytes))
+    command = [sys.executable, reaper.__file__, str(private), "--",
+               str(runtime_venv.fivetran(venv)), "debug", "--configuration", str(fifo)]
+    proc = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                            start_new_session=True, preexec_fn=_limits(memory_bytes))
     capture = _Capture()
     reader = threading.Thread(target=capture.pump, args=(proc.stdout,), daemon=True)
     reader.start()
@@ -264,17 +271,43 @@ def _debug(project: Path, configuration: dict[str, str], venv: Path, timeout: fl
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         timed_out = True
+        proc.terminate()  # the reaper kills everything the run started, wherever it went
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=10)
     finally:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)  # the connector's children too, timed out or not
+            os.killpg(proc.pid, signal.SIGKILL)  # a backstop for the reaper's own group
         proc.wait()
         reader.join(timeout=5)
         if not fed.is_set():  # the SDK never opened the FIFO: unblock the writer
-            with open(fifo, "rb"):
+            with contextlib.suppress(OSError), open(fifo, "rb"):
                 pass
         shutil.rmtree(private, ignore_errors=True)
     output, truncated = capture.text(sorted(secret_values(configuration)))
-    return _Run(output, proc.returncode, timed_out, time.monotonic() - started, truncated)
+    code = proc.returncode if proc.returncode is None or proc.returncode < 128 else -(proc.returncode - 128)
+    return _Run(output, code, timed_out, time.monotonic() - started, truncated)
+
+
+def _snapshot(project: Path) -> dict[str, tuple[int, int]]:
+    """What a run could change beside its project: the project's siblings, and the top level of
+    /tmp and of the real home folder, by path with modification time and size."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder in (project.parent, Path(tempfile.gettempdir()), Path.home()):
+        with contextlib.suppress(OSError):
+            for entry in folder.iterdir():
+                if entry == project or entry.name.startswith("csdk-validate-"):
+                    continue
+                with contextlib.suppress(OSError):
+                    st = entry.lstat()
+                    found[str(entry)] = (st.st_mtime_ns, st.st_size) if entry.is_file() else (0, 0)
+    return found
+
+
+def _outside_writes(project: Path, before: dict[str, tuple[int, int]]) -> list[str]:
+    """Entries created, or files changed, beside the project during the run; siblings by name."""
+    after = _snapshot(project)
+    changed = sorted(p for p, stamp in after.items() if before.get(p) != stamp)
+    return [Path(p).name if Path(p).parent == project.parent else p for p in changed]
 
 
 def validate(project: Path, *, config: Path | None, venv: Path, timeout: float = 120.0,
@@ -287,10 +320,10 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
     if refused is not None:
         return refused
     shutil.rmtree(project / "files", ignore_errors=True)  # a fresh sync, as `fivetran reset` would do
-    before = {p.name for p in project.parent.iterdir()}
+    before = _snapshot(project)
     reports = _crash_reports(project)
     run = _debug(project, configuration, venv, timeout, memory_bytes)
-    outside = sorted({p.name for p in project.parent.iterdir()} - before)
+    outside = _outside_writes(project, before)
     result = RunResult("FAIL", "", "", run.returncode, run.timed_out, run.seconds,
                        {name: int(count) for name, count in _OP_ROW.findall(run.output)},
                        read_warehouse(project / "files" / "warehouse.db"), findings,
@@ -330,13 +363,16 @@ def _take_crash_reports(project: Path, before: set[str] | None, secrets: list[st
 def _verdict(run: _Run, result: RunResult, project: Path, timeout: float) -> tuple[str, str]:
     """(category, reason); an empty category is a PASS."""
     if run.timed_out:
-        return "INFRA", f"timed out after {timeout:.0f} s; the process group was killed"
+        return "CODE", (f"the connector ran past the time limit of {timeout:.0f} s (an endless loop, a wait that "
+                        "never ends, or a source too slow for the limit); it and every process it started were stopped")
     if "SYNC SUCCEEDED" in run.output and run.returncode == 0:
         if not any(t.rows for t in result.tables):
             return "CODE", "the sync succeeded but wrote no rows"
         if result.outside_writes:
             return "CODE", f"the connector wrote outside its folder: {', '.join(result.outside_writes)}"
         return "", "fivetran debug succeeded"
+    if result.outside_writes:
+        return "CODE", f"the connector wrote outside its folder: {', '.join(result.outside_writes)}"
     if run.returncode is not None and run.returncode < 0:
         return "CODE", f"killed by signal {-run.returncode} (memory limit or crash)"
     return classify(run.output, project)
