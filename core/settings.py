@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings.exceptions import SettingsError
 
 from core import paths
 from core.errors import UsageError
@@ -31,8 +33,24 @@ DEFAULT_DOCS_URL = "https://fivetran.com/docs/connector-sdk"
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
 
-    repos: list[str] = Field(default_factory=lambda: list(DEFAULT_REPOS))
-    """Example repositories ingested by default: git URLs, archive URLs or local folders."""
+    repos: Annotated[list[str], NoDecode] = Field(default_factory=lambda: list(DEFAULT_REPOS))
+    """Example repositories ingested by default: git URLs, archive URLs or local folders
+    (ASSISTANT_REPOS: separated by spaces or commas, or a JSON list)."""
+
+    @field_validator("repos", mode="before")
+    @classmethod
+    def _split_repos(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                try:
+                    return json.loads(text)
+                except ValueError as exc:
+                    raise ValueError("not a JSON list; separate the repositories by spaces instead") from exc
+            return [part for part in text.replace(",", " ").split() if part]
+        return value
 
     docs_url: str = DEFAULT_DOCS_URL
     """Root of the documentation site; the crawler never leaves this prefix."""
@@ -58,10 +76,10 @@ class Settings(BaseSettings):
     llm_url: str | None = None
     """An OpenAI-compatible server (llama.cpp, llama-cpp-python, vLLM) to use instead of a local model."""
 
-    n_ctx: int = 4096
+    n_ctx: int = Field(default=4096, ge=512)
     """Context window in tokens for the local model."""
 
-    threads: int = Field(default_factory=lambda: os.cpu_count() or 2)
+    threads: int = Field(default_factory=lambda: os.cpu_count() or 2, ge=1)
     """CPU threads for the local model (default: all cores)."""
 
     max_answer_tokens: int = 400
@@ -111,6 +129,9 @@ def load(**flags: Any) -> Settings:
         first = exc.errors()[0]
         name = ".".join(str(p) for p in first["loc"])
         raise UsageError(f"setting {name} (ASSISTANT_{name.upper()}): {first['msg']}") from None
+    except SettingsError as exc:  # a value the environment or the config file cannot even be parsed from
+        name = str(exc).split('field "', 1)[-1].split('"', 1)[0] if 'field "' in str(exc) else "?"
+        raise UsageError(f"setting {name} (ASSISTANT_{name.upper()}): cannot be read ({exc})") from None
 
 
 def default(name: str) -> object:

@@ -34,6 +34,12 @@ def test_the_config_file_is_read_under_the_environment(monkeypatch: pytest.Monke
                                 "equal to 1"),
     ("ASSISTANT_CHAT_MEMORY", "sometimes", "bad input: setting chat_memory (ASSISTANT_CHAT_MEMORY): Input should be "
                                            "'auto', 'on' or 'off'"),
+    ("ASSISTANT_THREADS", "0", "bad input: setting threads (ASSISTANT_THREADS): Input should be greater than or "
+                               "equal to 1"),
+    ("ASSISTANT_N_CTX", "-5", "bad input: setting n_ctx (ASSISTANT_N_CTX): Input should be greater than or equal "
+                              "to 512"),
+    ("ASSISTANT_REPOS", "[broken", "bad input: setting repos (ASSISTANT_REPOS): Value error, not a JSON list; "
+                                   "separate the repositories by spaces instead"),
 ])
 def test_a_bad_setting_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, name: str, value: str,
                                                    message: str) -> None:
@@ -42,3 +48,10 @@ def test_a_bad_setting_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPat
         load()
     result = CliRunner().invoke(cli, ["search", "checkpoint"])
     assert result.exit_code == 2 and result.stderr == message + "\n"
+
+
+def test_repositories_in_the_environment_may_be_separated_by_spaces_or_commas(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASSISTANT_REPOS", "/src/a /src/b,/src/c")
+    assert load().repos == ["/src/a", "/src/b", "/src/c"]
+    monkeypatch.setenv("ASSISTANT_REPOS", '["/src/d"]')
+    assert load().repos == ["/src/d"]
