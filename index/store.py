@@ -13,6 +13,9 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import re
+import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +30,7 @@ META_COLLECTION = "csdk_meta"
 CHUNKS_PREFIX = "csdk_chunks_"
 _POINTER = "current"
 RUN_INGEST = "run `assistant ingest`"
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 def _settings() -> Any:
@@ -176,6 +180,22 @@ class Store:
             if name.startswith(CHUNKS_PREFIX) and name.removeprefix(CHUNKS_PREFIX) not in kept:
                 with contextlib.suppress(Exception):
                     self.client.delete_collection(name)
+        self._sweep()
+
+    def _sweep(self) -> None:
+        """Remove the vector folders of a local store that no segment uses any more: Chroma drops a
+        collection's records but leaves its HNSW folder, about 12 MB per generation of this index."""
+        if self.leases is None:
+            return
+        folder = self.leases.parent
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{folder / 'chroma.sqlite3'}?mode=ro", uri=True)) as db:
+                used = {str(row[0]) for row in db.execute("SELECT id FROM segments")}
+        except sqlite3.Error:
+            return  # a Chroma whose catalogue looks different: leave its folders alone
+        for entry in folder.iterdir():
+            if entry.is_dir() and _UUID.match(entry.name) and entry.name not in used:
+                shutil.rmtree(entry, ignore_errors=True)
 
     def _collection_names(self) -> list[str]:
         names = []
@@ -201,8 +221,6 @@ def _unlink(path: Path) -> None:
 
 def reset_local() -> Path:
     """Remove the local store entirely (for --rebuild of a corrupt index)."""
-    import shutil
-
     from chromadb.api.client import SharedSystemClient
 
     SharedSystemClient.clear_system_cache()  # chroma caches one client per path, even a broken one

@@ -157,3 +157,19 @@ def test_kill_9_mid_rebuild_leaves_the_old_index(repo: Path, tmp_path: Path) -> 
         proc.wait()
     assert status() == before
     assert json.loads(run("search", "cursor based pagination", "--json").output)["results"]
+
+
+def test_disk_use_stays_flat_over_repeated_ingests(repo: Path) -> None:
+    from core import paths
+
+    def folders() -> list[Path]:
+        return [p for p in paths.index_dir().iterdir() if p.is_dir() and p.name != "readers"]
+
+    ingest(repo, "--no-sdk")
+    sizes = []
+    for i in range(4):
+        (repo / "README.md").write_text(f"# Examples\n\nRound {i} of changes.\n")
+        assert run_proc("ingest", "--repo", str(repo), "--no-sdk", "-q").returncode == 0
+        sizes.append(sum(f.stat().st_size for d in folders() for f in d.rglob("*") if f.is_file()))
+    assert len(folders()) <= 2  # the meta collection's and the current generation's vector folders
+    assert sizes[-1] <= sizes[0] * 1.2
