@@ -196,3 +196,27 @@ def doctor(deep: bool) -> None:
         click.echo(f"{'OK  ' if check.ok else 'FAIL'}  {check.name:<24} {check.detail}")
     if not all(c.ok for c in results):
         sys.exit(1)
+
+
+@click.command("mcp")
+@click.option("--allow", "allowed", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="A folder whose projects the tools may read and write (repeatable; default: the working folder).")
+def mcp_cmd(allowed: tuple[Path, ...]) -> None:
+    """Serve the tools over MCP (stdio) for editor agents: VS Code, Claude Code, Cursor, Windsurf.
+
+    \b
+    search(query, k, kind?, tag?)      passages with source, url, lines, kind, tags, text
+    sdk_reference(name?)               the installed SDK's signatures, docstrings, CLI help
+    discover(description)              closest examples and patterns, with the reasons
+    lint(project_dir)                  findings with rule ids
+    validate(project_dir, config_path?) the real `fivetran debug`: verdict, counts, tables, log tail
+    generate(description, out_dir, config_path?) a project, into an empty folder or one it wrote
+    ask(question)                      the local model's cited answer
+
+    Paths outside the --allow folders are refused; one request runs at a time; nothing but protocol
+    messages is written to stdout.
+    """
+    from cli.mcp_server import build
+
+    server = build(services(load_settings()), list(allowed) or [Path.cwd()])
+    server.run("stdio")

@@ -40,8 +40,8 @@ def cli() -> None:
 
 
 for _command in (knowledge.ingest, knowledge.search, knowledge.index, knowledge.crawl, answers.ask, answers.chat,
-                 answers.models, answers.doctor, build.generate, build.discover, build.lint_cmd, build.validate_cmd,
-                 build.fix, build.revise, build.runtime):
+                 answers.models, answers.doctor, answers.mcp_cmd, build.generate, build.discover, build.lint_cmd,
+                 build.validate_cmd, build.fix, build.revise, build.runtime):
     cli.add_command(_command)
 
 

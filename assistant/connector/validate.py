@@ -289,8 +289,9 @@ def _debug(project: Path, configuration: dict[str, str], venv: Path, timeout: fl
 
 
 def _snapshot(project: Path) -> dict[str, tuple[int, int]]:
-    """What a run could change beside its project: the project's siblings, and the top level of
-    /tmp and of the real home folder, by path with modification time and size."""
+    """What a run could change beside its project: the project's siblings (by modification time and
+    size), and the top level of /tmp and of the real home folder (by name only: other programs keep
+    writing to files there, but a new name during the run is the run's)."""
     found: dict[str, tuple[int, int]] = {}
     for folder in (project.parent, Path(tempfile.gettempdir()), Path.home()):
         with contextlib.suppress(OSError):
@@ -299,12 +300,13 @@ def _snapshot(project: Path) -> dict[str, tuple[int, int]]:
                     continue
                 with contextlib.suppress(OSError):
                     st = entry.lstat()
-                    found[str(entry)] = (st.st_mtime_ns, st.st_size) if entry.is_file() else (0, 0)
+                    sibling = folder == project.parent and entry.is_file()
+                    found[str(entry)] = (st.st_mtime_ns, st.st_size) if sibling else (0, 0)
     return found
 
 
 def _outside_writes(project: Path, before: dict[str, tuple[int, int]]) -> list[str]:
-    """Entries created, or files changed, beside the project during the run; siblings by name."""
+    """Entries created, or sibling files changed, during the run; siblings by name."""
     after = _snapshot(project)
     changed = sorted(p for p, stamp in after.items() if before.get(p) != stamp)
     return [Path(p).name if Path(p).parent == project.parent else p for p in changed]
