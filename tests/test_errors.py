@@ -35,7 +35,7 @@ def test_status_without_an_index() -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["search", "   "], "bad input: the query is empty"),
     (["search", "x", "--kind", "blog"], "bad input: unknown kind 'blog'; use one of doc, example, community_connector, "
-     "pattern, template, tutorial, agent_instructions, sdk_api"),
+     "pattern, template, tutorial, agent_instructions, sdk_api, rule"),
 ])
 def test_bad_search_arguments(args: list[str], message: str) -> None:
     result = run_proc(*args)
