@@ -287,7 +287,8 @@ def _calls(module: ModuleType) -> dict[str, tuple[str, tuple[str, ...]]]:
             if name == "__init__" or owner in ("Operations", "Logging", "Connector"):
                 key = owner if name == "__init__" else f"{owner}.{name}"
                 text = re.sub(r"\b(?:\w+\.)+(\w+)", r"\1", signature(fn).replace("self, ", "").replace("(self)", "()"))
-                found[key] = (text, tuple(_required(fn).split(", ")) if _required(fn) else ())
+                required = _required(fn)
+                found[key] = (text, tuple(required.split(", ")) if required else ())
     return found
 
 

@@ -71,6 +71,24 @@ def test_a_second_writer_is_refused_with_a_clear_message(repo: Path) -> None:
     assert run_proc("search", "cursor").returncode == 0  # readers are never blocked
 
 
+def _kill_9_at_marker(source: str, repo: Path, tmp_path: Path, never: str) -> subprocess.Popen[bytes]:
+    """Run an ingest script in its own session and kill -9 it once it writes its marker file."""
+    marker = tmp_path / "marker"
+    script = tmp_path / "slow.py"
+    script.write_text(source)
+    proc = subprocess.Popen([sys.executable, str(script), str(repo), str(marker)], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), never
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    return proc
+
+
 def _grow(repo: Path, n: int) -> None:
     for i in range(n):
         folder = repo / f"examples/quickstart_examples/generated_{i}"
@@ -83,19 +101,7 @@ def test_kill_9_mid_ingest_leaves_the_old_index_and_the_rerun_completes(repo: Pa
     ingest(repo, "--no-sdk")
     before = status()
     _grow(repo, 40)
-    marker = tmp_path / "marker"
-    script = tmp_path / "slow.py"
-    script.write_text(SLOW_INGEST)
-    proc = subprocess.Popen([sys.executable, str(script), str(repo), str(marker)], cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert marker.exists(), "the slow ingest never reached the embedding stage"
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    proc = _kill_9_at_marker(SLOW_INGEST, repo, tmp_path, "the slow ingest never reached the embedding stage")
     assert proc.returncode == -signal.SIGKILL
     # the previous index is intact and usable
     assert status() == before
@@ -142,19 +148,8 @@ def test_kill_9_mid_rebuild_leaves_the_old_index(repo: Path, tmp_path: Path) -> 
     ingest(repo, "--no-sdk")
     before = status()
     _grow(repo, 40)
-    marker = tmp_path / "marker"
-    script = tmp_path / "slow.py"
-    script.write_text(SLOW_WRITE)  # killed while the new generation is being written
-    proc = subprocess.Popen([sys.executable, str(script), str(repo), str(marker)], cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert marker.exists(), "the slow rebuild never reached the write stage"
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    # killed while the new generation is being written
+    _kill_9_at_marker(SLOW_WRITE, repo, tmp_path, "the slow rebuild never reached the write stage")
     assert status() == before
     assert json.loads(run("search", "cursor based pagination", "--json").output)["results"]
 
