@@ -15,7 +15,7 @@ from core.sdk import MODULE, Surface
 
 ALIASES = {"op": "Operations", "operations": "Operations", "Operations": "Operations",
             "log": "Logging", "Logging": "Logging", "connector": "Connector", "Connector": "Connector"}
-_DOTTED = re.compile(r"(?<![\w.])(op|operations|Operations|log|Logging|connector|Connector)\.([A-Za-z_]\w*)")
+DOTTED = re.compile(r"(?<![\w.])(op|operations|Operations|log|Logging|connector|Connector)\.([A-Za-z_]\w*)")
 _IMPORT = re.compile(rf"from\s+{MODULE}\s+import\s+\(?([\w\s,]+?)\)?(?:$|\n)", re.M)
 _CONNECTOR_CALL = re.compile(r"(?<![\w.])Connector\(([^()]*)\)")
 _KEYWORD = re.compile(r"(\w+)\s*=")
@@ -30,7 +30,7 @@ def code_parts(text: str) -> list[str]:
 
 def _python_names(text: str, surface: Surface) -> list[str]:
     unknown = []
-    for alias, attr in _DOTTED.findall(text):
+    for alias, attr in DOTTED.findall(text):
         known = surface.classes.get(ALIASES[alias])
         if known is not None and attr not in known and attr not in _FILE_SUFFIXES:
             unknown.append(f"{alias}.{attr}")
@@ -76,7 +76,7 @@ def helpers_as_api(text: str, passages: list[str], surface: Surface) -> list[str
     in the answer, defined with `def` in a passage, not one of the functions the SDK calls
     (`update`, `schema`, `configuration_form`: the Connector's parameters), and the answer names
     no SDK call at all. (An answer that uses op.upsert and mentions a helper is fine.)"""
-    if not surface.version or _DOTTED.search(text) or "Connector(" in text:
+    if not surface.version or DOTTED.search(text) or "Connector(" in text:
         return []
     defined = {name for p in passages for name in re.findall(r"\bdef\s+(\w+)\s*\(", p)}
     own = surface.classes.get("Connector", frozenset())

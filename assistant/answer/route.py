@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.claims import ALIASES
+from assistant.answer.claims import ALIASES, DOTTED
 from core.sdk import Surface
 
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
-_DOTTED = re.compile(r"(?<![\w.])(\w+)\.(\w+)")
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def _cli_targets(question: str, surface: Surface) -> list[str]:
 
 def _api_targets(question: str, surface: Surface) -> list[str]:
     found = []
-    for alias, attr in _DOTTED.findall(question):
+    for alias, attr in DOTTED.findall(question):
         cls = ALIASES.get(alias)
         if cls and attr in surface.classes.get(cls, frozenset()):
             found.append(f"{cls}.{attr}")
