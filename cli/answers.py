@@ -205,13 +205,18 @@ def mcp_cmd(allowed: tuple[Path, ...]) -> None:
     """Serve the tools over MCP (stdio) for editor agents: VS Code, Claude Code, Cursor, Windsurf.
 
     \b
-    search(query, k, kind?, tag?)      passages with source, url, lines, kind, tags, text
+    search(query, k, kind?, tag?)      passages with source, url, lines, kind, tags, text, uri
     sdk_reference(name?)               the installed SDK's signatures, docstrings, CLI help
     discover(description)              closest examples and patterns, with the reasons
     lint(project_dir)                  findings with rule ids
     validate(project_dir, config_path?) the real `fivetran debug`: verdict, counts, tables, log tail
     generate(description, out_dir, config_path?) a project, into an empty folder or one it wrote
     ask(question)                      the local model's cited answer
+
+    \b
+    Resources:
+    csdk://files                       every indexed file (repo, path, kind, uri)
+    csdk://file/{repo}/{path}          one indexed file, lines numbered as citations give them
 
     Paths outside the --allow folders are refused; one request runs at a time; nothing but protocol
     messages is written to stdout.

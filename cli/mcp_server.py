@@ -8,6 +8,7 @@ them); nothing but protocol messages goes to stdout.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import threading
 from collections.abc import Callable, Iterator
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.mcpserver.exceptions import ResourceError, ToolError
+from mcp.server.mcpserver.resources.templates import ResourceSecurity
+from mcp.shared.uri_template import UriTemplate
 
 from assistant.services import Services
 from core import sdk
@@ -26,7 +29,18 @@ INSTRUCTIONS = """\
 Offline help for the Fivetran Connector SDK (Python), from a local index of Fivetran's examples,
 community connectors and the installed SDK. Search before answering SDK questions and cite the
 `source` of each passage; use sdk_reference for exact signatures and CLI flags; lint, then
-validate (the real `fivetran debug`) a connector project before calling it done."""
+validate (the real `fivetran debug`) a connector project before calling it done. Each search result's
+`uri` opens the whole cited file (csdk://file/{repo}/{path}); csdk://files lists every indexed file."""
+
+FILES = "csdk://files"
+FILE = "csdk://file/{repo}/{+path}"
+
+
+def file_uri(repo: str, path: str) -> str:
+    """The resource address of an indexed file, as search results and the file list give it: the
+    repo's "/" is escaped (it is one segment), the path's slashes are kept."""
+    return str(UriTemplate.parse(FILE).expand({"repo": repo, "path": path}))
+
 
 class Guard:
     """The folders a client may name, and one request at a time."""
@@ -52,15 +66,14 @@ class Guard:
             self._lock.release()
 
 
-def _plain(call: Callable[..., Any]) -> Callable[..., Any]:
+def _plain(call: Callable[..., Any], error: type[Exception] = ToolError) -> Callable[..., Any]:
     """Our errors become one clear message for the client, not a traceback."""
+    @functools.wraps(call)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return call(*args, **kwargs)
         except AssistantError as exc:
-            raise ToolError(exc.one_line()) from None
-    wrapper.__name__, wrapper.__doc__ = call.__name__, call.__doc__
-    wrapper.__signature__ = inspect.signature(call)  # type: ignore[attr-defined]
+            raise error(exc.one_line()) from None
     return wrapper
 
 
@@ -97,7 +110,8 @@ def build(services: Services, allowed: list[Path]) -> MCPServer:
 
         with guard.one():
             filters = Filters([kind] if kind else [], [tag] if tag else [])
-            return [h.as_json() for h in services.retriever().search(query, k=k, filters=filters)]
+            return [{**h.as_json(), "uri": file_uri(h.metadata.get("source", ""), h.source.path)}
+                    for h in services.retriever().search(query, k=k, filters=filters)]
 
     def discover(description: str) -> list[dict[str, str]]:
         """The examples and patterns closest to a described source, and why each was picked."""
@@ -139,7 +153,27 @@ def build(services: Services, allowed: list[Path]) -> MCPServer:
 
     for tool in (search, sdk_reference, discover, lint, validate, generate, ask):
         server.add_tool(_plain(tool))
+    _resources(server, services, guard)
     return server
+
+
+def _resources(server: MCPServer, services: Services, guard: Guard) -> None:
+    """The indexed files, so an agent can open what a passage cites. They come from the index, not
+    the disk: `path` is a key to look up, never opened, hence no path checks on it."""
+
+    def files() -> list[dict[str, Any]]:
+        """Every indexed file: repo, path, kind, title, last line and its uri."""
+        with guard.one():
+            return [{**f, "uri": file_uri(f["repo"], f["path"])} for f in services.retriever().files()]
+
+    def indexed_file(repo: str, path: str) -> str:
+        """An indexed file's text, with each line at the number its citations use."""
+        with guard.one():
+            return services.retriever().file_text(repo, path)
+
+    server.resource(FILES, name="indexed files", mime_type="application/json")(_plain(files, ResourceError))
+    server.resource(FILE, name="indexed file", mime_type="text/plain",
+                    security=ResourceSecurity(exempt_params={"path"}))(_plain(indexed_file, ResourceError))
 
 
 def _generate(services: Services, description: str, out: Path, config: Path | None) -> str:

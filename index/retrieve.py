@@ -161,6 +161,38 @@ class Retriever:
                 out.append(Hit(len(out) + 1, self._ids[best], 0.0, self._docs[best], self._metas[best], ["sdk"]))
         return out
 
+    def _rows(self) -> zip[tuple[str, dict[str, Any]]]:
+        """Every chunk's text and metadata, from the in-memory copy the keyword search keeps."""
+        if self._bm25 is None:
+            self._load_bm25()
+        return zip(self._docs, self._metas, strict=True)
+
+    def files(self) -> list[dict[str, Any]]:
+        """Every indexed file once (repo, path, kind, title, last line), so a client can list what a
+        citation may point at without reading the chunks."""
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        for _doc, meta in self._rows():
+            key = (str(meta.get("source", "")), str(meta.get("path", "")))
+            entry = out.setdefault(key, {"repo": key[0], "path": key[1], "kind": meta.get("kind", ""),
+                                         "title": meta.get("doc_title") or meta.get("title") or "", "lines": 0})
+            entry["lines"] = max(entry["lines"], int(meta.get("end_line", 0) or 0))
+        return sorted(out.values(), key=lambda e: (e["repo"], e["path"]))
+
+    def file_text(self, repo: str, path: str) -> str:
+        """A file as the index holds it: its chunks put back at their own line numbers, so a cited
+        `path:start-end` reads the same lines here. Lines no chunk kept (blank runs between
+        definitions) stay empty. The original checkout may be long gone on an air-gapped machine."""
+        lines: dict[int, str] = {}
+        for doc, meta in self._rows():
+            if meta.get("source") != repo or meta.get("path") != path:
+                continue
+            start = int(meta.get("start_line", 0) or 0) or 1
+            for offset, line in enumerate(doc[int(meta.get("header_len", 0)):].split("\n")):
+                lines.setdefault(start + offset, line)
+        if not lines:
+            raise UsageError(f"{repo}/{path} is not in the index")
+        return "\n".join(lines.get(n, "") for n in range(1, max(lines) + 1)) + "\n"
+
     def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         if not query.strip():
             raise UsageError("the query is empty")

@@ -33,6 +33,7 @@ def _payload(result: Any) -> Any:
 async def test_the_tools_over_stdio(repo: Path, tmp_path: Path) -> None:
     from mcp import ClientSession, StdioServerParameters
     from mcp.client.stdio import stdio_client
+    from mcp.shared.exceptions import MCPError
 
     ingest(repo)
     work = tmp_path / "work"
@@ -52,6 +53,18 @@ async def test_the_tools_over_stdio(repo: Path, tmp_path: Path) -> None:
             hits = hits if isinstance(hits, list) else [hits]
             assert hits and {"source", "start_line", "end_line", "kind", "text"} <= set(hits[0])
 
+            cited = hits[0]
+            assert cited["uri"] == "csdk://file/{}/{}".format(cited["repo"].replace("/", "%2F"),
+                                                             cited["source"].rsplit(":", 1)[0])
+            opened = (await session.read_resource(cited["uri"])).contents[0].text
+            original = (repo / cited["source"].rsplit(":", 1)[0]).read_text().split("\n")
+            lines = opened.split("\n")
+            for n in range(cited["start_line"], cited["end_line"] + 1):  # the cited lines, at their numbers
+                assert lines[n - 1] == original[n - 1]
+            listed = json.loads((await session.read_resource("csdk://files")).contents[0].text)
+            assert cited["uri"] in {f["uri"] for f in listed}
+            with pytest.raises(MCPError, match="no/such/file.py is not in the index"):
+                await session.read_resource(cited["uri"].rsplit("/", 1)[0] + "/no/such/file.py")
             reference = _payload(await session.call_tool("sdk_reference", {"name": "op.delete"}))
             assert reference["signature"].startswith("(table: str, keys: dict")
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from helpers import ingest, run
 
+from core.errors import UsageError
+
 
 @pytest.fixture
 def indexed(repo: Path, docs_dir: Path) -> None:
@@ -77,3 +79,23 @@ def test_sdk_entries_fetch_the_named_class_or_member(indexed: None) -> None:
     hits = retriever.sdk_entries(["Connector.debug", "Operations", "Nope", "Connector.debug"])
     assert [h.metadata["path"] for h in hits] == ["fake_fivetran_sdk.Connector", "fake_fivetran_sdk.Operations"]
     assert "Connector.debug(" in hits[0].metadata["title"]
+
+
+def test_an_indexed_file_reads_back_at_its_own_line_numbers(indexed: None, repo: Path) -> None:
+    """What the MCP file resources serve: every non-blank line of the original, at its number."""
+    from helpers import settings
+
+    from assistant.services import Services
+
+    retriever = Services(settings()).retriever()
+    listed = {(f["repo"], f["path"]): f for f in retriever.files()}
+    python = [key for key in listed if key[1].endswith("connector.py")]
+    assert python
+    for repo_name, path in python:
+        original = (repo / path).read_text().split("\n")
+        served = retriever.file_text(repo_name, path).split("\n")
+        assert listed[(repo_name, path)]["lines"] <= len(original)
+        for n, line in enumerate(original, start=1):
+            assert not line.strip() or served[n - 1] == line, (path, n)
+    with pytest.raises(UsageError, match="is not in the index"):
+        retriever.file_text(python[0][0], "no/such.py")
