@@ -98,24 +98,30 @@ def chat(k: int | None, model: str | None, llm_url: str | None, chroma_url: str 
         for sid, questions, folder, first in history.saved():
             click.echo(f"{sid}  {questions:>3} question(s)  project {folder:<16} {first}")
         return
+    if project is not None and not project.is_dir():
+        raise UsageError(f"--project {project}: no such folder")
+    resume_id = (session_id or "") if (resume or session_id) else None
+    if resume_id is not None:
+        from assistant.chat import history
+
+        history.load(resume_id or None)  # an unknown id is one clear error now, not after the model loads
     cfg = load_settings(chroma_url=chroma_url, model=model, llm_url=llm_url, passages=k)
     found = services(cfg)
     if plain:
-        _plain_chat(found)
+        _plain_chat(found, resume_id, project)
         return
     if not sys.stdout.isatty():
         raise UsageError("the chat app needs a terminal", hint="use `assistant chat --plain` or `assistant ask`")
     from tui.app import make_app
 
-    make_app(found, resume=(session_id or "") if (resume or session_id) else None, project=project).run()
+    make_app(found, resume=resume_id, project=project).run()
 
 
-def _plain_chat(found: Services) -> None:
+def _plain_chat(found: Services, resume: str | None, project: Path | None) -> None:
     """The line-based chat, for dumb terminals and pipes."""
-    from assistant.chat.history import ChatSession
     from assistant.chat.workbench import Workbench
 
-    bench = Workbench(found, chat=ChatSession.new())
+    bench = Workbench.start(found, resume=resume, project=project)
     model = bench.load_model()
     info = bench.index_info()
     click.echo(f"{model.name} ready; {info.chunks} chunks indexed (SDK {info.sdk_version or 'n/a'}). "
@@ -130,7 +136,11 @@ def _plain_chat(found: Services) -> None:
             return
         if not question:
             continue
-        answer = bench.ask(question, on_text=write)
+        try:
+            answer = bench.ask(question, on_text=write)
+        except UsageError as exc:  # this question was wrong (too long, say), not the chat: say so, go on
+            click.echo(exc.one_line(), err=True)
+            continue
         click.echo("\n" + ("[stopped]" if answer.stopped else ""))
         for source in answer.sources():
             click.echo(f"  [{source['n']}] {source['source']} ({source['kind']})")
@@ -223,5 +233,8 @@ def mcp_cmd(allowed: tuple[Path, ...]) -> None:
     """
     from cli.mcp_server import build
 
+    missing = [str(a) for a in allowed if not a.is_dir()]
+    if missing:
+        raise UsageError(f"--allow {missing[0]}: no such folder")
     server = build(services(load_settings()), list(allowed) or [Path.cwd()])
     server.run("stdio")

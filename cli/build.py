@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cli.common import at_least_one, load_settings, project_folder, services
-from core import settings
+from core import files, settings
 from core.errors import UsageError
 
 if TYPE_CHECKING:
@@ -23,13 +24,7 @@ if TYPE_CHECKING:
 
 
 def _request_text(description: str | None, prompt_file: Path | None) -> str:
-    if prompt_file:
-        try:
-            text = prompt_file.read_text("utf-8")
-        except OSError as exc:
-            raise UsageError(f"{prompt_file}: cannot read it ({exc.strerror})") from exc
-    else:
-        text = description or ""
+    text = files.read_text(prompt_file, "--prompt-file") if prompt_file else description or ""
     if not text.strip():
         raise UsageError("the description is empty; describe the source, or pass --prompt-file or --spec")
     return text
@@ -67,9 +62,11 @@ def generate(description: str | None, prompt_file: Path | None, spec_file: Path 
 
     if not out_text.strip():
         raise UsageError("the output folder is empty; name one with --out DIR")
-    out = Path(out_text)
+    out = files.output_folder(Path(out_text), "--out")
     if spec_file and (description or prompt_file):
         raise UsageError("give a description or --prompt-file, or --spec, not both")
+    if save_spec:
+        files.output_file(save_spec, "--save-spec")
     values = read_configuration(config) if config else None
     found = services(load_settings())
     if spec_file:
@@ -163,12 +160,9 @@ def _known_failure(project: Path, config: Path | None, log_file: Path) -> RunRes
     from assistant.connector import validate
     from core.secrets import secret_values
 
-    try:
-        text = log_file.read_text("utf-8", errors="replace")
-    except OSError as exc:
-        raise UsageError(f"{log_file}: cannot read it ({exc.strerror})") from exc
+    text = files.read_text(log_file, "--log")
     config_path = config or project / "configuration.json"
-    secrets = sorted(secret_values(json.loads(config_path.read_text("utf-8")))) if config_path.exists() else []
+    secrets = sorted(secret_values(validate.read_configuration(config_path))) if config_path.exists() else []
     return validate.from_log(text, project, secrets)
 
 
@@ -242,8 +236,8 @@ def lint_cmd(project: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def validate_cmd(project: Path, config: Path | None, timeout: float | None, as_json: bool) -> None:
     """Lint, then run `fivetran debug` on PROJECT offline and report PASS or FAIL with row counts."""
-    if timeout is not None and timeout <= 0:
-        raise UsageError("--timeout must be a positive number of seconds")
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise UsageError(f"--timeout must be a positive, finite number of seconds, not {timeout}")
     found = services(load_settings(validate_timeout=timeout))
     result = found.validate(project_folder(project), config)
     if as_json:

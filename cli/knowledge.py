@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cli.common import at_least_one, chroma_option, load_settings
-from core import settings
+from core import files, settings
 from core.errors import AssistantError, UsageError
 from core.settings import Settings
 
@@ -16,7 +16,7 @@ from core.settings import Settings
 @click.command()
 @click.option("--repo", "repos", multiple=True, metavar="SRC",
               help="Examples repository: a local folder, git URL or .zip/.tar.gz (file or URL). Repeatable.")
-@click.option("--docs", "docs_dirs", multiple=True, type=click.Path(path_type=Path), metavar="DIR",
+@click.option("--docs", "docs_dirs", multiple=True, metavar="DIR",
               help="A folder of saved .html/.md doc pages (for example a crawl cache). Repeatable.")
 @click.option("--crawl-docs", is_flag=True, help="Crawl the documentation site (needs the network).")
 @click.option("--no-sdk", is_flag=True, help="Do not introspect the installed fivetran_connector_sdk.")
@@ -25,7 +25,7 @@ from core.settings import Settings
 @click.option("--if-missing", is_flag=True, help="Do nothing when an index already exists.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
 @chroma_option
-def ingest(repos: tuple[str, ...], docs_dirs: tuple[Path, ...], crawl_docs: bool, no_sdk: bool, replace: bool,
+def ingest(repos: tuple[str, ...], docs_dirs: tuple[str, ...], crawl_docs: bool, no_sdk: bool, replace: bool,
            rebuild: bool, if_missing: bool, quiet: bool, chroma_url: str | None) -> None:
     """Build or update the index from examples repositories, docs and the installed SDK.
 
@@ -37,13 +37,15 @@ def ingest(repos: tuple[str, ...], docs_dirs: tuple[Path, ...], crawl_docs: bool
     from ingest import pipeline
     from ingest.progress import Stages
 
+    if any(not name.strip() for name in (*repos, *docs_dirs)):
+        raise UsageError("an empty --repo or --docs was given; name a folder, archive or URL")
     cfg = load_settings(chroma_url=chroma_url)
     if if_missing and _index_exists(cfg):
         click.echo("index present; nothing to do")
         return
     defaults = not (repos or docs_dirs or crawl_docs)
     plan = pipeline.Plan(
-        repos=list(cfg.repos if defaults else repos), docs_dirs=list(docs_dirs),
+        repos=list(cfg.repos if defaults else repos), docs_dirs=[Path(d) for d in docs_dirs],
         crawl=crawl_docs or defaults, sdk=not no_sdk, sdk_module=cfg.sdk_module, replace=replace,
         rebuild=rebuild,
     )
@@ -151,6 +153,7 @@ def export_cmd(file: Path, force: bool, chroma_url: str | None) -> None:
     from index.store import connect
 
     cfg = load_settings(chroma_url=chroma_url)
+    files.output_file(file, "bundle")
     manifest = bundle.export(connect(cfg.chroma_url), file, force=force)
     click.echo(f"wrote {file} ({manifest['chunk_count']} chunks, sha256 {manifest['payload_sha256'][:16]})")
 
@@ -182,7 +185,7 @@ def crawl(out: Path | None) -> None:
     from ingest.crawl import Crawler
 
     cfg = load_settings()
-    target = out or paths.docs_cache_dir()
+    target = files.output_folder(out, "--out") if out else paths.docs_cache_dir()
     crawler = Crawler(cfg.docs_url, target, delay=cfg.crawl_delay, max_pages=cfg.crawl_max_pages)
     report = crawler.run(progress=lambda url: click.echo(url, err=True))
     click.echo(f"{report.fetched} fetched, {report.reused} already saved, {len(report.failed)} failed; "

@@ -5,16 +5,38 @@ Heavy libraries (torch, chromadb, llama_cpp) load inside the commands, so `--hel
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
+from click.exceptions import NoArgsIsHelpError
 
 from cli import answers, build, knowledge
 from core.errors import AssistantError
 
 
 class _Group(click.Group):
-    """Turns every AssistantError into one line on stderr and a non-zero exit."""
+    """Turns every AssistantError, and click's own usage errors, into one line on stderr and a
+    non-zero exit (2 for bad input)."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)  # errors are ours to show
+        except NoArgsIsHelpError as exc:  # `assistant`, `assistant index`: the help, as click shows it
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:  # click's message, without the usage block around it
+            hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+            click.echo(" ".join(f"bad input: {exc.format_message()}{hint}".split()), err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(" ".join(f"error: {exc.format_message()}".split()), err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 class AssistantError(Exception):
-    """Base for every error a user can cause or fix."""
+    """Base for every error a user can cause or fix. Exit code 2 means the input given was wrong
+    (an argument, a file, a setting); 1 means the state around it (no index, offline, a model)."""
 
     title = "error"
     exit_code = 1
@@ -31,9 +32,15 @@ class NoProjectError(UsageError):
 
 
 class SourceError(AssistantError):
-    """A source to ingest is missing, empty, unreachable or unreadable."""
+    """A source to ingest, or the Chroma server, cannot be reached or read."""
 
     title = "source error"
+
+
+class BadSourceError(SourceError):
+    """What was named as a source is missing, empty, or not a source at all: the input is wrong."""
+
+    exit_code = 2
 
 
 class OfflineError(SourceError):
@@ -58,6 +65,7 @@ class IngestLockedError(AssistantError):
 
 class BundleError(AssistantError):
     title = "bad bundle"
+    exit_code = 2
 
 
 class EmbedderError(AssistantError):

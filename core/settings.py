@@ -55,13 +55,13 @@ class Settings(BaseSettings):
     docs_url: str = DEFAULT_DOCS_URL
     """Root of the documentation site; the crawler never leaves this prefix."""
 
-    crawl_delay: float = 1.0
+    crawl_delay: float = Field(default=1.0, ge=0, allow_inf_nan=False)
     """Seconds between two requests to the docs site (robots.txt Crawl-delay wins if larger)."""
 
-    crawl_max_pages: int = 400
+    crawl_max_pages: int = Field(default=400, ge=1)
     """Upper bound on pages fetched in one crawl."""
 
-    embedder: str = "minilm"
+    embedder: Literal["minilm", "hash"] = "minilm"
     """`minilm` (the packaged all-MiniLM-L6-v2) or `hash` (deterministic, for tests only)."""
 
     chroma_url: str | None = None
@@ -82,7 +82,7 @@ class Settings(BaseSettings):
     threads: int = Field(default_factory=lambda: os.cpu_count() or 2, ge=1)
     """CPU threads for the local model (default: all cores)."""
 
-    max_answer_tokens: int = 400
+    max_answer_tokens: int = Field(default=400, ge=16)
     """Room kept free in the context for the answer."""
 
     passages: int = Field(default=4, ge=1)
@@ -98,13 +98,13 @@ class Settings(BaseSettings):
     runtime_venv: Path | None = None
     """The venv `fivetran debug` runs in (default: runtime-venv in the data folder)."""
 
-    validate_timeout: float = Field(default=120.0, gt=0)
+    validate_timeout: float = Field(default=120.0, gt=0, allow_inf_nan=False)
     """Seconds a `fivetran debug` run may take before its process group is killed."""
 
     repair_attempts: int = Field(default=3, ge=1)
     """Repair attempts of `fix`, `generate --validate` and the chat's /fix before giving up."""
 
-    max_file_bytes: int = 1_000_000
+    max_file_bytes: int = Field(default=1_000_000, ge=1)
     """Files larger than this are skipped and counted."""
 
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from core.errors import SourceError
+from core.errors import BadSourceError
 from ingest import crawl, html
 from ingest.model import Document
 from ingest.readers import read_text
@@ -27,11 +27,11 @@ def docs_source_id(folder: Path) -> str:
 
 def read_docs(folder: Path, max_bytes: int, skipped: Counter[str]) -> list[Document]:
     if not folder.is_dir():
-        raise SourceError(f"{folder}: no such folder of documentation")
+        raise BadSourceError(f"{folder}: no such folder of documentation")
     by_file = {entry["file"]: url for url, entry in crawl.load_manifest(folder).items()}
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in (".html", ".htm", ".md"))
     if not files:
-        raise SourceError(f"{folder}: no .html or .md files in it")
+        raise BadSourceError(f"{folder}: no .html or .md files in it")
     source = docs_source_id(folder)
     docs: list[Document] = []
     for path in files:

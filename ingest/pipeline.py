@@ -19,7 +19,7 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from core import paths
-from core.errors import IndexCorruptError, IngestLockedError, SourceError
+from core.errors import BadSourceError, IndexCorruptError, IngestLockedError
 from core.settings import Settings
 from index.embed import Embedder
 from index.meta import EmbedderInfo, IndexMeta, SourceInfo
@@ -80,7 +80,7 @@ def _gather(plan: Plan, settings: Settings, report: Report, stages: Stages) -> t
         tree = sources.resolve(spec)
         found = repo.read_repo(tree, settings.max_file_bytes, report.skipped)
         if not found:
-            raise SourceError(f"{spec}: no indexable files (.py, .md, .json, .txt) found")
+            raise BadSourceError(f"{spec}: no indexable files (.py, .md, .json, .txt) found")
         report.sources.append(SourceInfo(tree.source_id, "repo", spec, tree.commit, len(found)))
         documents += found
         stages.note(f"read {len(found)} files from {tree.source_id}")
@@ -147,7 +147,7 @@ def run(plan: Plan, settings: Settings, embedder: Embedder, stages: Stages | Non
 
 def _run(plan: Plan, settings: Settings, embedder: Embedder, stages: Stages, report: Report) -> None:
     if not (plan.repos or plan.docs_dirs or plan.crawl or plan.sdk):
-        raise SourceError("nothing to ingest", hint="name a --repo, --docs or --crawl-docs source")
+        raise BadSourceError("nothing to ingest", hint="name a --repo, --docs or --crawl-docs source")
     info = EmbedderInfo(embedder.name, embedder.dim, embedder.weights_sha256())
     store, old_meta = _open(plan, settings, info)
     documents, sdk_version = _gather(plan, settings, report, stages)

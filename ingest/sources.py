@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core import paths
-from core.errors import OfflineError, SourceError
+from core.errors import BadSourceError, OfflineError, SourceError
 
 _ARCHIVE = re.compile(r"\.(zip|tar\.gz|tgz|tar)$", re.I)
 _GIT_URL = re.compile(r"^(https?://|git@|ssh://|git://)")
@@ -62,22 +62,22 @@ def _has_files(root: Path) -> bool:
 def resolve(spec: str) -> RepoTree:
     """Turn what the user typed into a readable tree, cloning or unpacking into the cache if needed."""
     if not spec.strip():
-        raise SourceError("an empty repository source was given")
+        raise BadSourceError("an empty repository source was given")
     if _GIT_URL.match(spec) and not _ARCHIVE.search(spec):
         return _clone(spec)
     if _GIT_URL.match(spec):
         return _download_archive(spec)
     path = Path(spec).expanduser()
     if not path.exists():
-        raise SourceError(f"{spec}: no such file or folder")
+        raise BadSourceError(f"{spec}: no such file or folder")
     if path.is_file():
         if not _ARCHIVE.search(path.name):
-            raise SourceError(f"{spec}: not a folder, git URL or .zip/.tar.gz archive")
+            raise BadSourceError(f"{spec}: not a folder, git URL or .zip/.tar.gz archive")
         return _unpack(path, origin=str(path))
     if (path / "HEAD").is_file() and (path / "objects").is_dir():  # a bare repository
         return _clone(str(path.resolve()), source_id=_origin_id(path))
     if not _has_files(path):
-        raise SourceError(f"{spec}: the folder is empty")
+        raise BadSourceError(f"{spec}: the folder is empty")
     return RepoTree(_origin_id(path), path.resolve(), spec, _commit(path))
 
 
@@ -130,18 +130,18 @@ def _unpack(archive: Path, origin: str, source_id: str | None = None) -> RepoTre
                 with zipfile.ZipFile(archive) as zf:
                     for name in zf.namelist():
                         if name.startswith("/") or ".." in Path(name).parts:
-                            raise SourceError(f"{archive}: unsafe path in archive: {name}")
+                            raise BadSourceError(f"{archive}: unsafe path in archive: {name}")
                     zf.extractall(tmp)
             else:
                 with tarfile.open(archive) as tf:
                     tf.extractall(tmp, filter="data")
         except (zipfile.BadZipFile, tarfile.TarError, OSError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise SourceError(f"{archive}: not a readable archive ({exc})") from exc
+            raise BadSourceError(f"{archive}: not a readable archive ({exc})") from exc
         tmp.rename(dest)
     children = [p for p in dest.iterdir() if not p.name.startswith(".")]
     root = children[0] if len(children) == 1 and children[0].is_dir() else dest
     if not _has_files(root):
-        raise SourceError(f"{origin}: the archive is empty")
+        raise BadSourceError(f"{origin}: the archive is empty")
     name = source_id or re.sub(r"(-main|-master)$", "", root.name if root != dest else archive.stem)
     return RepoTree(name, root, origin, "sha256:" + digest[:16])

@@ -240,3 +240,14 @@ def test_chat_without_a_terminal_says_to_use_plain() -> None:
     assert result.exit_code == 2
     assert result.stderr.strip() == ("bad input: the chat app needs a terminal (use `assistant chat --plain` or "
                                      "`assistant ask`)")
+
+
+def test_an_over_long_question_is_one_line_and_the_chat_goes_on(repo: Path) -> None:
+    ingest(repo)
+    fake = FakeGenerator(n_ctx=2048).enqueue("Use HTTPBasicAuth [1].")
+    result = invoke(["chat", "--plain", "-k", "1"], model=fake,
+                    input="why " * 5000 + "\nhttp basic auth?\n:q\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert "Traceback" not in result.output
+    assert "Use HTTPBasicAuth [1]." in result.stdout  # the next question was still answered
+    assert len(fake.calls) == 1

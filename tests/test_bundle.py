@@ -58,7 +58,7 @@ def test_tampered_bundle_is_refused_without_touching_the_index(repo: Path, tmp_p
     _tamper(bundle, bad)
     before = status()
     result = run_proc("index", "import", str(bad))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr == f"bad bundle: {bad}: checksum mismatch, the bundle is damaged or was altered\n"
     assert status() == before
 
@@ -67,7 +67,7 @@ def test_truncated_or_foreign_files_are_refused(tmp_path: Path) -> None:
     junk = tmp_path / "junk.csdk"
     junk.write_bytes(b"not a tar at all")
     result = run_proc("index", "import", str(junk))
-    assert result.returncode == 1 and result.stderr.startswith(f"bad bundle: {junk}: not a readable bundle")
+    assert result.returncode == 2 and result.stderr.startswith(f"bad bundle: {junk}: not a readable bundle")
     missing = run_proc("index", "import", str(tmp_path / "absent.csdk"))
     assert missing.stderr == f"bad bundle: {tmp_path / 'absent.csdk'}: no such file\n"
 
@@ -147,7 +147,7 @@ def test_crafted_bundles_give_one_clear_line_and_leave_the_index_intact(repo: Pa
     before = status()
     for name, (parts, message) in cases.items():
         result = run_proc("index", "import", str(_craft(tmp_path / f"{name}.csdk", parts)))
-        assert result.returncode == 1, name
+        assert result.returncode == 2, name
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, (name, result.stderr)
         assert message in result.stderr, (name, result.stderr)
     oversized = tmp_path / "big.csdk"  # a sparse file whose records member claims 2 GB
@@ -162,6 +162,6 @@ def test_crafted_bundles_give_one_clear_line_and_leave_the_index_intact(repo: Pa
             handle.write(info.tobuf(format=tarfile.GNU_FORMAT) + good[name] + b"\0" * (-len(good[name]) % 512))
         handle.write(b"\0" * 1024)
     result = run_proc("index", "import", str(oversized))
-    assert result.returncode == 1 and "larger than" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "larger than" in result.stderr and "Traceback" not in result.stderr
     assert status() == before
     assert search("cursor based pagination")

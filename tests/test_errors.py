@@ -103,4 +103,4 @@ def test_different_embedding_model_is_refused(repo: Path) -> None:
 
 def test_unknown_embedder_setting() -> None:
     assert err(run_proc("search", "x", env={"ASSISTANT_EMBEDDER": "bert"})) == (
-        "embedding model: unknown embedder 'bert' (use 'minilm' or 'hash')")
+        "bad input: setting embedder (ASSISTANT_EMBEDDER): Input should be 'minilm' or 'hash'")

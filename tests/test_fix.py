@@ -112,7 +112,7 @@ def test_fix_cli_from_a_log_without_a_model(tmp_path: Path) -> None:
                                                 (["validate", "NOPE"], "bad input: NOPE: no such project folder"),
                                                 (["revise", "NOPE", "x"], "bad input: NOPE: no such project folder"),
                                                 (["validate", ".", "--timeout", "-5"],
-                                                 "bad input: --timeout must be a positive number of seconds")])
+                                                 "bad input: --timeout must be a positive, finite number of seconds, not -5.0")])
 def test_fix_bad_input(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and result.stderr == message + "\n"

@@ -118,7 +118,7 @@ def test_generate_into_existing_project_without_force(tmp_path: Path) -> None:
     file_out = tmp_path / "f"
     file_out.write_text("")
     third = CliRunner().invoke(cli, ["generate", REQUEST, "--out", str(file_out), "--no-model"])
-    assert third.stderr == f"bad input: {file_out} exists and is not a folder\n"
+    assert third.stderr == f"bad input: --out {file_out} is not a folder\n"
 
 
 def test_generate_reports_in_four_sections_and_as_json(tmp_path: Path) -> None:
@@ -174,8 +174,8 @@ def test_validate_without_the_runtime_sdk_says_how_to_install_it(tmp_path: Path,
 @pytest.mark.parametrize(("extra", "message"), [
     (["--out", ""], "bad input: the output folder is empty; name one with --out DIR"),
     (["--out", "OUT", "--spec", "S"], "bad input: give a description or --prompt-file, or --spec, not both"),
-    (["--out", "OUT", "--config", "C"], "bad input: C: cannot read the configuration (No such file or directory)"),
-    (["--out", "FILE/sub"], "bad input: FILE exists and is not a folder"),
+    (["--out", "OUT", "--config", "C"], "bad input: configuration CPATH: no such file"),
+    (["--out", "FILE/sub"], "bad input: --out FILE/sub: FILE is not a folder"),
 ])
 def test_generate_argument_mistakes(extra: list[str], message: str, tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("")
@@ -185,7 +185,7 @@ def test_generate_argument_mistakes(extra: list[str], message: str, tmp_path: Pa
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert result.stderr == message.replace("FILE", str(tmp_path / "afile")).replace(
-        "C:", str(tmp_path / "c.json") + ":") + "\n"
+        "CPATH", str(tmp_path / "c.json")) + "\n"
 
 
 def test_save_spec_round_trips_through_generate(tmp_path: Path) -> None:

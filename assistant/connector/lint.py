@@ -18,7 +18,7 @@ from typing import Any
 
 import tomllib
 
-from core import sdk
+from core import files, sdk
 from core.errors import UsageError
 from core.secrets import PLACEHOLDER, SECRET_NAME
 
@@ -51,7 +51,7 @@ class _Python:
         self.rel = rel
         self.findings = findings
         self.main = main
-        self.text = path.read_text("utf-8")
+        self.text = files.read_text(path, "project file")
         self.ops: set[str] = set()  # the op.* methods this module calls
         self.tree: ast.Module | None = None
         try:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core import paths
+from core import files, paths
 from core.errors import RuntimeEnvError
 
 SDK_REQUIREMENT = "fivetran-connector-sdk>=3,<4"
@@ -48,7 +48,11 @@ def sdk_version(venv: Path) -> str:
 
 def setup(venv: Path) -> str:
     if not python(venv).exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        files.make_folder(venv, "runtime venv (ASSISTANT_RUNTIME_VENV)")
+        made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
+        if made.returncode != 0:
+            raise RuntimeEnvError(f"could not create a venv in {venv}: "
+                                  f"{(made.stderr.strip().splitlines() or ['no reason given'])[-1]}")
     out = subprocess.run([str(python(venv)), "-m", "pip", "install", "-q", "--disable-pip-version-check",
                           SDK_REQUIREMENT, "requests"], capture_output=True, text=True)
     if out.returncode != 0:
@@ -58,7 +62,7 @@ def setup(venv: Path) -> str:
 
 def install_requirements(venv: Path, requirements: Path) -> list[str]:
     """Install the project's pinned requirements; return the names that could not be had (offline)."""
-    lines = [ln.split("#", 1)[0].strip() for ln in requirements.read_text("utf-8").splitlines()] \
+    lines = [ln.split("#", 1)[0].strip() for ln in files.read_text(requirements, "requirements").splitlines()] \
         if requirements.exists() else []
     missing = []
     for line in filter(None, lines):

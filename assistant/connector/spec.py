@@ -17,6 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from core import files
 from core.errors import UsageError
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -467,10 +468,7 @@ class Spec(Part):
 
 def load(path: Path) -> Spec:
     """Read a JSON or YAML spec file and check it against the schema."""
-    try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read the spec ({exc.strerror})") from exc
+    text = files.read_text(path, "spec")
     try:
         data = yaml.safe_load(text) if path.suffix.lower() in (".yaml", ".yml") else json.loads(text)
     except (ValueError, yaml.YAMLError) as exc:

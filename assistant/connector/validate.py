@@ -29,6 +29,7 @@ from typing import Any
 
 from assistant.connector import lint as lint_mod
 from assistant.connector import reaper, runtime_venv
+from core import files
 from core.errors import UsageError
 from core.secrets import PLACEHOLDER, mask_values, secret_values
 
@@ -168,9 +169,7 @@ def from_log(text: str, project: Path, secrets: list[str]) -> RunResult:
 def read_configuration(path: Path) -> dict[str, str]:
     """A configuration file as the SDK takes it: a JSON object whose values are all strings."""
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read the configuration ({exc.strerror})") from exc
+        data = json.loads(files.read_text(path, "configuration"))
     except ValueError as exc:
         raise UsageError(f"{path}: not valid JSON ({exc})") from exc
     if not isinstance(data, dict):

@@ -11,6 +11,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -271,7 +272,13 @@ def read_gguf_metadata(path: Path) -> tuple[str, int, bool]:
     return arch, int(ctx) if isinstance(ctx, int) else 0, value("tokenizer.chat_template") is not None
 
 
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
 def add(path: Path, name: str) -> ModelInfo:
+    if not NAME.fullmatch(name):
+        raise UsageError(f"model name {name!r}: use 1-64 letters, digits, '.', '_' or '-', starting with a letter "
+                         "or digit")
     if name in CATALOG:
         raise UsageError(f"{name!r} is a built-in model name; choose another --name")
     if not path.is_file():
@@ -289,6 +296,8 @@ def add(path: Path, name: str) -> ModelInfo:
 
 
 def use(name: str) -> None:
+    if not name.strip():
+        raise UsageError("the model name is empty; see `assistant models list`")
     check_known(name)
     data = _load_registry()
     data["default"] = name
