@@ -102,7 +102,7 @@ def sdk_reference(name: str = "") -> dict[str, Any]:
 def build(services: Services, allowed: list[Path]) -> MCPServer:
     """The server with its tools bound to `services` and guarded by `allowed`."""
     guard = Guard(allowed)
-    server = MCPServer("csdk-assistant", instructions=INSTRUCTIONS)
+    server = MCPServer("csdk-assistant", instructions=INSTRUCTIONS, log_level="WARNING")
 
     def search(query: str, k: int = 5, kind: str | None = None, tag: str | None = None) -> list[dict[str, Any]]:
         """Hybrid search over the local index; each result has source, url, lines, kind, tags and text."""
