@@ -101,5 +101,7 @@ class Services:
         return runtime_venv.location(self.cfg.runtime_venv)
 
     def validate(self, project: Path, config: Path | None) -> validate.RunResult:
-        """Lint, then the real `fivetran debug`, in the runtime venv, within the time limit."""
-        return validate.validate(project, config=config, venv=self.runtime_venv, timeout=self.cfg.validate_timeout)
+        """Lint, then the real `fivetran debug`, in the runtime venv, within the configured limits."""
+        limits = validate.Limits(self.cfg.validate_timeout, self.cfg.validate_memory_mb * 2**20,
+                                 self.cfg.validate_file_mb * 2**20)
+        return validate.validate(project, config=config, venv=self.runtime_venv, limits=limits)

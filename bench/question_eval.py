@@ -118,7 +118,17 @@ def main() -> None:
     if args.limit:
         items = items[: args.limit]
     rows = []
+    # With --json F, each question's row is appended to F.rows.jsonl as soon as it is scored, and a
+    # re-run with the same arguments skips the questions already there: a long answer run that is
+    # cut short keeps what it measured. Delete the file to start over.
+    partial = Path(args.json_out + ".rows.jsonl") if args.json_out else None
+    done = {}
+    if partial is not None and partial.exists():
+        done = {r["id"]: r for r in map(json.loads, partial.read_text().splitlines()) if r}
     for item in items:
+        if item["id"] in done:
+            rows.append(done[item["id"]])
+            continue
         t0 = time.perf_counter()
         the_route, hits = gather(retriever, item["question"], args.k, surface)
         row = {"id": item["id"], "route": the_route.name, **score_retrieval(item, hits)}
@@ -131,6 +141,9 @@ def main() -> None:
                        cited_ok=sum(any(states(by_n[n].text, f) for f in item["facts"]) for n in answer.cited),
                        unknown=answer.unknown_names, retried=answer.retried, seconds=time.perf_counter() - t0)
         rows.append(row)
+        if partial is not None:
+            with partial.open("a") as handle:
+                handle.write(json.dumps(row) + "\n")
         if args.verbose:
             print(f"{item['id']} [{row['route']}] hit={row['hit']} bearing={row['bearing']} "
                   f"borne={row['borne']}  {item['question'][:90]}")

@@ -101,6 +101,12 @@ class Settings(BaseSettings):
     validate_timeout: float = Field(default=120.0, gt=0, allow_inf_nan=False)
     """Seconds a `fivetran debug` run may take before its process group is killed."""
 
+    validate_memory_mb: int = Field(default=6144, ge=256)
+    """Address space a `fivetran debug` run may use (RLIMIT_AS); past it the connector gets MemoryError."""
+
+    validate_file_mb: int = Field(default=1024, ge=1)
+    """Largest file a `fivetran debug` run may write (RLIMIT_FSIZE); past it the write fails."""
+
     repair_attempts: int = Field(default=3, ge=1)
     """Repair attempts of `fix`, `generate --validate` and the chat's /fix before giving up."""
 

@@ -85,7 +85,7 @@ def test_generated_connectors_pass_fivetran_debug_with_the_right_row_counts(case
     spec, auth, expected = SUITE[case]
     config = {"base_url": api.url, "username": USER, "password": PASSWORD} if auth == "basic" else None
     out, cfg = make(tmp_path, api, spec, config)
-    result = validate.validate(out, config=cfg, venv=VENV, timeout=120)
+    result = validate.validate(out, config=cfg, venv=VENV)
     assert result.verdict == "PASS", (result.reason, result.log_tail)
     assert {t.name: t.rows for t in result.tables} == expected
     assert result.operations["Upserts"] == sum(expected.values())
@@ -104,7 +104,7 @@ def test_validate_cli_reports_pass_with_counts(api: Api, tmp_path: Path) -> None
 
 def test_wrong_credentials_are_a_user_failure(api: Api, tmp_path: Path) -> None:
     out, cfg = make(tmp_path, api, SUITE["Link header"][0], {"base_url": api.url, "api_token": "wrong-token"})
-    result = validate.validate(out, config=cfg, venv=VENV, timeout=120)
+    result = validate.validate(out, config=cfg, venv=VENV)
     assert (result.verdict, result.category) == ("FAIL", "USER"), result.log_tail
     assert "HTTP 401" in result.reason and "wrong-token" not in "\n".join(result.log_tail)
 
@@ -167,7 +167,7 @@ def test_a_crash_report_folder_the_run_created_is_removed(tmp_path: Path) -> Non
 def test_a_generated_setup_form_passes_fivetran_debug_and_its_test_runs(api: Api, tmp_path: Path) -> None:
     spec = {**SUITE["Link header"][0], "setup_form": True}
     out, cfg = make(tmp_path, api, spec)
-    result = validate.validate(out, config=cfg, venv=VENV, timeout=120)
+    result = validate.validate(out, config=cfg, venv=VENV)
     assert result.verdict == "PASS", (result.reason, result.log_tail)
     assert result.findings == []
     # the setup test the form registers, run by the SDK's own `fivetran configuration --test`
@@ -185,7 +185,7 @@ def test_a_generated_setup_form_passes_fivetran_debug_and_its_test_runs(api: Api
 def test_a_hanging_connector_and_its_children_are_killed(tmp_path: Path) -> None:
     marker = f"300.{os.getpid()}"  # unique, so a concurrent run's sleepers are not counted
     out = custom(tmp_path, f"    subprocess.Popen(['sleep', '{marker}'])\n    time.sleep(300)", "import subprocess\nimport time")
-    result = validate.validate(out, config=None, venv=VENV, timeout=8)
+    result = validate.validate(out, config=None, venv=VENV, limits=validate.Limits(timeout=8))
     assert result.timed_out and (result.verdict, result.category) == ("FAIL", "CODE")
     assert "ran past the time limit of 8 s" in result.reason
     left = subprocess.run(["pgrep", "-f", f"sleep {marker}"], capture_output=True, text=True).stdout.split()
@@ -194,15 +194,24 @@ def test_a_hanging_connector_and_its_children_are_killed(tmp_path: Path) -> None
 
 def test_a_flood_of_output_is_capped(tmp_path: Path) -> None:
     out = custom(tmp_path, "    for _ in range(200000):\n        sys.stdout.write('x' * 100 + '\\n')", "import sys")
-    result = validate.validate(out, config=None, venv=VENV, timeout=120)
+    result = validate.validate(out, config=None, venv=VENV)
     assert result.output_truncated and result.verdict == "PASS"
 
 
 def test_unbounded_allocation_is_stopped(tmp_path: Path) -> None:
     out = custom(tmp_path, "    blocks = []\n    while len(blocks) < 10**6:\n        blocks.append(bytearray(10**8))")
-    result = validate.validate(out, config=None, venv=VENV, timeout=120, memory_bytes=3 * 1024**3)
+    result = validate.validate(out, config=None, venv=VENV, limits=validate.Limits(memory_bytes=3 * 1024**3))
     assert (result.verdict, result.category) == ("FAIL", "CODE"), result.log_tail
-    assert "MemoryError" in result.reason or "signal" in result.reason
+    assert result.reason.startswith("the connector ran out of memory: the limit is 3072 MB"), result.reason
+
+
+def test_a_runaway_file_is_stopped_at_the_file_size_limit(tmp_path: Path) -> None:
+    out = custom(tmp_path, "    with open('dump.bin', 'wb') as handle:\n        for _ in range(64):\n"
+                           "            handle.write(b'x' * 2**20)")
+    result = validate.validate(out, config=None, venv=VENV, limits=validate.Limits(file_bytes=8 * 2**20))
+    assert (result.verdict, result.category) == ("FAIL", "CODE"), result.log_tail
+    assert result.reason.startswith("the connector wrote a file past the size limit of 8 MB"), result.reason
+    assert (out / "dump.bin").stat().st_size <= 8 * 2**20
 
 
 def test_writing_outside_the_project_is_reported(tmp_path: Path) -> None:
@@ -224,7 +233,7 @@ def test_children_that_leave_the_session_do_not_outlive_the_run(tmp_path: Path, 
     marker = f"301{len(escape)}.{os.getpid()}"
     body = escape.replace("MARKER", repr(marker))
     out = custom(tmp_path, body, "import os\nimport subprocess")
-    result = validate.validate(out, config=None, venv=VENV, timeout=120)
+    result = validate.validate(out, config=None, venv=VENV)
     assert result.verdict == "PASS", (result.reason, result.log_tail)  # the run ended: it is not waited for
     assert _sleepers(marker) == []
 
@@ -240,7 +249,8 @@ def test_a_validate_ended_by_sigterm_or_sighup_leaves_no_process_and_no_temp_fol
         temp = tmp_path / f"tmp-{signum}"
         temp.mkdir()
         script = (f"from pathlib import Path\nfrom assistant.connector import validate\n"
-                  f"validate.validate(Path({str(out)!r}), config=None, venv=Path({str(VENV)!r}), timeout=200)\n")
+                  f"validate.validate(Path({str(out)!r}), config=None, venv=Path({str(VENV)!r}),"
+                  " limits=validate.Limits(timeout=200))\n")
         proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)})
         deadline = time.monotonic() + 120
         while not started.exists() and time.monotonic() < deadline:

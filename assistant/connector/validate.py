@@ -67,12 +67,19 @@ class RunResult:
         return asdict(self)
 
 
-def _limits(memory_bytes: int) -> Any:
-    def apply() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+@dataclass(frozen=True)
+class Limits:
+    """What one run may use; past a limit the connector fails, and the verdict says which limit."""
 
-    return apply
+    timeout: float = 120.0
+    memory_bytes: int = 6 * 1024**3
+    file_bytes: int = 1024**3
+
+    def apply(self) -> None:
+        """In the child before exec: the limits hold for the reaper, the SDK and all they start."""
+        resource.setrlimit(resource.RLIMIT_AS, (self.memory_bytes, self.memory_bytes))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (self.file_bytes, self.file_bytes))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def _feed_fifo(path: Path, payload: bytes, done: threading.Event) -> None:
@@ -244,7 +251,7 @@ def _preflight(project: Path, findings: list[lint_mod.Finding], configuration: d
     return None
 
 
-def _debug(project: Path, configuration: dict[str, str], venv: Path, timeout: float, memory_bytes: int) -> _Run:
+def _debug(project: Path, configuration: dict[str, str], venv: Path, limits: Limits) -> _Run:
     """One `fivetran debug` under the reaper (its own session; nothing it starts outlives it), with a
     private HOME and TMPDIR, fed the configuration through a FIFO."""
     private = Path(tempfile.mkdtemp(prefix="csdk-validate-"))
@@ -261,13 +268,13 @@ def _debug(project: Path, configuration: dict[str, str], venv: Path, timeout: fl
     command = [sys.executable, reaper.__file__, str(private), "--",
                str(runtime_venv.fivetran(venv)), "debug", "--configuration", str(fifo)]
     proc = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
-                            start_new_session=True, preexec_fn=_limits(memory_bytes))
+                            start_new_session=True, preexec_fn=limits.apply)
     capture = _Capture()
     reader = threading.Thread(target=capture.pump, args=(proc.stdout,), daemon=True)
     reader.start()
     timed_out = False
     try:
-        proc.wait(timeout=timeout)
+        proc.wait(timeout=limits.timeout)
     except subprocess.TimeoutExpired:
         timed_out = True
         proc.terminate()  # the reaper kills everything the run started, wherever it went
@@ -311,8 +318,7 @@ def _outside_writes(project: Path, before: dict[str, tuple[int, int]]) -> list[s
     return [Path(p).name if Path(p).parent == project.parent else p for p in changed]
 
 
-def validate(project: Path, *, config: Path | None, venv: Path, timeout: float = 120.0,
-             memory_bytes: int = 6 * 1024**3) -> RunResult:
+def validate(project: Path, *, config: Path | None, venv: Path, limits: Limits | None = None) -> RunResult:
     """Lint, then the real `fivetran debug` from a clean slate; the verdict from its output and warehouse.db."""
     project = project.resolve()
     findings = lint_mod.lint(project)
@@ -323,14 +329,15 @@ def validate(project: Path, *, config: Path | None, venv: Path, timeout: float =
     shutil.rmtree(project / "files", ignore_errors=True)  # a fresh sync, as `fivetran reset` would do
     before = _snapshot(project)
     reports = _crash_reports(project)
-    run = _debug(project, configuration, venv, timeout, memory_bytes)
+    limits = limits or Limits()
+    run = _debug(project, configuration, venv, limits)
     outside = _outside_writes(project, before)
     result = RunResult("FAIL", "", "", run.returncode, run.timed_out, run.seconds,
                        {name: int(count) for name, count in _OP_ROW.findall(run.output)},
                        read_warehouse(project / "files" / "warehouse.db"), findings,
                        run.output.strip().splitlines()[-40:], outside, run.truncated,
                        _take_crash_reports(project, reports, sorted(secret_values(configuration))))
-    result.category, result.reason = _verdict(run, result, project, timeout)
+    result.category, result.reason = _verdict(run, result, project, limits)
     if not result.category:
         result.verdict = "PASS"
     return result
@@ -361,11 +368,12 @@ def _take_crash_reports(project: Path, before: set[str] | None, secrets: list[st
     return mask_values(text, secrets).splitlines()[:80]
 
 
-def _verdict(run: _Run, result: RunResult, project: Path, timeout: float) -> tuple[str, str]:
+def _verdict(run: _Run, result: RunResult, project: Path, limits: Limits) -> tuple[str, str]:
     """(category, reason); an empty category is a PASS."""
     if run.timed_out:
-        return "CODE", (f"the connector ran past the time limit of {timeout:.0f} s (an endless loop, a wait that "
-                        "never ends, or a source too slow for the limit); it and every process it started were stopped")
+        return "CODE", (f"the connector ran past the time limit of {limits.timeout:.0f} s (an endless loop, a wait "
+                        "that never ends, or a source too slow for the limit); it and every process it started were "
+                        "stopped")
     if "SYNC SUCCEEDED" in run.output and run.returncode == 0:
         if not any(t.rows for t in result.tables):
             return "CODE", "the sync succeeded but wrote no rows"
@@ -374,6 +382,22 @@ def _verdict(run: _Run, result: RunResult, project: Path, timeout: float) -> tup
         return "", "fivetran debug succeeded"
     if result.outside_writes:
         return "CODE", f"the connector wrote outside its folder: {', '.join(result.outside_writes)}"
+    over = _over_limit(run, limits)
+    if over:
+        return "CODE", over
     if run.returncode is not None and run.returncode < 0:
         return "CODE", f"killed by signal {-run.returncode} (memory limit or crash)"
     return classify(run.output, project)
+
+
+def _over_limit(run: _Run, limits: Limits) -> str:
+    """The reason, when the run failed on its memory or file-size limit (the kernel's refusal shows as
+    MemoryError, or as EFBIG "File too large" since Python ignores SIGXFSZ)."""
+    failed = run.output[run.output.find("calling update()"):]
+    if re.search(r"^\s*MemoryError\b|\bMemoryError\b[^\n]*$|Cannot allocate memory", failed, re.M):
+        return (f"the connector ran out of memory: the limit is {limits.memory_bytes // 2**20} MB "
+                "(ASSISTANT_VALIDATE_MEMORY_MB); hold one page or batch at a time, not the whole source")
+    if re.search(r"File too large|\[Errno 27\]", failed) or run.returncode == -signal.SIGXFSZ:
+        return (f"the connector wrote a file past the size limit of {limits.file_bytes // 2**20} MB "
+                "(ASSISTANT_VALIDATE_FILE_MB); write rows with op.upsert, not into files")
+    return ""
