@@ -103,5 +103,5 @@ class Services:
     def validate(self, project: Path, config: Path | None) -> validate.RunResult:
         """Lint, then the real `fivetran debug`, in the runtime venv, within the configured limits."""
         limits = validate.Limits(self.cfg.validate_timeout, self.cfg.validate_memory_mb * 2**20,
-                                 self.cfg.validate_file_mb * 2**20)
+                                 self.cfg.validate_file_mb * 2**20, self.cfg.validate_isolate)
         return validate.validate(project, config=config, venv=self.runtime_venv, limits=limits)

@@ -107,6 +107,10 @@ class Settings(BaseSettings):
     validate_file_mb: int = Field(default=1024, ge=1)
     """Largest file a `fivetran debug` run may write (RLIMIT_FSIZE); past it the write fails."""
 
+    validate_isolate: bool = True
+    """Run `fivetran debug` where everything but the project is read-only (a mount namespace), where
+    the kernel allows it; writes outside are detected either way."""
+
     repair_attempts: int = Field(default=3, ge=1)
     """Repair attempts of `fix`, `generate --validate` and the chat's /fix before giving up."""
 

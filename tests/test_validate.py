@@ -214,11 +214,30 @@ def test_a_runaway_file_is_stopped_at_the_file_size_limit(tmp_path: Path) -> Non
     assert (out / "dump.bin").stat().st_size <= 8 * 2**20
 
 
-def test_writing_outside_the_project_is_reported(tmp_path: Path) -> None:
-    out = custom(tmp_path, "    open('../escaped.txt', 'w').close()")
+@pytest.mark.parametrize("isolate", [True, False])
+def test_writing_outside_the_project_is_prevented_or_reported(tmp_path: Path, isolate: bool) -> None:
+    stray = Path(tempfile.gettempdir()) / f"csdk-escape-{os.getpid()}-{isolate}.txt"
+    for target, shown in (("../escaped.txt", "escaped.txt"), (str(stray), str(stray))):
+        (tmp_path / shown.replace("/", "_")).mkdir()
+        out = custom(tmp_path / shown.replace("/", "_"), f"    open({target!r}, 'w').close()")
+        result = validate.validate(out, config=None, venv=VENV, limits=validate.Limits(isolate=isolate))
+        assert (result.verdict, result.category) == ("FAIL", "CODE"), result.log_tail
+        if result.isolation.startswith("read-only"):  # prevented: the write failed, nothing was written
+            assert isolate and result.reason.startswith("the connector tried to write outside its folder, which "
+                                                        "validate keeps read-only"), result.reason
+            assert not (out.parent / "escaped.txt").exists() and not stray.exists()
+        else:  # detected afterwards
+            assert result.outside_writes == [shown] and "outside its folder" in result.reason, result.reason
+            stray.unlink(missing_ok=True)
+    assert not isolate or result.isolation, "validate says which isolation it used"
+
+
+def test_the_isolated_run_can_still_write_its_project_and_temp_folder(tmp_path: Path) -> None:
+    out = custom(tmp_path, "    open('own.txt', 'w').write('x')\n    tempfile.NamedTemporaryFile().write(b'x')\n"
+                           "    open(os.path.expanduser('~/.cache-test'), 'w').close()", "import os\nimport tempfile")
     result = validate.validate(out, config=None, venv=VENV)
-    assert (result.verdict, result.category) == ("FAIL", "CODE")
-    assert result.outside_writes == ["escaped.txt"] and "outside its folder" in result.reason
+    assert result.verdict == "PASS", (result.reason, result.log_tail)
+    assert (out / "own.txt").read_text() == "x" and result.isolation
 
 
 def _sleepers(marker: str) -> list[str]:
@@ -250,7 +269,7 @@ def test_a_validate_ended_by_sigterm_or_sighup_leaves_no_process_and_no_temp_fol
         temp.mkdir()
         script = (f"from pathlib import Path\nfrom assistant.connector import validate\n"
                   f"validate.validate(Path({str(out)!r}), config=None, venv=Path({str(VENV)!r}),"
-                  " limits=validate.Limits(timeout=200))\n")
+                  " limits=validate.Limits(timeout=200, isolate=False))\n")  # it marks its start outside
         proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)})
         deadline = time.monotonic() + 120
         while not started.exists() and time.monotonic() < deadline:
@@ -265,14 +284,19 @@ def test_a_validate_ended_by_sigterm_or_sighup_leaves_no_process_and_no_temp_fol
         assert _sleepers(marker) == [] and list(temp.iterdir()) == []
 
 
-def test_writes_to_tmp_or_over_a_neighbour_are_reported(tmp_path: Path) -> None:
+@pytest.mark.parametrize("isolate", [True, False])
+def test_writes_to_tmp_or_over_a_neighbour_are_prevented_or_reported(tmp_path: Path, isolate: bool) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("mine")
-    escape = Path(tempfile.gettempdir()) / f"csdk-escape-{os.getpid()}.txt"
+    escape = Path(tempfile.gettempdir()) / f"csdk-escape-{os.getpid()}-{isolate}.txt"
     out = custom(tmp_path, f"    open('../victim.txt', 'w').write('overwritten')\n    open({str(escape)!r}, 'w').close()")
     try:
-        result = validate.validate(out, config=None, venv=VENV)
+        result = validate.validate(out, config=None, venv=VENV, limits=validate.Limits(isolate=isolate))
+        escaped = escape.exists()
     finally:
         escape.unlink(missing_ok=True)
     assert (result.verdict, result.category) == ("FAIL", "CODE")
-    assert "victim.txt" in result.outside_writes and str(escape) in result.outside_writes
+    if result.isolation.startswith("read-only"):
+        assert victim.read_text() == "mine" and not escaped and "keeps read-only" in result.reason
+    else:
+        assert "victim.txt" in result.outside_writes and str(escape) in result.outside_writes

@@ -7,6 +7,11 @@ SIGTERM when its own parent dies (`PR_SET_PDEATHSIG`), so a `validate` ended by 
 or even SIGKILL still ends the run. When the command exits, or a signal arrives, it kills every
 descendant it can find, removes CLEANUP_DIR, and exits as the command did (a signal death is
 passed on as the same signal). Standard library only: it runs before anything else is imported.
+
+`--writable DIR` (repeatable) asks for isolation: where the kernel allows it, the reaper enters a
+new mount namespace (inside a user namespace unless it is root), makes every mount read-only
+except DIR and CLEANUP_DIR, and drops CAP_SYS_ADMIN from the capability bounding set so the command
+cannot remount. Its first line of output says which isolation was used, for `validate` to report.
 """
 
 from __future__ import annotations
@@ -22,6 +27,16 @@ import time
 
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
+PR_CAPBSET_DROP = 24
+CAP_SYS_ADMIN = 21
+CLONE_NEWNS, CLONE_NEWUSER = 0x00020000, 0x10000000
+MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
+MNT_DETACH = 2
+# per-mount flags a read-only remount must keep (the kernel refuses to clear locked ones)
+KEEP = {"nosuid": 2, "nodev": 4, "noexec": 8, "noatime": 1024, "nodiratime": 2048, "relatime": 1 << 21,
+        "strictatime": 1 << 24}
+SKIP = ("/proc", "/sys", "/dev")  # kernel and device file systems: writing there is not leaving a trace
+ISOLATION = "csdk-reaper isolation: "
 
 
 def _prctl(option: int, value: int) -> bool:
@@ -70,14 +85,79 @@ def reap_all() -> None:
         time.sleep(0.02)
 
 
+def _libc() -> ctypes.CDLL:
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_void_p]
+    libc.umount2.argtypes = [ctypes.c_char_p, ctypes.c_int]
+    return libc
+
+
+def _mount(libc: ctypes.CDLL, source: str | None, target: str, flags: int) -> None:
+    if libc.mount(source.encode() if source else None, target.encode(), None, flags, None) != 0:
+        raise OSError(ctypes.get_errno(), f"mount {target}: {os.strerror(ctypes.get_errno())}")
+
+
+def _mounts() -> list[tuple[str, int]]:
+    """(mount point, the flags to keep) of every mount, from /proc/self/mountinfo."""
+    out = []
+    with open("/proc/self/mountinfo", encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.split()
+            point = fields[4].encode().decode("unicode_escape")  # \040 for a space, and so on
+            out.append((point, sum(KEEP.get(o, 0) for o in fields[5].split(","))))
+    return out
+
+
+def isolate(writable: list[str]) -> str:
+    """Make everything but `writable` read-only for this process and all it starts; say what was done.
+    Any refusal by the kernel (no user namespaces, a seccomp filter) leaves the run unisolated."""
+    libc = _libc()
+    uid, gid = os.getuid(), os.getgid()
+    if libc.unshare(CLONE_NEWNS | (0 if uid == 0 else CLONE_NEWUSER)) != 0:
+        return f"none (unshare: {os.strerror(ctypes.get_errno())}); writes outside are only detected"
+    try:
+        if uid != 0:
+            for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
+                with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
+                    handle.write(text)
+        _mount(libc, None, "/", MS_REC | MS_PRIVATE)  # nothing done here reaches the real system
+        for folder in writable:
+            _mount(libc, folder, folder, MS_BIND | MS_REC)
+        keep = {os.path.realpath(f) for f in writable}
+        for point, flags in _mounts():
+            if point in keep or any(point == s or point.startswith(s + "/") for s in SKIP):
+                continue
+            try:
+                _mount(libc, None, point, MS_REMOUNT | MS_BIND | MS_RDONLY | flags)
+            except OSError:
+                if point == "/":
+                    raise
+        _prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN)
+        os.chdir(os.getcwd())  # the working folder was entered through the old mount: enter it again
+    except OSError as exc:
+        return f"none ({exc.strerror or exc}); writes outside are only detected"
+    return "read-only outside the project and a private temp folder (mount namespace)"
+
+
+def _remove(cleanup: str) -> None:
+    with contextlib.suppress(Exception):
+        _libc().umount2(cleanup.encode(), MNT_DETACH)  # its bind mount, if isolated
+    shutil.rmtree(cleanup, ignore_errors=True)
+
+
 def main(argv: list[str]) -> int:
-    cleanup, command = argv[0], argv[2:]
+    split = argv.index("--")
+    cleanup, options, command = argv[0], argv[1:split], argv[split + 1:]
+    writable = [options[i + 1] for i, o in enumerate(options) if o == "--writable"]
+    if writable:
+        sys.stdout.write(ISOLATION + isolate([*writable, cleanup]) + "\n")
+        sys.stdout.flush()
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
     def stop(signum: int, _frame: object) -> None:
         reap_all()
-        shutil.rmtree(cleanup, ignore_errors=True)
+        _remove(cleanup)
         os._exit(128 + signum)
 
     for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
@@ -86,7 +166,7 @@ def main(argv: list[str]) -> int:
         stop(signal.SIGTERM, None)
     code = subprocess.Popen(command).wait()
     reap_all()
-    shutil.rmtree(cleanup, ignore_errors=True)
+    _remove(cleanup)
     if code < 0:  # pass a signal death on as itself, so the verdict can name it
         if -code not in (signal.SIGKILL, signal.SIGSTOP):
             signal.signal(-code, signal.SIG_DFL)

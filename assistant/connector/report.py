@@ -65,6 +65,8 @@ def run_text(result: RunResult) -> list[str]:
         lines += [f"  {line}" for line in result.log_tail[-12:]]
     if result.category in ("USER", "INFRA"):
         lines.append(NOT_CODE)
+    if result.isolation:
+        lines.append(f"isolation: {result.isolation}")
     return lines
 
 

@@ -62,6 +62,7 @@ class RunResult:
     outside_writes: list[str] = field(default_factory=list)
     output_truncated: bool = False
     crash_report: list[str] = field(default_factory=list)  # SDK 3's report of this run's crash, masked
+    isolation: str = ""  # how writes outside the project were kept out: a read-only namespace, or none
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,6 +75,7 @@ class Limits:
     timeout: float = 120.0
     memory_bytes: int = 6 * 1024**3
     file_bytes: int = 1024**3
+    isolate: bool = True  # a read-only view of everything but the project, where the kernel allows it
 
     def apply(self) -> None:
         """In the child before exec: the limits hold for the reaper, the SDK and all they start."""
@@ -209,6 +211,7 @@ class _Run:
     timed_out: bool
     seconds: float
     truncated: bool
+    isolation: str = ""
 
 
 class _Capture:
@@ -265,7 +268,8 @@ def _debug(project: Path, configuration: dict[str, str], venv: Path, limits: Lim
            "PATH": os.pathsep.join([str(_offline_shims(private, venv)), str(venv / "bin"), os.environ.get("PATH", "")])}
     env.pop("VIRTUAL_ENV", None)
     started = time.monotonic()
-    command = [sys.executable, reaper.__file__, str(private), "--",
+    command = [sys.executable, reaper.__file__, str(private), *(["--writable", str(project)] if limits.isolate else []),
+               "--",
                str(runtime_venv.fivetran(venv)), "debug", "--configuration", str(fifo)]
     proc = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
                             start_new_session=True, preexec_fn=limits.apply)
@@ -290,8 +294,12 @@ def _debug(project: Path, configuration: dict[str, str], venv: Path, limits: Lim
                 pass
         shutil.rmtree(private, ignore_errors=True)
     output, truncated = capture.text(sorted(secret_values(configuration)))
+    isolation = ""
+    if output.startswith(reaper.ISOLATION):
+        first, _, output = output.partition("\n")
+        isolation = first.removeprefix(reaper.ISOLATION)
     code = proc.returncode if proc.returncode is None or proc.returncode < 128 else -(proc.returncode - 128)
-    return _Run(output, code, timed_out, time.monotonic() - started, truncated)
+    return _Run(output, code, timed_out, time.monotonic() - started, truncated, isolation)
 
 
 def _snapshot(project: Path) -> dict[str, tuple[int, int]]:
@@ -336,7 +344,7 @@ def validate(project: Path, *, config: Path | None, venv: Path, limits: Limits |
                        {name: int(count) for name, count in _OP_ROW.findall(run.output)},
                        read_warehouse(project / "files" / "warehouse.db"), findings,
                        run.output.strip().splitlines()[-40:], outside, run.truncated,
-                       _take_crash_reports(project, reports, sorted(secret_values(configuration))))
+                       _take_crash_reports(project, reports, sorted(secret_values(configuration))), run.isolation)
     result.category, result.reason = _verdict(run, result, project, limits)
     if not result.category:
         result.verdict = "PASS"
@@ -382,18 +390,22 @@ def _verdict(run: _Run, result: RunResult, project: Path, limits: Limits) -> tup
         return "", "fivetran debug succeeded"
     if result.outside_writes:
         return "CODE", f"the connector wrote outside its folder: {', '.join(result.outside_writes)}"
-    over = _over_limit(run, limits)
-    if over:
-        return "CODE", over
+    refused = _refused(run, limits)
+    if refused:
+        return "CODE", refused
     if run.returncode is not None and run.returncode < 0:
         return "CODE", f"killed by signal {-run.returncode} (memory limit or crash)"
     return classify(run.output, project)
 
 
-def _over_limit(run: _Run, limits: Limits) -> str:
-    """The reason, when the run failed on its memory or file-size limit (the kernel's refusal shows as
-    MemoryError, or as EFBIG "File too large" since Python ignores SIGXFSZ)."""
+def _refused(run: _Run, limits: Limits) -> str:
+    """The reason, when the run failed on a limit or the sandbox: memory (MemoryError), file size
+    (EFBIG "File too large": Python ignores SIGXFSZ) or a write outside the project (EROFS)."""
     failed = run.output[run.output.find("calling update()"):]
+    outside = re.search(r"[^\n]*Read-only file system[^\n]*", failed)
+    if outside:
+        return ("the connector tried to write outside its folder, which validate keeps read-only: "
+                f"{outside.group(0).strip()[:300]}")
     if re.search(r"^\s*MemoryError\b|\bMemoryError\b[^\n]*$|Cannot allocate memory", failed, re.M):
         return (f"the connector ran out of memory: the limit is {limits.memory_bytes // 2**20} MB "
                 "(ASSISTANT_VALIDATE_MEMORY_MB); hold one page or batch at a time, not the whole source")
