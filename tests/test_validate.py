@@ -260,7 +260,7 @@ def test_children_that_leave_the_session_do_not_outlive_the_run(tmp_path: Path, 
 def test_a_validate_ended_by_sigterm_or_sighup_leaves_no_process_and_no_temp_folder(tmp_path: Path) -> None:
     for signum in (signal.SIGTERM, signal.SIGHUP):
         marker = f"302{signum}.{os.getpid()}"
-        started = tmp_path / f"started-{signum}"
+        started = tmp_path / str(signum) / "custom" / "started"  # inside the project: isolated runs may write there
         body = (f"    open({str(started)!r}, 'w').close()\n"
                 f"    subprocess.Popen(['sleep', {marker!r}], start_new_session=True)\n    time.sleep(300)")
         (tmp_path / str(signum)).mkdir()
@@ -269,7 +269,7 @@ def test_a_validate_ended_by_sigterm_or_sighup_leaves_no_process_and_no_temp_fol
         temp.mkdir()
         script = (f"from pathlib import Path\nfrom assistant.connector import validate\n"
                   f"validate.validate(Path({str(out)!r}), config=None, venv=Path({str(VENV)!r}),"
-                  " limits=validate.Limits(timeout=200, isolate=False))\n")  # it marks its start outside
+                  " limits=validate.Limits(timeout=200))\n")
         proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)})
         deadline = time.monotonic() + 120
         while not started.exists() and time.monotonic() < deadline:

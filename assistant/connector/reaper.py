@@ -139,16 +139,21 @@ def isolate(writable: list[str]) -> str:
     return "read-only outside the project and a private temp folder (mount namespace)"
 
 
-def _remove(cleanup: str) -> None:
+def _remove(cleanup: str, parent: int) -> None:
+    """Empty CLEANUP_DIR, then remove it through `parent`, a descriptor opened before isolation: it
+    still reaches the writable mount that the namespace has made read-only."""
+    shutil.rmtree(cleanup, ignore_errors=True)
     with contextlib.suppress(Exception):
         _libc().umount2(cleanup.encode(), MNT_DETACH)  # its bind mount, if isolated
-    shutil.rmtree(cleanup, ignore_errors=True)
+    with contextlib.suppress(OSError, TypeError):  # TypeError: Python 3.10's rmtree takes no dir_fd
+        shutil.rmtree(os.path.basename(cleanup), dir_fd=parent)
 
 
 def main(argv: list[str]) -> int:
     split = argv.index("--")
     cleanup, options, command = argv[0], argv[1:split], argv[split + 1:]
     writable = [options[i + 1] for i, o in enumerate(options) if o == "--writable"]
+    parent = os.open(os.path.dirname(os.path.abspath(cleanup)), os.O_RDONLY | os.O_DIRECTORY)
     if writable:
         sys.stdout.write(ISOLATION + isolate([*writable, cleanup]) + "\n")
         sys.stdout.flush()
@@ -157,7 +162,7 @@ def main(argv: list[str]) -> int:
 
     def stop(signum: int, _frame: object) -> None:
         reap_all()
-        _remove(cleanup)
+        _remove(cleanup, parent)
         os._exit(128 + signum)
 
     for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
@@ -166,7 +171,7 @@ def main(argv: list[str]) -> int:
         stop(signal.SIGTERM, None)
     code = subprocess.Popen(command).wait()
     reap_all()
-    _remove(cleanup)
+    _remove(cleanup, parent)
     if code < 0:  # pass a signal death on as itself, so the verdict can name it
         if -code not in (signal.SIGKILL, signal.SIGSTOP):
             signal.signal(-code, signal.SIG_DFL)
