@@ -171,3 +171,33 @@ def test_an_unreadable_pyproject_is_one_finding_not_a_crash(tmp_path: Path) -> N
     for content in (b"[project\ndependencies = 1\n", b"\xff\xfe not utf-8"):
         (tmp_path / "pyproject.toml").write_bytes(content)
         assert [(f.file, f.rule) for f in lint.lint(tmp_path)] == [("pyproject.toml", "REQ004")]
+
+
+RUNS_CODE = '''import os
+import subprocess
+
+
+def update(configuration: dict, state: dict):
+    os.system("touch /tmp/x")
+    subprocess.run(["ls"])
+    eval("1 + 1")
+    exec("x = 1")
+    __import__("shutil")
+'''
+
+
+def test_code_that_runs_other_code_is_an_error_in_generated_connectors_and_a_warning_in_yours(tmp_path: Path) -> None:
+    spec = Spec.model_validate({"auth": {"kind": "basic"}, "tables": [{"name": "items", "path": "/items"}]})
+    generated = tmp_path / "generated"
+    writer.write(generated, compose.project_files(spec))
+    assert lint.lint(generated) == []  # what generate writes never runs other code
+    text = (generated / "connector.py").read_text()
+    (generated / "connector.py").write_text(text + "\n" + RUNS_CODE.replace("def update(", "def extra("))
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "connector.py").write_text(RUNS_CODE)
+    for project, severity in ((generated, "error"), (own, "warning")):
+        found = [f for f in lint.lint(project) if f.rule == "CSDK020"]
+        assert {f.severity for f in found} == {severity}
+        assert sorted(f.message.split(" runs")[0] for f in found) == [
+            "__import__()", "eval()", "exec()", "import subprocess", "os.system()", "subprocess.run()"]
