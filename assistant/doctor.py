@@ -139,7 +139,19 @@ def _runtime(cfg: Settings) -> Check:
     return Check("runtime venv", True, f"fivetran-connector-sdk {version} in {venv}")
 
 
-CHECKS: list[Callable[[Settings], Check]] = [_python, _llama, _model, _embedder, _index, _sdk, _runtime, _disk]
+def _isolation(cfg: Settings) -> Check:
+    """Whether `validate` can make everything but the project read-only here; without it, writes
+    outside are still detected afterwards, so this never fails the check."""
+    from assistant.connector import reaper
+
+    if not cfg.validate_isolate:
+        return Check("validate isolation", True, "off (ASSISTANT_VALIDATE_ISOLATE=false); writes outside the "
+                     "project are detected afterwards")
+    return Check("validate isolation", True, reaper.probe())
+
+
+CHECKS: list[Callable[[Settings], Check]] = [_python, _llama, _model, _embedder, _index, _sdk, _runtime, _isolation,
+                                             _disk]
 
 
 def run(cfg: Settings, deep: bool = False) -> list[Check]:

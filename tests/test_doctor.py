@@ -17,7 +17,7 @@ def test_doctor_reports_each_check_and_fails_without_an_index(monkeypatch: pytes
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert [line.split()[1] for line in lines] == ["python", "llama-cpp-python", "model", "embedding", "index",
-                                                   "fivetran-connector-sdk", "runtime", "disk"]
+                                                   "fivetran-connector-sdk", "runtime", "validate", "disk"]
     index_line = next(line for line in lines if line.split()[1] == "index")
     assert index_line.startswith("FAIL  index") and index_line.endswith("(run `assistant ingest`)")
     assert all(line.startswith("OK") for line in lines if line.split()[1] != "index")
@@ -71,3 +71,13 @@ def test_doctor_sees_vectors_of_the_wrong_width(repo: Path, monkeypatch: pytest.
     assert result.exit_code == 1
     index_line = next(line for line in result.stdout.splitlines() if line.split()[1] == "index")
     assert "vectors have width 8, the embedder makes 256" in index_line
+
+
+def test_doctor_says_which_isolation_validate_gets(monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.settings import Settings
+
+    probed = doctor._isolation(Settings())
+    assert probed.ok and (probed.detail.startswith("read-only outside the project") or
+                          probed.detail.startswith("none ("))
+    monkeypatch.setenv("ASSISTANT_VALIDATE_ISOLATE", "false")
+    assert doctor._isolation(Settings()).detail.startswith("off (ASSISTANT_VALIDATE_ISOLATE=false)")

@@ -252,8 +252,8 @@ class _Python:
                 if base in SHELL_MODULES or (base == "os" and attr.startswith(OS_RUNNERS)):
                     what = f"{base}.{attr}()"
             if what:
-                self.add("CSDK020", severity, getattr(node, "lineno", 1), f"{what} runs other code; a connector reads its source "
-                         "with requests or a driver, never a shell or eval")
+                self.add("CSDK020", severity, getattr(node, "lineno", 1), f"{what} runs other code; a connector "
+                         "reads its source with requests or a driver, never a shell or eval")
 
     # --- generic Python checks -----------------------------------------------------------------------
 

@@ -149,6 +149,20 @@ def _remove(cleanup: str, parent: int) -> None:
         shutil.rmtree(os.path.basename(cleanup), dir_fd=parent)
 
 
+def probe() -> str:
+    """What isolation a run would get on this machine (for `assistant doctor`): the reaper's own
+    first line, from running `true` under it with a scratch folder as the writable one."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="csdk-probe-") as scratch:
+        cleanup = os.path.join(scratch, "run")
+        os.mkdir(cleanup)
+        done = subprocess.run([sys.executable, __file__, cleanup, "--writable", scratch, "--", "true"],
+                              capture_output=True, text=True, timeout=60)
+    first = done.stdout.partition("\n")[0]
+    return first.removeprefix(ISOLATION) if first.startswith(ISOLATION) else f"none (the probe said {first!r})"
+
+
 def main(argv: list[str]) -> int:
     split = argv.index("--")
     cleanup, options, command = argv[0], argv[1:split], argv[split + 1:]
