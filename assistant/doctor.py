@@ -66,17 +66,22 @@ def _model(cfg: Settings, deep: bool = False) -> Check:
     if cfg.llm_url:
         return Check("model", True, f"server {cfg.llm_url}")
     name = cfg.model or catalog.default_name()
+    if name == catalog.AUTO or (not cfg.model and catalog.chosen_default() == catalog.AUTO):
+        name, why = catalog.auto_choice()
+        label = f"auto: {name} ({why})"
+    else:
+        label = name
     try:
         catalog.check_known(name)
         entry = catalog.CATALOG.get(name)
         if entry and not (catalog.models_dir() / f"{name}.gguf").exists():
             catalog.verify_parts(entry)  # not assembled yet: check the parts, do not write 0.5-1 GB here
-            return Check("model", True, f"{name}: {entry.parts} parts, sha256 {entry.sha256[:12]} verified "
+            return Check("model", True, f"{label}: {entry.parts} parts, sha256 {entry.sha256[:12]} verified "
                          "(assembled on first use)")
         info = catalog.resolve(name, deep=deep)
     except AssistantError as exc:
-        return Check("model", False, f"{name}: {exc.one_line()}")
-    return Check("model", True, f"{name}, {info.size:,} bytes, sha256 {info.sha256[:12]} verified")
+        return Check("model", False, f"{label}: {exc.one_line()}")
+    return Check("model", True, f"{label}, {info.size:,} bytes, sha256 {info.sha256[:12]} verified")
 
 
 def _embedder(cfg: Settings) -> Check:

@@ -158,6 +158,9 @@ def models_list() -> None:
 
     for name, description, default, state in catalog.list_models():
         click.echo(f"{'*' if default else ' '} {name:<22} {state:<42} {description}")
+    if catalog.chosen_default() == catalog.AUTO:
+        name, why = catalog.auto_choice()
+        click.echo(f"default: auto, so {name} ({why}); `assistant models use NAME` fixes one")
 
 
 @models.command("verify")
@@ -188,11 +191,12 @@ def models_add(path: Path, name: str) -> None:
 @models.command("use")
 @click.argument("name")
 def models_use(name: str) -> None:
-    """Make NAME the default model."""
+    """Make NAME the default model (`auto`: the 1.5B where it runs at a usable speed, else the 0.5B)."""
     from assistant.llm import catalog
 
     catalog.use(name)
-    click.echo(f"default model: {name}")
+    click.echo(f"default model: {name}" + (" ({} now: {})".format(*catalog.auto_choice()) if name == catalog.AUTO
+                                           else ""))
 
 
 @click.command()

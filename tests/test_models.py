@@ -134,3 +134,26 @@ def test_saved_prefixes_are_pruned_to_the_newest(tmp_path: Path) -> None:
         os.utime(tmp_path / f"{i}.bin", (time.time() + i, time.time() + i))
     runtime._prune(tmp_path, keep=runtime.KV_FILES_KEPT)
     assert sorted(p.name for p in tmp_path.glob("*.bin")) == [f"{i}.bin" for i in range(3, 9)]
+
+
+@pytest.mark.parametrize(("installed", "cores", "ram_gib", "picked", "why"), [
+    (True, 8, 16, catalog.STRONGER_MODEL, "8 cores, 16 GiB: the more faithful model runs at a usable speed"),
+    (True, 2, 16, catalog.DEFAULT_MODEL, "2 cores; qwen2.5-coder-1.5b is picked from 4"),
+    (True, 8, 4, catalog.DEFAULT_MODEL, "4 GiB of memory; qwen2.5-coder-1.5b is picked from 8 GiB"),
+    (False, 8, 16, catalog.DEFAULT_MODEL, "qwen2.5-coder-1.5b is not installed"),
+])
+def test_auto_picks_the_stronger_model_where_it_runs_at_a_usable_speed(
+        monkeypatch: pytest.MonkeyPatch, installed: bool, cores: int, ram_gib: int, picked: str, why: str) -> None:
+    monkeypatch.setattr(catalog, "_installed", lambda entry: installed)
+    monkeypatch.setattr(catalog, "_ram_bytes", lambda: ram_gib * 2**30)
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    name, reason = catalog.auto_choice()
+    assert name == picked and reason.startswith(why)
+    assert catalog.chosen_default() == catalog.AUTO and catalog.default_name() == picked  # auto is the default
+    catalog.use(catalog.DEFAULT_MODEL)
+    assert catalog.default_name() == catalog.DEFAULT_MODEL  # until the user picks one
+    catalog.use("auto")
+    assert catalog.default_name() == picked
+    listed = CliRunner().invoke(cli, ["models", "list"]).stdout
+    assert f"default: auto, so {picked} ({reason})" in listed
+    assert next(line for line in listed.splitlines() if line.startswith("*")).split()[1] == picked
