@@ -32,7 +32,7 @@ def read_text(path: Path, what: str) -> str:
 
 
 def output_file(path: Path, what: str) -> Path:
-    """A file we are about to write: its folder must exist (or be creatable) and the name must fit."""
+    """A file we are about to write: its folder must exist and be writable, and the name must fit."""
     _fits(path, what)
     if path.is_dir():
         raise UsageError(f"{what} {path} is a folder; name a file")
