@@ -257,6 +257,11 @@ def test_children_that_leave_the_session_do_not_outlive_the_run(tmp_path: Path, 
     assert _sleepers(marker) == []
 
 
+def _default_signals() -> None:
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def test_a_validate_ended_by_sigterm_or_sighup_leaves_no_process_and_no_temp_folder(tmp_path: Path) -> None:
     for signum in (signal.SIGTERM, signal.SIGHUP):
         marker = f"302{signum}.{os.getpid()}"
@@ -270,7 +275,8 @@ def test_a_validate_ended_by_sigterm_or_sighup_leaves_no_process_and_no_temp_fol
         script = (f"from pathlib import Path\nfrom assistant.connector import validate\n"
                   f"validate.validate(Path({str(out)!r}), config=None, venv=Path({str(VENV)!r}),"
                   " limits=validate.Limits(timeout=200))\n")
-        proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)})
+        proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)},
+                                preexec_fn=_default_signals)  # under nohup, SIGHUP would be ignored
         deadline = time.monotonic() + 120
         while not started.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
