@@ -65,12 +65,10 @@ def _model(cfg: Settings, deep: bool = False) -> Check:
 
     if cfg.llm_url:
         return Check("model", True, f"server {cfg.llm_url}")
-    name = cfg.model or catalog.default_name()
-    if name == catalog.AUTO or (not cfg.model and catalog.chosen_default() == catalog.AUTO):
+    name = label = cfg.model or catalog.chosen_default()
+    if name == catalog.AUTO:
         name, why = catalog.auto_choice()
         label = f"auto: {name} ({why})"
-    else:
-        label = name
     try:
         catalog.check_known(name)
         entry = catalog.CATALOG.get(name)

@@ -268,8 +268,8 @@ def _debug(project: Path, configuration: dict[str, str], venv: Path, limits: Lim
            "PATH": os.pathsep.join([str(_offline_shims(private, venv)), str(venv / "bin"), os.environ.get("PATH", "")])}
     env.pop("VIRTUAL_ENV", None)
     started = time.monotonic()
-    command = [sys.executable, reaper.__file__, str(private), *(["--writable", str(project)] if limits.isolate else []),
-               "--",
+    writable = ["--writable", str(project)] if limits.isolate else []
+    command = [sys.executable, reaper.__file__, str(private), *writable, "--",
                str(runtime_venv.fivetran(venv)), "debug", "--configuration", str(fifo)]
     proc = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
                             start_new_session=True, preexec_fn=limits.apply)

@@ -23,8 +23,9 @@ DEFAULT_MODEL = "qwen2.5-coder-0.5b"  # the small, fast model; `auto` falls back
 STRONGER_MODEL = "qwen2.5-coder-1.5b"
 AUTO = "auto"  # the default default: the stronger model where it runs at a usable speed
 # Measured on the report half of the blind question sets: the 1.5B covers far more key facts than the
-# 0.5B, at about half the generation speed (11.5 against 24 tokens/s on 2 cores). Below 4 cores
-# a 1.5B answer takes most of a minute; with 4 or more it is about as quick as the 0.5B on 2.
+# 0.5B, at about half the generation speed (11.5 against 24 tokens/s on 2 cores), so a 1.5B answer
+# takes most of a minute there. The 4-core threshold is an estimate from those 2-core speeds, not
+# measured on a 4-core machine (docs/benchmarks.md).
 AUTO_MIN_CORES = 4
 AUTO_MIN_RAM = 8 * 1024**3
 GGUF_MAGIC = b"GGUF"
