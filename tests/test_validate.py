@@ -306,3 +306,30 @@ def test_writes_to_tmp_or_over_a_neighbour_are_prevented_or_reported(tmp_path: P
         assert victim.read_text() == "mine" and not escaped and "keeps read-only" in result.reason
     else:
         assert "victim.txt" in result.outside_writes and str(escape) in result.outside_writes
+
+
+def test_an_isolated_run_does_not_take_other_programs_temp_files_for_its_own(tmp_path: Path) -> None:
+    """Other processes keep creating names in /tmp during a run; isolated, only the run's own
+    (impossible) writes could count, so they are not blamed on it."""
+    import threading
+
+    out = custom(tmp_path, "    time.sleep(1.5)", "import time")
+    stop = threading.Event()
+
+    def neighbour() -> None:
+        while not stop.is_set():
+            with tempfile.NamedTemporaryFile(prefix="csdk-neighbour-", delete=False) as handle:
+                made = Path(handle.name)
+            time.sleep(0.2)
+            made.unlink()
+
+    thread = threading.Thread(target=neighbour, daemon=True)
+    thread.start()
+    try:
+        result = validate.validate(out, config=None, venv=VENV)
+    finally:
+        stop.set()
+        thread.join()
+    if not result.isolation.startswith("read-only"):
+        pytest.skip(f"no isolation here: {result.isolation}")
+    assert result.verdict == "PASS", (result.reason, result.outside_writes)

@@ -37,6 +37,7 @@ KEEP = {"nosuid": 2, "nodev": 4, "noexec": 8, "noatime": 1024, "nodiratime": 204
         "strictatime": 1 << 24}
 SKIP = ("/proc", "/sys", "/dev")  # kernel and device file systems: writing there is not leaving a trace
 ISOLATION = "csdk-reaper isolation: "
+ISOLATED = "read-only outside the project and a private temp folder (mount namespace)"
 
 
 def _prctl(option: int, value: int) -> bool:
@@ -136,7 +137,7 @@ def isolate(writable: list[str]) -> str:
         os.chdir(os.getcwd())  # the working folder was entered through the old mount: enter it again
     except OSError as exc:
         return f"none ({exc.strerror or exc}); writes outside are only detected"
-    return "read-only outside the project and a private temp folder (mount namespace)"
+    return ISOLATED
 
 
 def _remove(cleanup: str, parent: int) -> None:

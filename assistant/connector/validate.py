@@ -339,7 +339,9 @@ def validate(project: Path, *, config: Path | None, venv: Path, limits: Limits |
     reports = _crash_reports(project)
     limits = limits or Limits()
     run = _debug(project, configuration, venv, limits)
-    outside = _outside_writes(project, before)
+    # Isolated, a write outside could not happen (it fails, and the verdict names it); the snapshot
+    # would then only see other programs' new names in /tmp and the home folder.
+    outside = [] if run.isolation == reaper.ISOLATED else _outside_writes(project, before)
     result = RunResult("FAIL", "", "", run.returncode, run.timed_out, run.seconds,
                        {name: int(count) for name, count in _OP_ROW.findall(run.output)},
                        read_warehouse(project / "files" / "warehouse.db"), findings,
