@@ -109,7 +109,7 @@ class Settings(BaseSettings):
 
     validate_isolate: bool = True
     """Run `fivetran debug` where everything but the project is read-only (a mount namespace), where
-    the kernel allows it; writes outside are detected either way."""
+    the kernel allows it (a write outside then fails); without it, writes outside are detected afterwards."""
 
     repair_attempts: int = Field(default=3, ge=1)
     """Repair attempts of `fix`, `generate --validate` and the chat's /fix before giving up."""
