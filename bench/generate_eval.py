@@ -1,7 +1,7 @@
 """Generate-then-check on the blind tasks of bench/eval/generate: requests nobody here wrote.
 
     python bench/generate_eval.py [--split tune|report|all]
-                                  [--set rest|local|rest2|local2|rest3|local3|rest4|local4|all] [--task ID]...
+                                  [--set rest|local|rest2|...|local5|all] [--task ID]...
                                   [--mode plain|config|both] [--model NAME | --no-model] [--summary] [--json FILE]
 
 For each task: make its source (a mock API on 127.0.0.1, or files and databases), write the request
@@ -96,8 +96,7 @@ def run_task(task: harness.Task, mode: str, flags: list[str], factory: Any, five
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("tune", "report", "all"), default="all")
-    parser.add_argument("--set", choices=("rest", "local", "rest2", "local2", "rest3", "local3", "rest4",
-                                                  "local4", "all"), default="all")
+    parser.add_argument("--set", choices=(*harness.SETS, "all"), default="all")
     parser.add_argument("--task", action="append", default=[])
     parser.add_argument("--mode", choices=("plain", "config", "both"), default="both")
     parser.add_argument("--model", default=None)

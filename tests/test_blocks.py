@@ -65,3 +65,12 @@ def test_timestamps_are_normalised_to_utc_and_type_changes_are_logged(monkeypatc
     rest.note_types("t", {"score": 1, "new": None}, seen)
     rest.note_types("t", {"score": "1", "extra": True}, seen)
     assert warnings == ["t.score: values changed type from int to str"]
+
+
+def test_endpoint_urls_fill_configured_values_and_do_not_repeat_the_base_path() -> None:
+    from assistant.connector.blocks import rest
+
+    assert rest.endpoint_url({"base_url": "http://h/v1"}, "/v1/jobs") == "http://h/v1/jobs"
+    assert rest.endpoint_url({"base_url": "http://h"}, "/v1/jobs") == "http://h/v1/jobs"
+    assert rest.endpoint_url({"base_url": "http://h/", "tenant": "acme"}, "/t/{tenant}/calls") == "http://h/t/acme/calls"
+    assert rest.joined("http://h/api/v2", "/api/v2/things/") == "http://h/api/v2/things/"

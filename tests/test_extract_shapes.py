@@ -274,3 +274,41 @@ def test_a_grain_partly_in_the_file_names_is_kept_with_a_column_for_the_name() -
                    "header line: item, counted, clerk. Table `tallies`: one row per depot, per date, per item.")
     table = spec.tables[0]
     assert (table.name_column, table.primary_key) == ("file_part", ["file_part", "item"])
+
+
+def test_a_url_written_beside_a_configuration_key_is_not_a_key() -> None:
+    spec = spec_of("GET http://127.0.0.1:8000/v2/rentals, key in the query as ?apikey=... config keys: host "
+                   "(http://127.0.0.1:8000), apikey")
+    assert spec.config_keys() == ["host", "apikey"]
+
+
+@pytest.mark.parametrize("config", [None, {"url": "http://h", "account_id": "a1", "secret": "s"}])
+def test_credential_slots_take_the_keys_the_user_named_not_built_in_names(config: dict | None) -> None:
+    text = ("The API is GET http://h/api/v1/subscribers with HTTP basic auth: the account id is the username and "
+            "the secret is the password. Config keys: `url`, `account_id` and `secret`.")
+    spec = spec_of(text, config)
+    assert (spec.base_url_key, spec.auth.username_key, spec.auth.password_key) == ("url", "account_id", "secret")
+
+
+def test_with_a_configuration_the_base_url_key_is_the_one_holding_a_url() -> None:
+    spec = spec_of("Bearer auth. GET /v1/listings, config has the server and the token.",
+                   {"api_root": "https://x.example.com", "bearer_token": "t"})
+    assert (spec.base_url_key, spec.auth.token_key) == ("api_root", "bearer_token")
+    assert spec.config_keys() == ["api_root", "bearer_token"]
+
+
+def test_a_full_url_the_endpoints_are_relative_to_is_the_api_root() -> None:
+    spec = spec_of("- API base: https://ats.example.com/v1 (config key `base_url`, without the /v1)\n"
+                   "- endpoints: GET /jobs and GET /applicants\n- bearer token, config key `token`")
+    assert [(t.name, t.path) for t in spec.tables] == [("jobs", "/v1/jobs"), ("applicants", "/v1/applicants")]
+    nested = spec_of("The API is under https://n.example.com/api/v1. The endpoint is GET /api/v1/subscribers.")
+    assert [t.path for t in nested.tables] == ["/api/v1/subscribers"]
+    child = spec_of("Read https://n.example.com/devices and GET /devices/{id}/readings for each device.")
+    assert [t.path for t in child.tables][0] == "/devices"
+
+
+def test_a_path_placeholder_named_like_a_configuration_key_is_filled_from_it() -> None:
+    spec = spec_of("Bearer token in `acct_token`. Every call goes to /t/<tenant>/..., e.g. GET /t/<tenant>/calls",
+                   {"calldesk_url": "http://h", "tenant": "acme", "acct_token": "t"})
+    assert spec.tables[0].path == "/t/{tenant}/calls"
+    assert "tenant" in spec.config_keys() and spec.auth.token_key == "acct_token"

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.connector import extract_rest as rest
+from assistant.connector import keys as keys_
 from assistant.connector import request as rq
 from assistant.connector.computed import computed_headers
 from assistant.connector.spec import (
@@ -136,6 +137,9 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     _window(tables, roles, keys, reading, found)
     base_key = next((k for k in keys if re.search(r"url|host|endpoint", k, re.I)), "base_url")
     _whole_url(tables, base_key, config, reading)
+    for table in tables:  # `GET /jobs` under an API root of https://host/v1
+        if reading.base_path and table.path and not table.path.startswith(reading.base_path + "/"):
+            table.path = reading.base_path + table.path
     computed = computed_headers(reading.text, keys)
     unsigned = dataclasses.replace(reading, headers={k: v for k, v in reading.headers.items() if k not in computed})
     auth = rest.auth(unsigned, keys, roles["token"][0] if roles["token"] else None, found) \
@@ -147,8 +151,13 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
                 nested="json" if re.search(r"json column|keep nested|as json", reading.text, re.I) else "flatten")
     if not tables:
         spec.unresolved.append("no endpoint or table was named; a placeholder table `records` at /records")
+    named = list(config) or reading.config_keys
+    in_paths = {p for t in tables if not t.parent for p in re.findall(r"\{(\w+)\}", t.path) if p in named}
+    settled = keys_.settle(spec, named, config, in_paths)
+    if settled:
+        found.decided["configuration keys"] = "named: " + ", ".join(settled)
     used = set(spec.config_keys())
-    spec.extra_config = [k for k in keys if k not in used and k in reading.config_keys + list(config)]
+    spec.extra_config = [k for k in named if k not in used]
     accept = re.search(r"\bAccept\b\s*:?\s+(application/[\w.+\-]+)", reading.text)
     if accept and accept.group(1) not in ("application/json", "application/xml"):
         spec.headers = {"Accept": accept.group(1)}  # a media type the API insists on (JSON:API, vendor types)

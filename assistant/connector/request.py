@@ -52,6 +52,7 @@ class Reading:
     params: list[str] = field(default_factory=list)  # every name=value parameter written anywhere
     limits: dict[str, int] = field(default_factory=dict)  # parameter -> the most it may be
     base_url: str = ""
+    base_path: str = ""  # `https://host/api/v1` written as the API's root: the endpoints' common prefix
 
     def examples(self, text: str | None = None) -> list[Any]:
         return json_examples(self.text if text is None else text)
@@ -364,6 +365,7 @@ def config_keys(text: str) -> list[str]:
     """The configuration keys the request names: a list after "config" (`Config keys: a, b`,
     `config key `x``, `in configuration as "path"`) or before it (`a and b in the config`)."""
     keys: list[str] = []
+    text = _URL.sub("", text)  # `host (https://api.example.com)`: a URL's scheme is not a key
     for match in re.finditer(r"\bconfig(?:uration)?\b", text, re.I):
         after = _listed(text[match.end():match.end() + 160].split("\n")[0])
         before = re.search(r"([`\w]+(?:\s*(?:,|\band\b)\s*[`\w]+)*)\s+(?:are\s+|go\s+)?(?:in|into)\s+"
@@ -418,12 +420,33 @@ def limits(text: str, known: list[str]) -> dict[str, int]:
     return out
 
 
+def api_root(found: list[Endpoint]) -> Endpoint | None:
+    """A full URL written without a method, that other endpoints are relative to: none of them is its
+    child by a placeholder (`/devices/{id}/readings` makes `https://x/devices` a collection), none of
+    them repeats its host, and no example follows it before the next endpoint."""
+    bare = [e for e in found if e.base and not e.segment.lstrip().startswith(("GET", "POST", "curl")) and
+            e.method == "GET" and not e.query]
+    if len(bare) != 1:
+        return None
+    root = bare[0]
+    relative = [e for e in found if e is not root and not e.base]
+    prefix = root.path.rstrip("/")
+    if not relative or any(e.path.startswith(prefix + "/{") or e.path.startswith(prefix + "/<") for e in relative):
+        return None
+    if re.search(r"[\[{]", root.segment[len(prefix):]):  # an example response: it is an endpoint
+        return None
+    return root
+
+
 def read(text: str) -> Reading:
     found = endpoints(text)
+    root = api_root(found)
+    if root is not None:
+        found.remove(root)
     identifiers = list(dict.fromkeys(re.findall(r"`([A-Za-z_][\w.\-]*)(?:=[^`]*)?`", text)))
     known = list(dict.fromkeys([*parameters(text), *(q for e in found for q in e.query), *identifiers]))
     bases = [e.base for e in found if e.base] + [m.group(0) for m in re.finditer(r"https?://[A-Za-z0-9.\-]+(?::\d+)?",
                                                                               text)]
     return Reading(text=text, endpoints=found, headers=headers(text, found), config_keys=config_keys(text),
                    identifiers=identifiers, params=known, limits=limits(text, known),
-                   base_url=bases[0] if bases else "")
+                   base_url=bases[0] if bases else "", base_path=root.path.rstrip("/") if root else "")

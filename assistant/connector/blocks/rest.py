@@ -179,8 +179,18 @@ def base_url(configuration: dict):
 def endpoint_url(configuration: dict, path: str):
     """The base URL plus a table's path, unless the configured URL already is that endpoint (a
     `graphql_url` holding https://host/graphql)."""
-    base = base_url(configuration)
-    return base if path and base.endswith(path.rstrip("/")) else base + path
+    base, path = base_url(configuration), fill(path, configuration)  # /t/{tenant}/calls: a configured value
+    return base if path and base.endswith(path.rstrip("/")) else joined(base, path)
+
+
+def joined(base: str, path: str):
+    """The base URL and a path, written once where the base already ends with the path's first
+    segments (https://host/v1 and /v1/jobs)."""
+    parts = [p for p in path.split("/") if p]
+    for count in range(len(parts) - 1, 0, -1):
+        if base.endswith("/" + "/".join(parts[:count])):
+            return base + "/" + "/".join(parts[count:]) + ("/" if path.endswith("/") else "")
+    return base + path
 
 
 # --- one request ----------------------------------------------------------------------------------------
@@ -880,7 +890,7 @@ def sync_children(session, parent: str, record: dict, state: dict):
                 op.upsert(table=child, data=row)
             continue
         values = {**flat_values(record), **extra}  # {id} and {vehicle_id} both name the parent's key
-        url = base_url(CONTEXT["configuration"]) + fill(spec["path"], values)
+        url = joined(base_url(CONTEXT["configuration"]), fill(spec["path"], values))
         params, body = request_parts(spec, values)
         try:
             sync_table(session, child, spec, state, url, extra, params, body)
