@@ -74,3 +74,11 @@ def test_endpoint_urls_fill_configured_values_and_do_not_repeat_the_base_path() 
     assert rest.endpoint_url({"base_url": "http://h"}, "/v1/jobs") == "http://h/v1/jobs"
     assert rest.endpoint_url({"base_url": "http://h/", "tenant": "acme"}, "/t/{tenant}/calls") == "http://h/t/acme/calls"
     assert rest.joined("http://h/api/v2", "/api/v2/things/") == "http://h/api/v2/things/"
+
+
+def test_a_key_found_in_rows_skips_measurements_and_prefers_names_over_counts() -> None:
+    from assistant.connector.blocks import local
+
+    rows = [{"device": f"d{d}", "sensor": s, "ts": f"t{t}", "value": 10.0 + d + t / 10, "battery": 90 - d}
+            for d in range(3) for s in ("hum", "temp") for t in range(4)]
+    assert local.choose_key("readings", rows) == ["device", "sensor", "ts"]

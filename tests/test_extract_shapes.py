@@ -312,3 +312,56 @@ def test_a_path_placeholder_named_like_a_configuration_key_is_filled_from_it() -
                    {"calldesk_url": "http://h", "tenant": "acme", "acct_token": "t"})
     assert spec.tables[0].path == "/t/{tenant}/calls"
     assert "tenant" in spec.config_keys() and spec.auth.token_key == "acct_token"
+
+
+def test_duckdb_tables_in_a_named_schema_win_over_same_named_ones_in_main(tmp_path: Path) -> None:
+    import duckdb
+
+    path = tmp_path / "tms.duckdb"
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE SCHEMA erp; CREATE TABLE erp.shipments (shipment_id INTEGER PRIMARY KEY, status TEXT);"
+                 "CREATE TABLE erp.shipment_events (shipment_id INTEGER, seq INTEGER, place TEXT);"
+                 "CREATE TABLE main.shipments (shipment_id INTEGER, old TEXT); CREATE TABLE main.import_log (x TEXT);"
+                 "INSERT INTO erp.shipment_events SELECT i % 7, i // 7, 'x' FROM range(70) t(i)")
+    conn.close()
+    spec = spec_of(f"Our TMS DuckDB file is {path} (config key `db`). We need shipments and shipment_events, "
+                   "they live in the `erp` schema.")
+    assert sorted((t.name, t.source_table, tuple(t.primary_key)) for t in spec.tables) == [
+        ("shipment_events", "erp.shipment_events", ("shipment_id", "seq")),
+        ("shipments", "erp.shipments", ("shipment_id",))]
+
+
+def test_database_tables_the_prose_lists_are_wanted_less_those_it_declines(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "tracker.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE projects (id INTEGER PRIMARY KEY); CREATE TABLE tasks (id INTEGER PRIMARY KEY);"
+                       "CREATE TABLE task_deletions (seq INTEGER PRIMARY KEY, task_id INTEGER);"
+                       "CREATE TABLE audit (x TEXT);")
+    conn.close()
+    spec = spec_of(f"SQLite file {path}. I'd like projects and tasks in the warehouse. Deletions are logged to a "
+                   "task_deletions table (seq, task_id). I don't need task_deletions itself as a table.")
+    assert [t.name for t in spec.tables] == ["projects", "tasks"]
+
+
+def test_a_configured_file_instead_of_a_folder_is_the_tables_only_file(tmp_path: Path) -> None:
+    path = tmp_path / "stock_levels.csv"
+    path.write_text("warehouse,sku,on_hand\n" + "".join(f"W{w},S{s},{w * s}\n" for w in range(3) for s in range(5)))
+    (tmp_path / "other.csv").write_text("a,b\n1,2\n")
+    spec = spec_of(f"The nightly job overwrites one CSV, {path}, configured as input_path. Table stock_levels.",
+                   {"input_path": str(path)})
+    assert [(t.name, t.files, t.primary_key) for t in spec.tables] == [("stock_levels", "stock_levels.csv",
+                                                                        ["warehouse", "sku"])]
+    assert not spec.unresolved
+
+
+def test_a_listed_set_of_file_tables_leaves_out_other_files(tmp_path: Path) -> None:
+    for day in ("2024-06-01", "2024-06-02"):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "customers.csv").write_text("customer_id,name\n1,a\n")
+        (tmp_path / day / "orders.csv").write_text("order_id,total\n1,2\n")
+        (tmp_path / day / "manifest.json").write_text('{"files": 2}')
+    spec = spec_of(f"Nightly export in {tmp_path}, one sub-folder per day with customers.csv, orders.csv and "
+                   "manifest.json. Tables: customers and orders.")
+    assert [t.name for t in spec.tables] == ["customers", "orders"]

@@ -6,10 +6,12 @@ headers), never from a guess. The request decides which tables are wanted and ho
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -70,14 +72,25 @@ def _catalog(path: str, duckdb: bool) -> dict[str, dict[str, Any]]:
         connection = _open(path, duckdb)
     except Exception:  # not a database of that kind: fall back to the request's words
         return {}
-    previous, local.DRIVER = local.DRIVER, "duckdb" if duckdb else "sqlite3"
     try:
-        return dict(local.read_catalog(connection))
+        with _driver(duckdb):
+            return dict(local.read_catalog(connection))
     except Exception:
         return {}
     finally:
-        local.DRIVER = previous
         connection.close()
+
+
+@contextlib.contextmanager
+def _driver(duckdb: bool) -> Iterator[None]:
+    """The engine's functions, run here, speak the database's SQL dialect while the block lasts."""
+    from assistant.connector.blocks import local
+
+    previous, local.DRIVER = local.DRIVER, "duckdb" if duckdb else "sqlite3"
+    try:
+        yield
+    finally:
+        local.DRIVER = previous
 
 
 def _open(path: str, duckdb: bool) -> Any:
@@ -113,13 +126,8 @@ def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
     does not need; none (every table) when it asks for everything and names no table of `names`."""
     from assistant.connector.extract import stated_tables
 
-    prose = rq.Reading(text=re.sub(r"CREATE\s+(?:TABLE|INDEX|VIEW)[^;]*;?", " ", reading.text, flags=re.I))
-    unwanted = " ".join(re.findall(r"(?:don'?t|do not|dont|no|not)\s+(?:need|want)[^.\n]*|other\s+things[^.\n]*|"
-                                   r"(?:don'?t|do not|dont|never)\s+(?:\w+\s+){0,2}?[`\"']?\w+[`\"']?\s+"
-                                   r"(?:over|across|in)\b|"
-                                   r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need|"
-                                   r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+",
-                                   prose.text, re.I)).lower()
+    prose = _prose(reading)
+    unwanted = _unwanted(prose)
     stated = stated_tables(prose)
     words = stated or [w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", prose.text))]
     words = [w for w in dict.fromkeys(words) if not re.search(rf"\b{re.escape(w)}\b", unwanted)]
@@ -129,12 +137,74 @@ def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
     return [] if ALL_WORDS.search(prose.text) and len(named) <= 1 else words  # a list of tables beats "everything"
 
 
+def _prose(reading: rq.Reading) -> rq.Reading:
+    """The request without pasted CREATE statements: those are the database, not a wish."""
+    return rq.Reading(text=re.sub(r"CREATE\s+(?:TABLE|INDEX|VIEW)[^;]*;?", " ", reading.text, flags=re.I))
+
+
+def _unwanted(prose: rq.Reading) -> str:
+    """The clauses that say what is not wanted (`I don't need task_deletions`), lowercased."""
+    return " ".join(re.findall(r"(?:don'?t|do not|dont|no|not)\s+(?:need|want)[^.\n]*|other\s+things[^.\n]*|"
+                                   r"(?:don'?t|do not|dont|never)\s+(?:\w+\s+){0,2}?[`\"']?\w+[`\"']?\s+"
+                                   r"(?:over|across|in)\b|"
+                                   r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need|"
+                                   r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+",
+                                   prose.text, re.I)).lower()
+
+
 def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
     """The tables the request asks for: all of them, or those its words name, exactly (`the readings
     table`) or loosely (`the orders` -> sales_order), as the connector matches them when it runs."""
     from assistant.connector.blocks import local
 
-    return local.wanted_tables(_words(reading, names), names) if len(names) > 1 else names
+    if len(names) <= 1:
+        return names
+    from assistant.connector.extract import stated_tables
+
+    prose = _prose(reading)
+    unwanted = _unwanted(prose)
+    stated = {n.lower() for n in stated_tables(prose) if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)}
+    listed = _enumerated(prose.text, names)
+    if not stated & {n.lower().rsplit(".", 1)[-1] for n in names}:  # no table named as a table: the ones mentioned
+        mentioned = _mentioned(reading, names)
+        if len(mentioned) > 1 or (mentioned and not ALL_WORDS.search(reading.text)):
+            return mentioned
+    found = local.wanted_tables(_words(reading, names), names)
+    return [n for n in names if n in found or n in listed] if listed and found != list(names) else found
+
+
+def _enumerated(text: str, names: list[str]) -> list[str]:
+    """Tables of the database written as a list (`projects and tasks`, `a, b & c`): two or more of its
+    own names joined by commas or "and"."""
+    by_word = {n.lower().rsplit(".", 1)[-1]: n for n in names}
+    out: list[str] = []
+    run: list[str] = []
+    for token in re.findall(r"[A-Za-z_][\w]*|[,&+/]|\S", text) + ["."]:
+        low = token.lower().strip("`\"'")
+        if low in by_word:
+            run.append(by_word[low])
+        elif low not in (",", "&", "+", "/", "and", "the") or not run:
+            out += run if len(run) > 1 else []
+            run = []
+    return list(dict.fromkeys(out))
+
+
+def _mentioned(reading: rq.Reading, names: list[str]) -> list[str]:
+    """The database's own tables that the request's prose names word for word (`projects and tasks`),
+    in a schema it names when it names one, less those it says it does not need. The catalog is the
+    authority on what exists; the request only picks."""
+    from assistant.connector.blocks import local
+
+    prose = _prose(reading)
+    text, unwanted = PATH.sub(" ", prose.text).lower(), _unwanted(prose)
+    pool = local.in_schemas(names, re.findall(r"\w+", text), re.findall(r"\w+", unwanted))
+
+    def said(name: str, where: str) -> bool:
+        part = name.rsplit(".", 1)[-1].lower()
+        forms = {part, part.replace("_", " ")}
+        return any(re.search(rf"(?<![\w.]){re.escape(f)}(?![\w.])", where) for f in forms if len(f) > 2)
+
+    return [n for n in pool if said(n, text) and not said(n, unwanted)]
 
 
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".duckdb")
@@ -176,7 +246,8 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
     tables = []
     words = _words(reading, list(catalog))
     unresolved = []
-    for name in _wanted(reading, list(catalog)):
+    wanted = _wanted(reading, list(catalog))
+    for name in wanted:
         info = catalog[name]
         renamed = next((w for w in words if name.lower().endswith("_" + w.lower()) and w.lower() != name.lower()), "")
         primary_key = info["key"] or _stated_key(reading, name, info["columns"])
@@ -188,7 +259,9 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
                               "identical rows stay apart (a VACUUM may renumber rowids of tables without one)")
         if databases:  # ids repeat across the files: the file's label leads the key
             primary_key = [_source_column(reading.text, databases, info["columns"]), *primary_key]
-        table = Table(name=rq.snake(renamed or name), source_table=name, primary_key=primary_key)
+        own = name.rsplit(".", 1)[-1]  # erp.shipments -> shipments, unless that is wanted from main too
+        table = Table(name=rq.snake(renamed or (own if own not in wanted else name)), source_table=name,
+                      primary_key=primary_key)
         table.cursor_column = _column(reading, info["columns"], r"(updated|modified|changed)(_?at|_on|_time)?$",
                                       r"incremental|changed|only\s+(?:pick|read|get)|later runs|new rows")
         table.deleted_column = _column(reading, info["columns"], r"^(deleted(_at)?|is_deleted|_deleted|removed_at)$",
@@ -286,7 +359,8 @@ def _key_in_rows(path: str, duckdb: bool, table: str, reading: rq.Reading, colum
     try:
         connection = _open(path, duckdb)
         try:
-            rows = local.sample_rows(connection, table)
+            with _driver(duckdb):
+                rows = local.sample_rows(connection, table)
         finally:
             connection.close()
     except Exception:  # unreadable now: keep what the request said
@@ -367,6 +441,9 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
 
     root = Path(folder).expanduser()
     groups: dict[str, tuple[str, str, list[Path]]] = {}
+    if folder and root.is_file() and _group(root.name):  # the location is the one data file
+        stem, _, fmt = _group(root.name) or ("", "", "")
+        return {stem: (root.name, fmt, [root])}
     if not folder or not root.is_dir():  # no folder stated: never the working directory
         return groups
     named = _text_groups(text)
@@ -423,12 +500,14 @@ def _header(path: Path, fmt: str) -> list[str]:
 def _files(reading: rq.Reading, key: str, location: str) -> Spec:
     groups = _folder_groups(location, reading.text) or _text_groups(reading.text)
     stated = _stated_file_tables(reading)
-    unresolved = [] if location and Path(location).expanduser().is_dir() else [
+    unresolved = [] if location and Path(location).expanduser().exists() else [
         "the folder could not be read; file names and keys were taken from the request"]
     tables = []
     by_stem: dict[str, list[str]] = defaultdict(list)
     for stem in groups:
         by_stem[_match(stem, stated, len(groups))].append(stem)
+    if len(stated) > 1 and all(name in by_stem for name in stated):  # a list of tables; a manifest.json is none
+        by_stem = defaultdict(list, {name: stems for name, stems in by_stem.items() if name in stated})
     if len(groups) == 1 and len(stated) > 1:  # one stream of events, several tables: route by a type field
         only = next(iter(groups.values()))
         tables = _routed_tables(reading, stated, *only)

@@ -75,7 +75,8 @@ def slots(spec: Spec) -> list[Slot]:
     return out
 
 
-def settle(spec: Spec, named: list[str], config: dict[str, Any], reserved: set[str] = frozenset()) -> list[str]:
+def settle(spec: Spec, named: list[str], config: dict[str, Any],
+           reserved: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """Give each slot whose key the user did not name a named key of its role; returns what changed.
     `reserved` keys are read elsewhere (path placeholders) and are never given to a slot."""
     if not named or spec.source_type != "rest":

@@ -63,6 +63,11 @@ def location(configuration: dict):
     return ""
 
 
+def folder_of(path: str):
+    """The folder files are read from: the configured one, or the folder of a configured file."""
+    return os.path.dirname(path) if os.path.isfile(path) else path
+
+
 def column_name(name: str):
     """A header as a database column: `Beleg Nr` -> `beleg_nr`, `Umsätze` -> `umsatze`."""
     plain = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
@@ -197,6 +202,8 @@ def matching_files(folder: str, spec: dict):
     (`*.jsonl|*.ndjson`), each also gzipped. A pattern starting `**/` matches in every folder below,
     and the names are then paths relative to the folder (`2024/07/01/09.jsonl.gz`)."""
     patterns = [glob for pattern in spec["files"].split("|") for glob in (pattern, pattern + ".gz")]
+    if os.path.isfile(folder):  # the configuration names one file: the table's only file
+        return [os.path.basename(folder)]
     if not os.path.isdir(folder):
         return []
     if any(glob.startswith("**/") for glob in patterns):
@@ -249,13 +256,14 @@ def sync_files(configuration: dict, table: str, spec: dict, state: dict):
     Each file's modification time is kept in state under its name, and a checkpoint follows each file,
     so a finished file is never read again unless it changes.
     """
-    folder = location(configuration)
-    if not os.path.isdir(folder):
-        raise RuntimeError(f"Configured folder does not exist: {folder}")
+    configured = location(configuration)
+    if not os.path.exists(configured):
+        raise RuntimeError(f"Configured folder does not exist: {configured}")
+    folder = folder_of(configured)
     table_state = state.setdefault(table, {})
     seen = table_state.setdefault("files", {})
     pending = []
-    for name in matching_files(folder, spec):
+    for name in matching_files(configured, spec):
         modified = os.path.getmtime(os.path.join(folder, name))
         if seen.get(name) != modified:
             pending.append((name, modified))
@@ -326,18 +334,36 @@ def choose_key(table: str, rows: list):
     for column in sorted((c for c in columns if ID_LIKE.search(c)), key=lambda c: (c != own, c != "id")):
         if unique([column]):
             return [column]
-    if len(flat) >= 10:  # keys come first: the leftmost pair of columns the rows never repeat (invoice + item)
-        pairs = [[a, b] for i, a in enumerate(columns[:4]) for b in columns[i + 1:6]]
-        return next((pair for pair in pairs if unique(pair)), [])
+    if len(flat) >= 10:  # keys come first: the leftmost pair (or triple) of columns the rows never repeat
+        parts = [c for c in columns[:6] if not any(is_measure(row.get(c)) for row in flat)]
+        pairs = [[a, b] for i, a in enumerate(parts[:4]) for b in parts[i + 1:]]
+        triples = [[a, b, c] for i, a in enumerate(parts[:4]) for j, b in enumerate(parts[i + 1:], i + 1)
+                   for c in parts[j + 1:]]
+        counted = [c for c in parts if all(is_count(row.get(c)) for row in flat)]  # battery, on_hand: a measure too
+        ranked = sorted(pairs, key=lambda k: sum(c in counted for c in k)) + \
+            sorted(triples, key=lambda k: sum(c in counted for c in k))
+        return next((key for key in ranked if unique(key)), [])
     return []
+
+
+def is_measure(value):
+    """A value with a fraction (71.3, "4,5"): a measurement, never part of a key."""
+    return isinstance(value, float) or (isinstance(value, str) and bool(re.fullmatch(r"-?\d+[.,]\d+", value.strip())))
+
+
+def is_count(value):
+    """A whole number that is not an id: a count or level, a key part only when nothing else will do."""
+    return isinstance(value, int) and not isinstance(value, bool) or \
+        (isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 4)
 
 
 def first_rows(configuration: dict, spec: dict, limit: int = 1000):
     """The first rows of the table's first file that has any (records of one type may start later), to find
     its key from: rows of one file, since a record may repeat, updated, in a later file."""
-    folder = location(configuration)
+    configured = location(configuration)
+    folder = folder_of(configured)
     rows: list = []
-    for name in matching_files(folder, spec):
+    for name in matching_files(configured, spec):
         for line in read_file(os.path.join(folder, name), spec):
             rows += routed(line, spec)
             if len(rows) >= limit:
@@ -390,20 +416,32 @@ def quoted(name: str):
     return '"' + str(name).replace('"', '""') + '"'
 
 
+def table_sql(name: str):
+    """A table as SQL: `erp.shipments` (a DuckDB table outside the default schema) is schema and table."""
+    if DRIVER == "duckdb" and "." in str(name):
+        schema, table = str(name).split(".", 1)
+        return quoted(schema) + "." + quoted(table)
+    return quoted(name)
+
+
 def read_catalog(connection):
     """The database's own tables: {table: {"columns": [...], "key": [...]}}, from sqlite_master and
-    PRAGMA table_info, or from DuckDB's information schema and constraints."""
+    PRAGMA table_info, or from DuckDB's information schema and constraints (every schema; a table
+    outside the default one is named `schema.table`)."""
     catalog = {}
     if DRIVER == "duckdb":
-        names = connection.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                                   "current_schema() ORDER BY table_name").fetchall()
-        for (name,) in names:
-            columns = connection.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = "
-                                         "current_schema() AND table_name = ? ORDER BY ordinal_position",
-                                         [name]).fetchall()
-            keys = connection.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
-                                      "AND constraint_type = 'PRIMARY KEY'", [name]).fetchall()
-            catalog[name] = {"columns": [c[0] for c in columns], "key": list(keys[0][0]) if keys else []}
+        names = connection.execute(
+            "SELECT table_schema, table_name, table_schema = current_schema() FROM information_schema.tables "
+            "WHERE table_catalog = current_database() AND table_schema NOT IN ('information_schema', 'pg_catalog') "
+            "ORDER BY 3 DESC, 1, 2").fetchall()
+        for schema, name, default in names:
+            columns = connection.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = ? "
+                                         "AND table_name = ? ORDER BY ordinal_position", [schema, name]).fetchall()
+            keys = connection.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = ? "
+                                      "AND table_name = ? AND constraint_type = 'PRIMARY KEY'",
+                                      [schema, name]).fetchall()
+            catalog[name if default else f"{schema}.{name}"] = {"columns": [c[0] for c in columns],
+                                                                 "key": list(keys[0][0]) if keys else []}
         return catalog
     names = connection.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT "
                                "LIKE 'sqlite_%' ORDER BY rowid").fetchall()
@@ -421,13 +459,25 @@ def singular(word: str):
     return word
 
 
+def in_schemas(names: list, words: list, unwanted: tuple | list = ()):
+    """The tables of the schemas the words name (`erp` -> erp.shipments), else those of the default schema
+    (names without a dot), else all."""
+    asked = {n.split(".", 1)[0].lower() for n in names if "." in n} & {str(w).lower() for w in words}
+    asked -= {str(w).lower() for w in unwanted}
+    if asked:
+        return [n for n in names if "." in n and n.split(".", 1)[0].lower() in asked]
+    return [n for n in names if "." not in n] or list(names)
+
+
 def wanted_tables(words: list, names: list):
     """The tables the words name: exactly (`customers` -> customer) or as a part of the table's name
-    (`orders` -> sales_order); every table when the words name none."""
+    (`orders` -> sales_order); every table when the words name none. A schema the words name
+    (`the erp schema`) holds the tables wanted, over same-named ones elsewhere."""
+    names = in_schemas(names, words)
     chosen = set()
     for word in words:
         one = singular(str(word).lower())
-        exact = [n for n in names if singular(n.lower()) == one]
+        exact = [n for n in names if singular(n.lower().split(".")[-1]) == one]
         loose = [n for n in names if one in [singular(part) for part in re.split(r"[^a-z0-9]+", n.lower())]
                  or singular(n.lower()).endswith("_" + one)]  # `daily_pageviews` -> the view v_daily_pageviews
         chosen.update(exact or loose)
@@ -455,7 +505,8 @@ def table_specs(configuration: dict):
         key = stated if stated and len(stated) == len(template["primary_key"]) else catalog[source]["key"]
         if not catalog[source]["key"] and (GRAINS or not key):
             key = key_in_rows(configuration, source, columns) or key
-        tables[column_name(source)] = {
+        name = column_name(source.rsplit(".", 1)[-1])  # erp.shipments -> shipments, unless main has one too
+        tables[column_name(source) if name in tables else name] = {
             "source_table": source,
             "primary_key": ([SOURCE_COLUMN] if DATABASES else []) + (key or (["id"] if "id" in columns else [])),
             "cursor_column": template.get("cursor_column") if template.get("cursor_column") in columns else "",
@@ -487,7 +538,7 @@ def key_in_rows(configuration: dict, source: str, columns: list):
 
 def sample_rows(connection, source: str, limit: int = 5000):
     """A table's first rows as dicts, to find its key from."""
-    cursor = connection.execute(f"SELECT * FROM {quoted(source)} LIMIT {int(limit)}")
+    cursor = connection.execute(f"SELECT * FROM {table_sql(source)} LIMIT {int(limit)}")
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
@@ -533,7 +584,7 @@ def select(spec: dict, cursor):
     """The query for one table: everything, or the rows at or after the saved cursor, in cursor order."""
     # A table without a key is keyed by SQLite's rowid, so identical rows stay separate rows.
     rowid = "rowid AS source_rowid, " if "source_rowid" in spec.get("primary_key", []) else ""
-    sql = f"SELECT {rowid}* FROM {quoted(spec['source_table'])}"
+    sql = f"SELECT {rowid}* FROM {table_sql(spec['source_table'])}"
     params = []
     column = spec.get("cursor_column")
     if column:
