@@ -941,3 +941,24 @@ def test_an_unstated_pagination_follows_the_next_token_or_page_count_the_respons
     assert [r["id"] for r in ops.rows("tokens")] == list(range(6))
     assert [r["id"] for r in ops.rows("numbered")] == [1, 2, 3]
     assert [r["id"] for r in ops.rows("ignores")] == [1]
+
+
+def test_a_deletion_log_table_turns_each_entry_into_one_delete(tmp_path: Path, ops: Recorder,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "tracker.db"
+    conn = sqlite3.connect(db)
+    conn.executescript("CREATE TABLE tasks (id INTEGER PRIMARY KEY, title TEXT);"
+                       "CREATE TABLE task_deletions (seq INTEGER PRIMARY KEY, task_id INTEGER);"
+                       "INSERT INTO tasks VALUES (1, 'a'), (2, 'b'), (5, 'e');"
+                       "INSERT INTO task_deletions (task_id) VALUES (3), (4);")
+    conn.close()
+    local_tables(monkeypatch, {"tasks": {"source_table": "tasks", "primary_key": ["id"], "deletion_log": {
+        "table": "task_deletions", "key_column": "task_id", "order_column": "seq"}}})
+    state: dict = {}
+    local.sync_all({"database_path": str(db)}, state)
+    assert ops.deletes == [("tasks", {"id": 3}), ("tasks", {"id": 4})] and state["tasks"]["deleted_upto"] == 2
+    conn = sqlite3.connect(db)
+    conn.executescript("DELETE FROM tasks WHERE id = 5; INSERT INTO task_deletions (task_id) VALUES (5);")
+    conn.close()
+    local.sync_all({"database_path": str(db)}, state)
+    assert ops.deletes[2:] == [("tasks", {"id": 5})]  # only the entry after the last one seen

@@ -365,3 +365,28 @@ def test_a_listed_set_of_file_tables_leaves_out_other_files(tmp_path: Path) -> N
     spec = spec_of(f"Nightly export in {tmp_path}, one sub-folder per day with customers.csv, orders.csv and "
                    "manifest.json. Tables: customers and orders.")
     assert [t.name for t in spec.tables] == ["customers", "orders"]
+
+
+def test_a_table_that_logs_deletes_is_read_for_them_not_synced(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "tracker.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE projects (id INTEGER PRIMARY KEY); CREATE TABLE tasks (id INTEGER PRIMARY KEY);"
+                       "CREATE TABLE task_deletions (seq INTEGER PRIMARY KEY, task_id INTEGER, deleted_at TEXT);")
+    conn.close()
+    spec = spec_of(f"SQLite file {path}. I'd like projects and tasks; deleted tasks should show up as deleted.")
+    tasks = next(t for t in spec.tables if t.name == "tasks")
+    assert [t.name for t in spec.tables] == ["projects", "tasks"]
+    assert tasks.deletion_log is not None
+    assert (tasks.deletion_log.table, tasks.deletion_log.key_column, tasks.deletion_log.order_column) == (
+        "task_deletions", "task_id", "seq")
+
+
+def test_tables_listed_under_a_tables_heading_one_per_item(tmp_path: Path) -> None:
+    (tmp_path / "orders_0001.json").write_text(json.dumps(
+        [{"order_no": n, "lines": [{"sku": "a", "qty": 1}, {"sku": "a", "qty": 0}]} for n in range(12)]))
+    spec = spec_of(f"- folder: {tmp_path}\n- each file is a JSON array of orders with a list of lines\n- tables:\n"
+                   "  - orders: one row per order\n  - order_lines: one row per line\n")
+    assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [("orders", ""),
+                                                                                  ("order_lines", "lines")]

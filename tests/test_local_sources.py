@@ -71,3 +71,4 @@ def test_a_missing_folder_is_reported_as_a_failure_with_the_path(tmp_path: Path)
     out, cfg = build(tmp_path, spec, {"folder": str(tmp_path / "nowhere")})
     result = validate.validate(out, config=cfg, venv=VENV)
     assert result.verdict == "FAIL" and "Configured folder does not exist" in result.reason
+

@@ -79,7 +79,9 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         listed = ticked or rq._listed(tail.split("\n")[0])  # a list may go on after a line ending in "and" or ","
         # `table stock_items please`, `table products: the id is ...`
         snake_name = re.match(r"\s*([a-z][a-z0-9]*_[a-z0-9_]+)\b|\s*([a-z][a-z0-9_]*)\s*:", tail)
-        names += listed or ([snake_name.group(1) or snake_name.group(2)] if snake_name else [])
+        bullets = _bulleted(reading.text[match.end():]) if reading.text[match.start():match.end()].rstrip().endswith(
+            ":") else []
+        names += bullets or listed or ([snake_name.group(1) or snake_name.group(2)] if snake_name else [])
     for match in re.finditer(r"`?([A-Za-z_]\w*)`?\s+table\b", reading.text):
         names.append(match.group(1))
     for match in re.finditer(r"\b(?:land|load|write|sav|stor|sync|put|nam|call)\w*\s+(?:it|them|this|that|these)?\s*"
@@ -88,6 +90,17 @@ def stated_tables(reading: rq.Reading) -> list[str]:
     stop = {"a", "the", "table", "tables", "one", "single", "separate", "each", "every", "warehouse", "called",
             "named", "this", "that", "destination", "same", "your"}
     return list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in stop and not n.isdigit()))
+
+
+def _bulleted(tail: str) -> list[str]:
+    """`tables:` followed by a list, one table per item: the name each item opens with (`- orders: ...`)."""
+    names = []
+    for line in tail.lstrip("\n").split("\n"):
+        item = re.match(r"\s*(?:[-*•]|\d+[.)])\s+[`\"']?([A-Za-z_]\w*)[`\"']?\s*(?:[:(—–-]|$)", line)
+        if not item:
+            break
+        names.append(item.group(1))
+    return names
 
 
 def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, only: bool,

@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.connector import request as rq
 from assistant.connector.extract_rest import singular, stated_composite, stated_keys
-from assistant.connector.spec import Spec, Table
+from assistant.connector.spec import DeletionLog, Spec, Table
 
 DB_WORDS = re.compile(r"\b(sqlite3?|duckdb|database|db)\b|\.(db|sqlite3?|duckdb)\b|CREATE TABLE", re.I)
 FILE_WORDS = re.compile(r"\b(csv|tsv|jsonl|ndjson|json\s*lines?|json\s+files?|json\s+arrays?|files?|folder|"
@@ -266,6 +266,8 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
                                       r"incremental|changed|only\s+(?:pick|read|get)|later runs|new rows")
         table.deleted_column = _column(reading, info["columns"], r"^(deleted(_at)?|is_deleted|_deleted|removed_at)$",
                                        r"delet|remov")
+        if re.search(r"\b(?:delet|remov|purg)", reading.text, re.I) and len(primary_key) == 1 and not databases:
+            table.deletion_log = _deletion_log(name, primary_key[0], catalog, wanted)
         tables.append(table)
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
@@ -273,6 +275,26 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
                 source_column=tables[0].primary_key[0] if databases and tables else "",
                 tables=tables or [Table(name="records", source_table="records")], unresolved=unresolved,
                 description=reading.text.strip().split("\n")[0][:200])
+
+
+def _deletion_log(name: str, key: str, catalog: dict[str, dict[str, Any]], wanted: list[str]) -> DeletionLog | None:
+    """A table of the database, not itself wanted, that logs this table's deletes: its name joins the
+    table's (singular) name with a word for deleting (`task_deletions`, `deleted_tasks`), and it has a
+    column for the deleted row's key (`task_id`) and one that grows (its own key, `seq`, `deleted_at`)."""
+    one = singular(name.rsplit(".", 1)[-1].lower())
+    for log_name, info in catalog.items():
+        low = log_name.lower()
+        if log_name in wanted or one not in low or not re.search(r"delet|tombstone|remov|purg|trash", low):
+            continue
+        columns = info["columns"]
+        key_column = next((c for c in columns if c.lower() in (f"{one}_{key}".lower(), f"{one}{key}".lower())),
+                          key if key in columns else "")
+        order = [c for c in info["key"] if c != key_column][:1] or [
+            c for c in columns if re.fullmatch(r"seq\w*|sequence|id|log_id|deleted_at|removed_at|ts", c, re.I)
+            and c != key_column]
+        if key_column and order:
+            return DeletionLog(table=log_name, key_column=key_column, order_column=order[0])
+    return None
 
 
 def _grains(text: str, columns: list[str]) -> list[list[str]]:

@@ -36,6 +36,9 @@ def _source_components(spec: Spec) -> list[tuple[str, str]]:
     if spec.source_type == "database":
         parts = [("sync_query", f"rows through `{spec.driver}` in batches, at or after the saved cursor; a checkpoint "
                                 "after each batch")]
+        if any(t.deletion_log for t in spec.tables):
+            parts.append(("sync_deletion_log", "rows the source's deletion log names become op.delete; the last "
+                                               "entry read is kept in state"))
         if spec.catalog == "match":
             parts.append(("table_specs", "reads the database's own catalog when the connector runs and picks the "
                                          "tables the request named"))

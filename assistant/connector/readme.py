@@ -19,7 +19,9 @@ def _table_line(spec: Spec, t: Table) -> str:
     if spec.source_type == "database":
         return (f"- `{t.name}`: table `{t.source_table}`, {key}"
                 + (f", incremental on `{t.cursor_column}`" if t.cursor_column else ", full sync")
-                + (f", rows marked by `{t.deleted_column}` are deleted" if t.deleted_column else ""))
+                + (f", rows marked by `{t.deleted_column}` are deleted" if t.deleted_column else "")
+                + (f", rows logged in `{t.deletion_log.table}` (by `{t.deletion_log.key_column}`) are deleted"
+                   if t.deletion_log else ""))
     request = f"`{t.method} {t.path}`" if t.path else (
         f"the `{t.parent.included}` list of `{t.parent.table}` responses" if t.parent and t.parent.included else
         f"the `{t.parent.array}` array of each `{t.parent.table}` row" if t.parent else "?")

@@ -205,6 +205,21 @@ class Deletes(Part):
     """Parameter that asks the deletes endpoint for what changed since the previous sync started."""
 
 
+class DeletionLog(Part):
+    """Database sources: a table the source writes a row to for each row it deletes (a trigger's tombstones)."""
+
+    table: str
+    key_column: str
+    """Its column holding the deleted row's key."""
+    order_column: str
+    """Its column that only grows (seq, deleted_at): the next sync reads the entries after the last one."""
+
+    @field_validator("table", "key_column", "order_column")
+    @classmethod
+    def _names(cls, value: str) -> str:
+        return _check(KEY, "the name", value)
+
+
 class Parent(Part):
     table: str
     keys: dict[str, str] = Field(default_factory=dict)
@@ -289,6 +304,8 @@ class Table(Part):
     """Database sources: a column that only grows (updated_at, id); rows at or above the saved value are read."""
     deleted_column: str = ""
     """Database sources: a column that marks deleted rows (deleted_at set, or is_deleted true)."""
+    deletion_log: DeletionLog | None = None
+    """Database sources: the table that logs this table's deletes; each entry becomes op.delete."""
 
     @field_validator("name")
     @classmethod

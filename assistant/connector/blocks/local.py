@@ -639,6 +639,29 @@ def sync_query(connection, table: str, spec: dict, state: dict, label: str = "")
     log.info(f"{table}: {count} rows")
 
 
+def sync_deletion_log(connection, table: str, spec: dict, state: dict):
+    """
+    Delete the rows the source's deletion log names (a trigger's tombstones: the deleted row's key and a
+    growing sequence), reading only the entries after the last one seen, which is kept in state.
+    """
+    deletions = spec["deletion_log"]
+    table_state = state.setdefault(table, {})
+    order = quoted(deletions["order_column"])
+    sql = f"SELECT {quoted(deletions['key_column'])}, {order} FROM {table_sql(deletions['table'])}"
+    params = []
+    if table_state.get("deleted_upto") is not None:
+        sql += f" WHERE {order} > ?"
+        params.append(table_state["deleted_upto"])
+    count = 0
+    for key, position in connection.execute(sql + f" ORDER BY {order}", params).fetchall():
+        # The delete marks the row with this primary key as deleted (_fivetran_deleted = true).
+        op.delete(table=table, keys={spec["primary_key"][0]: to_value(key)})
+        table_state["deleted_upto"] = to_value(position)
+        count += 1
+    op.checkpoint(state=state)
+    log.info(f"{table}: {count} deletes from {deletions['table']}")
+
+
 def sync_all(configuration: dict, state: dict):
     """Every table in turn, from the files or the database the configuration names."""
     if any(spec.get("files") for spec in TABLES.values()):
@@ -652,5 +675,7 @@ def sync_all(configuration: dict, state: dict):
         try:
             for table, spec in tables.items():
                 sync_query(connection, table, spec, state, file_label(path) if DATABASES else "")
+                if spec.get("deletion_log") and not DATABASES:
+                    sync_deletion_log(connection, table, spec, state)
         finally:
             connection.close()
