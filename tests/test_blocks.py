@@ -82,3 +82,19 @@ def test_a_key_found_in_rows_skips_measurements_and_prefers_names_over_counts() 
     rows = [{"device": f"d{d}", "sensor": s, "ts": f"t{t}", "value": 10.0 + d + t / 10, "battery": 90 - d}
             for d in range(3) for s in ("hum", "temp") for t in range(4)]
     assert local.choose_key("readings", rows) == ["device", "sensor", "ts"]
+
+
+def test_a_host_without_a_scheme_takes_the_stated_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.connector.blocks import rest
+
+    monkeypatch.setattr(rest, "BASE_URL", "http://stated.example.com")
+    assert rest.base_url({"base_url": "127.0.0.1:8080/"}) == "http://127.0.0.1:8080"
+    monkeypatch.setattr(rest, "BASE_URL", "")
+    assert rest.base_url({"base_url": "api.example.com"}) == "https://api.example.com"
+
+
+def test_a_child_array_wrapped_in_a_list_object_is_its_items() -> None:
+    from assistant.connector.blocks import rest
+
+    assert rest.list_in({"object": "list", "has_more": False, "data": [{"id": 1}]}) == [{"id": 1}]
+    assert rest.list_in([{"id": 1}]) == [{"id": 1}] and rest.list_in({"a": [], "b": []}) is None

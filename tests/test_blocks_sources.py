@@ -962,3 +962,22 @@ def test_a_deletion_log_table_turns_each_entry_into_one_delete(tmp_path: Path, o
     conn.close()
     local.sync_all({"database_path": str(db)}, state)
     assert ops.deletes[2:] == [("tasks", {"id": 5})]  # only the entry after the last one seen
+
+
+@pytest.mark.parametrize("past_the_end", ["empty", "repeat"])
+def test_page_numbers_go_on_past_a_short_page_until_the_source_says_it_is_over(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch, past_the_end: str) -> None:
+    pages = {1: list(range(0, 5)), 2: list(range(5, 8)), 3: list(range(8, 12))}  # page 2 is short mid-stream
+
+    def rows(call: Call) -> Reply:
+        page = int(call.query.get("page", 1))
+        if page not in pages:
+            return reply({"rows": [] if past_the_end == "empty" else [{"id": i} for i in pages[3]]})
+        return reply({"rows": [{"id": i} for i in pages[page]]})
+
+    with MockApi({"/items": rows}) as api:
+        engine(monkeypatch, api.url, {"items": {"path": "/items", "records": "rows", "primary_key": ["id"],
+                                                "pagination": {"kind": "page", "param": "page",
+                                                               "size_param": "per_page", "size": 5}}})
+        sync()
+    assert [r["id"] for r in ops.rows("items")] == list(range(12))

@@ -390,3 +390,42 @@ def test_tables_listed_under_a_tables_heading_one_per_item(tmp_path: Path) -> No
                    "  - orders: one row per order\n  - order_lines: one row per line\n")
     assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [("orders", ""),
                                                                                   ("order_lines", "lines")]
+
+
+def test_a_configured_host_without_a_scheme_is_the_base_url_key() -> None:
+    spec = spec_of("Our instance is http://tenantly.example.com/api/v2 and the endpoint is GET /work_orders. I've put "
+                   "`domain` (host and port, without the http://) and `api_key` in the configuration. "
+                   "`Authorization: Api-Key <key>`.", {"domain": "tenantly.example.com:8080", "api_key": "k"})
+    assert (spec.base_url_key, spec.tables[0].path) == ("domain", "/api/v2/work_orders")
+    plain = spec_of("GET http://h.example.com/api/v2/work_orders. I've put `domain` and `api_key` in the configuration.")
+    assert plain.config_keys()[:2] == ["domain", "api_key"]
+
+
+def test_an_endpoint_written_with_the_apis_paging_parameter_pages_like_the_others() -> None:
+    spec = spec_of('curl -u "$U:$P" "https://w.example.com/wp-json/wp/v2/posts?per_page=100&page=2"\n'
+                   'curl -u "$U:$P" -D - -o /dev/null "https://w.example.com/wp-json/wp/v2/comments?per_page=1"\n')
+    assert [(t.path, t.pagination.kind) for t in spec.tables] == [("/wp-json/wp/v2/posts", "page"),
+                                                                   ("/wp-json/wp/v2/comments", "page")]
+
+
+def test_one_named_credential_for_basic_auth_is_the_user_name_with_an_empty_password() -> None:
+    spec = spec_of("GET https://b.example.com/v1/invoices\nAuthorization: Basic Auth\nConfig keys: `base_url`, "
+                   "`secret_key`.")
+    assert (spec.auth.kind, spec.auth.username_key, spec.auth.password_key) == ("basic", "secret_key", "")
+
+
+def test_date_parameters_named_alike_make_windows_and_future_data_is_read_ahead() -> None:
+    spec = spec_of("GET https://r.example.com/api/reservations\nThe parameters `arrival_from` and `arrival_to` "
+                   "(format YYYY-MM-DD) are required, at most 90 days apart. Guests book up to one year in advance. "
+                   "The answer has `paging.next_cursor`, you send it back as `cursor`.")
+    table = spec.tables[0]
+    assert table.window is not None
+    assert (table.window.from_param, table.window.to_param, table.window.ahead_days) == ("arrival_from", "arrival_to",
+                                                                                         366)
+    assert (table.pagination.kind, table.pagination.next) == ("cursor", "paging.next_cursor")
+
+
+def test_a_configuration_key_named_in_an_aside_ends_at_its_parenthesis() -> None:
+    spec = spec_of("GET https://p.example.com/api/v1/members, bearer token (`api_token` in the config), "
+                   "rows come back under `data` and `meta.pages` says how many pages -> `members` table")
+    assert spec.config_keys() == ["base_url", "api_token"]

@@ -140,14 +140,16 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     tables += _array_children(stated, tables, reading)
     for table in tables:
         # a key assumed without seeing a record is settled by the data: the probe, or the connector itself
-        table.find_key = any(u.startswith(f"{table.name}: the records were not shown") for u in found.unresolved) \
-            or bool(table.parent and table.parent.array)
+        open_key = (f"{table.name}: the records were not shown", f"{table.name}: no primary key stated or shown")
+        table.find_key = any(u.startswith(open_key) for u in found.unresolved) or bool(table.parent and
+                                                                                       table.parent.array)
     for table in tables:
         endpoint = next((d for d in roles["deletes"] if table.path and d.path.startswith(table.path.rstrip("/"))),
                         None)
         if endpoint is not None:
             table.deletes = _deletes_endpoint(endpoint, table)
     _window(tables, roles, keys, reading, found)
+    _shared_paging(tables, roles["table"])
     base_key = next((k for k in keys if re.search(r"url|host|endpoint", k, re.I)), "base_url")
     _whole_url(tables, base_key, config, reading)
     for table in tables:  # `GET /jobs` under an API root of https://host/v1
@@ -222,6 +224,18 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
         if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
             table.pagination = table.pagination.model_copy(update={"kind": "link"})
     return table
+
+
+def _shared_paging(tables: list[Table], endpoints: list[rq.Endpoint]) -> None:
+    """An endpoint written with one of the API's paging parameters (`/comments?per_page=1`) but no paging
+    of its own pages the way the API's other endpoints do, when they all page one way."""
+    kinds = {t.pagination.model_dump_json(): t.pagination for t in tables if t.pagination.kind != "none"}
+    if len(kinds) != 1:
+        return
+    shared = next(iter(kinds.values()))
+    for table, endpoint in zip(tables, endpoints, strict=False):
+        if table.pagination.kind == "none" and {shared.param, shared.size_param} & set(endpoint.query):
+            table.pagination = shared.model_copy()
 
 
 def _fixed_params(endpoint: rq.Endpoint, table: Table) -> dict[str, str]:
@@ -417,9 +431,23 @@ def _window(tables: list[Table], roles: dict[str, list[rq.Endpoint]], keys: list
         if days and span > 1 and not re.search(r"\b(?:in|ex)clusive\b", said, re.I):
             span -= 1  # whether `to` is included is unsaid: windows a day short of the cap, ends exclusive, fit both
         table.window = Window(from_param=params[0], to_param=params[1], days=span, start_key=start_key,
-                              to_exclusive=not inclusive,
+                              to_exclusive=not inclusive, ahead_days=_ahead(reading.text),
                               end=WindowEnd(path=end.path if end else "", field=last, start_field=first))
         table.incremental = None
+
+
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
+_UNIT = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def _ahead(text: str) -> int:
+    """Days of future data a source is said to hold (`booked up to one year in advance`, `6 months ahead`)."""
+    said = re.search(r"\b(\d+|an?|one|two|three|six|twelve)\s+(day|week|month|year)s?\s+(?:in\s+advance|ahead|"
+                     r"into\s+the\s+future|in\s+the\s+future)", text, re.I)
+    if not said:
+        return 0
+    count = said.group(1).lower()
+    return min(3660, (int(count) if count.isdigit() else _COUNT[count]) * _UNIT[said.group(2).lower()])
 
 
 def _retry(reading: rq.Reading) -> Retry:

@@ -123,10 +123,29 @@ def window_params(endpoint: rq.Endpoint) -> tuple[str, str] | None:
     if len(dates) >= 2:
         return dates[0], dates[1]
     sentence = re.split(r"(?<=[.!?])\s", endpoint.segment)[0]
-    if endpoint.query or not re.search(r"YYYY|yyyy", sentence):
+    if endpoint.query:
         return None
-    words = {w.lower() for w in re.findall(r"[A-Za-z_]+", sentence)}
-    return next(((a, b) for a, b in DATE_PAIRS if a in words and b in words), None)
+    if re.search(r"YYYY|yyyy", sentence):
+        words = {w.lower() for w in re.findall(r"[A-Za-z_]+", sentence)}
+        pair = next(((a, b) for a, b in DATE_PAIRS if a in words and b in words), None)
+        if pair:
+            return pair
+    return _affixed_pair(endpoint.segment) if re.search(r"YYYY|yyyy", endpoint.segment) else None
+
+
+def _affixed_pair(segment: str) -> tuple[str, str] | None:
+    """Two back-ticked parameters that differ only in a from/to word (`arrival_from`, `arrival_to`), in an
+    endpoint's text that writes a date format."""
+    names = list(dict.fromkeys(re.findall(r"`([A-Za-z_]\w*)`", segment)))
+    for first in names:
+        for a, b in DATE_PAIRS[:3] + DATE_PAIRS[-2:]:
+            for stem in (first.removesuffix("_" + a), first.removeprefix(a + "_")):
+                if stem == first:
+                    continue
+                partner = first.replace(a, b) if first.endswith("_" + a) or first.startswith(a + "_") else ""
+                if stem and partner in names:
+                    return first, partner
+    return None
 
 
 # --- one table ------------------------------------------------------------------------------------------------
@@ -186,7 +205,9 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     base = Paging(size_param=size_param if size else "", size=size or 0, has_more=has_more)
     if re.search(r"link header|rel=\W?next|\blinks?\b[^.\n]{0,40}\bnext\b", endpoint.segment, re.I):
         return _paging(base, kind="link")
-    token_field = next((f for f in sorted(fields, key=lambda f: f.count(".")) if CURSOR_FIELDS.search(f)), "")
+    # outermost first in an example; named without one, a name that says `next` (`paging.next_cursor`) first
+    order = (lambda f: f.count(".")) if example else (lambda f: ("next" not in f.lower(), -f.count(".")))
+    token_field = next((f for f in sorted(fields, key=order) if CURSOR_FIELDS.search(f)), "")
     written = set(body_keys) | set(endpoint.query)
     cursor_param = next((p for p in [*body_keys, *endpoint.query, *reading.params, *CURSOR_PARAMS]
                          if p.lower() in CURSOR_PARAMS and (p in written or p.lower() in words)), "")
@@ -297,8 +318,8 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
         found.unresolved.append(f"{name}: the records were not shown; the primary key is taken from the data (a "
                                 "probe, or the connector's first page when it runs), `id` if the records have it")
         return ["id"]
-    found.unresolved.append(f"{name}: no primary key stated or shown; none declared, so Fivetran keys rows by a hash "
-                            "of their values (a probe of the source looks for one)")
+    found.unresolved.append(f"{name}: no primary key stated or shown; the key is taken from the data (a probe, or "
+                            "the connector's first page when it runs), else rows are keyed by a hash of their values")
     return []
 
 
@@ -430,8 +451,11 @@ def _basic(value: str, keys: list[str]) -> Auth:
         return Auth(kind="basic", username_key=username_key or credential_key(keys, "key", "user", default="username"),
                     password_key="")
     password_key = _named_key(password, keys) if re.search(r"[$<{]", password) else ""
-    return Auth(kind="basic", username_key=username_key or credential_key(keys, "user", default="username"),
-                password_key=password_key or credential_key(keys, "pass", "secret", default="password"))
+    username_key = username_key or credential_key(keys, "user", default="username")
+    password_key = password_key or credential_key(keys, "pass", "secret", default="password")
+    if password_key == username_key:  # one credential: the key is the user name, the password is empty
+        password_key = ""
+    return Auth(kind="basic", username_key=username_key, password_key=password_key)
 
 
 def _login_key(name: str, value: str, keys: list[str]) -> str:

@@ -21,6 +21,7 @@ from assistant.connector.spec import Spec
 _URL_NAME = re.compile(r"url|host|endpoint|server|root|base|domain|site|instance", re.I)
 _DATE_NAME = re.compile(r"date|since|start|from|begin", re.I)
 _DATE_VALUE = re.compile(r"^\d{4}-\d\d(-\d\d)?([T ][\d:.]+Z?)?$")
+_HOST = re.compile(r"^(?:localhost|[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)(?::\d+)?(?:/\S*)?$", re.I)  # api.x.com:8443
 _SECRET_NAME = re.compile(r"key|token|secret|pass|auth|cred|user|login|account|client|email|id$", re.I)
 
 
@@ -36,7 +37,7 @@ def role(key: str, config: dict[str, Any]) -> str:
     """What a named key holds: by its value when the configuration gives one, else by its name."""
     value = str(config.get(key, "")) if key in config else None
     if value is not None and value.strip():
-        if re.match(r"https?://", value.strip()):
+        if re.match(r"https?://", value.strip()) or _HOST.match(value.strip()):
             return "url"
         return "date" if _DATE_VALUE.match(value.strip()) else "secret"
     if _URL_NAME.search(key) and not _SECRET_NAME.search(key.replace("base", "")):

@@ -20,6 +20,7 @@ _PLACEHOLDER = re.compile(r"\{\{?\s*([A-Za-z][\w ]*)\s*\}?\}|<\s*([A-Za-z][\w ]*
 _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9\-]*)\s*:\s*(.+?)\s*$")
 _MAX = re.compile(r"\b(?:at\s+most|max(?:imum)?(?:\s+is|\s+of|:)?|up\s+to|capped\s+at|no\s+more\s+than|"
                   r"can(?:'t|not)\s+(?:be\s+)?(?:more|higher|larger|bigger)\s+than|cannot\s+exceed|limited\s+to|"
+                  r"can(?:'t|not)\s+go\s+(?:above|over|beyond|past|higher\s+than)|"
                   r"between\s+[01]\s*(?:\([^()]*\))?\s+and|"
                   r"<=|≤)\s*(\d+)", re.I)
 _STOP = {"and", "or", "the", "a", "an", "in", "with", "as", "is", "are", "of", "to", "for", "on", "we", "our",
@@ -251,7 +252,7 @@ def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int,
             taken.add(path)
     for match in re.finditer(r"(?<![\w/.:}>])(/[A-Za-z][\w\-]*(?:/(?:[\w\-]+|\{\w+\}|<[\w ]+>))+)(?![\w/])", text):
         _, path, _ = _split_url(match.group(1))
-        if path not in taken and not re.match(r"/(usr|tmp|etc|home|var|opt|data|mnt)/", path):
+        if path not in taken and not re.match(r"/(usr|tmp|etc|home|var|opt|data|mnt|dev|proc|sys)/", path):
             out.append((match.start(), Endpoint("GET", path, start=match.start())))
             taken.add(path)
     return out
@@ -374,9 +375,17 @@ def config_keys(text: str) -> list[str]:
         if not all("_" in name for name in listed_before):  # "put them in the config": prose, not keys
             listed_before = []
         clause = re.split(r"[.!?](?=\s|$)|\n\s*(?:\n|[-*•]|\d+[.)])", text[match.end():match.end() + 200])[0]
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        if line.count("(") > line.count(")"):  # "(`api_token` in the config), ...": the aside ends at its ")"
+            clause = clause.split(")")[0]
+            after = _listed(clause)
         ticked = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`", clause)
                   if not re.search(r"\btables?\b[^`]{0,12}$", clause[:m.start()])]  # `feed_token`, not table `x`
-        for name in after + listed_before + ticked:
+        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 160)
+        lead = text[start + 1:match.start()]  # "I've put `domain` (host and port) and `api_key` in the configuration"
+        ticked_before = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`", lead)] if re.search(
+            r"\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?$", lead) else []
+        for name in after + listed_before + ticked_before + ticked:
             if name not in keys and not name.isdigit():
                 keys.append(name)
     return keys

@@ -253,6 +253,9 @@ class Window(Part):
     """Configuration key of the first day to read ("": the window end's `start_field` says it)."""
     to_exclusive: bool = True
     end: WindowEnd = Field(default_factory=WindowEnd)
+    ahead_days: int = Field(default=0, ge=0, le=3660)
+    """Days past today the source holds data for (bookings a year ahead): read up to then, and read the
+    windows from today on again each sync, since what lies ahead still changes."""
 
 
 class Table(Part):

@@ -60,7 +60,8 @@ def settle_configuration(configuration: dict):
     """
     missing = [key for key in REQUIRED_CONFIG if not str(configuration.get(key, "")).strip()]
     spare = [key for key, value in configuration.items() if key not in REQUIRED_CONFIG and str(value).strip()]
-    urls = [key for key in spare if str(configuration[key]).startswith(("http://", "https://"))]
+    urls = [key for key in spare if re.match(r"(https?://|localhost\b|[\w\-]+(\.[\w\-]+)+(:\d+)?(/|$))",
+                                             str(configuration[key]).strip())]  # a URL, or a host (api.x.com:8443)
     if BASE_URL_KEY in missing and len(urls) == 1:
         log.warning(f"No '{BASE_URL_KEY}' in the configuration; using '{urls[0]}'")
         configuration[BASE_URL_KEY] = configuration[urls[0]]
@@ -172,8 +173,12 @@ def refresh_token(session):
 
 
 def base_url(configuration: dict):
-    """The API's base URL: from the configuration, else the one the request stated."""
-    return str(configuration.get(BASE_URL_KEY) or BASE_URL).rstrip("/")
+    """The API's base URL: from the configuration, else the one the request stated. A configured host
+    without a scheme (`api.example.com:8443`) takes the stated URL's scheme, else https."""
+    url = str(configuration.get(BASE_URL_KEY) or BASE_URL).strip().rstrip("/")
+    if url and "://" not in url:
+        url = (BASE_URL.split("://")[0] if "://" in BASE_URL else "https") + "://" + url
+    return url
 
 
 def endpoint_url(configuration: dict, path: str):
@@ -542,6 +547,15 @@ def later(value, than):
         return str(value) > str(than)
 
 
+def list_in(value):
+    """A child array as the record holds it: a list, or a list wrapped in an object (`{"object": "list",
+    "has_more": false, "data": [...]}`), whose only list is the items."""
+    if isinstance(value, dict):
+        lists = [v for v in value.values() if isinstance(v, list)]
+        return lists[0] if len(lists) == 1 else None
+    return value
+
+
 def to_utc(value):
     """Normalise an ISO-8601 timestamp to UTC, so cursors compare correctly across time zones."""
     if not isinstance(value, str) or not value:
@@ -654,9 +668,14 @@ def with_size(spec: dict, params: dict, body):
     return query, payload
 
 
+def page_key(marker):
+    """A page, token or link as 40 bytes, to notice it coming back."""
+    return hashlib.sha1(json.dumps(marker, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def advancing(seen: set, marker, url: str, what: str):
     """Stop a pagination that does not move: the same page, token or link twice would repeat forever."""
-    key = hashlib.sha1(json.dumps(marker, sort_keys=True, default=str).encode()).hexdigest()  # a page: 40 bytes
+    key = page_key(marker)
     if key in seen:
         raise RuntimeError(f"Pagination is not advancing at {url}: the same {what} came back twice; the API does "
                            "not page the way the spec says (check the paging parameter)")
@@ -664,12 +683,15 @@ def advancing(seen: set, marker, url: str, what: str):
 
 
 def pages_page(session, url: str, spec: dict, params: dict, body):
-    """page=1, 2, 3, ... until the total number of pages, `has more` false, an empty next-page field, or a
-    short or empty page."""
+    """page=1, 2, 3, ... until the total number of pages, `has more` false, an empty next-page field, or an
+    empty page. With no such signal a short page is confirmed by asking for the next one (some APIs
+    drop records after paging, so a short page is not always the last): an empty or refused page, or
+    the same page again, ends it."""
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
     page = int(paging.get("first", 1))
     seen: set = set()
+    short = False
     while True:
         set_param(query, payload, paging["param"], page, paging.get("where", "query"))
         try:
@@ -680,6 +702,8 @@ def pages_page(session, url: str, spec: dict, params: dict, body):
             log.info(f"page {page} was refused (HTTP {exc.status}): taken as past the last page")
             return
         records = records_at(data, spec)
+        if records and short and page_key(records) in seen:
+            return  # past the end the API repeats its last page
         if records:
             advancing(seen, records, url, "page of records")
         yield records
@@ -689,8 +713,7 @@ def pages_page(session, url: str, spec: dict, params: dict, body):
             more = False
         if not records or more is False or (total is not None and page >= int(total)):
             return
-        if total is None and more is None and paging.get("size") and len(records) < int(paging["size"]):
-            return
+        short = total is None and more is None and bool(paging.get("size")) and len(records) < int(paging["size"])
         page += 1
 
 
@@ -876,7 +899,7 @@ def sync_children(session, parent: str, record: dict, state: dict):
             continue
         extra = {column: value_at(record, field) for field, column in link.get("keys", {}).items()}
         if link.get("array"):
-            items = value_at(record, link["array"])
+            items = list_in(value_at(record, link["array"]))
             if items is None and link["array"].endswith("s"):  # `variants` written as <variant> elements
                 one = link["array"][:-1]
                 items = value_at(record, one)
@@ -948,7 +971,8 @@ def sync_windows(session, table: str, spec: dict, state: dict):
         params, body = request_parts(spec, {})
         params.update(window_params(window, start, stop))
         count += sync_table(session, table, spec, state, url, {}, params, body)
-        table_state["next"] = stop.isoformat()
+        # the future still changes: a window from today on is read again next sync
+        table_state["next"] = min(stop, datetime.now(timezone.utc).date()).isoformat()
         # Checkpoint after each window: the next sync starts with the first window not yet read.
         op.checkpoint(state=state)
         start = stop
@@ -976,6 +1000,8 @@ def window_bounds(session, window: dict, table_state: dict):
         raise ValueError(f"No first day to read: set '{window.get('start_key') or 'start_date'}' in the configuration")
     last = value_at(payload, end.get("field") or "") if end.get("field") else None
     last_day = date.fromisoformat(str(last)[:10]) if last else datetime.now(timezone.utc).date() - timedelta(days=1)
+    if window.get("ahead_days"):  # data lies ahead of today (bookings): read up to the furthest day
+        last_day = datetime.now(timezone.utc).date() + timedelta(days=int(window["ahead_days"]))
     return date.fromisoformat(str(first)[:10]), last_day
 
 
@@ -1087,7 +1113,8 @@ def array_child_key(name: str, spec: dict, parent: dict, parent_rows: list):
         spec["parent"] = link
     columns = list(link["keys"].values())
     rows = [dict(prepare_record(item), **{c: value_at(row, f) for f, c in link["keys"].items()})
-            for row in parent_rows[:50] for item in (value_at(row, link["array"]) or []) if isinstance(item, dict)]
+            for row in parent_rows[:50] for item in (list_in(value_at(row, link["array"])) or [])
+            if isinstance(item, dict)]
     scalar = [c for c in (rows[0] if rows else {}) if c not in columns and all(
         isinstance(r.get(c), (str, int)) and not isinstance(r.get(c), bool) for r in rows)]
     ranked = [c for c in scalar if ID_LIKE.search(c)] + [c for c in scalar if isinstance(rows[0][c], str)

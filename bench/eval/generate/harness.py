@@ -25,7 +25,8 @@ SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "so
         "rest2": (HERE / "rest2", "mocks", "serve"), "local2": (HERE / "local2", "sources", "make"),
         "rest3": (HERE / "rest3", "mocks", "serve"), "local3": (HERE / "local3", "sources", "make"),
         "rest4": (HERE / "rest4", "mocks", "serve"), "local4": (HERE / "local4", "sources", "make"),
-        "rest5": (HERE / "rest5", "mocks", "serve"), "local5": (HERE / "local5", "sources", "make")}
+        "rest5": (HERE / "rest5", "mocks", "serve"), "local5": (HERE / "local5", "sources", "make"),
+        "rest6": (HERE / "rest6", "mocks", "serve"), "local6": (HERE / "local6", "sources", "make")}
 
 
 @dataclass
