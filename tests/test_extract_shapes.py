@@ -429,3 +429,20 @@ def test_a_configuration_key_named_in_an_aside_ends_at_its_parenthesis() -> None
     spec = spec_of("GET https://p.example.com/api/v1/members, bearer token (`api_token` in the config), "
                    "rows come back under `data` and `meta.pages` says how many pages -> `members` table")
     assert spec.config_keys() == ["base_url", "api_token"]
+
+
+def test_database_tables_renamed_for_the_destination_and_tables_left_out(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "helpdesk.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE tickets (id INTEGER PRIMARY KEY, version INTEGER, is_deleted INTEGER);"
+                       "CREATE TABLE agents (agent_id INTEGER PRIMARY KEY); CREATE TABLE jobs (id INTEGER PRIMARY KEY);"
+                       "CREATE TABLE macros (id INTEGER PRIMARY KEY); CREATE TABLE sessions (token TEXT PRIMARY KEY);")
+    conn.close()
+    spec = spec_of(f"SQLite at {path}, key `helpdesk_db`.\nScope\n* tickets -> destination table `support_tickets` "
+                   "(PK id)\n* agents -> destination table `agents`\n* jobs: please land it as `service_jobs`\n"
+                   "* everything else (macros, sessions) is out of scope\n* Every write to tickets sets `version` "
+                   "higher. Use it as the incremental cursor.\n* Deleting sets is_deleted = 1.")
+    assert sorted((t.name, t.source_table, t.cursor_column) for t in spec.tables) == [
+        ("agents", "agents", ""), ("service_jobs", "jobs", ""), ("support_tickets", "tickets", "version")]

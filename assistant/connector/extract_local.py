@@ -148,8 +148,30 @@ def _unwanted(prose: rq.Reading) -> str:
                                    r"(?:don'?t|do not|dont|never)\s+(?:\w+\s+){0,2}?[`\"']?\w+[`\"']?\s+"
                                    r"(?:over|across|in)\b|"
                                    r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need|"
-                                   r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+",
+                                   r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+|"
+                                   r"\b(?:leave|leaving)\s+out\b[^.\n]*|[^.\n]*\bout\s+of\s+scope\b|"
+                                   r"\bexclud\w*\b[^.\n]*",
                                    prose.text, re.I)).lower()
+
+
+def renames(text: str, names: list[str]) -> dict[str, str]:
+    """Database tables the request gives another name in the destination: `tickets -> support_tickets`,
+    `jobs: please land it as `service_jobs``, `v_x ... should have the name `x``: a table of the database,
+    then, in the same sentence, an arrow or a naming word and a back-ticked name the database lacks."""
+    by_word = {n.lower().rsplit(".", 1)[-1]: n for n in names}
+    out: dict[str, str] = {}
+    for match in re.finditer(r"`?\b([A-Za-z_]\w*)\b`?", text):
+        source = by_word.get(match.group(1).lower())
+        if source is None or source in out:
+            continue
+        after = re.split(r"[.!?](?=\s|$)|\n", text[match.end():match.end() + 140])[0]
+        others = [m.start() for m in re.finditer(r"\b[A-Za-z_]\w*\b", after) if m.group(0).lower() in by_word]
+        near = after[:others[0]] if others else after  # up to the next table of the database
+        named = re.match(r"\s*(?:->|→|=>)\s*(?:(?:the\s+)?(?:destination\s+)?table\s+)?`?([A-Za-z_]\w*)`?", after) or \
+            re.search(r"(?:\bas|\bnamed?|\bname\s+(?:is|of)?|\bcalled)\s*(?:(?:the\s+)?table\s+)?`([A-Za-z_]\w*)`", near)
+        if named and named.group(1).lower() not in by_word:
+            out[source] = rq.snake(named.group(1))
+    return out
 
 
 def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
@@ -163,13 +185,17 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
 
     prose = _prose(reading)
     unwanted = _unwanted(prose)
-    stated = {n.lower() for n in stated_tables(prose) if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)}
-    listed = _enumerated(prose.text, names)
+    back = {new: old.lower().rsplit(".", 1)[-1] for old, new in renames(prose.text, names).items()}
+    stated = {back.get(n.lower(), n.lower()) for n in stated_tables(prose)
+              if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)}
+    declined = {n for n in names if re.search(rf"\b{re.escape(n.lower().rsplit('.', 1)[-1])}\b", unwanted)}
+    listed = [n for n in _enumerated(prose.text, names) if n not in declined]
     if not stated & {n.lower().rsplit(".", 1)[-1] for n in names}:  # no table named as a table: the ones mentioned
         mentioned = _mentioned(reading, names)
         if len(mentioned) > 1 or (mentioned and not ALL_WORDS.search(reading.text)):
             return mentioned
-    found = local.wanted_tables(_words(reading, names), names)
+    words = [back.get(str(w).lower(), w) for w in _words(reading, names)]  # support_tickets -> tickets
+    found = local.wanted_tables(words, names)
     return [n for n in names if n in found or n in listed] if listed and found != list(names) else found
 
 
@@ -247,6 +273,7 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
     words = _words(reading, list(catalog))
     unresolved = []
     wanted = _wanted(reading, list(catalog))
+    given = renames(_prose(reading).text, list(catalog))
     for name in wanted:
         info = catalog[name]
         renamed = next((w for w in words if name.lower().endswith("_" + w.lower()) and w.lower() != name.lower()), "")
@@ -260,6 +287,7 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
         if databases:  # ids repeat across the files: the file's label leads the key
             primary_key = [_source_column(reading.text, databases, info["columns"]), *primary_key]
         own = name.rsplit(".", 1)[-1]  # erp.shipments -> shipments, unless that is wanted from main too
+        renamed = given.get(name) or renamed
         table = Table(name=rq.snake(renamed or (own if own not in wanted else name)), source_table=name,
                       primary_key=primary_key)
         table.cursor_column = _column(reading, info["columns"], r"(updated|modified|changed)(_?at|_on|_time)?$",
@@ -428,6 +456,10 @@ def _column(reading: rq.Reading, columns: list[str], shape: str, asked: str) -> 
                       reading.text, re.I)
     if after and after.group("column") in columns:
         return after.group("column")
+    for sentence in reading.text.split("\n"):  # a line or list item: `version` ... "use it as the incremental cursor"
+        ticked = [c for c in re.findall(r"`(\w+)`", sentence) if c in columns]
+        if len(ticked) == 1 and re.search(asked, sentence, re.I) and re.search(r"cursor|incremental", asked):
+            return ticked[0]
     fitting = [c for c in named if re.search(shape, c, re.I)]
     if fitting:
         return fitting[0]
