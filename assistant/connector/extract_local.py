@@ -168,7 +168,8 @@ def renames(text: str, names: list[str]) -> dict[str, str]:
         others = [m.start() for m in re.finditer(r"\b[A-Za-z_]\w*\b", after) if m.group(0).lower() in by_word]
         near = after[:others[0]] if others else after  # up to the next table of the database
         named = re.match(r"\s*(?:->|→|=>)\s*(?:(?:the\s+)?(?:destination\s+)?table\s+)?`?([A-Za-z_]\w*)`?", after) or \
-            re.search(r"(?:\bas|\bnamed?|\bname\s+(?:is|of)?|\bcalled)\s*(?:(?:the\s+)?table\s+)?`([A-Za-z_]\w*)`", near)
+            re.search(r"(?:\bas|\bnamed?|\bname\s+(?:is|of)?|\bcalled)\s*(?:(?:the\s+)?table\s+)?`([A-Za-z_]\w*)`",
+                      near)
         if named and named.group(1).lower() not in by_word:
             out[source] = rq.snake(named.group(1))
     return out
