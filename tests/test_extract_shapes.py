@@ -446,3 +446,35 @@ def test_database_tables_renamed_for_the_destination_and_tables_left_out(tmp_pat
                    "higher. Use it as the incremental cursor.\n* Deleting sets is_deleted = 1.")
     assert sorted((t.name, t.source_table, t.cursor_column) for t in spec.tables) == [
         ("agents", "agents", ""), ("service_jobs", "jobs", ""), ("support_tickets", "tickets", "version")]
+
+
+def test_a_pasted_python_script_is_read_for_its_call_headers_and_records() -> None:
+    spec = spec_of('Turn my script into a connector (table `responses`). The JSON has a `next` field with the full '
+                   'URL of the next page. Config: `base_url`, `workspace_id`, `token`.\n```python\nimport os, requests\n'
+                   'BASE = "https://forms.example.com"\nWORKSPACE = "ws_1"\nTOKEN = os.environ["FORMLY_TOKEN"]\n'
+                   'resp = requests.get(f"{BASE}/v1/workspaces/{WORKSPACE}/responses",\n'
+                   '                    headers={"X-Survey-Token": TOKEN}, params={"page_size": 100})\n'
+                   'data = resp.json()\nfor rid, r in data["responses"].items():\n    print(r["answers"]["nps"])\n```')
+    table = spec.tables[0]
+    assert (table.path, table.records, table.keyed_by) == ("/v1/workspaces/ws_1/responses", "responses", "rid")
+    assert (spec.auth.header_name, spec.auth.template) == ("X-Survey-Token", "{token}")
+    assert (table.pagination.kind, table.pagination.next, table.pagination.size) == ("link", "next", 100)
+
+
+def test_a_pasted_openapi_document_is_read_for_paths_security_paging_and_records() -> None:
+    spec = spec_of("Tables `events` and `attendees`. Config has `base_url` and `api_key`.\n```yaml\nopenapi: 3.0.3\n"
+                   "servers:\n  - url: https://tix.example.com/v2\ncomponents:\n  securitySchemes:\n"
+                   "    k: {type: apiKey, in: query, name: api_key}\n  parameters:\n"
+                   "    limit: {name: limit, in: query, schema: {type: integer, maximum: 50}}\n"
+                   "    cursor: {name: cursor, in: query, schema: {type: string}}\npaths:\n  /events:\n    get:\n"
+                   "      parameters: [{$ref: '#/components/parameters/limit'}, {$ref: '#/components/parameters/cursor'}]"
+                   "\n      responses:\n        '200':\n          headers: {X-Next-Cursor: {schema: {type: string}}}\n"
+                   "          content: {application/json: {schema: {type: array, items: {type: object, properties: "
+                   "{id: {type: integer}, name: {type: string}}}}}}\n  /events/{event_id}/attendees:\n    get:\n"
+                   "      parameters: [{$ref: '#/components/parameters/limit'}]\n```")
+    events, attendees = spec.tables
+    assert (spec.auth.kind, spec.auth.param_name) == ("query", "api_key")
+    assert (events.path, events.records, events.primary_key) == ("/v2/events", "", ["id"])
+    assert (events.pagination.kind, events.pagination.next_header, events.pagination.size) == (
+        "cursor", "X-Next-Cursor", 50)
+    assert attendees.parent is not None and attendees.parent.table == "events"

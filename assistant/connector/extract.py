@@ -186,6 +186,10 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
     located = rest.records_path(example) if example is not None else None
     records = located[0] if located else ""
     record = next((i for i in (located[1] if located else []) if isinstance(i, dict) and i), None)
+    if located is None and isinstance(example, dict) and re.search(r"\[\s*\{", endpoint.segment) and \
+            not rest.keyed_records(example):
+        located = ("", [example])  # `[{...}, ...]`: the response is a list and this is one record
+        record = example
     keyed = rest.keyed_records(example) if located is None else None
     if keyed:
         records, record = keyed[0], {keyed[1]: ""}

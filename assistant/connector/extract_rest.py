@@ -195,8 +195,10 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
         {q.lower() for q in endpoint.query}
     body_keys = set(endpoint.body) if isinstance(endpoint.body, dict) else set()
     named = [*reading.identifiers, *re.findall(r"\b[a-z]+_[a-z_]+\b", endpoint.segment + " " + reading.text)]
-    fields = rq.paths(example) if example else list(dict.fromkeys(i for i in named if re.search(
-        r"next|cursor|token|more|total_|pages", i, re.I)))  # no example: the response fields it names
+    said = list(dict.fromkeys(i for i in named if re.search(r"next|cursor|token|more|total_|pages", i, re.I)))
+    fields = rq.paths(example) if example else said  # no example: the response fields it names
+    if example and not any(re.search(r"next|cursor|token|more|total|pages|links?$", f, re.I) for f in fields):
+        fields += said  # an example of the records alone: the paging fields the text names
     has_more = next((f for f in fields if re.search(r"(^|\.)(has_?more|hasMore|more|has_next)$", f, re.I)), "")
     size_param = next((p for p in [*endpoint.query, *body_keys, *SIZE_PARAMS] if p.lower() in SIZE_PARAMS
                        and (p in endpoint.query or p in body_keys or p.lower() in words)), "")
@@ -215,7 +217,10 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     if header and cursor_param and not token_field:
         return _paging(base, kind="cursor", param=cursor_param, next_header=header)
     next_value = rq_value(example, token_field) if token_field else None
-    url_field = bool(token_field) and bool(re.search(r"(^|\.)links?\.|(url|href|link)$", token_field, re.I))
+    url_named = bool(token_field) and bool(re.search(  # "`next` field with the full URL of the next page"
+        rf"`{re.escape(token_field)}`[^.\n]{{0,60}}\b(?:url|link|href)\b", reading.text, re.I))
+    url_field = url_named or bool(token_field) and bool(re.search(r"(^|\.)links?\.|(url|href|link)$", token_field,
+                                                                    re.I))
     if url_field or isinstance(next_value, str) and (next_value.startswith(("http", "/")) or re.search(
             r"\b(url|link|href)\b", next_value, re.I)):
         return _paging(base, kind="link", next=token_field)
@@ -518,8 +523,9 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
             return Auth(kind="header", header_name="Authorization", template=f"{scheme} {{{key}}}" if rest else
                         f"{{{key}}}")
     for name, value in reading.headers.items():
-        if name.lower() == "authorization":
-            continue  # named without a value: the scheme comes from the words below
+        if name.lower() == "authorization" or re.search(r"cursor|next|page|total|link|rate|retry|request-id", name,
+                                                        re.I):
+            continue  # named without a value: the scheme comes from the words below; paging headers are answers
         written = rq._PLACEHOLDER.search(value) or re.search(r"\$\{?(\w+)", value)
         if written or re.search(r"key|token|auth|secret|signature|pass|credential", name, re.I):
             key = _named_key(written.group(0), keys) if written else ""

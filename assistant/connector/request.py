@@ -448,6 +448,9 @@ def api_root(found: list[Endpoint]) -> Endpoint | None:
 
 
 def read(text: str) -> Reading:
+    from assistant.connector import request_code, request_openapi
+
+    text = request_openapi.rewrite(request_code.rewrite(text))
     found = endpoints(text)
     root = api_root(found)
     if root is not None:
