@@ -98,3 +98,14 @@ def test_a_child_array_wrapped_in_a_list_object_is_its_items() -> None:
 
     assert rest.list_in({"object": "list", "has_more": False, "data": [{"id": 1}]}) == [{"id": 1}]
     assert rest.list_in([{"id": 1}]) == [{"id": 1}] and rest.list_in({"a": [], "b": []}) is None
+
+
+def test_configuration_keys_named_otherwise_are_matched_by_likeness(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.connector.blocks import rest
+
+    monkeypatch.setattr(rest, "REQUIRED_CONFIG", ["base_url", "account_id", "account_secret"])
+    monkeypatch.setattr(rest.log, "warning", lambda message: None)
+    configuration = {"api_host": "http://h", "acct": "a1", "signing_secret": "s1"}
+    rest.settle_configuration(configuration)
+    assert (configuration["base_url"], configuration["account_id"], configuration["account_secret"]) == (
+        "http://h", "a1", "s1")

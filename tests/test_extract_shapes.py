@@ -478,3 +478,31 @@ def test_a_pasted_openapi_document_is_read_for_paths_security_paging_and_records
     assert (events.pagination.kind, events.pagination.next_header, events.pagination.size) == (
         "cursor", "X-Next-Cursor", 50)
     assert attendees.parent is not None and attendees.parent.table == "events"
+
+
+def test_an_api_doc_excerpt_gives_only_the_listing_endpoints_of_the_tables_asked_for() -> None:
+    spec = spec_of("I only want shifts, table name `shifts`. Config has `base_url` and `api_key`.\n"
+                   "Authorization: ApiKey <your key>\nList endpoints accept `page` and `per_page` (default 10, maximum "
+                   "20).\nEndpoints\n  GET  /api/v2/shifts           List shifts\n  GET  /api/v2/shifts/{id}      Get "
+                   "one shift\n  POST /api/v2/shifts           Create a shift\n  GET  /api/v2/employees        List "
+                   "employees\nChangelog\n  2024-02-02  Deprecated /api/v1 (sunset 2024-12-31)")
+    assert [(t.name, t.path, t.method) for t in spec.tables] == [("shifts", "/api/v2/shifts", "GET")]
+    assert spec.tables[0].pagination.size == 20
+
+
+def test_a_fixed_password_and_a_second_credential_header() -> None:
+    basic = spec_of("GET https://c.example.com/api/v1/time_entries. HTTP basic where the username is the API token "
+                    "and the password is literally the string `api_token`. Config: `base_url`, `api_token`.")
+    assert (basic.auth.username_key, basic.auth.password_key, basic.auth.password_value) == ("api_token", "",
+                                                                                           "api_token")
+    two = spec_of("GET /v2/shipments. The account id goes in an `X-Account-Id` header and the secret in "
+                  "`X-Account-Secret`.", {"acct": "a", "signing_secret": "s", "api_host": "https://p.example.com"})
+    assert (two.auth.header_name, two.auth.template) == ("X-Account-Id", "{acct}")
+    assert two.computed_headers["X-Account-Secret"].parts == ["config:signing_secret"]
+
+
+def test_a_stated_child_table_takes_the_one_array_its_parent_records_hold() -> None:
+    spec = spec_of('Two tables: `invoices` and `invoice_lines`. GET https://l.example.com/api/invoices returns\n'
+                   '{"invoices": [{"id": "inv_1", "line_items": [{"line_no": 1, "amount": "9.99"}]}], "total": 1}')
+    child = next(t for t in spec.tables if t.name == "invoice_lines")
+    assert child.parent is not None and child.parent.array == "line_items"

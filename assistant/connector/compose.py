@@ -171,7 +171,7 @@ FORM_PROBES = {
 
 AUTH_FIELDS = {
     "none": [], "bearer": ["token_key"], "header": ["header_name", "template"], "query": ["param_name", "token_key"],
-    "basic": ["username_key", "password_key"],
+    "basic": ["username_key", "password_key", "password_value"],
     "oauth2": ["token_url", "token_url_key", "client_id_key", "client_secret_key", "style", "scope", "token_params",
                "token_field"],
     "session": ["token_url", "token_url_key", "login", "style", "token_field", "header_name", "template"],

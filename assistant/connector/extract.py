@@ -21,6 +21,7 @@ from assistant.connector import request as rq
 from assistant.connector.computed import computed_headers
 from assistant.connector.spec import (
     Auth,
+    Computed,
     Deletes,
     Incremental,
     Paging,
@@ -77,6 +78,9 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         ticked = re.findall(r"`([A-Za-z_]\w*)`", clause) if re.match(r"[^`.!?]{0,40}:", clause) else []
         # `tables in the warehouse: `a` and `b``: the quoted names after the colon; else the words that follow
         listed = ticked or rq._listed(tail.split("\n")[0])  # a list may go on after a line ending in "and" or ","
+        colon = re.match(r"[^.:\n`]{0,60}:[ \t]*(?=\S)", tail)
+        if not listed and colon:  # "tables but we need only three of them: rooms, guests and bookings"
+            listed = rq._listed(tail[colon.end():].split("\n")[0])
         # `table stock_items please`, `table products: the id is ...`
         snake_name = re.match(r"\s*([a-z][a-z0-9]*_[a-z0-9_]+)\b|\s*([a-z][a-z0-9_]*)\s*:", tail)
         bullets = _bulleted(reading.text[match.end():]) if reading.text[match.start():match.end()].rstrip().endswith(
@@ -88,7 +92,8 @@ def stated_tables(reading: rq.Reading) -> list[str]:
                              r"(?:as|to|into)\s+`([A-Za-z_]\w*)`", reading.text, re.I):
         names.append(match.group(1))  # "land it as `daily_pageviews`"
     stop = {"a", "the", "table", "tables", "one", "single", "separate", "each", "every", "warehouse", "called",
-            "named", "this", "that", "destination", "same", "your"}
+            "named", "this", "that", "destination", "same", "your", "in", "into", "on", "per", "to", "from",
+            "its", "new", "our", "my"}
     return list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in stop and not n.isdigit()))
 
 
@@ -129,6 +134,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     keys = list(dict.fromkeys([*config, *reading.config_keys]))
     roles = rest.roles(reading)
     stated = stated_tables(reading)
+    roles["table"] = _listing_endpoints(roles["table"], stated)
     tables = [_table(e, stated, reading, found, len(roles["table"]) == 1) for e in roles["table"]]
     if not roles["table"] and not roles["child"]:
         tables = [_assumed(name, reading, found) for name in stated]
@@ -159,6 +165,8 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     unsigned = dataclasses.replace(reading, headers={k: v for k, v in reading.headers.items() if k not in computed})
     auth = rest.auth(unsigned, keys, roles["token"][0] if roles["token"] else None, found) \
         if "Authorization" not in computed else Auth()  # the credential is the computed Authorization header
+    for header, key in rest.more_credential_headers(unsigned, auth, keys).items():
+        computed[header] = Computed(parts=[f"config:{key}"])  # a second credential header, sent as it is
     spec = Spec(computed_headers=computed, name=_connector_name(reading, tables),
                 description=reading.text.strip().split("\n")[0][:200],
                 base_url_key=base_key, base_url=reading.base_url, auth=auth, retry=_retry(reading),
@@ -228,6 +236,23 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
         if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
             table.pagination = table.pagination.model_copy(update={"kind": "link"})
     return table
+
+
+def _listing_endpoints(endpoints: list[rq.Endpoint], stated: list[str]) -> list[rq.Endpoint]:
+    """The endpoints that list a table's records, from an API's whole endpoint list: not a POST that creates
+    on a path another endpoint GETs, not an API version root (`/api/v1`), and, when the request names its
+    tables, only those (and the parents of per-parent ones it names)."""
+    gets = {e.path.rstrip("/") for e in endpoints if e.method == "GET"}
+    kept = [e for e in endpoints if not (e.method == "POST" and e.path.rstrip("/") in gets)
+            and not re.search(r"/v\d+(?:\.\d+)?/?$", e.path)]
+    names = {id(e): rest.table_name(e.path) for e in kept}
+    wanted = {n for n in stated} | {rest.singular(n) for n in stated}
+    named = [e for e in kept if names[id(e)] in wanted or rest.singular(names[id(e)]) in wanted]
+    if not named or len(named) == len(kept):
+        return kept or endpoints
+    parents = {e.path.split("/{")[0].rstrip("/") for e in named if e.placeholders}
+    return [e for e in kept if e in named or e.path.rstrip("/") in parents or
+            any(n.endswith("_" + names[id(e)]) or n.endswith("_" + rest.singular(names[id(e)])) for n in stated)]
 
 
 def _shared_paging(tables: list[Table], endpoints: list[rq.Endpoint]) -> None:
@@ -400,6 +425,12 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
         written = re.findall(r"[\"'`]?(\w+)[\"'`]?\s*:?\s*\[\s*\{", reading.text)  # `channels [ {channel, kwh}`
         arrays += [f for f in [*(known or []), *written]
                    if name.endswith("_" + f) or name.endswith("_" + rest.singular(f))]
+        others = [f for f in dict.fromkeys([*(known or []), *written]) if f not in named and f != name and
+                  rest.singular(f) != rest.singular(parent.name if parent else "") and f not in ("data", "items",
+                                                                                                 "results", "records")]
+        if not arrays and len(others) == 1 and parent is not None and rest.singular(parent.name) in name:
+            # `invoice_lines` from the one array an invoice holds (`line_items`)
+            arrays = others
         if arrays and parent is not None:
             key = (parent.primary_key or ["id"])[0]
             out.append(Table(name=name, primary_key=["id"], parent=Parent(
@@ -409,8 +440,8 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
 
 def _deletes_endpoint(endpoint: rq.Endpoint, table: Table) -> Deletes:
     example = next(iter(rq.json_examples(endpoint.segment)), None)
-    located = rest.records_path(example) if example is not None else None
-    since = next((p for p in endpoint.query if rest.SINCE.search(p)), "")
+    located = (rest.records_path(example) or next(iter(rq.list_paths(example)), None)) if example is not None else None
+    since = next((p for p in endpoint.query if rest.SINCE.search(p)), "")  # ids are a list of strings
     return Deletes(path=endpoint.path, ids=located[0] if located else "", since_param=since)
 
 

@@ -132,7 +132,7 @@ def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
     words = stated or [w.lower() for w in re.findall(r"[A-Za-z_]\w{3,}", PATH.sub(" ", prose.text))]
     words = [w for w in dict.fromkeys(words) if not re.search(rf"\b{re.escape(w)}\b", unwanted)]
     named = {n.lower() for n in names or []} & {w.lower() for w in words}
-    if stated and named:  # tables the request names as tables beat "everything" / "all of them"
+    if stated and (named or (names is None and len(words) > 1)):  # tables named as tables beat "everything"
         return words
     return [] if ALL_WORDS.search(prose.text) and len(named) <= 1 else words  # a list of tables beats "everything"
 
@@ -147,7 +147,9 @@ def _unwanted(prose: rq.Reading) -> str:
     return " ".join(re.findall(r"(?:don'?t|do not|dont|no|not)\s+(?:need|want)[^.\n]*|other\s+things[^.\n]*|"
                                    r"(?:don'?t|do not|dont|never)\s+(?:\w+\s+){0,2}?[`\"']?\w+[`\"']?\s+"
                                    r"(?:over|across|in)\b|"
-                                   r"\([^)]*\)\s*(?:we\s+)?(?:don'?t|do not|dont)\s+need|"
+                                   r"\([^)]*\)\s*(?:\w+\s+){0,2}(?:don'?t|do not|dont|never)\s+"
+                                   r"(?:need|want|sync|load|copy|include)|"
+                                   r"(?:don'?t|do not|dont|never)\s+(?:sync|load|copy|include)[^.\n]*|"
                                    r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+|"
                                    r"\b(?:leave|leaving)\s+out\b[^.\n]*|[^.\n]*\bout\s+of\s+scope\b|"
                                    r"\bexclud\w*\b[^.\n]*",
@@ -186,6 +188,7 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
 
     prose = _prose(reading)
     unwanted = _unwanted(prose)
+    names = local.in_schemas(names, re.findall(r"\w+", prose.text.lower()), re.findall(r"\w+", unwanted))
     back = {new: old.lower().rsplit(".", 1)[-1] for old, new in renames(prose.text, names).items()}
     stated = {back.get(n.lower(), n.lower()) for n in stated_tables(prose)
               if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)}
@@ -433,6 +436,8 @@ def _matched_at_run_time(reading: rq.Reading, key: str, location: str, duckdb: b
                  deleted_column=_column(reading, columns, r"^(deleted(_at)?|is_deleted|_deleted|removed_at)$",
                                         r"delet|remov"))
     words = _words(reading)
+    schemas = [s for s, table in re.findall(r"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b", reading.text) if table in words]
+    words = list(dict.fromkeys([*schemas, *words]))  # `marketing.campaigns`: the schema is named too
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
                 driver="duckdb" if duckdb else "sqlite3", catalog="match", words=words, tables=[each],

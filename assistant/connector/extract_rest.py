@@ -185,7 +185,9 @@ def records_path(example: Any) -> tuple[str, list[Any]] | None:
     lists = rq.list_paths(example)
     objects = [(path, items) for path, items in lists if items and all(isinstance(i, dict) for i in items)]
     rows = [(path, items) for path, items in lists if items and all(isinstance(i, list) for i in items)]
-    return objects[0] if objects else rows[0] if rows else (lists[0] if lists else None)
+    unknown = [(path, items) for path, items in lists if all(  # `[...]`, `[<item>]`: a list not written out
+        isinstance(i, str) and re.fullmatch(r"\.\.\.|…|<[^<>]*>|\{[^{}]*\}", i.strip()) for i in items)]
+    return objects[0] if objects else rows[0] if rows else (unknown[0] if unknown else None)
 
 
 def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Reading) -> Paging:
@@ -527,16 +529,25 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
                                                         re.I):
             continue  # named without a value: the scheme comes from the words below; paging headers are answers
         written = rq._PLACEHOLDER.search(value) or re.search(r"\$\{?(\w+)", value)
-        if written or re.search(r"key|token|auth|secret|signature|pass|credential", name, re.I):
+        if written or CREDENTIAL_HEADER.search(name):
             key = _named_key(written.group(0), keys) if written else ""
-            key = key if key in keys or not keys else credential_key(keys, "key", "token", "secret", default="api_key")
+            several = len([h for h in reading.headers if CREDENTIAL_HEADER.search(h) and h.lower() != "authorization"])
+            if key not in keys and keys:
+                key = _header_key(name, keys) or ("" if several > 1 else credential_key(keys, "key", "token", "secret",
+                                                                                         default="api_key"))
+            key = key or rq.snake(re.sub(r"^x-", "", name, flags=re.I))  # nothing named: after the header
             template = value.replace(written.group(0), "{" + key + "}") if written else "{" + key + "}"
             return Auth(kind="header", header_name=name, template=template)
     if re.search(r"\bbearer\b", low):
         return Auth(kind="bearer", token_key=credential_key(keys, "token", "key", default="api_token"))
     if re.search(r"\bbasic\b|username\b.{0,20}\bpassword", low):
-        return Auth(kind="basic", username_key=credential_key(keys, "user", default="username"),
-                    password_key=credential_key(keys, "pass", "secret", default="password"))
+        user = credential_key(keys, "user", default="username")
+        literal = re.search(r"\bpassword\b[^.\n]{0,40}?\bliteral\w*\b[^.\n`\"']{0,30}[`\"']([^`\"'\s]+)[`\"']",
+                            text, re.I)
+        if literal:  # "the password is literally the string `api_token`"
+            return Auth(kind="basic", username_key=user, password_key="", password_value=literal.group(1))
+        password = credential_key(keys, "pass", "secret", default="password")
+        return Auth(kind="basic", username_key=user, password_key="" if password == user else password)
     query_key = next((p for p in reading.params if re.fullmatch(r"(api_?)?key|apikey|access_key|token|api_token", p,
                                                                 re.I)), "")
     if query_key or re.search(r"query (param|parameter|string)", low):
@@ -546,6 +557,30 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
     found.decided["auth"] = "default"
     found.unresolved.append("authentication was not stated; assumed none")
     return Auth()
+
+
+CREDENTIAL_HEADER = re.compile(r"key|token|auth|secret|signature|pass|credential|account|client", re.I)
+
+
+def more_credential_headers(reading: rq.Reading, auth: Auth, keys: list[str]) -> dict[str, str]:
+    """Header -> configuration key for each credential header beyond the one the auth sends (`X-Account-Id`
+    with `X-Account-Secret`): every request carries them all."""
+    out: dict[str, str] = {}
+    for name, value in reading.headers.items():
+        if auth.kind != "header" or name == auth.header_name or name.lower() == "authorization" or re.search(
+                r"cursor|next|page|total|link|rate|retry|request-id", name, re.I):
+            continue
+        written = rq._PLACEHOLDER.search(value) or re.search(r"\$\{?(\w+)", value)
+        if written or CREDENTIAL_HEADER.search(name):
+            key = _named_key(written.group(0), keys) if written else ""
+            out[name] = key or _header_key(name, keys) or rq.snake(re.sub(r"^x-", "", name, flags=re.I))
+    return out
+
+
+def _header_key(header: str, keys: list[str]) -> str:
+    """The named key that shares a word with the header (`X-Account-Secret` -> `signing_secret`)."""
+    words = [w for w in re.split(r"[^a-z]+", header.lower()) if len(w) > 2 and w not in ("api", "x")]
+    return next((k for w in reversed(words) for k in keys if w in k.lower()), "")
 
 
 def search_index(table: Table, reading: rq.Reading) -> None:

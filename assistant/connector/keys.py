@@ -68,6 +68,12 @@ def slots(spec: Spec) -> list[Slot]:
                         lambda k: setattr(auth, "client_id_key", k)))
         out.append(Slot("secret", ("secret", "client_secret"), lambda: auth.client_secret_key,
                         lambda k: setattr(auth, "client_secret_key", k)))
+    for name, header in spec.computed_headers.items():
+        words = tuple(w for w in re.split(r"[^a-z]+", name.lower()) if w and w != "x")
+        for index, part in enumerate(header.parts):
+            if part.startswith("config:"):
+                out.append(Slot("secret", words, lambda p=part: p.split(":", 1)[1],  # type: ignore[misc]
+                                lambda k, h=header, i=index: h.parts.__setitem__(i, f"config:{k}")))  # type: ignore[misc]
     for table in spec.tables:
         window = table.window
         if window is not None and window.start_key:

@@ -268,6 +268,7 @@ def endpoints(text: str) -> list[Endpoint]:
     found += _bare_paths(text, found)
     found = [item for item in found if re.fullmatch(r"/[^\s]*", item[1].path)]  # "https://..." is no endpoint
     found.sort(key=lambda item: item[0])
+    found = [item for item in found if not _detail(item[1], [e for _, e in found])]
     result: list[Endpoint] = []
     for number, (start, endpoint) in enumerate(found):
         end = found[number + 1][0] if number + 1 < len(found) else len(text)
@@ -276,6 +277,17 @@ def endpoints(text: str) -> list[Endpoint]:
             endpoint.body = _body_example(endpoint.segment)
         result.append(endpoint)
     return result
+
+
+def _detail(endpoint: Endpoint, others: list[Endpoint]) -> bool:
+    """`GET /shifts/{id}` or `/subscribers/sub_24z6` beside `GET /shifts`: one record of a listed collection
+    (its last segment a placeholder or an id), not a table of its own. A child endpoint goes on past the
+    id (`/events/{id}/attendees`)."""
+    parent, _, last = endpoint.path.rstrip("/").rpartition("/")
+    if endpoint.method != "GET" or not parent or not (re.fullmatch(r"\{\w+\}|<[\w ]+>|:\w+", last) or
+                                                      re.search(r"\d", last)):
+        return False
+    return any(o is not endpoint and o.path.rstrip("/") == parent and not o.placeholders for o in others)
 
 
 def _body_example(segment: str) -> Any:
@@ -381,10 +393,12 @@ def config_keys(text: str) -> list[str]:
             after = _listed(clause)
         ticked = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`", clause)
                   if not re.search(r"\btables?\b[^`]{0,12}$", clause[:m.start()])]  # `feed_token`, not table `x`
-        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 160)
+        start = max(*(text.rfind(end, 0, match.start()) for end in ".?!\n"), match.start() - 160)
         lead = text[start + 1:match.start()]  # "I've put `domain` (host and port) and `api_key` in the configuration"
-        ticked_before = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`", lead)] if re.search(
+        ticked_before = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`(?!\s+tables?\b)", lead)] if re.search(
             r"\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?$", lead) else []
+        sentence = text[start + 1:match.end() + 120].split("\n")[0]
+        ticked_before += re.findall(r"\bkey\s+[\"'`]([A-Za-z_]\w*)[\"'`]", sentence)  # with key "sqlite_file"
         for name in after + listed_before + ticked_before + ticked:
             if name not in keys and not name.isdigit():
                 keys.append(name)
@@ -406,7 +420,7 @@ def parameters(text: str) -> list[str]:
 
 
 _FILLER = {"can", "may", "be", "is", "the", "value", "parameter", "param", "query", "header", "field", "of", "set",
-           "to", "must", "should", "not", "goes", "go", "its", "size", "a"}
+           "to", "must", "should", "not", "goes", "go", "its", "size", "a", "default", "defaults"}
 
 
 def limits(text: str, known: list[str]) -> dict[str, int]:

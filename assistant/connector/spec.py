@@ -49,6 +49,8 @@ class Auth(Part):
     """For `query`: the query parameter that carries the key."""
     username_key: str = "username"
     password_key: str = "password"
+    password_value: str = ""
+    """For `basic` without `password_key`: a fixed password the API documents (the word `api_token`)."""
     token_url: str = ""
     """For `oauth2`: the token endpoint, a path under the base URL or a full URL; "" reads `token_url_key`."""
     token_url_key: str = "token_url"

@@ -348,7 +348,8 @@ def choose_key(table: str, rows: list):
 
 def is_measure(value):
     """A value with a fraction (71.3, "4,5"): a measurement, never part of a key."""
-    return isinstance(value, float) or (isinstance(value, str) and bool(re.fullmatch(r"-?\d+[.,]\d+", value.strip())))
+    return isinstance(value, (float, Decimal)) or (isinstance(value, str) and
+                                                   bool(re.fullmatch(r"-?\d+[.,]\d+", value.strip())))
 
 
 def is_count(value):

@@ -70,6 +70,21 @@ def settle_configuration(configuration: dict):
     if len(missing) == 1 and len(others) == 1:
         log.warning(f"No '{missing[0]}' in the configuration; using '{others[0]}'")
         configuration[missing[0]] = configuration[others[0]]
+    elif missing and len(missing) == len(others):  # as many as are missing: each by the name it resembles most
+        for key in sorted(missing, key=lambda k: max(likeness(k, o) for o in others), reverse=True):
+            best = max(others, key=lambda o: likeness(key, o))
+            log.warning(f"No '{key}' in the configuration; using '{best}'")
+            configuration[key] = configuration[best]
+            others.remove(best)
+
+
+def likeness(wanted: str, given: str):
+    """How alike two key names are: shared words, then the longest shared start (`account_id`, `acct`)."""
+    words = set(re.split(r"[^a-z0-9]+", wanted.lower())) & set(re.split(r"[^a-z0-9]+", given.lower()))
+    start = 0
+    while start < min(len(wanted), len(given)) and wanted[start].lower() == given[start].lower():
+        start += 1
+    return (len(words - {""}), start)
 
 
 # --- authentication -----------------------------------------------------------------------------------
@@ -94,8 +109,8 @@ def build_session(configuration: dict):
     elif kind == "query":
         session.params = {AUTH["param_name"]: configuration[AUTH["token_key"]]}
     elif kind == "basic":
-        session.auth = (configuration[AUTH["username_key"]],
-                        configuration[AUTH["password_key"]] if AUTH["password_key"] else "")
+        session.auth = (configuration[AUTH["username_key"]],  # a fixed password the API wants, else none
+                        configuration[AUTH["password_key"]] if AUTH["password_key"] else AUTH.get("password_value", ""))
     elif kind == "oauth2":
         refresh_token(session)
     elif kind == "session":
