@@ -195,7 +195,7 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
     declined = {n for n in names if re.search(rf"\b{re.escape(n.lower().rsplit('.', 1)[-1])}\b", unwanted)}
     listed = [n for n in _enumerated(prose.text, names) if n not in declined]
     if not stated & {n.lower().rsplit(".", 1)[-1] for n in names}:  # no table named as a table: the ones mentioned
-        mentioned = _mentioned(reading, names)
+        mentioned = _mentioned(prose, unwanted, names)
         if len(mentioned) > 1 or (mentioned and not ALL_WORDS.search(reading.text)):
             return mentioned
     words = [back.get(str(w).lower(), w) for w in _words(reading, names)]  # support_tickets -> tickets
@@ -219,22 +219,18 @@ def _enumerated(text: str, names: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _mentioned(reading: rq.Reading, names: list[str]) -> list[str]:
-    """The database's own tables that the request's prose names word for word (`projects and tasks`),
-    in a schema it names when it names one, less those it says it does not need. The catalog is the
+def _mentioned(prose: rq.Reading, unwanted: str, names: list[str]) -> list[str]:
+    """The database's own tables (`names`, already narrowed to a schema the request names) that its prose
+    names word for word (`projects and tasks`), less those it says it does not need. The catalog is the
     authority on what exists; the request only picks."""
-    from assistant.connector.blocks import local
-
-    prose = _prose(reading)
-    text, unwanted = PATH.sub(" ", prose.text).lower(), _unwanted(prose)
-    pool = local.in_schemas(names, re.findall(r"\w+", text), re.findall(r"\w+", unwanted))
+    text = PATH.sub(" ", prose.text).lower()
 
     def said(name: str, where: str) -> bool:
         part = name.rsplit(".", 1)[-1].lower()
         forms = {part, part.replace("_", " ")}
         return any(re.search(rf"(?<![\w.]){re.escape(f)}(?![\w.])", where) for f in forms if len(f) > 2)
 
-    return [n for n in pool if said(n, text) and not said(n, unwanted)]
+    return [n for n in names if said(n, text) and not said(n, unwanted)]
 
 
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".duckdb")

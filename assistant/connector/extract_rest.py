@@ -458,11 +458,14 @@ def _basic(value: str, keys: list[str]) -> Auth:
         return Auth(kind="basic", username_key=username_key or credential_key(keys, "key", "user", default="username"),
                     password_key="")
     password_key = _named_key(password, keys) if re.search(r"[$<{]", password) else ""
-    username_key = username_key or credential_key(keys, "user", default="username")
-    password_key = password_key or credential_key(keys, "pass", "secret", default="password")
-    if password_key == username_key:  # one credential: the key is the user name, the password is empty
-        password_key = ""
-    return Auth(kind="basic", username_key=username_key, password_key=password_key)
+    return _basic_keys(username_key or credential_key(keys, "user", default="username"),
+                       password_key or credential_key(keys, "pass", "secret", default="password"))
+
+
+def _basic_keys(username_key: str, password_key: str) -> Auth:
+    """Basic auth from two keys; one credential found for both is the user name, with an empty password."""
+    return Auth(kind="basic", username_key=username_key, password_key="" if password_key == username_key else
+                password_key)
 
 
 def _login_key(name: str, value: str, keys: list[str]) -> str:
@@ -524,20 +527,15 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
             key = credential_key(keys, "token", "key", default="api_key")
             return Auth(kind="header", header_name="Authorization", template=f"{scheme} {{{key}}}" if rest else
                         f"{{{key}}}")
-    for name, value in reading.headers.items():
-        if name.lower() == "authorization" or re.search(r"cursor|next|page|total|link|rate|retry|request-id", name,
-                                                        re.I):
-            continue  # named without a value: the scheme comes from the words below; paging headers are answers
-        written = rq._PLACEHOLDER.search(value) or re.search(r"\$\{?(\w+)", value)
-        if written or CREDENTIAL_HEADER.search(name):
-            key = _named_key(written.group(0), keys) if written else ""
-            several = len([h for h in reading.headers if CREDENTIAL_HEADER.search(h) and h.lower() != "authorization"])
-            if key not in keys and keys:
-                key = _header_key(name, keys) or ("" if several > 1 else credential_key(keys, "key", "token", "secret",
-                                                                                         default="api_key"))
-            key = key or rq.snake(re.sub(r"^x-", "", name, flags=re.I))  # nothing named: after the header
-            template = value.replace(written.group(0), "{" + key + "}") if written else "{" + key + "}"
-            return Auth(kind="header", header_name=name, template=template)
+    for name, value, written in credential_headers(reading)[:1]:
+        key = _named_key(written.group(0), keys) if written else ""
+        several = len([h for h in reading.headers if CREDENTIAL_HEADER.search(h) and h.lower() != "authorization"])
+        if key not in keys and keys:
+            key = _header_key(name, keys) or ("" if several > 1 else credential_key(keys, "key", "token", "secret",
+                                                                                     default="api_key"))
+        key = key or rq.snake(re.sub(r"^x-", "", name, flags=re.I))  # nothing named: after the header
+        template = value.replace(written.group(0), "{" + key + "}") if written else "{" + key + "}"
+        return Auth(kind="header", header_name=name, template=template)
     if re.search(r"\bbearer\b", low):
         return Auth(kind="bearer", token_key=credential_key(keys, "token", "key", default="api_token"))
     if re.search(r"\bbasic\b|username\b.{0,20}\bpassword", low):
@@ -546,8 +544,7 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
                             text, re.I)
         if literal:  # "the password is literally the string `api_token`"
             return Auth(kind="basic", username_key=user, password_key="", password_value=literal.group(1))
-        password = credential_key(keys, "pass", "secret", default="password")
-        return Auth(kind="basic", username_key=user, password_key="" if password == user else password)
+        return _basic_keys(user, credential_key(keys, "pass", "secret", default="password"))
     query_key = next((p for p in reading.params if re.fullmatch(r"(api_?)?key|apikey|access_key|token|api_token", p,
                                                                 re.I)), "")
     if query_key or re.search(r"query (param|parameter|string)", low):
@@ -562,16 +559,28 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
 CREDENTIAL_HEADER = re.compile(r"key|token|auth|secret|signature|pass|credential|account|client", re.I)
 
 
-def more_credential_headers(reading: rq.Reading, auth: Auth, keys: list[str]) -> dict[str, str]:
-    """Header -> configuration key for each credential header beyond the one the auth sends (`X-Account-Id`
-    with `X-Account-Secret`): every request carries them all."""
-    out: dict[str, str] = {}
+def credential_headers(reading: rq.Reading) -> list[tuple[str, str, re.Match[str] | None]]:
+    """(header, value, the variable written in it) for each header that carries a credential: one whose value
+    is a placeholder or whose name says so. `Authorization` is read apart; paging headers are answers."""
+    out = []
     for name, value in reading.headers.items():
-        if auth.kind != "header" or name == auth.header_name or name.lower() == "authorization" or re.search(
-                r"cursor|next|page|total|link|rate|retry|request-id", name, re.I):
+        if name.lower() == "authorization" or re.search(r"cursor|next|page|total|link|rate|retry|request-id", name,
+                                                        re.I):
             continue
         written = rq._PLACEHOLDER.search(value) or re.search(r"\$\{?(\w+)", value)
         if written or CREDENTIAL_HEADER.search(name):
+            out.append((name, value, written))
+    return out
+
+
+def more_credential_headers(reading: rq.Reading, auth: Auth, keys: list[str]) -> dict[str, str]:
+    """Header -> configuration key for each credential header beyond the one the auth sends (`X-Account-Id`
+    with `X-Account-Secret`): every request carries them all."""
+    if auth.kind != "header":
+        return {}
+    out: dict[str, str] = {}
+    for name, _, written in credential_headers(reading):
+        if name != auth.header_name:
             key = _named_key(written.group(0), keys) if written else ""
             out[name] = key or _header_key(name, keys) or rq.snake(re.sub(r"^x-", "", name, flags=re.I))
     return out
