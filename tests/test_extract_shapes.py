@@ -506,3 +506,10 @@ def test_a_stated_child_table_takes_the_one_array_its_parent_records_hold() -> N
                    '{"invoices": [{"id": "inv_1", "line_items": [{"line_no": 1, "amount": "9.99"}]}], "total": 1}')
     child = next(t for t in spec.tables if t.name == "invoice_lines")
     assert child.parent is not None and child.parent.array == "line_items"
+
+
+def test_pasted_code_or_documents_that_do_not_parse_are_read_as_prose() -> None:
+    spec = spec_of("GET https://x.example.com/v1/things, bearer token.\n```python\nrequests.get(f\"{BASE}/v1/things\"\n"
+                   "```\n```yaml\nopenapi: 3.0.0\npaths: {/a: [\n```")
+    assert [t.path for t in spec.tables] == ["/v1/things"]
+    assert spec.auth.kind == "bearer"
