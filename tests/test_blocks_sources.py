@@ -981,3 +981,21 @@ def test_page_numbers_go_on_past_a_short_page_until_the_source_says_it_is_over(
                                                                "size_param": "per_page", "size": 5}}})
         sync()
     assert [r["id"] for r in ops.rows("items")] == list(range(12))
+
+
+def test_file_records_their_deleted_column_marks_become_deletes(tmp_path: Path, ops: Recorder,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a-1.jsonl").write_text('{"id": 1, "v": "x"}\n{"id": 2, "v": "y"}\n')
+    (tmp_path / "a-2.jsonl").write_text('{"id": 2, "deleted": true}\n{"id": 3, "deleted": false}\n')
+    local_tables(monkeypatch, {"a": {"files": "a-*.jsonl", "format": "jsonl", "primary_key": ["id"],
+                                     "deleted_column": "deleted"}})
+    local.sync_all({"folder": str(tmp_path)}, {})
+    assert [r["id"] for r in ops.rows("a")] == [1, 2, 3]
+    assert ops.deletes == [("a", {"id": 2})]
+
+
+def test_a_grain_word_names_the_one_column_that_holds_it_and_a_day_its_date() -> None:
+    columns = ["campaign_id", "spend_date", "sales_channel", "amount"]
+    assert [local.column_for(w, columns) for w in ("campaign", "day", "channel", "region")] == [
+        "campaign_id", "spend_date", "sales_channel", ""]
+    assert local.column_for("date", ["created_date", "spend_date"]) == ""  # two would fit: none is named

@@ -513,3 +513,26 @@ def test_pasted_code_or_documents_that_do_not_parse_are_read_as_prose() -> None:
                    "```\n```yaml\nopenapi: 3.0.0\npaths: {/a: [\n```")
     assert [t.path for t in spec.tables] == ["/v1/things"]
     assert spec.auth.kind == "bearer"
+
+
+def test_a_pasted_view_is_a_table_keyed_by_what_it_groups_by() -> None:
+    spec = spec_of("SQLite file, path in `db_file`. Schema:\n"
+                   "CREATE TABLE visits (id INTEGER PRIMARY KEY, site TEXT, seen_on TEXT, ms INTEGER);\n"
+                   "CREATE VIEW daily_sites AS\n  SELECT site, substr(seen_on, 1, 10) AS day, count(*) AS hits\n"
+                   "  FROM visits GROUP BY site, substr(seen_on, 1, 10);\n\n"
+                   "Sync visits and the daily_sites view as its own table.")
+    view = next(t for t in spec.tables if t.name == "daily_sites")
+    assert (view.source_table, view.primary_key) == ("daily_sites", ["site", "day"])
+
+
+def test_a_flag_the_request_shows_as_true_deletes_file_records(tmp_path: Path) -> None:
+    (tmp_path / "posts-2024-01-01.jsonl").write_text('{"id": 1, "t": "a"}\n{"id": 2, "gone": true}\n')
+    text = ("Nightly posts-YYYY-MM-DD.jsonl files land in a folder (config key `drop_dir`). A removed post "
+            'comes once more with "gone": true; remove it on our side too.')
+    for config in ({}, {"drop_dir": str(tmp_path)}):
+        assert spec_of(text, config).tables[0].deleted_column == "gone"
+    table = spec_of(text, {"drop_dir": str(tmp_path)}).tables[0]
+    from assistant.connector import compose
+
+    assert compose.local_table(table, files=True)["deleted_column"] == "gone"
+    assert spec_of(text.split(". A removed")[0] + ".", {"drop_dir": str(tmp_path)}).tables[0].deleted_column == ""

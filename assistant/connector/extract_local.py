@@ -117,7 +117,34 @@ def _schema_from_text(text: str) -> dict[str, dict[str, Any]]:
         key = [k.strip(' `"') for k in composite.group(1).split(",")] if composite else inline
         if not match.group(1).lower().startswith("sqlite_"):  # SQLite's own bookkeeping, never data
             out[match.group(1)] = {"columns": columns, "key": key, "view": False}
+    for match in re.finditer(r"CREATE\s+(?:TEMP(?:ORARY)?\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"]?(\w+)[`\"]?"
+                             r"\s+AS\s+SELECT\s+(.*?)\s+FROM\s+(.*?)(?:;|\n\s*\n|$)", text, re.I | re.S):
+        out[match.group(1)] = _view(match.group(2), match.group(3))
     return out
+
+
+def _view(selected: str, rest: str) -> dict[str, Any]:
+    """A pasted view's columns (each select item's alias or column) and key: what it groups by, each
+    grouping expression named by the select item that computes it (`substr(day, 1, 7) AS month`)."""
+    def items(clause: str) -> list[str]:
+        parts, depth, start = [], 0, 0
+        for i, char in enumerate(clause + ","):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if char == "," and depth == 0:
+                parts.append(" ".join(clause[start:i].split()))
+                start = i + 1
+        return [p for p in parts if p]
+
+    def named(item: str) -> tuple[str, str]:
+        alias = re.search(r"\s+(?:AS\s+)?[`\"]?(\w+)[`\"]?$", item, re.I)
+        expression = item[:alias.start()] if alias and not re.fullmatch(r"[\w.]+", item) else item
+        return (alias.group(1) if alias and expression != item else item.rsplit(".", 1)[-1]), expression.lower()
+
+    columns = dict(named(i) for i in items(re.sub(r"--[^\n]*", "", selected)))
+    grouped = re.search(r"\bGROUP\s+BY\s+(.*?)(?:\s+(?:HAVING|ORDER|LIMIT|WINDOW)\b|$)", rest, re.I | re.S)
+    by_expression = {expression: name for name, expression in columns.items()}
+    key = [by_expression.get(g.lower(), g.rsplit(".", 1)[-1]) for g in items(grouped.group(1))] if grouped else []
+    return {"columns": list(columns), "key": [k for k in key if k in columns], "view": True}
 
 
 def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
@@ -572,7 +599,9 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         pattern, fmt, files = groups[stems[0]]
         if len(stems) > 1:  # several kinds of file for one table: any name, the formats alike
             pattern = f"*{Path(pattern).suffix}"
-        tables.append(_file_table(reading, name, pattern, fmt, files, stated_keys_of(reading, name)))
+        table = _file_table(reading, name, pattern, fmt, files, stated_keys_of(reading, name))
+        table.deleted_column = _file_deleted_column(reading, fmt, files)
+        tables.append(table)
     if not tables:
         fmt = "jsonl" if re.search(r"jsonl|json\s*lines?|ndjson", reading.text, re.I) else \
             "json" if re.search(r"\bjson\b", reading.text, re.I) else "csv"
@@ -667,6 +696,27 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
             return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
         return Table(name=name, files=pattern, format=fmt, primary_key=local.choose_key(name, rows))  # type: ignore[arg-type]
     return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
+
+
+def _file_deleted_column(reading: rq.Reading, fmt: str, files: list[Path]) -> str:
+    """The field whose true value marks a record deleted, when the request asks for deletes: one the request
+    shows as `"deleted": true` beside a word for deleting, or a column of deleted shape the files' records
+    hold (a flag that only deleted records carry is found in the rows, not the first one)."""
+    from assistant.connector.blocks import local
+    from assistant.connector.extract_rest import delete_flag
+
+    if not re.search(r"\b(?:delet|remov)", reading.text, re.I):
+        return ""
+    columns: list[str] = []
+    for path in files[:3]:
+        with contextlib.suppress(OSError, ValueError, RuntimeError):
+            rows = islice(local.read_file(str(path), {"format": fmt}), 2000)
+            columns += [k for row in rows if isinstance(row, dict) for k in row]
+    columns = list(dict.fromkeys(columns))
+    flag = delete_flag(None, "", reading)
+    if flag and (not files or local.column_name(flag) in columns or flag in columns):
+        return flag if flag in columns or fmt != "csv" else local.column_name(flag)
+    return _column(reading, columns, r"^(deleted(_at)?|is_?deleted|_deleted|removed_at|deleted_on)$", r"delet|remov")
 
 
 def _file_children(reading: rq.Reading, tables: list[Table], stated: list[str], folder: str) -> list[Table]:

@@ -285,10 +285,15 @@ def sync_files(configuration: dict, table: str, spec: dict, state: dict):
 
 
 def write_record(table: str, spec: dict, name: str, record: dict, children: dict):
-    """Upsert one record of a file (and its child rows); returns its key, for snapshot deletes."""
+    """Upsert one record of a file (and its child rows), or delete it when its deleted column marks it;
+    returns its key, for snapshot deletes."""
     row = flatten(record)
     if spec.get("name_column"):  # what only the file's name says (a store, a date) is part of the row
         row[spec["name_column"]] = name_part(name, spec["files"])
+    if spec.get("deleted_column") and is_deleted(row.get(spec["deleted_column"])):
+        # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
+        op.delete(table=table, keys={key: row.get(key) for key in spec["primary_key"]})
+        return json.dumps([row.get(k) for k in spec["primary_key"]], default=str)
     # The upsert inserts the row, or updates it if its primary key is already in the destination.
     op.upsert(table=table, data=row)
     for child, child_spec in children.items():
@@ -517,12 +522,16 @@ def table_specs(configuration: dict):
 
 def column_for(word: str, columns: list):
     """The column a word of the request names: itself, or `<word>_id`, `<word>_code`, `<word>_no` (`student`
-    -> `student_id`), singular or plural alike."""
+    -> `student_id`), singular or plural alike, else the only column with the word in its name."""
     one = singular(str(word).lower())
     for column in columns:
         if str(column).lower() in (str(word).lower(), one, f"{one}_id", f"{one}id", f"{one}_code", f"{one}_no"):
             return column
-    return ""
+    # else the one column that has the word as a part of its name (`channel` -> `sales_channel`); a day is
+    # named by its date (`day` -> `spend_date`)
+    parts = {one, "date", "day", "dt"} if one in ("day", "date") else {one}
+    holding = [c for c in columns if parts & set(str(c).lower().split("_"))]
+    return holding[0] if len(holding) == 1 else ""
 
 
 def key_in_rows(configuration: dict, source: str, columns: list):
