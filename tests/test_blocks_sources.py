@@ -432,9 +432,10 @@ def test_a_database_read_at_run_time_syncs_the_tables_the_words_name(tmp_path: P
     monkeypatch.setattr(local, "WORDS", ["orders", "customers", "please"])
     tables = local.table_specs({"database_path": str(path)})
     assert tables == {
-        "customer": {"source_table": "customer", "primary_key": ["cust_no"], "cursor_column": "", "deleted_column": ""},
+        "customer": {"source_table": "customer", "primary_key": ["cust_no"], "cursor_column": "", "deleted_column": "",
+                     "snapshot": False},
         "sales_order": {"source_table": "sales_order", "primary_key": ["id"], "cursor_column": "updated_at",
-                        "deleted_column": ""}}
+                        "deleted_column": "", "snapshot": False}}
     local.sync_all({"database_path": str(path)}, {})
     assert len(ops.rows("customer")) == 2 and ops.rows("sales_order") == [{"id": 7, "updated_at": "2024"}]
     monkeypatch.setattr(local, "WORDS", [])  # no words: every table, whatever its name holds
@@ -999,3 +1000,126 @@ def test_a_grain_word_names_the_one_column_that_holds_it_and_a_day_its_date() ->
     assert [local.column_for(w, columns) for w in ("campaign", "day", "channel", "region")] == [
         "campaign_id", "spend_date", "sales_channel", ""]
     assert local.column_for("date", ["created_date", "spend_date"]) == ""  # two would fit: none is named
+
+
+def test_a_next_token_goes_back_under_the_name_the_api_takes(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def stats(call: Call) -> Reply:
+        start = int(call.query.get("next_page_token") or 0)  # `page_token`, the usual name, is ignored
+        return reply({"rows": [{"id": start + i} for i in range(2)], "next_page_token": str(start + 2) if start < 4
+                      else None})
+
+    with MockApi({"/stats": stats}) as api:
+        engine(monkeypatch, api.url, {"stats": {"path": "/stats", "records": "rows", "primary_key": ["id"],
+                                                "pagination": {"kind": "none"}}})
+        sync()
+        assert [r["id"] for r in ops.rows("stats")] == [0, 1, 2, 3, 4, 5]
+        assert len(api.calls) == 4  # the first page, one refused name, then the field's own name each time
+
+
+def test_a_search_body_pages_with_a_nested_cursor(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def search(call: Call) -> Reply:
+        page = call.body["page"]
+        assert call.body["filter"] == {} and page["size"] == 2
+        start = int(page.get("after") or 0)
+        return reply({"data": [{"id": start + i} for i in range(2)], "page": {"next": str(start + 2) if start < 2
+                                                                              else None}})
+
+    with MockApi({"/search": search}) as api:
+        engine(monkeypatch, api.url, {"leads": {"path": "/search", "method": "POST", "records": "data",
+                                                "primary_key": ["id"], "body": {"filter": {}, "page": {}},
+                                                "pagination": {"kind": "cursor", "param": "page.after", "where": "body",
+                                                               "size_param": "page.size", "size": 2,
+                                                               "next": "page.next"}}})
+        sync()
+        assert [r["id"] for r in ops.rows("leads")] == [0, 1, 2, 3]
+
+
+def test_windows_read_the_last_days_again_and_reports_are_keyed_by_day_and_dimension(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date, timedelta
+
+    asked: list[str] = []
+
+    def report(call: Call) -> Reply:
+        assert call.query["from"] == call.query["to"]  # one day per call, both ends inclusive
+        asked.append(call.query["from"])
+        return reply([{"date": call.query["from"], "path": p, "views": 3} for p in ("/a", "/b")])
+
+    yesterday = date.today() - timedelta(days=1)
+    with MockApi({"/report": report}) as api:
+        engine(monkeypatch, api.url, {"report": {"path": "/report", "records": "", "primary_key": ["date", "path"],
+                                                 "pagination": {"kind": "none"},
+                                                 "window": {"from_param": "from", "to_param": "to", "days": 1,
+                                                            "to_exclusive": False, "start_key": "first_day",
+                                                            "lookback_days": 2}}})
+        start = (yesterday - timedelta(days=4)).isoformat()
+        state = sync({"first_day": start})
+        assert len(asked) == 5
+        asked.clear()
+        sync({"first_day": start}, state)
+    assert asked == [(yesterday - timedelta(days=n)).isoformat() for n in (1, 0)]  # from today less two days
+    assert rest.choose_key([{"date": "d1", "path": "/a", "views": 3}, {"date": "d1", "path": "/b", "views": 3}],
+                           [], True) == ["date", "path"]
+
+
+def test_a_table_read_whole_deletes_the_rows_that_vanished(tmp_path: Path, ops: Recorder,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "crm.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE tags (account_id INTEGER, tag TEXT, PRIMARY KEY (account_id, tag));"
+                       "INSERT INTO tags VALUES (1, 'a'), (1, 'b'), (2, 'a');")
+    conn.close()
+    local_tables(monkeypatch, {"tags": {"source_table": "tags", "primary_key": ["account_id", "tag"], "snapshot": True}})
+    state: dict = {}
+    local.sync_all({"database_path": str(path)}, state)
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM tags WHERE tag = 'b'")
+    conn.commit()
+    conn.close()
+    local.sync_all({"database_path": str(path)}, state)
+    assert ops.deletes == [("tags", {"account_id": 1, "tag": "b"})]
+
+
+def test_full_text_indexes_are_no_tables_and_identical_file_rows_are_keyed_by_file_and_line(
+        tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript("CREATE TABLE members (id INTEGER PRIMARY KEY, name TEXT);"
+                       "CREATE VIRTUAL TABLE members_fts USING fts5(name, content='members', content_rowid='id');")
+    assert list(local.read_catalog(conn)) == ["members"]
+    rows = [{"day": "01.07.", "text": "coffee", "amount": "-1,20"}] * 2 + [
+        {"day": "02.07.", "text": f"shop {i}", "amount": "-9,99"} for i in range(10)]
+    assert local.key_of_rows("bookings", rows) == local.LINE_KEY  # two coffees are two bookings
+    assert local.key_of_rows("bookings", rows[2:]) == ["day", "text"]  # nothing repeats: the leftmost unique pair
+    (tmp_path / "june.csv").write_text("day;text\n01.06.;coffee\n01.06.;coffee\n")
+    local_tables(monkeypatch, {"bookings": {"files": "*.csv", "format": "csv", "primary_key": local.LINE_KEY}})
+    local.sync_all({"folder": str(tmp_path)}, {})
+    assert [(r["source_file"], r["source_line"]) for r in ops.rows("bookings")] == [("june.csv", 1), ("june.csv", 2)]
+
+
+def test_a_json_array_column_feeds_a_child_table_that_follows_edits_and_deletes(
+        tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "shop.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE orders (id INTEGER PRIMARY KEY, items TEXT, is_deleted INTEGER, updated_at TEXT);"
+                       """INSERT INTO orders VALUES (1, '[{"sku": "a"}, {"sku": "b"}, {"sku": "c"}]', 0, 't1'),
+                                                     (2, '[{"sku": "d"}]', 0, 't1');""")
+    conn.close()
+    local_tables(monkeypatch, {"each_table": {"primary_key": [], "cursor_column": "updated_at",
+                                              "deleted_column": "is_deleted"},
+                               "order_items": {"primary_key": ["id"], "source_table": "",
+                                               "parent": {"table": "orders", "keys": {"id": "order_id"},
+                                                          "array": "items"}}})
+    monkeypatch.setattr(local, "CATALOG", "match")
+    monkeypatch.setattr(local, "WORDS", ["orders", "order_items"])
+    state: dict = {}
+    local.sync_all({"database_path": str(path)}, state)
+    assert [(r["order_id"], r["index"], r["sku"]) for r in ops.rows("order_items")] == [
+        (1, 0, "a"), (1, 1, "b"), (1, 2, "c"), (2, 0, "d")]
+    conn = sqlite3.connect(path)
+    conn.executescript("""UPDATE orders SET items = '[{"sku": "a"}, {"sku": "c"}]', updated_at = 't2' WHERE id = 1;
+                          UPDATE orders SET is_deleted = 1, updated_at = 't2' WHERE id = 2;""")
+    conn.close()
+    local.sync_all({"database_path": str(path)}, state)
+    assert ops.deletes == [("order_items", {"order_id": 1, "index": 2}), ("orders", {"id": 2}),
+                           ("order_items", {"order_id": 2, "index": 0})]
+    assert [(r["order_id"], r["index"], r["sku"]) for r in ops.rows("order_items")][4:] == [(1, 0, "a"), (1, 1, "c")]

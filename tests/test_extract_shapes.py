@@ -536,3 +536,102 @@ def test_a_flag_the_request_shows_as_true_deletes_file_records(tmp_path: Path) -
 
     assert compose.local_table(table, files=True)["deleted_column"] == "gone"
     assert spec_of(text.split(". A removed")[0] + ".", {"drop_dir": str(tmp_path)}).tables[0].deleted_column == ""
+
+
+def test_a_retired_endpoint_is_no_table_and_a_body_on_a_later_line_pages_with_nested_fields() -> None:
+    spec = spec_of("- endpoint: POST https://crm.example.com/api/v2/leads/search (the old GET /api/v2/leads list is "
+                   'retired)\n- JSON body: {"filter": {}, "sort": {"field": "id"}, "page": {"size": 100, "after": "..."}}'
+                   "\n- the response has `data` and `page.next`; send page.next back as page.after\n- table `leads`")
+    assert [(t.name, t.path) for t in spec.tables] == [("leads", "/api/v2/leads/search")]
+    paging = spec.tables[0].pagination
+    assert (paging.kind, paging.param, paging.where, paging.size_param, paging.size, paging.next) == (
+        "cursor", "page.after", "body", "page.size", 100, "page.next")
+    assert spec.tables[0].body == {"filter": {}, "sort": {"field": "id"}, "page": {}}  # the connector sets the rest
+
+
+def test_keys_take_the_roles_their_written_values_show() -> None:
+    spec = spec_of("endpoint is https://fleet.example.com/api/v1/trips, bearer token auth. config would be `fleet_api` "
+                   "(that's https://fleet.example.com/api/v1) and `bearer` for the token.")
+    assert (spec.base_url_key, spec.auth.token_key) == ("fleet_api", "bearer")
+    spec = spec_of("POST https://api.example.com/graphql. Put the endpoint URL in `api_url` and my token in "
+                   "`personal_token`. Auth: `Authorization: Bearer <token>`.")
+    assert (spec.base_url_key, spec.auth.token_key) == ("api_url", "personal_token")
+
+
+def test_a_graphql_query_is_built_from_the_schema_when_the_docs_only_show_placeholders() -> None:
+    spec = spec_of('Endpoint: POST https://t.example.com/graphql with a JSON body {"query": "...", "variables": {}}.\n'
+                   "One table, `issues`. Ask for `first` (1-50) and pass pageInfo.endCursor as `after`.\n"
+                   "type Query { issues(first: Int, after: String): IssueConnection!  viewer: User! }\n"
+                   "type IssueConnection { nodes: [Issue!]!  edges: [IssueEdge!]!  pageInfo: PageInfo! }\n"
+                   "type IssueEdge { cursor: String!  node: Issue! }\n"
+                   "type PageInfo { hasNextPage: Boolean!  endCursor: String }\n"
+                   "type Issue { id: ID!  title: String!  labels: [Label!]! }\ntype Label { name: String! }\n"
+                   "type User { login: String! }")
+    table = spec.tables[0]
+    assert table.graphql.startswith("query($first: Int, $after: String) { issues(first: $first, after: $after) "
+                                    "{ nodes { id title labels { name } } pageInfo")
+    assert "edges" not in table.graphql and table.records == "data.issues.nodes"
+
+
+def test_one_day_windows_whose_last_days_are_read_again() -> None:
+    spec = spec_of("Report: GET https://ads.example.com/v2/daily?start_date=YYYY-MM-DD&end_date=YYYY-MM-DD. It only "
+                   "does one day per call: start_date has to equal end_date. Backfill from the date in config "
+                   "`first_day`. Conversions arrive late, so every run must re-pull the last 3 days.")
+    window = spec.tables[0].window
+    assert window is not None
+    assert (window.days, window.to_exclusive, window.start_key, window.lookback_days) == (1, False, "first_day", 3)
+
+
+def test_prose_words_are_not_parameters_and_a_key_can_be_the_id_of_an_entry() -> None:
+    spec = spec_of("Daily page stats -> table `page_stats`. GET https://p.example.com/v1/stats/pages?from=X&to=Y")
+    assert spec.tables[0].pagination.kind == "none"  # "page stats" says nothing of paging
+    spec = spec_of("atom feed at https://w.example.com/feeds/obs.atom -> table `observations`, key = the entry id. "
+                   "follow the rel=next links")
+    assert spec.tables[0].primary_key == ["id"]
+
+
+def test_an_xml_example_with_a_wrapper_of_like_elements_feeds_a_child_table() -> None:
+    spec = spec_of('GET https://s.example.com/items?page=1\n\n<?xml version="1.0"?>\n'
+                   '<sw:List xmlns:sw="urn:x" totalPages="3">\n  <sw:Item id="1">\n    <sw:Name>Lamp</sw:Name>\n'
+                   '    <sw:Stock>\n      <sw:Location code="AMS" qty="2"/>\n      <sw:Location code="UTR" qty="0"/>\n'
+                   "    </sw:Stock>\n  </sw:Item>\n</sw:List>\n\nTwo tables: `items` and `item_stock` (one row per "
+                   "item per location).")
+    child = next(t for t in spec.tables if t.name == "item_stock")
+    assert child.parent is not None and (child.parent.table, child.parent.array) == ("items", "Stock")
+
+
+def test_database_tables_named_back_renamed_and_declined_in_asides(tmp_path: Path) -> None:
+    text = ("Gym database, SQLite, path in config `gym_db`:\nCREATE TABLE plans (id INTEGER PRIMARY KEY);\n"
+            "CREATE TABLE members (id INTEGER PRIMARY KEY);\nCREATE TABLE turnstile_log (id INTEGER PRIMARY KEY);\n"
+            "CREATE TABLE staff (id INTEGER PRIMARY KEY);\n"
+            "CREATE VIRTUAL TABLE members_fts USING fts5(name);\n\n"
+            "I only want `plans`, `members` and `turnstile_log`. That last one is a bad name: in the warehouse it "
+            "must be called `checkins`. Nothing else should show up (sessions, staff, the search index).")
+    assert [(t.name, t.source_table) for t in spec_of(text).tables] == [
+        ("plans", "plans"), ("members", "members"), ("checkins", "turnstile_log")]
+
+
+def test_file_names_a_request_writes_for_one_table_are_read_together() -> None:
+    spec = spec_of("The day's lines go to shipments.jsonl; after midnight it is gzipped as shipments-YYYYMMDD.jsonl.gz "
+                   "and a fresh one starts. Folder in config `feed_dir`. We'd like two tables: `shipments` (one row "
+                   "per tracking number, latest snapshot) and `shipment_events` (one row per scan event; a shipment holds its events).")
+    assert [t.name for t in spec.tables] == ["shipments", "shipment_events"]
+    assert set(spec.tables[0].files.split("|")) == {"shipments.jsonl", "shipments*.jsonl"}
+    assert spec.tables[0].name_column == ""  # "latest snapshot" is no part of the files' names
+
+
+def test_a_stated_table_made_of_a_json_array_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "shop.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE orders (id INTEGER PRIMARY KEY, items TEXT, updated_at TEXT);"
+                       "CREATE TABLE carts (id INTEGER PRIMARY KEY);")
+    conn.close()
+    text = ("Storefront orders, SQLite, path in config `shop_db`. Table `orders`, key `id`. Table `order_items`: one "
+            "row per element of the order's `items` JSON array.")
+    for config in ({"shop_db": str(path)}, {}):  # read now, or matched when the connector runs
+        spec = spec_of(text, config)
+        child = next(t for t in spec.tables if t.name == "order_items")
+        assert child.parent is not None and (child.parent.table, child.parent.array) == ("orders", "items")
+    assert child.parent.keys == {"id": "order_id"}

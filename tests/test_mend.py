@@ -77,3 +77,21 @@ def test_a_pagination_that_repeats_itself_is_asked_of_the_source() -> None:
     assert change == "users: page pagination repeated itself; the response shows cursor"
     assert (wrong.tables[0].pagination.param, wrong.tables[0].pagination.next) == ("cursor", "next_cursor")
 
+
+
+def test_the_probe_asks_the_source_which_name_takes_the_next_token() -> None:
+    from mockapi import Call, MockApi, Reply, reply
+
+    def stats(call: Call) -> Reply:
+        start = int(call.query.get("next_page_token") or 0)  # the API takes the field's own name only
+        rows = [{"day": "2024-01-01", "path": f"/p{start + i}", "views": 1} for i in range(2)]
+        return reply({"rows": rows, "next_page_token": str(start + 2) if start < 4 else None})
+
+    words = Spec.model_validate({"auth": {"kind": "none"}, "tables": [
+        {"name": "stats", "path": "/stats", "records": "rows", "find_key": True,
+         "pagination": {"kind": "page", "param": "page"}}]})  # "daily page stats" once read as page numbers
+    with MockApi({"/stats": stats}) as api:
+        notes = probe.probe(words, {"base_url": api.url})
+    paging = words.tables[0].pagination
+    assert (paging.kind, paging.param, paging.next) == ("cursor", "next_page_token", "next_page_token")
+    assert "the next token goes back as `next_page_token`" in notes[0]

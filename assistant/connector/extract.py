@@ -75,7 +75,9 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         tail = re.sub(r"(?:(?<=,|&)|(?<=\band))[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=and\b|,|&)", " ",
                       reading.text[match.end():match.end() + 160])
         clause = re.split(r"[.!?](?=\s|$)", tail)[0]
-        ticked = re.findall(r"`([A-Za-z_]\w*)`", clause) if re.match(r"[^`.!?]{0,40}:", clause) else []
+        after_colon = re.match(r"[^`.!?]{0,40}:", clause) or \
+            reading.text[match.start():match.end()].rstrip()[-1:] == ":"
+        ticked = re.findall(r"`([A-Za-z_]\w*)`", re.sub(r"\([^()]*\)", " ", clause)) if after_colon else []
         # `tables in the warehouse: `a` and `b``: the quoted names after the colon; else the words that follow
         listed = ticked or rq._listed(tail.split("\n")[0])  # a list may go on after a line ending in "and" or ","
         colon = re.match(r"[^.:\n`]{0,60}:[ \t]*(?=\S)", tail)
@@ -138,12 +140,12 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     tables = [_table(e, stated, reading, found, len(roles["table"]) == 1) for e in roles["table"]]
     if not roles["table"] and not roles["child"]:
         tables = [_assumed(name, reading, found) for name in stated]
-    query, variables = rest.graphql_query(reading)
+    query, variables = rest.graphql_query(reading, stated)
     if query:
         _graphql(tables, query, variables, reading)
     tables += _children(roles["child"], tables, reading, found)
     tables += _included_children(stated, tables, reading)
-    tables += _array_children(stated, tables, reading)
+    tables += _array_children(stated, tables, reading, _xml_arrays(reading.text, tables))
     for table in tables:
         # a key assumed without seeing a record is settled by the data: the probe, or the connector itself
         open_key = (f"{table.name}: the records were not shown", f"{table.name}: no primary key stated or shown")
@@ -176,7 +178,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
         spec.unresolved.append("no endpoint or table was named; a placeholder table `records` at /records")
     named = list(config) or reading.config_keys
     in_paths = {p for t in tables if not t.parent for p in re.findall(r"\{(\w+)\}", t.path) if p in named}
-    settled = keys_.settle(spec, named, config, in_paths)
+    settled = keys_.settle(spec, named, {**keys_.shown_values(reading.text, named), **config}, in_paths)
     if settled:
         found.decided["configuration keys"] = "named: " + ", ".join(settled)
     used = set(spec.config_keys())
@@ -208,8 +210,7 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
     table = Table(name=name, path=endpoint.path, method="POST" if endpoint.method == "POST" else "GET",
                   records=records, keyed_by=keyed[1] if keyed else "", pagination=_paging(endpoint, example, reading))
     if endpoint.method == "POST" and isinstance(endpoint.body, dict):
-        paging = {table.pagination.param, table.pagination.size_param}
-        table.body = {k: v for k, v in endpoint.body.items() if k not in paging}
+        table.body = _without(endpoint.body, {table.pagination.param, table.pagination.size_param})
     table.params = _fixed_params(endpoint, table)
     table.primary_key = rest.primary_key(name, endpoint.segment, reading, record, found, only)
     if keyed and found.decided.get(f"{name}.primary_key") != "text":
@@ -236,6 +237,12 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
         if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
             table.pagination = table.pagination.model_copy(update={"kind": "link"})
     return table
+
+
+def _without(body: dict[str, Any], paging: set[str], prefix: str = "") -> dict[str, Any]:
+    """A POST body less the paging fields the connector sets on each page (`page.after` inside `page`)."""
+    return {k: _without(v, paging, f"{prefix}{k}.") if isinstance(v, dict) else v for k, v in body.items()
+            if f"{prefix}{k}" not in paging}
 
 
 def _listing_endpoints(endpoints: list[rq.Endpoint], stated: list[str]) -> list[rq.Endpoint]:
@@ -304,6 +311,29 @@ def _assumed(name: str, reading: rq.Reading, found: rest.Found) -> Table:
     return Table(name=name, path=f"/{name}", records=name, pagination=rest.paging(endpoint, None, reading),
                  primary_key=rest.primary_key(name, "", reading, None, found, False),
                  incremental=rest.incremental(endpoint, None, reading, set()))
+
+
+def _xml_arrays(text: str, tables: list[Table]) -> list[str]:
+    """The fields of an XML example's records that hold lists (`<Stock><Location .../>...</Stock>`), read the
+    way the connector reads them (blocks.rest.xml_record), for child tables."""
+    import xml.etree.ElementTree as ElementTree
+
+    from assistant.connector.blocks import rest as engine
+
+    tags = {t.xml_record for t in tables if t.xml_record}
+    out: list[str] = []
+    for start in re.finditer(r"<([A-Za-z][\w:.\-]*)[^<>]*\bxmlns|<\?xml[^>]*>\s*<([A-Za-z][\w:.\-]*)", text):
+        tag = start.group(1) or start.group(2)
+        end = text.find(f"</{tag}>", start.end())
+        if not tags or end < 0:
+            continue
+        try:
+            root = ElementTree.fromstring(re.sub(r"^<\?xml[^>]*>\s*", "", text[start.start():end + len(tag) + 3]))
+        except ElementTree.ParseError:
+            continue
+        records = [engine.xml_record(e) for e in root.iter() if engine.local_name(e.tag) in tags]
+        out += [k for r in records for k, v in r.items() if isinstance(v, list) and k not in out]
+    return list(dict.fromkeys(out))
 
 
 def _xml_record(segment: str) -> str:
@@ -424,7 +454,7 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
                    and not (parent and i in (parent.name, rest.singular(parent.name)))]
         written = re.findall(r"[\"'`]?(\w+)[\"'`]?\s*:?\s*\[\s*\{", reading.text)  # `channels [ {channel, kwh}`
         arrays += [f for f in [*(known or []), *written]
-                   if name.endswith("_" + f) or name.endswith("_" + rest.singular(f))]
+                   if name.endswith("_" + f.lower()) or name.endswith("_" + rest.singular(f.lower()))]
         others = [f for f in dict.fromkeys([*(known or []), *written]) if f not in named and f != name and
                   rest.singular(f) != rest.singular(parent.name if parent else "") and f not in ("data", "items",
                                                                                                  "results", "records")]
@@ -457,21 +487,28 @@ def _window(tables: list[Table], roles: dict[str, list[rq.Endpoint]], keys: list
                          r"more than|span\w*)\s+(\d+)\s+days?\b|\b(\d+)[- ]day\s+(?:windows?|range|span)",
                          reading.text, re.I)
         last, first = rest.window_fields(end_example)
-        start_key = next((k for k in keys if re.search(r"start|from|since|begin", k, re.I)), "" if first else
+        start_key = next((k for k in keys if re.search(r"start|from|since|begin|day", k, re.I)), "" if first else
                          "start_date")
         said = endpoint.segment + reading.text  # "to is inclusive", or "inclusive" with no end called exclusive
         inclusive = re.search(r"\bto\b[^.\n]{0,30}\binclusive", said, re.I) or (
             re.search(r"\binclusive\b", said, re.I) and not re.search(r"\bexclusive\b", said, re.I))
+        same = re.search(rf"`?{re.escape(params[0])}`?\s+(?:\w+\s+){{0,3}}(?:equal|the\s+same\s+as|=)\w*\s+"
+                         rf"(?:the\s+)?`?{re.escape(params[1])}\b", said, re.I)  # `start_date has to equal end_date`
         span = int(next(g for g in days.groups() if g)) if days else 1
+        if same:
+            days, inclusive, span = None, True, 1
         if days and span > 1 and not re.search(r"\b(?:in|ex)clusive\b", said, re.I):
             span -= 1  # whether `to` is included is unsaid: windows a day short of the cap, ends exclusive, fit both
         table.window = Window(from_param=params[0], to_param=params[1], days=span, start_key=start_key,
                               to_exclusive=not inclusive, ahead_days=_ahead(reading.text),
+                              lookback_days=_lookback(reading.text),
                               end=WindowEnd(path=end.path if end else "", field=last, start_field=first))
         table.incremental = None
 
 
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+          "twelve": 12, "fourteen": 14, "thirty": 30}
+_NUMBER = r"(\d+|one|two|three|four|five|six|seven|ten|twelve|fourteen|thirty)"
 _UNIT = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
@@ -483,6 +520,20 @@ def _ahead(text: str) -> int:
         return 0
     count = said.group(1).lower()
     return min(3660, (int(count) if count.isdigit() else _COUNT[count]) * _UNIT[said.group(2).lower()])
+
+
+def _lookback(text: str) -> int:
+    """Days read again each sync because the source still changes them (`re-pull the last 3 days`,
+    `the last two days are restated`, `a 7-day lookback`)."""
+    again = r"\b(?:re-?(?:pull|read|fetch|load|sync|request|query)\w*|again|refresh\w*|overlap\w*|restat\w*|revis\w*|" \
+            r"correct\w*|chang\w*|updat\w*)\b"
+    last = rf"\b(?:last|past|previous|trailing|recent|most\s+recent)\s+{_NUMBER}\s+days?\b"
+    said = re.search(rf"{again}[^.\n]{{0,40}}{last}|{last}[^.\n]{{0,40}}{again}|\b{_NUMBER}[- ]days?\s+look-?\s?back",
+                     text, re.I)
+    if not said:
+        return 0
+    count = next(g for g in said.groups() if g).lower()
+    return min(366, int(count) if count.isdigit() else _COUNT[count])
 
 
 def _retry(reading: rq.Reading) -> Retry:

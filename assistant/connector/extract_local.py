@@ -166,7 +166,8 @@ def _words(reading: rq.Reading, names: list[str] | None = None) -> list[str]:
 
 def _prose(reading: rq.Reading) -> rq.Reading:
     """The request without pasted CREATE statements: those are the database, not a wish."""
-    return rq.Reading(text=re.sub(r"CREATE\s+(?:TABLE|INDEX|VIEW)[^;]*;?", " ", reading.text, flags=re.I))
+    return rq.Reading(text=re.sub(r"CREATE\s+(?:(?:UNIQUE|VIRTUAL|TEMP|TEMPORARY)\s+)?(?:TABLE|INDEX|VIEW)[^;]*;?", " ",
+                                  reading.text, flags=re.I))
 
 
 def _unwanted(prose: rq.Reading) -> str:
@@ -179,7 +180,7 @@ def _unwanted(prose: rq.Reading) -> str:
                                    r"(?:don'?t|do not|dont|never)\s+(?:sync|load|copy|include)[^.\n]*|"
                                    r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+|"
                                    r"\b(?:leave|leaving)\s+out\b[^.\n]*|[^.\n]*\bout\s+of\s+scope\b|"
-                                   r"\bexclud\w*\b[^.\n]*",
+                                   r"\bexclud\w*\b[^.\n]*|\bnothing\s+else\b[^.\n]*",
                                    prose.text, re.I)).lower()
 
 
@@ -201,6 +202,21 @@ def renames(text: str, names: list[str]) -> dict[str, str]:
                       near)
         if named and named.group(1).lower() not in by_word:
             out[source] = rq.snake(named.group(1))
+    return {**_renamed_back(text, by_word, out), **out}
+
+
+def _renamed_back(text: str, by_word: dict[str, str], found: dict[str, str]) -> dict[str, str]:
+    """A naming clause with no table of its own (`That last one ... must be called `checkins``) renames
+    the table mentioned last before it."""
+    out: dict[str, str] = {}
+    for match in re.finditer(r"\b(?:called|named|renamed(?:\s+to)?|(?:call|name)\s+it)\s+`([A-Za-z_]\w*)`", text, re.I):
+        sentence = re.split(r"[.!?](?=\s|$)|\n", text[:match.start()])[-1]
+        if match.group(1).lower() in by_word or any(w.lower() in by_word for w in re.findall(r"\w+", sentence)):
+            continue
+        before = [by_word[w.lower()] for w in re.findall(r"\w+", text[max(0, match.start() - 300):match.start()])
+                  if w.lower() in by_word]
+        if before and before[-1] not in found and rq.snake(match.group(1)) not in found.values():
+            out[before[-1]] = rq.snake(match.group(1))
     return out
 
 
@@ -323,13 +339,42 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
                                        r"delet|remov")
         if re.search(r"\b(?:delet|remov|purg)", reading.text, re.I) and len(primary_key) == 1 and not databases:
             table.deletion_log = _deletion_log(name, primary_key[0], catalog, wanted)
+        # read whole each sync and asked to delete what vanished: keys kept from sync to sync
+        table.snapshot = bool(primary_key and not table.cursor_column and not table.deletion_log and
+                              re.search(WHOLE, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I))
         tables.append(table)
+    tables += _json_children(reading, tables, catalog)
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
                 driver="duckdb" if duckdb or databases.endswith(".duckdb") else "sqlite3", databases=databases,
                 source_column=tables[0].primary_key[0] if databases and tables else "",
                 tables=tables or [Table(name="records", source_table="records")], unresolved=unresolved,
                 description=reading.text.strip().split("\n")[0][:200])
+
+
+def _json_children(reading: rq.Reading, tables: list[Table], catalog: dict[str, dict[str, Any]]) -> list[Table]:
+    """Stated tables the database lacks, made of a JSON array a wanted table's column holds (`order_items`
+    from the `items` text column of orders): one row per element, keyed by the parent's key and the
+    element's position; a parent that is deleted, or an array that shrinks, deletes the rows it no longer has."""
+    from assistant.connector.blocks import local
+    from assistant.connector.extract import _array_children, stated_tables
+
+    names = {t.name for t in tables} | {n.rsplit(".", 1)[-1] for n in catalog}
+    every_column = {c for info in catalog.values() for c in info.get("columns", [])}
+    stated = [n for n in stated_tables(_prose(reading)) if n not in names and n not in every_column]
+    columns = [c for t in tables for c in catalog.get(t.source_table, {}).get("columns", [])]
+    out = []
+    for child in _array_children(stated, tables, reading, columns) if stated and tables else []:
+        assert child.parent is not None
+        parent = next(t for t in tables if t.name == child.parent.table)
+        held = catalog.get(parent.source_table, {}).get("columns", [])
+        if child.parent.array not in held or child.parent.array in parent.primary_key or \
+                local.ID_LIKE.search(child.parent.array):
+            continue  # no such column, or one that holds an id, not a list
+        child.parent.keys = local.child_columns(parent.name, parent.primary_key)
+        child.primary_key = [*child.parent.keys.values(), "index"]
+        out.append(child)
+    return out
 
 
 def _deletion_log(name: str, key: str, catalog: dict[str, dict[str, Any]], wanted: list[str]) -> DeletionLog | None:
@@ -382,9 +427,24 @@ def _partial_grain(text: str, columns: list[str], name: str) -> list[str] | None
         if name not in joined[max(0, start - 60):start]:
             continue
         named = [_column_for(w.split()[-1], columns) for w in words]
-        if any(named) and not all(named):
+        if any(named) and not all(named) and all(_said_of_file_names(text, w.split()[-1]) for w, c in
+                                                 zip(words, named, strict=True) if not c):
             return [c for c in named if c]
     return None
+
+
+def _said_of_file_names(text: str, word: str) -> bool:
+    """Whether a grain word no column holds can be in the files' names: the sentence that writes a file
+    name says it (`Each depot drops tallies_D04_20240301.csv`, `count_S01_20240902.txt (store code, then the
+    count date)`), or it is a time word and the name holds a date."""
+    for name in re.finditer(r"[\w\-<>{}*]+\.(?:csv|tsv|txt|jsonl|ndjson|json)(?:\.gz)?\b", text):
+        before = re.split(r"[.!?]\s|\n\s*\n", text[max(0, name.start() - 200):name.start()])[-1]
+        after = re.split(r"(?<=[.!?])\s|\n\s*\n", text[name.end():name.end() + 200])[0]
+        dated = re.search(r"\d{6,}|YYYY|<date>|\{date\}", name.group(0), re.I)
+        if re.search(rf"\b{re.escape(word)}", before + " " + after, re.I) or (
+                dated and re.fullmatch(r"dates?|days?|months?|weeks?|years?|hours?", word, re.I)):
+            return True
+    return False
 
 
 def _column_for(word: str, columns: list[str]) -> str:
@@ -457,13 +517,19 @@ def _matched_at_run_time(reading: rq.Reading, key: str, location: str, duckdb: b
                  cursor_column=_column(reading, columns, r"(updated|modified|changed)(_?at|_on|_time)?$",
                                        r"incremental|changed|only\s+(?:pick|read|get)|later runs|new rows"),
                  deleted_column=_column(reading, columns, r"^(deleted(_at)?|is_deleted|_deleted|removed_at)$",
-                                        r"delet|remov"))
+                                        r"delet|remov"),
+                 snapshot=bool(re.search(WHOLE, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I)))
     words = _words(reading)
     schemas = [s for s, table in re.findall(r"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b", reading.text) if table in words]
     words = list(dict.fromkeys([*schemas, *words]))  # `marketing.campaigns`: the schema is named too
+    from assistant.connector.extract import _array_children, stated_tables
+
+    stated = stated_tables(_prose(reading))
+    children = [c for name in stated  # each kept when it runs only if its parent has the column
+                for c in _array_children([name], [Table(name=n) for n in stated if n != name], reading)]
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
-                driver="duckdb" if duckdb else "sqlite3", catalog="match", words=words, tables=[each],
+                driver="duckdb" if duckdb else "sqlite3", catalog="match", words=words, tables=[each, *children],
                 grains=_stated_grains(reading.text),
                 description=reading.text.strip().split("\n")[0][:200],
                 unresolved=["the database could not be read before writing the code: the connector reads its "
@@ -559,7 +625,9 @@ def _text_groups(text: str) -> dict[str, tuple[str, str, list[Path]]]:
                       Path(name).stem)
         found = _group(stem + name[len(Path(name).stem):])
         if found:
-            groups.setdefault(found[0], (found[1], found[2], []))
+            known, fmt, _ = groups.setdefault(found[0], (found[1], found[2], []))
+            if fmt == found[2] and found[1] not in known.split("|"):  # `x.jsonl`, rotated to `x-<date>.jsonl.gz`
+                groups[found[0]] = (f"{known}|{found[1]}", fmt, [])
     return groups
 
 
@@ -578,6 +646,13 @@ def _header(path: Path, fmt: str) -> list[str]:
             return list(data) if isinstance(data, dict) else []
     except (OSError, ValueError, StopIteration):
         return []
+
+
+# A source that is sent whole each time, so what left it was deleted: `snapshot`, `full export`, `rewritten
+# complete`, rows that `disappear` or are `no longer in` it
+WHOLE = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ies))|\b(?:write|writes|written|" \
+        r"rewrit\w*|overwrit\w*)\b[^.\n]{0,60}\b(?:complete|whole|full|again)\b|\b(?:vanish|disappear)\w*|" \
+        r"\btak\w*\s+(?:\w+\s+)?out\b|\bno\s+longer\s+(?:in|appear)"
 
 
 def _files(reading: rq.Reading, key: str, location: str) -> Spec:
@@ -612,10 +687,7 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         tables = [Table(name=name, files=f"*.{fmt}", format=fmt, primary_key=keys[:1])]  # type: ignore[arg-type]
         unresolved.append(f"no data file was found or named; assumed {fmt} files (*.{fmt})")
     tables += _file_children(reading, tables, stated, location)
-    whole = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ies))|\b(?:write|writes|written|" \
-            r"rewrit\w*|overwrit\w*)\b[^.\n]{0,60}\b(?:complete|whole|full|again)\b|\b(?:vanish|disappear)\w*|" \
-            r"\btak\w*\s+(?:\w+\s+)?out\b|\bno\s+longer\s+(?:in|appear)"
-    snapshot = bool(re.search(whole, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I))
+    snapshot = bool(re.search(WHOLE, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I))
     for table in tables:
         table.snapshot = snapshot and not table.parent  # keys missing from the newest file were deleted
     return Spec(name=f"{tables[0].name}_connector", source_type="file", location_key=key,
@@ -694,7 +766,7 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
             rows = list(islice(local.read_file(str(files[0]), {"format": fmt}), 1000))
         except (OSError, ValueError, RuntimeError):  # unreadable now: the connector finds the key when it runs
             return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
-        return Table(name=name, files=pattern, format=fmt, primary_key=local.choose_key(name, rows))  # type: ignore[arg-type]
+        return Table(name=name, files=pattern, format=fmt, primary_key=local.key_of_rows(name, rows))  # type: ignore[arg-type]
     return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
 
 

@@ -28,7 +28,8 @@ SINCE = re.compile(r"(since|after|modified|updated|changed|from|start)", re.I)
 KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key\b(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
                         r"unique\s+(?:id|key)(?:\s+is)?|"
                         r"identified\s+by|key(?:ed)?\s+on|unique\s+(?:by|on)|(?<![?&])\bkey(?:\s+=|\s*=\s))"
-                        r"\s*[`\"']?([A-Za-z_]\w*(?:\.\w+)*)", re.I)
+                        r"\s*(?:(?:the|its|their|each|every)\s+)?[`\"']?([A-Za-z_]\w*(?:\.\w+)*)"
+                        r"(?:[`\"']?\s+(id)\b)?", re.I)  # `key = the entry id`: the entry's `id`
 KEY_AFTER = re.compile(r"[`\"']?([A-Za-z_]\w*)[`\"']?\s+is\s+(?:the\s+)?(?:unique\s+(?:id|key)?|id|key|primary key)\b",
                        re.I)
 
@@ -195,17 +196,17 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     shared = reading.text[:min(e.start for e in reading.endpoints)] if reading.endpoints else ""  # said of all
     words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", endpoint.segment + " " + shared)} | \
         {q.lower() for q in endpoint.query}
-    body_keys = set(endpoint.body) if isinstance(endpoint.body, dict) else set()
+    body_keys = _body_fields(endpoint.body)
     named = [*reading.identifiers, *re.findall(r"\b[a-z]+_[a-z_]+\b", endpoint.segment + " " + reading.text)]
     said = list(dict.fromkeys(i for i in named if re.search(r"next|cursor|token|more|total_|pages", i, re.I)))
     fields = rq.paths(example) if example else said  # no example: the response fields it names
     if example and not any(re.search(r"next|cursor|token|more|total|pages|links?$", f, re.I) for f in fields):
         fields += said  # an example of the records alone: the paging fields the text names
     has_more = next((f for f in fields if re.search(r"(^|\.)(has_?more|hasMore|more|has_next)$", f, re.I)), "")
-    size_param = next((p for p in [*endpoint.query, *body_keys, *SIZE_PARAMS] if p.lower() in SIZE_PARAMS
+    size_param = next((p for p in [*endpoint.query, *body_keys, *SIZE_PARAMS] if _leaf(p) in SIZE_PARAMS
                        and (p in endpoint.query or p in body_keys or p.lower() in words)), "")
     size = reading.limits.get(size_param) or _number(endpoint.query.get(size_param)) or \
-        _number(endpoint.body.get(size_param) if isinstance(endpoint.body, dict) else None)
+        _number(rq_value(endpoint.body, size_param) if isinstance(endpoint.body, dict) else None)
     base = Paging(size_param=size_param if size else "", size=size or 0, has_more=has_more)
     if re.search(r"link header|rel=\W?next|\blinks?\b[^.\n]{0,40}\bnext\b", endpoint.segment, re.I):
         return _paging(base, kind="link")
@@ -214,7 +215,7 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     token_field = next((f for f in sorted(fields, key=order) if CURSOR_FIELDS.search(f)), "")
     written = set(body_keys) | set(endpoint.query)
     cursor_param = next((p for p in [*body_keys, *endpoint.query, *reading.params, *CURSOR_PARAMS]
-                         if p.lower() in CURSOR_PARAMS and (p in written or p.lower() in words)), "")
+                         if _leaf(p) in CURSOR_PARAMS and (p in written or p.lower() in words)), "")
     header = next((h for h in reading.headers if re.search(r"cursor|next|continuation|page.?token", h, re.I)), "")
     if header and cursor_param and not token_field:
         return _paging(base, kind="cursor", param=cursor_param, next_header=header)
@@ -243,8 +244,16 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
         total = next((f for f in fields if re.search(r"(^|\.)(total|count|total_count|totalCount)$", f)), "")
         param = "offset" if "offset" in words else "skip"
         return _paging(base, kind="offset", param=param, total=total, where="body" if param in body_keys else "query")
+    # a page parameter written as one (`?page=`, `page`, "page number"), not the word in prose ("page stats")
+    as_param = r"`page(?:_?(?:number|no|num|index))?`|[?&]page(?:_?(?:number|no|num|index))?=|" \
+               r"\bpage(?:_?number)?\s*(?:=|number|param|parameter|query)|\bpages?\s+through" \
+               r"|\bpaginat\w*|\bpaged\b|\b(?:next|each|every|per|first|last|another)\s+page\b"
+    paging_said = re.search(as_param, endpoint.segment + " " + shared, re.I) or \
+        {"page", "page_number", "pagenumber"} & {p.lower() for p in [*reading.params, *reading.identifiers]}
     page_param = next((p for p in [*endpoint.query, "page", "page_number", "pageNumber"] if p.lower() in words
-                       and p.lower().startswith("page") and p != size_param), "")
+                       and p.lower().startswith("page") and p != size_param and
+                       (p in endpoint.query or p in body_keys or paging_said)),
+                      "")
     if page_param:
         total_pages = next((f for f in fields if re.search(r"(^|\.)(total_?pages|totalPages|page_?count|pages|"
                                                            r"last_?page)$", f)), "")
@@ -254,6 +263,18 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     if stated and not endpoint.query and len(reading.endpoints) == 1:  # `per_page max is 100`, said apart
         return _paging(base, kind="page", param="page", size_param=stated, size=reading.limits[stated])
     return Paging()
+
+
+def _body_fields(body: Any) -> set[str]:
+    """The fields a JSON body gives values, nested ones dotted (`page.after` in `{"page": {"after": ...}}`)."""
+    if not isinstance(body, dict):
+        return set()
+    return {p for p in rq.paths(body) if not isinstance(rq_value(body, p), dict)}
+
+
+def _leaf(name: str) -> str:
+    """`page.size` -> `size`: what a dotted parameter is called where it sits."""
+    return name.rsplit(".", 1)[-1].lower()
 
 
 def _paging(base: Paging, **facts: Any) -> Paging:
@@ -272,9 +293,20 @@ def _number(value: Any) -> int:
 
 def stated_keys(text: str) -> list[tuple[int, str]]:
     """Every primary key the text states, with where it says so."""
-    found = [(m.start(), m.group(1)) for m in KEY_PHRASE.finditer(text)]
+    found = [(m.start(), _said_key(m)) for m in KEY_PHRASE.finditer(text)]
     found += [(m.start(), m.group(1)) for m in KEY_AFTER.finditer(text)]
     return sorted(found)
+
+
+def _said_key(match: re.Match[str]) -> str:
+    """`order id` -> `order_id` (or `order.id` where the text writes that); the id of what a feed or list
+    holds (`entry id`, `record id`) -> `id`."""
+    name = match.group(1)
+    if not match.group(2):
+        return name
+    if re.search(rf"\b{re.escape(name)}\.id\b", match.string):  # `event.id` written elsewhere: that field
+        return f"{name}.id"
+    return "id" if name.lower() in ("entry", "item", "record", "row", "object", "document", "node") else f"{name}_id"
 
 
 _MORE_KEYS = re.compile(r"\s*(?:\+|,|&)\s*[`\"']?([A-Za-z_]\w*)[`\"']?|\s+and\s+(?:`([A-Za-z_]\w*)`|([A-Za-z]\w*_\w+))")
@@ -284,7 +316,7 @@ def stated_composite(text: str) -> list[tuple[int, list[str]]]:
     """Keys stated as several fields joined by `+`, `,` or `and` (`identified by student_id + course_code + term`)."""
     out = []
     for match in KEY_PHRASE.finditer(text):
-        names, at = [match.group(1)], match.end()
+        names, at = [_said_key(match)], match.end()
         while more := _MORE_KEYS.match(text, at):
             names.append(more.group(1) or more.group(2) or more.group(3))
             at = more.end()
@@ -392,10 +424,13 @@ def delete_value(record: dict[str, Any] | None, endpoint: rq.Endpoint, reading: 
     return "", ""
 
 
-def graphql_query(reading: rq.Reading) -> tuple[str, dict[str, Any]]:
-    """A GraphQL query the request shows, whole: in a JSON body's "query", or written out on its own."""
+def graphql_query(reading: rq.Reading, wanted: list[str] | None = None) -> tuple[str, dict[str, Any]]:
+    """A GraphQL query the request shows, whole: in a JSON body's "query" (one that pages a connection, not
+    `"..."` or `{ viewer { login } }` from the docs), or written out on its own; else one built from the SDL."""
     for endpoint in reading.endpoints:
-        if isinstance(endpoint.body, dict) and isinstance(endpoint.body.get("query"), str):
+        query = endpoint.body.get("query") if isinstance(endpoint.body, dict) else None
+        pages = isinstance(query, str) and re.search(r"pageInfo|\bnodes\b|\bedges\b", query)
+        if isinstance(query, str) and "{" in query and (pages or not re.search(r"\btype\s+\w+\s*\{", reading.text)):
             variables = endpoint.body.get("variables")
             return " ".join(endpoint.body["query"].split()), variables if isinstance(variables, dict) else {}
     for match in re.finditer(r"\b(?:query|mutation)\b\s*\w*\s*(?:\([^()]*\))?\s*\{|\{", reading.text):
@@ -405,7 +440,7 @@ def graphql_query(reading: rq.Reading) -> tuple[str, dict[str, Any]]:
                 and not gql.is_schema(body):
             return gql.literals_to_variables(" ".join(body.split()))
     if re.search(r"\btype\s+\w+\s*\{", reading.text):
-        return gql.from_schema(reading.text, reading.limits)
+        return gql.from_schema(reading.text, reading.limits, wanted)
     return "", {}
 
 

@@ -32,9 +32,11 @@ def types(text: str) -> dict[str, list[tuple[str, str, bool]]]:
 def _selection(name: str, defined: dict[str, list[tuple[str, str, bool]]], seen: tuple[str, ...]) -> str:
     """Every field of a type: scalars by name, object types expanded (not into a type already open)."""
     parts = []
-    for field, kind, takes_args in defined.get(name, []):
-        if takes_args:
-            continue  # a nested connection with required arguments: its own table, not this one
+    fields = defined.get(name, [])
+    both = {"nodes", "edges"} <= {field for field, _, _ in fields}
+    for field, kind, takes_args in fields:
+        if takes_args or (both and field == "edges"):
+            continue  # a nested connection with required arguments: its own table; `edges` repeats `nodes`
         if kind in defined:
             if kind not in seen and len(seen) < 5:
                 parts.append(f"{field} {{ {_selection(kind, defined, (*seen, kind))} }}")
@@ -43,15 +45,22 @@ def _selection(name: str, defined: dict[str, list[tuple[str, str, bool]]], seen:
     return " ".join(parts)
 
 
-def from_schema(text: str, limits: dict[str, int]) -> tuple[str, dict[str, Any]]:
-    """A query from SDL: the root field written with arguments outside any type block, whose type the
-    SDL defines; its paging arguments become variables (the size at the stated maximum)."""
+def _roots(text: str) -> list[tuple[str, str, str]]:
+    """(field, arguments, type) of each root field: written with arguments outside any type block, or a
+    field of `type Query`."""
+    root = r"\b(\w+)\s*\(([^()]*)\)\s*:\s*\[?\s*(\w+)"
+    query = re.search(r"\btype\s+Query\s*\{([^{}]*)\}", text)
+    places = [_TYPE.sub(" ", text), query.group(1) if query else ""]
+    return [(m.group(1), m.group(2), m.group(3)) for place in places for m in re.finditer(root, place)]
+
+
+def from_schema(text: str, limits: dict[str, int], tables: list[str] | None = None) -> tuple[str, dict[str, Any]]:
+    """A query from SDL: a root field whose type the SDL defines, the one a stated table is named after
+    first; its paging arguments become variables (the size at the stated maximum)."""
     defined = types(text)
-    outside = _TYPE.sub(" ", text)
-    for match in re.finditer(r"\b(\w+)\s*\(([^()]*)\)\s*:\s*\[?\s*(\w+)", outside):
-        root, arguments, kind = match.groups()
-        if kind not in defined:
-            continue
+    roots = [r for r in _roots(text) if r[2] in defined]
+    named = {w.lower() for w in tables or []}
+    for root, arguments, kind in sorted(roots, key=lambda r: r[0].lower() not in named):
         declared = re.findall(r"(\w+)\s*:\s*(\[?\s*\w+!?\s*\]?!?)", arguments)
         variables = {name: limits.get(name, 50) for name, kind_ in declared
                      if name in ("first", "last", "limit", "per_page", "page_size", "take") and "Int" in kind_}

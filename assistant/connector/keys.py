@@ -19,7 +19,7 @@ from typing import Any
 from assistant.connector.spec import Spec
 
 _URL_NAME = re.compile(r"url|host|endpoint|server|root|base|domain|site|instance", re.I)
-_DATE_NAME = re.compile(r"date|since|start|from|begin", re.I)
+_DATE_NAME = re.compile(r"date|since|start|from|begin|day", re.I)
 _DATE_VALUE = re.compile(r"^\d{4}-\d\d(-\d\d)?([T ][\d:.]+Z?)?$")
 _HOST = re.compile(r"^(?:localhost|[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)(?::\d+)?(?:/\S*)?$", re.I)  # api.x.com:8443
 _SECRET_NAME = re.compile(r"key|token|secret|pass|auth|cred|user|login|account|client|email|id$", re.I)
@@ -43,6 +43,18 @@ def role(key: str, config: dict[str, Any]) -> str:
     if _URL_NAME.search(key) and not _SECRET_NAME.search(key.replace("base", "")):
         return "url"
     return "date" if _DATE_NAME.search(key) else "secret"
+
+
+def shown_values(text: str, named: list[str]) -> dict[str, str]:
+    """Values the request writes beside a key it names (`fleet_api` (that's https://x/api/v1), `since = 2024-01-01`):
+    their shape tells the key's role when no configuration is given."""
+    out = {}
+    for key in named:
+        beside = re.search(rf"`?\b{re.escape(key)}\b`?\s*(?:\(|=|:|->|\bis\b)\s*(?:that'?s|that\s+is|i\.e\.?|e\.g\.?|"
+                           r"like|eg)?\s*[`\"']?(https?://[^\s`\"')]+|\d{4}-\d\d-\d\d)", text, re.I)
+        if beside:
+            out[key] = beside.group(1)
+    return out
 
 
 def slots(spec: Spec) -> list[Slot]:
@@ -89,11 +101,15 @@ def settle(spec: Spec, named: list[str], config: dict[str, Any],
     if not named or spec.source_type != "rest":
         return []
     all_slots = slots(spec)
-    taken = {s.get() for s in all_slots if s.get() in named} | set(reserved)
+    # a named key whose value shows another role (a URL in the token's place) is free to move
+    misplaced = {id(s) for s in all_slots if s.get() in named and str(config.get(s.get(), "")).strip()
+                 and role(s.get(), config) != s.role}
+    kept = [s for s in all_slots if s.get() in named and id(s) not in misplaced]
+    taken = {s.get() for s in kept} | set(reserved)
     changes = []
     for slot in all_slots:
         old = slot.get()
-        if old in named:
+        if slot in kept:
             continue
         free = [k for k in named if k not in taken and role(k, config) == slot.role]
         if not free:

@@ -28,7 +28,7 @@ def mend(spec: Spec) -> list[str]:
             seen[table.name] = 1
     names = {t.name for t in spec.tables}
     for table in spec.tables:
-        if table.parent and table.parent.table not in names:
+        if table.parent and table.parent.table not in names and spec.catalog != "match":  # match: found when it runs
             notes.append(f"{table.name}: its parent {table.parent.table} is not a table; it is read on its own")
             table.parent = None
     if spec.source_type == "rest":

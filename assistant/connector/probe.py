@@ -142,17 +142,60 @@ def _table(module: Any, session: Any, spec: Spec, table: Table, config: dict[str
             table.primary_key = key
             settled.append(f"primary key {', '.join(key) or 'none (rows keyed by a hash)'}")
         spec.unresolved = [u for u in spec.unresolved if not u.startswith(f"{table.name}: ")]
-    if table.pagination.kind == "none":
-        paging = _paging(payload, response, table)
-        if paging is not None:
-            table.pagination = paging
-            settled.append(f"{paging.kind} pagination")
+    shown = _paging(payload, response, table)
+    if table.pagination.kind == "none" and shown is not None:
+        table.pagination = shown
+        settled.append(f"{shown.kind} pagination")
+    elif table.pagination.kind == "page" and shown is not None and shown.kind == "cursor" and rows:
+        turned = dict(params, **{table.pagination.param: table.pagination.first + 1})
+        if _first_of(module, session, table, url, turned, body, data) == _key(rows[0]):  # page 2 is page 1 again
+            table.pagination = shown
+            settled.append("cursor pagination (a second page number gave the first page again)")
+    if table.pagination.kind == "cursor" and table.pagination.where == "query" and rows and table.pagination.next:
+        param = _param_sent_back(module, session, table, url, params, body, data, payload, rows[0])
+        if param and param != table.pagination.param:
+            table.pagination.param = param
+            settled.append(f"the next token goes back as `{param}`")
     if seen is not None and not table.parent and not table.window:
         seen[table.name] = _whole(payload, response, len(rows))
     elif seen is not None:
         seen[table.name] = Seen(first=len(rows))
     return (f"{table.name}: {len(rows)} records on the first page" + (f"; settled {', '.join(settled)}"
                                                                       if settled else "; as the request said"))
+
+
+def _key(row: Any) -> str:
+    import json
+
+    return json.dumps(row, sort_keys=True, default=str)
+
+
+def _first_of(module: Any, session: Any, table: Table, url: str, params: dict[str, Any], body: Any,
+              data: dict[str, Any]) -> str | None:
+    """The first record of one more page, asked for with these parameters (None when it fails or is empty)."""
+    try:
+        records = module.records_at(module.call(session, table.method, url, params, body)[0], data)
+    except Exception:  # a refused name is simply not the one
+        return None
+    return _key(records[0]) if records else None
+
+
+def _param_sent_back(module: Any, session: Any, table: Table, url: str, params: dict[str, Any], body: Any,
+                     data: dict[str, Any], payload: Any, first: Any) -> str:
+    """The query parameter the source takes the next token in, found by asking it: the stated or guessed
+    name first, then names APIs use (`next_page_token` -> `page_token`, the field's own name, `cursor`);
+    the first that gives another page. "" when none does or there is no token (a bounded few requests)."""
+    token = module.value_at(payload, table.pagination.next) if isinstance(payload, dict) else None
+    if not isinstance(token, (str, int)) or token in ("", None):
+        return ""
+    field = table.pagination.next.rsplit(".", 1)[-1]
+    stem = re.sub(r"^next_?", "", field, flags=re.I)
+    names = [table.pagination.param, stem, field, "page_token", "cursor", "pageToken", "after", "token"]
+    for name in list(dict.fromkeys(n for n in names if n))[:6]:
+        other = _first_of(module, session, table, url, dict(params, **{name: token}), body, data)
+        if other is not None and other != _key(first):
+            return name
+    return ""
 
 
 def _holds_records(payload: Any) -> bool:

@@ -268,7 +268,7 @@ def endpoints(text: str) -> list[Endpoint]:
     found += _bare_paths(text, found)
     found = [item for item in found if re.fullmatch(r"/[^\s]*", item[1].path)]  # "https://..." is no endpoint
     found.sort(key=lambda item: item[0])
-    found = [item for item in found if not _detail(item[1], [e for _, e in found])]
+    found = [item for item in found if not _detail(item[1], [e for _, e in found]) and not _retired(text, item[0])]
     result: list[Endpoint] = []
     for number, (start, endpoint) in enumerate(found):
         end = found[number + 1][0] if number + 1 < len(found) else len(text)
@@ -277,6 +277,22 @@ def endpoints(text: str) -> list[Endpoint]:
             endpoint.body = _body_example(endpoint.segment)
         result.append(endpoint)
     return result
+
+
+_RETIRED = re.compile(r"\b(?:retired|deprecated|legacy|obsolete|sunset|discontinued|no\s+longer\s+"
+                      r"(?:available|supported|works?)|(?:do\s+not|don'?t)\s+use)\b", re.I)
+
+
+def _retired(text: str, start: int) -> bool:
+    """An endpoint the text says is out of use (`(the old GET /leads list is retired)`): the aside it is
+    written in, or its own clause up to an aside, says so."""
+    opened, closed = text.rfind("(", 0, start), text.rfind(")", 0, start)
+    if opened > closed and opened > text.rfind("\n", 0, start):  # inside an aside: the aside alone
+        end = text.find(")", start)
+        return bool(_RETIRED.search(text[opened:end if end > 0 else start + 200]))
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n")
+    after = re.split(r"[(.!?\n]", text[start:start + 200], maxsplit=1)[0]
+    return bool(_RETIRED.search(text[begin + 1:start] + after))
 
 
 def _detail(endpoint: Endpoint, others: list[Endpoint]) -> bool:
@@ -402,7 +418,15 @@ def config_keys(text: str) -> list[str]:
         for name in after + listed_before + ticked_before + ticked:
             if name not in keys and not name.isdigit():
                 keys.append(name)
+    for name in _VALUE_IN_KEY.findall(text):  # "the endpoint URL in `api_url` and my token in `personal_token`"
+        if name not in keys:
+            keys.append(name)
     return keys
+
+
+# A credential, address or path put in a back-ticked name: `token in `personal_token``, `URL goes under `x``
+_VALUE_IN_KEY = re.compile(r"\b(?:url|token|key|secret|password|host|domain|username|user|path|folder|dir|directory|"
+                           r"file)s?\b[^.!?\n`]{0,30}?\b(?:in|under|as)\s+`([A-Za-z_]\w*)`(?!\s+tables?\b)", re.I)
 
 
 _TABLE_ROW = re.compile(r"^\s*\|\s*`?([A-Za-z_][\w.\-\[\]]*)`?\s*\|([^\n]*)$|"  # | page_size | 1-100 |

@@ -258,6 +258,8 @@ class Window(Part):
     ahead_days: int = Field(default=0, ge=0, le=3660)
     """Days past today the source holds data for (bookings a year ahead): read up to then, and read the
     windows from today on again each sync, since what lies ahead still changes."""
+    lookback_days: int = Field(default=0, ge=0, le=366)
+    """Days before where the last sync stopped that each sync reads again (late data restates them)."""
 
 
 class Table(Part):
@@ -478,12 +480,13 @@ class Spec(Part):
         if len(set(names)) != len(names):
             raise UsageError("the spec names a table twice")
         for table in self.tables:
-            if table.parent and table.parent.table not in names:
+            if table.parent and table.parent.table not in names and self.catalog != "match":
                 raise UsageError(f"table {table.name!r} has parent {table.parent.table!r}, which is not a table")
             reads = table.path or table.graphql or (table.parent and (table.parent.array or table.parent.included))
             if self.source_type == "rest" and not reads:
                 raise UsageError(f"table {table.name!r} needs an endpoint")
-            if self.source_type == "database" and self.catalog == "spec" and not table.source_table:
+            if self.source_type == "database" and self.catalog == "spec" and not table.source_table and \
+                    not (table.parent and table.parent.array):
                 raise UsageError(f"table {table.name!r} needs a source_table")
         return self
 

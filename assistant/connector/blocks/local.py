@@ -272,10 +272,12 @@ def sync_files(configuration: dict, table: str, spec: dict, state: dict):
                 if (child.get("parent") or {}).get("table") == table}
     for name, modified in pending:
         keys = set()
-        for line in read_file(os.path.join(folder, name), spec):
-            for record in routed(line, spec):
-                keys.add(write_record(table, spec, name, record, children))
-                count += 1
+        records = (record for line in read_file(os.path.join(folder, name), spec) for record in routed(line, spec))
+        for number, record in enumerate(records, 1):
+            if spec["primary_key"] == LINE_KEY:  # rows that repeat whole: each record of each file is one
+                record = {**flatten(record), "source_file": name, "source_line": number}
+            keys.add(write_record(table, spec, name, record, children))
+            count += 1
         if spec.get("snapshot") and spec["primary_key"]:
             delete_missing(table, spec, table_state.setdefault("keys", {}), name, keys)
         seen[name] = modified
@@ -349,6 +351,18 @@ def choose_key(table: str, rows: list):
             sorted(triples, key=lambda k: sum(c in counted for c in k))
         return next((key for key in ranked if unique(key)), [])
     return []
+
+
+# The key of rows that repeat whole (two identical bookings are two bookings): the file and the record's place in it
+LINE_KEY = ["source_file", "source_line"]
+
+
+def key_of_rows(table: str, rows: list):
+    """choose_key's key; else, when some rows repeat whole, the file and line (a hash of the values, Fivetran's
+    default, would merge them); else none."""
+    key = choose_key(table, rows)
+    whole = [json.dumps(flatten(row), sort_keys=True, default=str) for row in rows if isinstance(row, dict)]
+    return key or (LINE_KEY if len(set(whole)) < len(whole) else [])
 
 
 def is_measure(value):
@@ -432,8 +446,9 @@ def table_sql(name: str):
 
 def read_catalog(connection):
     """The database's own tables: {table: {"columns": [...], "key": [...]}}, from sqlite_master and
-    PRAGMA table_info, or from DuckDB's information schema and constraints (every schema; a table
-    outside the default one is named `schema.table`)."""
+    PRAGMA table_info (virtual tables such as full-text indexes left out, with their shadow tables), or
+    from DuckDB's information schema and constraints (every schema; a table outside the default one is
+    named `schema.table`)."""
     catalog = {}
     if DRIVER == "duckdb":
         names = connection.execute(
@@ -449,9 +464,12 @@ def read_catalog(connection):
             catalog[name if default else f"{schema}.{name}"] = {"columns": [c[0] for c in columns],
                                                                  "key": list(keys[0][0]) if keys else []}
         return catalog
-    names = connection.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT "
-                               "LIKE 'sqlite_%' ORDER BY rowid").fetchall()
-    for name, kind in names:
+    names = connection.execute("SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'view') AND name "
+                               "NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
+    virtual = [name for name, _, sql in names if str(sql or "").upper().startswith("CREATE VIRTUAL")]
+    for name, kind, _ in names:
+        if any(name == v or name.startswith(f"{v}_") for v in virtual):
+            continue  # a full-text index and the tables SQLite keeps for it: derived, never data of its own
         info = connection.execute(f"PRAGMA table_info({quoted(name)})").fetchall()
         key = [row[1] for row in sorted(info, key=lambda row: row[5]) if row[5]]
         catalog[name] = {"columns": [row[1] for row in info], "key": key, "view": kind == "view"}
@@ -512,11 +530,20 @@ def table_specs(configuration: dict):
         if not catalog[source]["key"] and (GRAINS or not key):
             key = key_in_rows(configuration, source, columns) or key
         name = column_name(source.rsplit(".", 1)[-1])  # erp.shipments -> shipments, unless main has one too
+        cursor = template.get("cursor_column") if template.get("cursor_column") in columns else ""
+        primary_key = ([SOURCE_COLUMN] if DATABASES else []) + (key or (["id"] if "id" in columns else []))
         tables[column_name(source) if name in tables else name] = {
-            "source_table": source,
-            "primary_key": ([SOURCE_COLUMN] if DATABASES else []) + (key or (["id"] if "id" in columns else [])),
-            "cursor_column": template.get("cursor_column") if template.get("cursor_column") in columns else "",
-            "deleted_column": template.get("deleted_column") if template.get("deleted_column") in columns else ""}
+            "source_table": source, "primary_key": primary_key, "cursor_column": cursor,
+            "deleted_column": template.get("deleted_column") if template.get("deleted_column") in columns else "",
+            "snapshot": bool(template.get("snapshot") and not cursor and primary_key)}  # read whole: keep its keys
+    for name, spec in TABLES.items():  # a stated table made of a JSON array column of a table found here
+        link = spec.get("parent") or {}
+        parent = tables.get(link.get("table"))
+        if name not in tables and parent and link.get("array") in catalog[parent["source_table"]]["columns"] and \
+                link["array"] not in parent["primary_key"] and not ID_LIKE.search(link["array"]):
+            keys = child_columns(link["table"], parent["primary_key"])
+            tables[name] = {"source_table": "", "primary_key": [*keys.values(), "index"],
+                            "parent": {**link, "keys": keys}}
     return tables
 
 
@@ -578,7 +605,7 @@ def file_keys(configuration: dict):
         tables = {name: dict(spec) for name, spec in TABLES.items()}
         for name, spec in tables.items():
             if spec.get("find_key") and spec.get("files"):
-                spec["primary_key"] = choose_key(name, first_rows(configuration, spec))
+                spec["primary_key"] = key_of_rows(name, first_rows(configuration, spec))
                 log.info(f"{name}: primary key {spec['primary_key'] or 'none (rows keyed by a hash)'} from the data")
         for spec in tables.values():
             link = spec.get("parent")
@@ -612,11 +639,12 @@ def is_deleted(value):
     return str(value).strip().lower() not in ("", "0", "false", "no", "n", "f")
 
 
-def sync_query(connection, table: str, spec: dict, state: dict, label: str = ""):
+def sync_query(connection, table: str, spec: dict, state: dict, label: str = "", children: dict | None = None):
     """
     Upsert the rows of one database table in batches (fetchmany), ordered by the cursor column,
     so memory stays flat and the next sync resumes from the last cursor value saved in state.
-    Rows the deleted column marks become deletes. With `label` (one file of a folder of databases)
+    Rows the deleted column marks become deletes; a table read whole (`snapshot`) keeps its keys in
+    state, and a key that is no longer there becomes a delete. With `label` (one file of a folder of databases)
     every row carries it in SOURCE_COLUMN, and the cursor is kept per file.
     """
     table_state = state.setdefault(table, {})
@@ -627,6 +655,7 @@ def sync_query(connection, table: str, spec: dict, state: dict, label: str = "")
     rows.execute(sql, params)
     names = [column[0] for column in rows.description]
     count = 0
+    seen = set()
     while True:
         batch = rows.fetchmany(BATCH_SIZE)
         if not batch:
@@ -635,18 +664,50 @@ def sync_query(connection, table: str, spec: dict, state: dict, label: str = "")
             row = {name: to_value(value) for name, value in zip(names, values, strict=True)}
             if label:
                 row[SOURCE_COLUMN] = label
-            if spec.get("deleted_column") and is_deleted(row.get(spec["deleted_column"])):
+            if spec.get("snapshot"):
+                seen.add(json.dumps([row.get(k) for k in spec["primary_key"]], default=str))
+            deleted = bool(spec.get("deleted_column")) and is_deleted(row.get(spec["deleted_column"]))
+            if deleted:
                 # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
                 op.delete(table=table, keys={key: row[key] for key in spec["primary_key"]})
             else:
                 # The upsert inserts the row, or updates it if its primary key is already in the destination.
                 op.upsert(table=table, data=row)
+            for child, child_spec in (children or {}).items():
+                sync_json_items(child, child_spec, row, deleted, table_state.setdefault("items", {}))
             count += 1
             if spec.get("cursor_column"):
                 table_state["cursor"] = row[spec["cursor_column"]]
         # Checkpoint after each batch: committed rows are not read again after an interruption.
         op.checkpoint(state=state)
+    if spec.get("snapshot") and spec["primary_key"]:  # read whole: a key the last sync saw and this one lacks is gone
+        delete_missing(table, spec, table_state.setdefault("keys", {}), label or "rows", seen)
+        op.checkpoint(state=state)
     log.info(f"{table}: {count} rows")
+
+
+def sync_json_items(table: str, spec: dict, row: dict, deleted: bool, counts: dict):
+    """
+    A child table made of a JSON array in a column of the parent row: upsert each element with the
+    parent's key and its position. How many elements each parent had is kept in state, so positions
+    an edit removed, and every element of a deleted parent, are deleted too.
+    """
+    link = spec["parent"]
+    items = row.get(link["array"])
+    if isinstance(items, str):
+        try:
+            items = json.loads(items)
+        except ValueError:
+            items = []
+    items = items if isinstance(items, list) and not deleted else []
+    parent_keys = {column: row.get(field) for field, column in link["keys"].items()}
+    known = counts.setdefault(table, {})
+    key = json.dumps(list(parent_keys.values()), default=str)
+    upsert_items(table, spec, {link["array"]: items}, row)
+    for index in range(len(items), max(known.get(key, 0), len(items))):
+        # The delete marks the element at this position as deleted (_fivetran_deleted = true).
+        op.delete(table=table, keys={**parent_keys, "index": index})
+    known[key] = len(items)
 
 
 def sync_deletion_log(connection, table: str, spec: dict, state: dict):
@@ -684,7 +745,11 @@ def sync_all(configuration: dict, state: dict):
         connection = connect(configuration, path)
         try:
             for table, spec in tables.items():
-                sync_query(connection, table, spec, state, file_label(path) if DATABASES else "")
+                if spec.get("parent"):
+                    continue  # rows of a JSON array in its parent's column: written with the parent's rows
+                children = {name: child for name, child in tables.items()
+                            if (child.get("parent") or {}).get("table") == table}
+                sync_query(connection, table, spec, state, file_label(path) if DATABASES else "", children)
                 if spec.get("deletion_log") and not DATABASES:
                     sync_deletion_log(connection, table, spec, state)
         finally:

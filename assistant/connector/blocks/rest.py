@@ -602,11 +602,16 @@ def pages_unstated(session, url: str, spec: dict, params: dict, body):
     header, a body field holding a URL, a next token or page number), until there is none, it repeats,
     or a page brings nothing new."""
     seen: set = set()
-    next_url, query = url, params
+    next_url, query, renamed = url, params, {}
+    others: list = []  # (query, (usual name, field name)): the token under the response field's own name
     while next_url:
         data, response = call(session, spec.get("method", "GET"), next_url, query, body)
         records = records_at(data, spec)
         marker = hashlib.sha1(json.dumps(records, sort_keys=True, default=str).encode()).hexdigest()
+        if records and marker in seen and others:  # the token went back under a name the API ignores: the next name
+            query, (usual, own) = others.pop(0)
+            renamed = {usual: own}
+            continue
         if records and marker in seen:
             return  # the same page again: the guessed way on does not page
         seen.add(marker)
@@ -622,8 +627,13 @@ def pages_unstated(session, url: str, spec: dict, params: dict, body):
         following = unstated_next(data, query) if records else None
         if following is None:
             return
+        for usual, own in renamed.items():  # the name that worked before
+            if usual in following:
+                following = {**following, own: following[usual], usual: None}
         log.info(f"asking for the next page the response signals: {following}")
         next_url, query = url, following
+        others = [({**following, field: following[param], param: None}, (param, field))
+                  for field, param in token_names(data, following)]
 
 
 NEXT_TOKENS = (("next_cursor", "cursor"), ("nextCursor", "cursor"), ("next_page_token", "page_token"),
@@ -646,6 +656,14 @@ def unstated_next(data, params: dict):
         if isinstance(page, int) and isinstance(pages, int) and page < pages:
             return {**params, "page": page + 1}
     return None
+
+
+def token_names(data, query: dict):
+    """(field, usual name) when the query sends a response field's token under the usual name (`next_page_token`
+    as `page_token`): the field's own name is the other one to try, if this API ignores the usual one."""
+    places = [data, *(v for v in data.values() if isinstance(v, dict))] if isinstance(data, dict) else []
+    return [(field, param) for place in places for field, param in NEXT_TOKENS
+            if query.get(param) is not None and field != param and place.get(field) == query[param]][:1]
 
 
 def next_link(payload):
@@ -671,7 +689,10 @@ def set_param(place: dict, body, name: str, value, where: str):
     elif where == "variables":
         body.setdefault("variables", {})[name] = value
     else:
-        body[name] = value
+        *outer, last = name.split(".")  # `page.after`: a field of the body's `page` object
+        for part in outer:
+            body = body.setdefault(part, {})
+        body[last] = value
 
 
 def with_size(spec: dict, params: dict, body):
@@ -1002,9 +1023,9 @@ def window_params(window: dict, start, stop):
 
 def window_bounds(session, window: dict, table_state: dict):
     """
-    The first and the last day to read. The first: where the last sync stopped, else the configured
-    start, else the earliest day the source reports. The last: the last day the source reports as
-    complete, else yesterday (UTC).
+    The first and the last day to read. The first: where the last sync stopped (less the days read
+    again, `lookback_days`), else the configured start, else the earliest day the source reports.
+    The last: the last day the source reports as complete, else yesterday (UTC).
     """
     configuration = CONTEXT["configuration"]
     end = window.get("end") or {}
@@ -1017,7 +1038,13 @@ def window_bounds(session, window: dict, table_state: dict):
     last_day = date.fromisoformat(str(last)[:10]) if last else datetime.now(timezone.utc).date() - timedelta(days=1)
     if window.get("ahead_days"):  # data lies ahead of today (bookings): read up to the furthest day
         last_day = datetime.now(timezone.utc).date() + timedelta(days=int(window["ahead_days"]))
-    return date.fromisoformat(str(first)[:10]), last_day
+    first_day = date.fromisoformat(str(first)[:10])
+    if table_state.get("next") and window.get("lookback_days"):  # late data restates the last days: read them again
+        configured = configuration.get(window.get("start_key") or "")
+        earliest = date.fromisoformat(str(configured)[:10]) if configured else None
+        first_day -= timedelta(days=int(window["lookback_days"]))
+        first_day = max(first_day, earliest) if earliest else first_day
+    return first_day, last_day
 
 
 # Field names that look like keys, and like dates (a daily row is keyed by an id and its day).
@@ -1046,7 +1073,8 @@ def choose_key(rows: list, preferred: list, windowed: bool):
 
 
 def key_among(flat: list, preferred: list, windowed: bool):
-    """The preferred key, else the best id-like field or id-and-date pair the rows hold uniquely, else []."""
+    """The preferred key, else the best id-like field or id-and-date pair the rows hold uniquely (for a
+    windowed report, else a date and a text field), else []."""
 
     def unique(fields):
         values = [tuple(row.get(f) for f in fields) for row in flat]
@@ -1059,6 +1087,10 @@ def key_among(flat: list, preferred: list, windowed: bool):
     pairs = [[a, b] for i, a in enumerate(ranked) for b in ranked[i + 1:]
              if ID_LIKE.search(a) and DATE_LIKE.search(b) and len(flat) > 1 and unique([a, b])]
     found = (pairs + singles) if windowed else (singles + pairs)
+    if windowed and not found:  # a report's rows: a day and the leftmost text dimension (`date` + `path`)
+        days = [c for c in flat[0] if DATE_LIKE.search(c)]
+        texts = [c for c in flat[0] if c not in days and all(isinstance(row.get(c), str) for row in flat)]
+        found = [[d, c] for d in days for c in texts if len(flat) > 1 and unique([d, c])]
     return found[0] if found else []
 
 

@@ -27,7 +27,8 @@ SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "so
         "rest4": (HERE / "rest4", "mocks", "serve"), "local4": (HERE / "local4", "sources", "make"),
         "rest5": (HERE / "rest5", "mocks", "serve"), "local5": (HERE / "local5", "sources", "make"),
         "rest6": (HERE / "rest6", "mocks", "serve"), "local6": (HERE / "local6", "sources", "make"),
-        "rest7": (HERE / "rest7", "mocks", "serve"), "local7": (HERE / "local7", "sources", "make")}
+        "rest7": (HERE / "rest7", "mocks", "serve"), "local7": (HERE / "local7", "sources", "make"),
+        "rest8": (HERE / "rest8", "mocks", "serve"), "local8": (HERE / "local8", "sources", "make")}
 
 
 @dataclass
