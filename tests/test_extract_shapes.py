@@ -635,3 +635,89 @@ def test_a_stated_table_made_of_a_json_array_column(tmp_path: Path) -> None:
         child = next(t for t in spec.tables if t.name == "order_items")
         assert child.parent is not None and (child.parent.table, child.parent.array) == ("orders", "items")
     assert child.parent.keys == {"id": "order_id"}
+
+
+def test_a_markdown_table_of_tables_and_a_yaml_sketch_are_read_as_what_they_list(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "fleet.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE trips (id INTEGER PRIMARY KEY, row_version INTEGER);"
+                       "CREATE TABLE drivers (id INTEGER PRIMARY KEY); CREATE TABLE loans (loan_id INTEGER, isbn TEXT);"
+                       "CREATE VIEW open_loans AS SELECT * FROM loans;")
+    conn.close()
+    sketch = (f"SQLite file:\n```yaml\nsource:\n  file: {path}   # make this a setting called fleet_db_file\n"
+              "tables:\n  trips:\n    from: trips\n    key: id\n    cursor: row_version\nskip:\n  - drivers\n```\n")
+    spec = spec_of(sketch)
+    assert spec.location_key == "fleet_db_file"
+    assert [(t.name, t.cursor_column) for t in spec.tables] == [("trips", "row_version")]
+    table = (f"SQLite at {path}:\n\n| destination table | comes from | key |\n|---|---|---|\n"
+             "| loans | table `loans` | loan_id |\n| open_loans | view `open_loans` | loan_id |\n")
+    assert [(t.name, t.source_table, t.primary_key) for t in spec_of(table).tables] == [
+        ("loans", "loans", ["loan_id"]), ("open_loans", "open_loans", ["loan_id"])]
+
+
+def test_a_markdown_endpoint_table_and_a_config_key_table() -> None:
+    spec = spec_of("| Method | Path | Params | Returns |\n|---|---|---|---|\n"
+                   '| GET | `/api/teams` | `page`, `page_size` (max 100) | `{"teams": [...], "total_pages": 3}` |\n\n'
+                   "| Config key | What it holds |\n|---|---|\n| `club_host` | https://club.example.com |\n"
+                   "| `club_token` | the bearer token |\n\nTable `teams`. Bearer auth.")
+    table = spec.tables[0]
+    assert (table.path, table.records, table.pagination.kind, table.pagination.size) == ("/api/teams", "teams", "page",
+                                                                                         100)
+    assert (spec.base_url_key, spec.auth.token_key) == ("club_host", "club_token")
+
+
+def test_key_names_said_in_prose_and_endpoints_taken_back() -> None:
+    spec = spec_of("connector for Tally, the API lives at https://t.example.com. auth is an API key header, "
+                   "X-Tally-Key, I put the key in the config as tally_key and the address as tally_url. projects is "
+                   "GET /api/projects, and time entries is GET /api/projects/{id}/entries -- wait no, scratch that, "
+                   "they moved it, GET /api/time_entries. both are paged with page and page_size. time entries have a "
+                   "modified_since filter so after the first run we only pull what changed; it takes a unix timestamp "
+                   "in seconds. the entries have an ISO modified_at.")
+    assert [(t.name, t.path) for t in spec.tables] == [("projects", "/api/projects"),
+                                                       ("time_entries", "/api/time_entries")]
+    assert (spec.base_url_key, spec.auth.template) == ("tally_url", "{tally_key}")
+    assert all(t.pagination.kind == "page" for t in spec.tables)
+    incremental = spec.tables[1].incremental
+    assert incremental is not None and (incremental.param, incremental.sent_as) == ("modified_since", "unix")
+    assert spec_of("Folder setting: sensor_share. CSV files.").location_key == "sensor_share"
+
+
+def test_a_stated_key_a_shown_record_lacks_is_not_its_key() -> None:
+    spec = spec_of('GET https://c.example.com/api/shipments.xml?page=1\n\n<?xml version="1.0"?>\n'
+                   '<shipments total_pages="3">\n  <shipment id="S1">\n    <status>x</status>\n  </shipment>\n'
+                   "  <shipment id=\"S2\">\n    ...\n  </shipment>\n</shipments>\n\nTables `shipments` and "
+                   "`shipment_packages` (one row per package, keyed by shipment id + seq).")
+    assert spec.tables[0].primary_key == ["id"]
+
+
+def test_a_deletion_column_found_in_the_rows_and_paths_that_name_no_table(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "loyalty.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE members (member_id INTEGER PRIMARY KEY, joined_at TEXT, left_at TEXT, "
+                       "updated_at TEXT); INSERT INTO members VALUES (1, 'a', NULL, 'u'), (2, 'b', NULL, 'u');")
+    conn.close()
+    spec = spec_of(f"The loyalty app's database is at {path}. When someone leaves the program they must show up "
+                   "as removed in the warehouse.")
+    assert spec.tables[0].deleted_column == "left_at"  # the one time column the rows leave empty
+    folder = tmp_path / "exports" / "order_exports"
+    folder.mkdir(parents=True)
+    (folder / "orders_1.json").write_text('[{"order_id": 1, "lines": [{"sku": "a"}]}]')
+    spec = spec_of(f"An order export lands every 12 hours into {folder} (the folder comes from a setting, "
+                   '`export_folder`):\n    upsert("orders", order)\n    upsert("order_lines", line)')
+    assert spec.location_key == "export_folder" and [t.name for t in spec.tables] == ["orders", "order_lines"]
+
+
+def test_a_store_code_and_a_date_in_file_names_become_the_columns_the_request_names(tmp_path: Path) -> None:
+    for store, day in (("LIS01", "20241014"), ("OPO02", "20241014"), ("LIS01", "20241015")):
+        (tmp_path / f"SALES_{store}_{day}.txt").write_text("ticket|line|qty\n1|1|2\n1|2|1\n")
+    spec = spec_of("the tills drop their sales files every night, named like SALES_LIS01_20241014.txt. one table? "
+                   "`sales_lines` please. the store and the day are only in the file name: we'll want both as "
+                   "columns: store_code and business_date. ok so a row is store + day + ticket + line. folder "
+                   "setting: `till_dir`.", {"till_dir": str(tmp_path)})
+    table = spec.tables[0]
+    assert (table.name, table.files, table.name_columns) == ("sales_lines", "SALES*.txt", ["store_code", "business_date"])
+    assert table.primary_key == ["store_code", "business_date", "ticket", "line"]

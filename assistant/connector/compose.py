@@ -206,7 +206,8 @@ def rest_table(table: Table) -> dict[str, Any]:
 
 
 def local_table(table: Table, files: bool) -> dict[str, Any]:
-    keep = ("files", "format", "delimiter", "name_column", "route", "records", "deleted_column") if files else (
+    keep = ("files", "format", "delimiter", "name_column", "name_columns", "route", "records", "deleted_column") \
+        if files else (
         "source_table", "cursor_column", "deleted_column", "deletion_log")
     data = {k: v for k, v in table.model_dump(include=set(keep)).items() if v or k in ("files", "source_table")}
     more = {"find_key": table.find_key, "snapshot": table.snapshot,

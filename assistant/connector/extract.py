@@ -71,9 +71,13 @@ def from_text(text: str, config: dict[str, Any] | None = None) -> Extraction:
 def stated_tables(reading: rq.Reading) -> list[str]:
     """Table names the request gives: after "table(s)", "into", or in back-ticks next to "table"."""
     names: list[str] = []
+    # a folder or file path (`into /data/webshop/order_exports`) names no table
+    unpathed = re.sub(r"(?<![\w:/])(?:~|\.)?/[\w.\-]+(?:/[\w.\-]+)+", " ", reading.text)
+    reading = dataclasses.replace(reading, text=unpathed)
     for match in TABLE_WORDS.finditer(reading.text):
         tail = re.sub(r"(?:(?<=,|&)|(?<=\band))[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=and\b|,|&)", " ",
                       reading.text[match.end():match.end() + 160])
+        tail = re.sub(r"^\?\s+(?=`)", " ", tail)  # "as one table? `sales_lines` please"
         clause = re.split(r"[.!?](?=\s|$)", tail)[0]
         after_colon = re.match(r"[^`.!?]{0,40}:", clause) or \
             reading.text[match.start():match.end()].rstrip()[-1:] == ":"
@@ -90,6 +94,8 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         names += bullets or listed or ([snake_name.group(1) or snake_name.group(2)] if snake_name else [])
     for match in re.finditer(r"`?([A-Za-z_]\w*)`?\s+table\b", reading.text):
         names.append(match.group(1))
+    # pasted code or pseudo-code that writes rows: `upsert("order_lines", row)`, `op.upsert(table="orders", ...)`
+    names += re.findall(r"\bupsert\(\s*(?:table\s*=\s*)?[\"']([A-Za-z_]\w*)[\"']", reading.text)
     for match in re.finditer(r"\b(?:land|load|write|sav|stor|sync|put|nam|call)\w*\s+(?:it|them|this|that|these)?\s*"
                              r"(?:as|to|into)\s+`([A-Za-z_]\w*)`", reading.text, re.I):
         names.append(match.group(1))  # "land it as `daily_pageviews`"
@@ -226,6 +232,9 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
     field_, value = rest.delete_value(record, endpoint, reading) if not flag else ("", "")
     if (flag or field_) and re.search(r"\bdelet", reading.text, re.I):
         table.deletes = Deletes(flag=flag or field_, flag_value=value)
+        shown = [p for p in [*endpoint.query, *re.findall(r"`(\w+)`", endpoint.segment)]
+                 if re.fullmatch(r"(?:with|include|show)_?(?:deleted|removed|archived)", p, re.I)]
+        table.params.update({p: "true" for p in shown[:1]})  # deleted records are only listed when asked for
     if endpoint.method == "POST" and endpoint.path.rstrip("/").endswith("/_search"):
         rest.search_index(table, reading)
         found.unresolved = [u for u in found.unresolved if not u.startswith(f"{name}: where the records sit")]
@@ -234,6 +243,9 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
             or endpoint.path.endswith((".xml", ".atom", ".rss")):
         table.xml_record = _xml_record(endpoint.segment) if not atom or "<entry" in endpoint.segment else "entry"
         table.records = ""
+        shown = _xml_examples(endpoint.segment, {table.xml_record})
+        if shown and record is None and not set(table.primary_key) <= set(shown[0]):  # keys the XML records lack
+            table.primary_key = rest.primary_key(name, endpoint.segment, reading, shown[0], found, only)
         if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
             table.pagination = table.pagination.model_copy(update={"kind": "link"})
     return table
@@ -269,8 +281,10 @@ def _shared_paging(tables: list[Table], endpoints: list[rq.Endpoint]) -> None:
     if len(kinds) != 1:
         return
     shared = next(iter(kinds.values()))
+    said_of_all = re.search(r"\b(?:both|all|each|every)\b[^.\n]{0,40}\bpag(?:ed|inat\w*|es?)\b",
+                            " ".join(e.segment for e in endpoints), re.I)  # "both are paged with page and page_size"
     for table, endpoint in zip(tables, endpoints, strict=False):
-        if table.pagination.kind == "none" and {shared.param, shared.size_param} & set(endpoint.query):
+        if table.pagination.kind == "none" and ({shared.param, shared.size_param} & set(endpoint.query) or said_of_all):
             table.pagination = shared.model_copy()
 
 
@@ -316,24 +330,30 @@ def _assumed(name: str, reading: rq.Reading, found: rest.Found) -> Table:
 def _xml_arrays(text: str, tables: list[Table]) -> list[str]:
     """The fields of an XML example's records that hold lists (`<Stock><Location .../>...</Stock>`), read the
     way the connector reads them (blocks.rest.xml_record), for child tables."""
+    records = _xml_examples(text, {t.xml_record for t in tables if t.xml_record})
+    return list(dict.fromkeys(k for r in records for k, v in r.items() if isinstance(v, list)))
+
+
+def _xml_examples(text: str, tags: set[str]) -> list[dict[str, Any]]:
+    """The records of the XML examples in the text (elements named `tags`), as the connector reads them."""
     import xml.etree.ElementTree as ElementTree
 
     from assistant.connector.blocks import rest as engine
 
-    tags = {t.xml_record for t in tables if t.xml_record}
-    out: list[str] = []
+    out: list[dict[str, Any]] = []
     for start in re.finditer(r"<([A-Za-z][\w:.\-]*)[^<>]*\bxmlns|<\?xml[^>]*>\s*<([A-Za-z][\w:.\-]*)", text):
         tag = start.group(1) or start.group(2)
         end = text.find(f"</{tag}>", start.end())
         if not tags or end < 0:
             continue
+        example = re.sub(r"^<\?xml[^>]*>\s*", "", text[start.start():end + len(tag) + 3])
+        example = re.sub(r"<(\w[\w:.\-]*)([^<>]*)>\s*\.\.\.\s*</\1>", r"<\1\2/>", example)  # `<x>...</x>`
         try:
-            root = ElementTree.fromstring(re.sub(r"^<\?xml[^>]*>\s*", "", text[start.start():end + len(tag) + 3]))
+            root = ElementTree.fromstring(example)
         except ElementTree.ParseError:
             continue
-        records = [engine.xml_record(e) for e in root.iter() if engine.local_name(e.tag) in tags]
-        out += [k for r in records for k, v in r.items() if isinstance(v, list) and k not in out]
-    return list(dict.fromkeys(out))
+        out += [engine.xml_record(e) for e in root.iter() if engine.local_name(e.tag) in tags]
+    return out
 
 
 def _xml_record(segment: str) -> str:

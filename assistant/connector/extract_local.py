@@ -52,6 +52,9 @@ def _location(reading: rq.Reading, config: dict[str, Any], database: bool) -> tu
     stated = [p.strip() for p in PATH.findall(reading.text)]
     if database:
         stated = [p for p in stated if re.search(r"\.(db|sqlite3?|duckdb)$", p)] or stated
+    # a path that is there first, then one of a data file (`#!/bin/sh` above a script is neither)
+    stated.sort(key=lambda p: (not Path(p).expanduser().exists(), not Path(p).expanduser().exists() and
+                               not re.search(r"\.(csv|tsv|txt|jsonl?|ndjson|gz|db|sqlite3?|duckdb)$", p, re.I)))
     pathlike = [k for k, v in config.items() if isinstance(v, str) and ("/" in v or "\\" in v)]
     keys = [k for k in reading.config_keys if re.search(r"path|dir|folder|file|db|database|location|root", k, re.I)]
     key = (pathlike or keys or reading.config_keys or ["database_path" if database else "folder"])[0]
@@ -319,7 +322,9 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
     given = renames(_prose(reading).text, list(catalog))
     for name in wanted:
         info = catalog[name]
-        renamed = next((w for w in words if name.lower().endswith("_" + w.lower()) and w.lower() != name.lower()), "")
+        own_names = {n.lower().rsplit(".", 1)[-1] for n in catalog}  # `loans` names its own table, not open_loans
+        renamed = next((w for w in words if name.lower().endswith("_" + w.lower()) and w.lower() != name.lower()
+                        and w.lower() not in own_names and name.lower() not in {x.lower() for x in words}), "")
         primary_key = info["key"] or _stated_key(reading, name, info["columns"])
         if not info["key"] and (first or location):  # undeclared: the rows must hold it
             primary_key = _key_in_rows(first or location, duckdb, name, reading, info["columns"], primary_key)
@@ -336,7 +341,8 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
         table.cursor_column = _column(reading, info["columns"], r"(updated|modified|changed)(_?at|_on|_time)?$",
                                       r"incremental|changed|only\s+(?:pick|read|get)|later runs|new rows")
         table.deleted_column = _column(reading, info["columns"], r"^(deleted(_at)?|is_deleted|_deleted|removed_at)$",
-                                       r"delet|remov")
+                                       r"delet|remov") or _set_when_gone(reading, first or location, duckdb, name,
+                                                                         info["columns"])
         if re.search(r"\b(?:delet|remov|purg)", reading.text, re.I) and len(primary_key) == 1 and not databases:
             table.deletion_log = _deletion_log(name, primary_key[0], catalog, wanted)
         # read whole each sync and asked to delete what vanished: keys kept from sync to sync
@@ -487,6 +493,28 @@ def _joined(text: str) -> str:
     return re.sub(r"(?<!\n)\n(?![ \t]*[\n\-*•|])", " ", text)
 
 
+def _set_when_gone(reading: rq.Reading, path: str, duckdb: bool, table: str, columns: list[str]) -> str:
+    """When the request asks for deletes and names no column for them: the one time column (`left_at`,
+    `closed_on`) that the rows leave empty, or fill for a few only, unless another is like it."""
+    from assistant.connector.blocks import local
+
+    if not path or not re.search(r"\b(?:delet|remov)", reading.text, re.I):
+        return ""
+    try:
+        connection = _open(path, duckdb)
+        try:
+            with _driver(duckdb):
+                rows = local.sample_rows(connection, table)
+        finally:
+            connection.close()
+    except Exception:  # unreadable now: no column is guessed
+        return ""
+    timed = [c for c in columns if re.search(r"_(?:at|on|date|time)$", c) and
+             not re.match(r"(?:created|updated|modified|changed|inserted|synced|last)_", c)]
+    sparse = [c for c in timed if rows and sum(r.get(c) not in (None, "") for r in rows) <= len(rows) // 2]
+    return sparse[0] if len(sparse) == 1 else ""
+
+
 def _key_in_rows(path: str, duckdb: bool, table: str, reading: rq.Reading, columns: list[str],
                  stated: list[str]) -> list[str]:
     """A table without a declared key is keyed by what its rows hold uniquely: a grain or key the
@@ -569,14 +597,20 @@ SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".nd
 
 
 def _group(name: str) -> tuple[str, str, str] | None:
-    """(table stem, glob pattern, format) of a file name: dates and numbers are what varies between
-    the files of one table (`inventory_20240301.csv` -> `inventory`, `inventory_*.csv`)."""
+    """(table stem, glob pattern, format) of a file name: dates, numbers and codes with digits are what
+    varies between the files of one table (`inventory_20240301.csv` -> `inventory`, `inventory_*.csv`;
+    `SALES_LIS01_20241014.txt` -> `sales`, `SALES_*.txt`)."""
     base = name[:-3] if name.endswith(".gz") else name
     suffix = Path(base).suffix.lower()
     if suffix not in SUFFIXES:
         return None
     stem = Path(base).stem
     fixed = re.sub(r"[_\-. ]?\d[\d_\-.T:]*$", "", stem)
+    tokens = re.split(r"([_\-])", stem)  # `SALES_LIS01_20241014`: a code with digits varies too, as the date does
+    while len(tokens) > 2 and re.search(r"\d", tokens[-1]):
+        tokens = tokens[:-2]
+    if len(tokens) < len(re.split(r"([_\-])", stem)) and not re.search(r"\d", tokens[-1]):
+        fixed = "".join(tokens)
     pattern = f"{fixed}*{suffix}" if fixed != stem else f"{stem}{suffix}"
     return rq.snake(fixed) if fixed else "", pattern if fixed or fixed != stem else f"*{suffix}", SUFFIXES[suffix]
 
@@ -649,10 +683,10 @@ def _header(path: Path, fmt: str) -> list[str]:
 
 
 # A source that is sent whole each time, so what left it was deleted: `snapshot`, `full export`, `rewritten
-# complete`, rows that `disappear` or are `no longer in` it
+# complete`, rows that `disappear`, `drop out` or are `no longer in` it
 WHOLE = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ies))|\b(?:write|writes|written|" \
         r"rewrit\w*|overwrit\w*)\b[^.\n]{0,60}\b(?:complete|whole|full|again)\b|\b(?:vanish|disappear)\w*|" \
-        r"\btak\w*\s+(?:\w+\s+)?out\b|\bno\s+longer\s+(?:in|appear)"
+        r"\btak\w*\s+(?:\w+\s+)?out\b|\bno\s+longer\s+(?:in|appear)|\bdrop(?:s|ped)?\s+out\b"
 
 
 def _files(reading: rq.Reading, key: str, location: str) -> Spec:
@@ -749,14 +783,17 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
     name = rq.snake(name) or "records"
     name = name if name[0].isalpha() else f"file_{name}"  # `2024_q1.csv`: table names start with a letter
     columns = _header(files[0], fmt) if files else _written_header(reading.text)
-    partial = _partial_grain(reading.text, columns, name) if "*" in pattern else None
+    named_parts = _name_columns(reading, columns, files, pattern)
+    partial = _partial_grain(reading.text, columns, name) if "*" in pattern and not named_parts else None
     if partial is not None:  # `a row per store, per count date, per sku`, store and date only in the name
         return Table(name=name, files=pattern, format=fmt, name_column="file_part",  # type: ignore[arg-type]
                      primary_key=["file_part", *partial])
     composite = [names for _, names in stated_composite(reading.text)]
-    if composite and (not columns or all(local.column_name(k) in columns for k in composite[0])):
-        return Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]
-                     primary_key=[local.column_name(k) for k in composite[0]])  # `key = employee_id + work_date`
+    known = [*columns, *named_parts]
+    mapped = [local.column_for(k, known) or local.column_name(k) for k in composite[0]] if composite else []
+    if composite and (not columns or all(k in known for k in mapped)):
+        return Table(name=name, files=pattern, format=fmt, name_columns=named_parts,  # type: ignore[arg-type]
+                     primary_key=mapped)  # `key = employee_id + work_date`, `a row is store + day + ticket`
     key = [k for k in stated if k in columns or local.column_name(k) in columns]
     if key:
         return Table(name=name, files=pattern, format=fmt,  # type: ignore[arg-type]
@@ -768,6 +805,25 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
             return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
         return Table(name=name, files=pattern, format=fmt, primary_key=local.key_of_rows(name, rows))  # type: ignore[arg-type]
     return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
+
+
+def _name_columns(reading: rq.Reading, columns: list[str], files: list[Path], pattern: str) -> list[str]:
+    """Columns the request asks to fill from the varying parts of each file's name, in order (`we'll want
+    both as columns: store_code and business_date` for `SALES_LIS01_20241014.txt`): new snake_case names
+    in a sentence about columns, as many as the name has parts."""
+    from assistant.connector.blocks import local
+
+    if not files or "*" not in pattern:
+        return []
+    parts = [p for p in re.split(r"[_\-]", local.name_part(files[0].name, pattern)) if p]
+    for sentence in re.split(r"(?<=[.!?\n])\s+", reading.text):
+        if not re.search(r"\bcolumns?\b", sentence, re.I):
+            continue
+        names = [n for n in dict.fromkeys(re.findall(r"\b([a-z][a-z0-9]*_[a-z0-9_]+)\b", sentence))
+                 if n not in columns and n not in reading.config_keys]
+        if names and len(names) == len(parts):
+            return names
+    return []
 
 
 def _file_deleted_column(reading: rq.Reading, fmt: str, files: list[Path]) -> str:

@@ -27,7 +27,8 @@ KEYSET = re.compile(r"(after|since|from|min|last|start_after|greater_than|gt)_?(
 SINCE = re.compile(r"(since|after|modified|updated|changed|from|start)", re.I)
 KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key\b(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
                         r"unique\s+(?:id|key)(?:\s+is)?|"
-                        r"identified\s+by|key(?:ed)?\s+on|unique\s+(?:by|on)|(?<![?&])\bkey(?:\s+=|\s*=\s))"
+                        r"identified\s+by|key(?:ed)?\s+on|unique\s+(?:by|on)|(?<![?&])\bkey(?:\s+=|\s*=\s)|"
+                        r"\b(?:a|each|one)\s+row\s+is(?=\s+`?\w+`?\s*\+))"  # `a row is store + day + ticket`
                         r"\s*(?:(?:the|its|their|each|every)\s+)?[`\"']?([A-Za-z_]\w*(?:\.\w+)*)"
                         r"(?:[`\"']?\s+(id)\b)?", re.I)  # `key = the entry id`: the entry's `id`
 KEY_AFTER = re.compile(r"[`\"']?([A-Za-z_]\w*)[`\"']?\s+is\s+(?:the\s+)?(?:unique\s+(?:id|key)?|id|key|primary key)\b",
@@ -317,6 +318,7 @@ def stated_composite(text: str) -> list[tuple[int, list[str]]]:
     out = []
     for match in KEY_PHRASE.finditer(text):
         names, at = [_said_key(match)], match.end()
+        at += text[at:at + 1] in "`\"'" and at < len(text)  # the first name's closing quote
         while more := _MORE_KEYS.match(text, at):
             names.append(more.group(1) or more.group(2) or more.group(3))
             at = more.end()
@@ -328,8 +330,9 @@ def stated_composite(text: str) -> list[tuple[int, list[str]]]:
 def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, Any] | None,
                 found: Found, single: bool) -> list[str]:
     """The key the table's text states; else `id` in its example record, or the record's own `<table>_id`."""
-    here = stated_keys(segment)
-    anywhere = stated_keys(reading.text)
+    held = set(rq.paths(record)) if record else set()
+    here = [(at, k) for at, k in stated_keys(segment) if not held or k in held]  # a shown record has the key
+    anywhere = [(at, k) for at, k in stated_keys(reading.text) if not held or k in held]
     named = [k for at, k in anywhere if re.search(rf"\b{re.escape(name)}\b", reading.text[max(0, at - 80):at + 40])]
     grain = re.search(r"\bone\s+row\s+(?:per|for\s+each|for\s+every)\s+`?(\w+)`?((?:\s*(?:\+|,|and|/|&)\s*`?\w+`?)*)",
                       reading.text if single else segment, re.I)
@@ -374,14 +377,20 @@ def incremental(endpoint: rq.Endpoint, record: dict[str, Any] | None, reading: r
         if compare:
             return Incremental(field=named.group(1), param=compare[0])
     written = re.findall(r"\b[a-z]+(?:_[a-z]+)*_(?:since|after)\b|\b(?:since|modified_after|updated_after)\b", text)
+    others = " ".join(e.segment for e in reading.endpoints if e is not endpoint and e.segment != endpoint.segment)
     params = [p for p in [*endpoint.query, *reading.params, *written] if SINCE.search(p) and p not in skip
-              and not p.lower().startswith(("from_", "start_")) and p.lower() not in ("from", "to", "start")]
+              and not p.lower().startswith(("from_", "start_")) and p.lower() not in ("from", "to", "start")
+              and (p in endpoint.query or re.search(rf"\b{re.escape(p)}\b", endpoint.segment)
+                   or not re.search(rf"\b{re.escape(p)}\b", others))]  # not a parameter of another endpoint
     fields = [f for f in [*(record or {}), *reading.identifiers, *re.findall(r"\b\w+_at\b|\b\w+At\b", text)]
               if re.search(r"(updated|modified|changed|last_?modified)(_?at|At|_time|_on|_date|_gmt|_utc|_ts)?$", f,
                            re.I)]
     if not params or not (asks_incremental(text) or fields):
         return None
-    return Incremental(field=fields[0] if fields else "updated_at", param=params[0])
+    said = " ".join(s for s in re.split(r"(?<=[.!?\n])\s+", text) if params[0] in s)  # the parameter's sentences
+    unix = re.search(r"\bunix|\bepoch|seconds\s+since\s+1970", said, re.I) and not re.search(
+        r"\bnot\s+(?:a\s+)?unix|\bnot\s+(?:in\s+)?(?:epoch|seconds)", said, re.I)
+    return Incremental(field=fields[0] if fields else "updated_at", param=params[0], sent_as="unix" if unix else "iso")
 
 
 def asks_incremental(text: str) -> bool:
@@ -402,6 +411,11 @@ def delete_flag(record: dict[str, Any] | None, segment: str, reading: rq.Reading
                   *reading.identifiers,  # "deleted" in prose is no field; `is_deleted` is
                   *re.findall(r"\b(is_deleted|isDeleted|_deleted)\b", reading.text)]
     named = next((c for c in candidates if re.fullmatch(r"(is_?)?deleted|isDeleted|_deleted", c, re.I)), "")
+    asking = " ".join(s for s in re.split(r"(?<=[.!?;\n])\s*", segment + "\n" + reading.text)
+                      if re.search(r"delet|remov", s, re.I))
+    stamped = [c for c in re.findall(r"`(\w+)`", asking)
+               if re.fullmatch(r"(deleted|removed|archived)_?(at|on)", c, re.I)]
+    named = named or (stamped[0] if stamped else "")  # "removed members have `removed_at` set"
     for match in re.finditer(r"[`\"']?(\w+)[`\"']?\s*[:=]\s*true\b", reading.text):
         line = reading.text[reading.text.rfind("\n", 0, match.start()) + 1:reading.text.find("\n", match.end())]
         sentence = re.split(r"(?<=[.!?])\s", reading.text[match.start():match.start() + 200])[0]

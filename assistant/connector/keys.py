@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.connector.spec import Spec
 
-_URL_NAME = re.compile(r"url|host|endpoint|server|root|base|domain|site|instance", re.I)
+_URL_NAME = re.compile(r"url|host|endpoint|server|root|base|domain|site|instance|(?:^|_)api(?:$|_)", re.I)
 _DATE_NAME = re.compile(r"date|since|start|from|begin|day", re.I)
 _DATE_VALUE = re.compile(r"^\d{4}-\d\d(-\d\d)?([T ][\d:.]+Z?)?$")
 _HOST = re.compile(r"^(?:localhost|[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)(?::\d+)?(?:/\S*)?$", re.I)  # api.x.com:8443
@@ -52,8 +52,9 @@ def shown_values(text: str, named: list[str]) -> dict[str, str]:
     for key in named:
         beside = re.search(rf"`?\b{re.escape(key)}\b`?\s*(?:\(|=|:|->|\bis\b)\s*(?:that'?s|that\s+is|i\.e\.?|e\.g\.?|"
                            r"like|eg)?\s*[`\"']?(https?://[^\s`\"')]+|\d{4}-\d\d-\d\d)", text, re.I)
-        if beside:
-            out[key] = beside.group(1)
+        line = re.search(rf"(https?://[^\s`\"')]+|\d{{4}}-\d\d-\d\d)[^\n]*\bkey\b\W*`?{re.escape(key)}\b", text)
+        if beside or line:  # `api: https://x/v1   # configuration key: invoicely_api`: the value on the key's line
+            out[key] = (beside or line).group(1)  # type: ignore[union-attr]
     return out
 
 
@@ -80,6 +81,11 @@ def slots(spec: Spec) -> list[Slot]:
                         lambda k: setattr(auth, "client_id_key", k)))
         out.append(Slot("secret", ("secret", "client_secret"), lambda: auth.client_secret_key,
                         lambda k: setattr(auth, "client_secret_key", k)))
+    elif auth.kind == "session":  # each login field reads a key: `username` <- `login_user`
+        for field_, key in auth.login.items():
+            words = tuple(w for w in re.split(r"[^a-z]+", field_.lower()) if w) + ("user", "login", "pass")
+            out.append(Slot("secret", words, lambda key=key: key,  # type: ignore[misc]
+                            lambda k, f=field_: auth.login.__setitem__(f, k)))  # type: ignore[misc]
     for name, header in spec.computed_headers.items():
         words = tuple(w for w in re.split(r"[^a-z]+", name.lower()) if w and w != "x")
         for index, part in enumerate(header.parts):

@@ -281,6 +281,8 @@ def endpoints(text: str) -> list[Endpoint]:
 
 _RETIRED = re.compile(r"\b(?:retired|deprecated|legacy|obsolete|sunset|discontinued|no\s+longer\s+"
                       r"(?:available|supported|works?)|(?:do\s+not|don'?t)\s+use)\b", re.I)
+_REPLACED = re.compile(r"\b(?:scratch\s+that|they\s+moved\s+it|(?:has\s+)?moved\s+to|replaced\s+by|"
+                       r"(?:answers|returns)\s+410)\b", re.I)  # said after the endpoint it takes back
 
 
 def _retired(text: str, start: int) -> bool:
@@ -291,8 +293,8 @@ def _retired(text: str, start: int) -> bool:
         end = text.find(")", start)
         return bool(_RETIRED.search(text[opened:end if end > 0 else start + 200]))
     begin = max(text.rfind(c, 0, start) for c in ".!?\n")
-    after = re.split(r"[(.!?\n]", text[start:start + 200], maxsplit=1)[0]
-    return bool(_RETIRED.search(text[begin + 1:start] + after))
+    after = re.split(r"[(.!?\n]|\b(?:GET|POST)\s+/", text[start + 4:start + 200], maxsplit=1)[0]  # to the next one
+    return bool(_RETIRED.search(text[begin + 1:start] + text[start:start + 4] + after) or _REPLACED.search(after))
 
 
 def _detail(endpoint: Endpoint, others: list[Endpoint]) -> bool:
@@ -418,15 +420,25 @@ def config_keys(text: str) -> list[str]:
         for name in after + listed_before + ticked_before + ticked:
             if name not in keys and not name.isdigit():
                 keys.append(name)
-    for name in _VALUE_IN_KEY.findall(text):  # "the endpoint URL in `api_url` and my token in `personal_token`"
+    # "my token in `personal_token`", "a setting called `till_export_dir`"
+    for name in [a or b for a, b in [*_VALUE_IN_KEY.findall(text), *_NAMED_KEY.findall(text)]]:
         if name not in keys:
             keys.append(name)
     return keys
 
 
+# A key given a name: "a setting called `till_export_dir`", "Config key for the file path: erp_price_file",
+# "on the setup form as loyalty_database" (back-ticked, or snake_case so that it is no prose word)
+_NAMED_KEY = re.compile(r"\b(?:settings?|config(?:uration)?(?:\.json)?(?:\s+(?:keys?|values?|fields?|entry))?|"
+                        r"(?:setup\s+)?form)"
+                        r"(?:\s+(?:for|of)\s+[^.:\n`]{1,40}?)?(?:\s+called|\s+named|\s*:|\s+as|\s*,(?=\s*`))\s+"
+                        r"(?:`([A-Za-z_]\w*)`|([a-z][a-z0-9]*_[a-z0-9_]+)\b)", re.I)
+
+
 # A credential, address or path put in a back-ticked name: `token in `personal_token``, `URL goes under `x``
-_VALUE_IN_KEY = re.compile(r"\b(?:url|token|key|secret|password|host|domain|username|user|path|folder|dir|directory|"
-                           r"file)s?\b[^.!?\n`]{0,30}?\b(?:in|under|as)\s+`([A-Za-z_]\w*)`(?!\s+tables?\b)", re.I)
+_VALUE_IN_KEY = re.compile(r"\b(?:url|token|key|secret|password|host|domain|address|username|user|path|folder|dir|"
+                           r"directory|file)s?\b[^.!?\n`]{0,30}?\b(?:(?:in|under|as)\s+`([A-Za-z_]\w*)`(?!\s+tables?\b)|"
+                           r"as\s+([a-z][a-z0-9]*_[a-z0-9_]+)\b)", re.I)  # unquoted only after "as": "in x_y" is prose
 
 
 _TABLE_ROW = re.compile(r"^\s*\|\s*`?([A-Za-z_][\w.\-\[\]]*)`?\s*\|([^\n]*)$|"  # | page_size | 1-100 |
@@ -486,9 +498,9 @@ def api_root(found: list[Endpoint]) -> Endpoint | None:
 
 
 def read(text: str) -> Reading:
-    from assistant.connector import request_code, request_openapi
+    from assistant.connector import request_code, request_openapi, request_tables
 
-    text = request_openapi.rewrite(request_code.rewrite(text))
+    text = request_tables.rewrite(request_openapi.rewrite(request_code.rewrite(text)))
     found = endpoints(text)
     root = api_root(found)
     if root is not None:

@@ -192,6 +192,8 @@ class Incremental(Part):
     param: str = ""
     """Parameter that sends the saved cursor (empty: the table is read in full, the cursor only tracks)."""
     where: Literal["query", "body", "variables"] = "query"
+    sent_as: Literal["iso", "unix"] = "iso"
+    """How the parameter wants the time: ISO 8601 (as the records hold it, in UTC) or Unix seconds."""
 
 
 class Deletes(Part):
@@ -303,6 +305,9 @@ class Table(Part):
     name_column: str = ""
     """File sources: a column holding the part of each file's name that varies (`S01_20240902` of
     `count_S01_20240902.txt`), for rows whose identity is partly in the name (a store, a date)."""
+    name_columns: list[str] = Field(default_factory=list)
+    """File sources: columns filled from the parts of the varying part of each file's name, split at `_` and
+    `-` (`store_code`, `business_date` from `LIS01_20241014`; eight digits that make a date become one)."""
     snapshot: bool = False
     """File sources: each file is the whole table, so keys missing from the newest file are deleted."""
     source_table: str = ""
@@ -339,6 +344,11 @@ class Table(Part):
     @classmethod
     def _name_column(cls, value: str) -> str:
         return _check(IDENTIFIER, "the column", value)
+
+    @field_validator("name_columns")
+    @classmethod
+    def _name_columns(cls, value: list[str]) -> list[str]:
+        return [_check(IDENTIFIER, "the column", name) for name in value]
 
     @field_validator("records", "xml_record", "keyed_by", "cursor_column", "deleted_column", "source_table")
     @classmethod

@@ -292,6 +292,9 @@ def write_record(table: str, spec: dict, name: str, record: dict, children: dict
     row = flatten(record)
     if spec.get("name_column"):  # what only the file's name says (a store, a date) is part of the row
         row[spec["name_column"]] = name_part(name, spec["files"])
+    parts = [p for p in re.split(r"[_\-]", name_part(name, spec["files"])) if p] if spec.get("name_columns") else []
+    if parts and len(parts) == len(spec["name_columns"]):  # `LIS01_20241014`: store_code, business_date
+        row.update({column: as_date(part) for column, part in zip(spec["name_columns"], parts, strict=True)})
     if spec.get("deleted_column") and is_deleted(row.get(spec["deleted_column"])):
         # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
         op.delete(table=table, keys={key: row.get(key) for key in spec["primary_key"]})
@@ -301,6 +304,16 @@ def write_record(table: str, spec: dict, name: str, record: dict, children: dict
     for child, child_spec in children.items():
         upsert_items(child, child_spec, record, row)
     return json.dumps([row.get(k) for k in spec["primary_key"]], default=str)
+
+
+def as_date(part: str):
+    """`20241014` -> `2024-10-14`: eight digits that make a date, as a date; any other part as it is."""
+    if re.fullmatch(r"(19|20)\d{6}", part):
+        try:
+            return date(int(part[:4]), int(part[4:6]), int(part[6:])).isoformat()
+        except ValueError:
+            return part
+    return part
 
 
 def upsert_items(table: str, spec: dict, record: dict, parent_row: dict):

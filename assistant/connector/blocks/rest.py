@@ -599,8 +599,8 @@ def fetch_pages(session, url: str, spec: dict, params: dict, body):
 
 def pages_unstated(session, url: str, spec: dict, params: dict, body):
     """No pagination was stated: one request, then any next page the response itself gives (a Link
-    header, a body field holding a URL, a next token or page number), until there is none, it repeats,
-    or a page brings nothing new."""
+    header, a body field holding a URL, a next token or page number, `has_more` with ids: the page after
+    the last id), until there is none, it repeats, or a page brings nothing new."""
     seen: set = set()
     next_url, query, renamed = url, params, {}
     others: list = []  # (query, (usual name, field name)): the token under the response field's own name
@@ -625,6 +625,9 @@ def pages_unstated(session, url: str, spec: dict, params: dict, body):
             next_url, query = link, {}
             continue
         following = unstated_next(data, query) if records else None
+        if following is None and records and isinstance(data, dict) and data.get("has_more") is True and \
+                isinstance(records[-1], dict) and records[-1].get("id") is not None:
+            following = {**query, "starting_after": records[-1]["id"]}  # `has_more` and ids: after the last one
         if following is None:
             return
         for usual, own in renamed.items():  # the name that worked before
@@ -879,7 +882,8 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
     incremental = spec.get("incremental") or {}
     cursor = table_state.get("cursor")
     if incremental.get("param") and cursor:
-        set_param(params, body, incremental["param"], cursor, incremental.get("where", "query"))
+        sent = unix_seconds(cursor) if incremental.get("sent_as") == "unix" else cursor
+        set_param(params, body, incremental["param"], sent, incremental.get("where", "query"))
     count, newest = 0, cursor
     seen_types: dict = {}
     for records in fetch_pages(session, url, spec, params, body):
@@ -903,6 +907,13 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
     return count
 
 
+def unix_seconds(value):
+    """A saved cursor as Unix seconds, for a parameter that takes them (`modified_since=1717000000`)."""
+    if isinstance(value, (int, float)) or str(value).isdigit():
+        return int(float(value))
+    return int(datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp())
+
+
 def sync_included(parent: str, page):
     """Child tables whose rows come in the parent's response beside its records (JSON:API `included`)."""
     for child, spec in table_specs(CONTEXT["configuration"]).items():
@@ -915,11 +926,13 @@ def sync_included(parent: str, page):
 
 
 def write_row(table: str, spec: dict, row: dict, record: dict):
-    """Upsert the row, or delete it when the record carries the spec's delete flag."""
+    """Upsert the row, or delete it when the record carries the spec's delete flag (true, or a timestamp)."""
     deletes = spec.get("deletes") or {}
     flag, wanted = deletes.get("flag"), deletes.get("flag_value")
     value = value_at(record, flag) if flag else None
-    if flag and (str(value) == wanted if wanted else value in (True, 1, "true", "True", "1", "yes")):
+    marked = value in (True, 1, "true", "True", "1", "yes") or (  # a flag, or a time of deleting (`removed_at`)
+        isinstance(value, str) and bool(re.match(r"\d{4}-\d\d-\d\d", value)))
+    if flag and (str(value) == wanted if wanted else marked):
         # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
         op.delete(table=table, keys={key: row.get(key) for key in spec["primary_key"]})
         return
@@ -975,21 +988,31 @@ def flat_values(record: dict):
 
 
 def sync_deletes(session, table: str, spec: dict, state: dict, started: str):
-    """Mark the ids a deletes endpoint lists as deleted (a soft delete), since the last sync's start."""
+    """
+    Mark the ids a deletes endpoint lists as deleted (a soft delete), since the last sync's start, page
+    by page as its responses say (a next token, link or page count). The first sync has nothing to delete
+    yet: with a `since` parameter it only notes when it started.
+    """
     deletes = spec["deletes"]
     configuration = CONTEXT["configuration"]
     params = {}
     since = state.setdefault(table, {}).get("deletes_since")
+    if deletes.get("since_param") and not since:
+        state[table]["deletes_since"] = started
+        return
     if since and deletes.get("since_param"):
         params[deletes["since_param"]] = since
-    payload, _ = call(session, "GET", base_url(configuration) + deletes["path"], params, None)
-    items = value_at(payload, deletes.get("ids", "")) or []
-    for item in items:
-        keys = item if isinstance(item, dict) else {spec["primary_key"][0]: item}
-        # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
-        op.delete(table=table, keys={key: keys.get(key) for key in spec["primary_key"]})
+    count = 0
+    # the feed's own way on, as its responses signal it (a next token, link or page count): feeds page unlike lists
+    listing = {**spec, "records": deletes.get("ids", ""), "incremental": None, "pagination": {"kind": "none"}}
+    for items in fetch_pages(session, base_url(configuration) + deletes["path"], listing, params, None):
+        for item in items:
+            keys = item if isinstance(item, dict) else {spec["primary_key"][0]: item}
+            # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
+            op.delete(table=table, keys={key: keys.get(key) for key in spec["primary_key"]})
+            count += 1
     state[table]["deletes_since"] = started
-    log.info(f"{table}: {len(items)} rows marked deleted")
+    log.info(f"{table}: {count} rows marked deleted")
 
 
 def sync_windows(session, table: str, spec: dict, state: dict):

@@ -28,7 +28,8 @@ SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "so
         "rest5": (HERE / "rest5", "mocks", "serve"), "local5": (HERE / "local5", "sources", "make"),
         "rest6": (HERE / "rest6", "mocks", "serve"), "local6": (HERE / "local6", "sources", "make"),
         "rest7": (HERE / "rest7", "mocks", "serve"), "local7": (HERE / "local7", "sources", "make"),
-        "rest8": (HERE / "rest8", "mocks", "serve"), "local8": (HERE / "local8", "sources", "make")}
+        "rest8": (HERE / "rest8", "mocks", "serve"), "local8": (HERE / "local8", "sources", "make"),
+        "rest9": (HERE / "rest9", "mocks", "serve"), "local9": (HERE / "local9", "sources", "make")}
 
 
 @dataclass
