@@ -721,3 +721,24 @@ def test_a_store_code_and_a_date_in_file_names_become_the_columns_the_request_na
     table = spec.tables[0]
     assert (table.name, table.files, table.name_columns) == ("sales_lines", "SALES*.txt", ["store_code", "business_date"])
     assert table.primary_key == ["store_code", "business_date", "ticket", "line"]
+
+
+def test_everyday_details_a_fresh_blind_set_showed() -> None:
+    spec = spec_of('GET https://s.example.com/api/orders/ gives\n```\n{"count": 9, "next": '
+                   '"https://s.example.com/api/orders/?limit=100&offset=100", "results": [{"id": 1, "lines": '
+                   '[{"line": 1}]}]}\n```\nTables: `orders`, and `order_lines`; `contributors` too. The API key goes in '
+                   "the query string as `api_key`. Config names: `store_url`, `store_key`.")
+    assert spec.tables[0].records == "results" and spec.tables[0].pagination.kind == "link"  # `//` in a URL is no comment
+    assert spec.auth.token_key == "store_key"  # `api_key` names the query parameter, not a configuration key
+    spec = spec_of("Token endpoint: POST https://f.example.com/oauth2/token with `grant_type=client_credentials&scope="
+                   "vehicles.read`, client id and secret as HTTP Basic. GET /api/vehicles -> table `vehicles`.")
+    assert spec.auth.scope == "vehicles.read"
+    spec = spec_of("API: https://q.example.com\nEndpoint: GET /v1/forms/<form id>/submissions, table `submissions`.\n"
+                   "Config: `qf_base`, `qf_pat`, and the form id in `qf_form`.")
+    assert spec.tables[0].path == "/v1/forms/{qf_form}/submissions"
+    spec = spec_of("https://p.example.com/api/incidents, token goes in an `X-Pagerline-Token` header. Every incident "
+                   "has an `assignments` array, I want those in a separate `incident_assignments` table next to "
+                   "`incidents`. Config keys `p_url` / `p_token`.")
+    assert (spec.auth.kind, spec.auth.header_name, spec.auth.template) == ("header", "X-Pagerline-Token", "{p_token}")
+    assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [
+        ("incidents", ""), ("incident_assignments", "assignments")]

@@ -129,7 +129,13 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
         if name not in taken and endpoint.placeholders and name.endswith("_" + own):
             return name
     others = {rest.singular(rest.table_name(e.path)) for e in reading.endpoints if e is not endpoint}
-    free = [n for n in stated if n not in taken and rest.singular(n) not in others]
+    def child(name: str) -> bool:  # `incident_assignments` beside /incidents and "an `assignments` array"
+        rest_of = name[len(rest.singular(own)) + 1:] if name.startswith(f"{rest.singular(own)}_") else ""
+        return bool(rest_of) and not endpoint.placeholders and bool(re.search(
+            rf"\b{re.escape(rest_of)}`?\s+(?:array|list)\b|\b(?:array|list)\s+of\s+`?{re.escape(rest_of)}\b",
+            reading.text, re.I))
+
+    free = [n for n in stated if n not in taken and rest.singular(n) not in others and not child(n)]
     around = reading.text[max(0, endpoint.start - 60):endpoint.start + min(len(endpoint.segment), 160)]
     near = [n for n in free if re.search(rf"\b{re.escape(n)}\b", around)]
     if near:
@@ -187,6 +193,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     settled = keys_.settle(spec, named, {**keys_.shown_values(reading.text, named), **config}, in_paths)
     if settled:
         found.decided["configuration keys"] = "named: " + ", ".join(settled)
+    _placeholders_to_keys(spec, named)
     used = set(spec.config_keys())
     spec.extra_config = [k for k in named if k not in used]
     accept = re.search(r"\bAccept\b\s*:?\s+(application/[\w.+\-]+)", reading.text)
@@ -249,6 +256,21 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
         if "rel=\"next\"" in endpoint.segment or "rel='next'" in endpoint.segment:
             table.pagination = table.pagination.model_copy(update={"kind": "link"})
     return table
+
+
+def _placeholders_to_keys(spec: Spec, named: list[str]) -> None:
+    """A path placeholder no key is named after (`/forms/{form_id}/...`) reads the one named key that
+    shares a word with it and nothing else reads (`qf_form`, "the form id in `qf_form`")."""
+    used = set(spec.config_keys())
+    for table in spec.tables:
+        if table.parent:
+            continue
+        for holder in re.findall(r"\{(\w+)\}", table.path):
+            words = {w for w in holder.lower().split("_") if w not in ("id", "key", "name")}
+            free = [k for k in named if k not in used and words & set(k.lower().split("_"))]
+            if holder not in named and len(free) == 1:
+                table.path = table.path.replace("{" + holder + "}", "{" + free[0] + "}")
+                used.add(free[0])
 
 
 def _without(body: dict[str, Any], paging: set[str], prefix: str = "") -> dict[str, Any]:
@@ -473,8 +495,8 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
                                                                    or name.endswith(i))
                    and not (parent and i in (parent.name, rest.singular(parent.name)))]
         written = re.findall(r"[\"'`]?(\w+)[\"'`]?\s*:?\s*\[\s*\{", reading.text)  # `channels [ {channel, kwh}`
-        arrays += [f for f in [*(known or []), *written]
-                   if name.endswith("_" + f.lower()) or name.endswith("_" + rest.singular(f.lower()))]
+        arrays += [f for f in [*(known or []), *written]  # `order_lines` from `lines`; `contributors` from itself
+                   if name.endswith("_" + f.lower()) or name.endswith("_" + rest.singular(f.lower())) or f == name]
         others = [f for f in dict.fromkeys([*(known or []), *written]) if f not in named and f != name and
                   rest.singular(f) != rest.singular(parent.name if parent else "") and f not in ("data", "items",
                                                                                                  "results", "records")]

@@ -559,7 +559,8 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
         segment = token.segment if token else text
         style = "json" if re.search(r"\bjson\b", segment[:300], re.I) and not re.search(r"form", segment[:300]) \
             else "basic" if re.search(r"basic", segment[:300], re.I) else "form"
-        scope = re.search(r"\bscope[`\"']?\s*(?:=|:|\bis\b)\s*[`\"']?([\w:./\- ]+?)[`\"']?(?=[\s,.;)]|$)", text)
+        scope = re.search(r"\bscope[`\"']?\s*(?:=|:|\bis\b)\s*[`\"']?([\w:./\- ]+?)[`\"']?(?=[\s,;)&`]|\.(?:\s|$)|$)",
+                          text)  # `vehicles.read`: a dot inside the scope is part of it
         extra = {k: v for k, v in re.findall(r"\b([a-z_]+)=([^\s&,;`'\"]+[^\s&,;`'\".])", segment)
                  if k not in ("grant_type", "client_id", "client_secret", "scope") and not rq._PLACEHOLDER.search(v)}
         return Auth(kind="oauth2", token_url=token.path if token else "", style=style,  # type: ignore[arg-type]
@@ -613,8 +614,10 @@ def credential_headers(reading: rq.Reading) -> list[tuple[str, str, re.Match[str
     is a placeholder or whose name says so. `Authorization` is read apart; paging headers are answers."""
     out = []
     for name, value in reading.headers.items():
-        if name.lower() == "authorization" or re.search(r"cursor|next|page|total|link|rate|retry|request-id", name,
-                                                        re.I):
+        parts = name.lower().split("-")  # by its words: `X-Pagerline-Token` is no paging header
+        paging = ("cursor", "next", "page", "pages", "total", "link", "links", "rate", "retry", "request")
+        if name.lower() == "authorization" or any(p in paging or p.startswith(("ratelimit", "continuation"))
+                                                  for p in parts):
             continue
         written = rq._PLACEHOLDER.search(value) or re.search(r"\$\{?(\w+)", value)
         if written or CREDENTIAL_HEADER.search(name):

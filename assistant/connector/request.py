@@ -92,7 +92,7 @@ def _balanced(text: str, start: int, opening: str, closing: str) -> int | None:
 def tolerant_json(raw: str) -> Any:
     """JSON as people write it in docs: `...`, `<n>`, `{customer}` placeholders, trailing commas,
     Python's True/False/None. None if it still is not JSON."""
-    text = re.sub(r"//[^\n]*", "", raw)
+    text = re.sub(r'("(?:[^"\\\n]|\\.)*")|//[^\n]*', lambda m: m.group(1) or "", raw)  # `// note`, not `"http://"`
     text = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]|\[[^\[\]{}\"]*(?:\.\.\.|…)[^\[\]{}\"]*\]", "[{}]", text)
     text = re.sub(r"\[\s*[A-Z]\w*\s*\]", "[{}]", text)  # `"data": [Appointment]`: a list of a named type
     text = re.sub(r"\{\s*[A-Za-z_][\w ]*\s*\}(?=\s*[,\]])|\{\s*(?:\.\.\.|…)\s*\}", "{}", text)  # [ {customer}, ... ]
@@ -436,8 +436,10 @@ _NAMED_KEY = re.compile(r"\b(?:settings?|config(?:uration)?(?:\.json)?(?:\s+(?:k
 
 
 # A credential, address or path put in a back-ticked name: `token in `personal_token``, `URL goes under `x``
+# (not "the key goes in the query string as `api_key`": that names the parameter)
 _VALUE_IN_KEY = re.compile(r"\b(?:url|token|key|secret|password|host|domain|address|username|user|path|folder|dir|"
-                           r"directory|file)s?\b[^.!?\n`]{0,30}?\b(?:(?:in|under|as)\s+`([A-Za-z_]\w*)`(?!\s+tables?\b)|"
+                           r"directory|file)s?\b(?:(?!query|header|param|field|column|body)[^.!?\n`]){0,30}?"
+                           r"\b(?:(?:in|under|as)\s+`([A-Za-z_]\w*)`(?!\s+tables?\b)|"
                            r"as\s+([a-z][a-z0-9]*_[a-z0-9_]+)\b)", re.I)  # unquoted only after "as": "in x_y" is prose
 
 

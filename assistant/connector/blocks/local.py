@@ -338,7 +338,8 @@ def delete_missing(table: str, spec: dict, known: dict, name: str, keys: set):
 
 
 # Column names that look like keys: `id`, `customer_id`, `Kunden-Nr` -> kunden_nr, `plan_code`.
-ID_LIKE = re.compile(r"^(id|uuid|key|sku|code|slug)$|(_id|_no|_nr|_num|_number|_code|_key|_uuid)$")
+ID_LIKE = re.compile(r"^(id|uuid|key|sku|code|slug|isbn|ean|gtin|upc|asin)$|"
+                     r"(_id|_no|_nr|_num|_number|_code|_key|_uuid)$")
 
 
 def choose_key(table: str, rows: list):

@@ -1071,7 +1071,7 @@ def window_bounds(session, window: dict, table_state: dict):
 
 
 # Field names that look like keys, and like dates (a daily row is keyed by an id and its day).
-ID_LIKE = re.compile(r"^(id|uuid|key|sku|code|slug)$|(_id|Id|_no|_number|_code|_key|_uuid)$")
+ID_LIKE = re.compile(r"^(id|uuid|key|sku|code|slug|isbn|ean|gtin|upc|asin)$|(_id|Id|_no|_number|_code|_key|_uuid)$")
 DATE_LIKE = re.compile(r"(date|day|time|_at|At|period|month|hour)$", re.I)
 
 

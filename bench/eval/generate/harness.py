@@ -29,7 +29,8 @@ SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "so
         "rest6": (HERE / "rest6", "mocks", "serve"), "local6": (HERE / "local6", "sources", "make"),
         "rest7": (HERE / "rest7", "mocks", "serve"), "local7": (HERE / "local7", "sources", "make"),
         "rest8": (HERE / "rest8", "mocks", "serve"), "local8": (HERE / "local8", "sources", "make"),
-        "rest9": (HERE / "rest9", "mocks", "serve"), "local9": (HERE / "local9", "sources", "make")}
+        "rest9": (HERE / "rest9", "mocks", "serve"), "local9": (HERE / "local9", "sources", "make"),
+        "rest10": (HERE / "rest10", "mocks", "serve"), "local10": (HERE / "local10", "sources", "make")}
 
 
 @dataclass
