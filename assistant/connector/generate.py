@@ -191,7 +191,8 @@ def _hooks(spec: Spec, seen: dict[str, probe.Seen], generator_factory: Callable[
 def extraction_checks(spec: Spec) -> list[str]:
     """For files and databases the data was read while extracting: say what it gave."""
     if spec.source_type == "database":
-        return [f"{t.name}: table `{t.source_table}` read from the database; primary key "
+        return [f"{t.name}: " + (f"the `{t.parent.array}` JSON array of each {t.parent.table} row" if t.parent else
+                                 f"table `{t.source_table}` read from the database") + "; primary key "
                 f"{', '.join(t.primary_key) or 'none'}" + (f", cursor `{t.cursor_column}`" if t.cursor_column else "")
                 for t in spec.tables]
     if spec.source_type == "file":
