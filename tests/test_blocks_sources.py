@@ -1147,3 +1147,27 @@ def test_the_parts_of_a_file_name_fill_the_named_columns(tmp_path: Path, ops: Re
                                          "name_columns": ["store_code", "business_date"]}})
     local.sync_all({"folder": str(tmp_path)}, {})
     assert ops.rows("sales") == [{"ticket": "7", "qty": "2", "store_code": "LIS01", "business_date": "2024-10-14"}]
+
+
+def test_headerless_files_take_the_layouts_columns_and_wait_for_their_marker(
+        tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "ITEM_001.TXT").write_bytes("0007|Kaffee Röst   |A\r\n0008|Tee            |X\r\n".encode("latin-1"))
+    (tmp_path / "ITEM_001.OK").write_text("")
+    (tmp_path / "ITEM_002.TXT").write_text("0009|Milch|A\n")  # still being written: no marker yet
+    spec = {"files": "ITEM*.TXT", "primary_key": ["item_no"], "columns": ["ITEM_NO", "NAME", "STATE"],
+            "deleted_column": "state", "deleted_value": "X", "ready": ".OK"}
+    local_tables(monkeypatch, {"items": spec})
+    state: dict[str, Any] = {}
+    local.sync_all({"folder": str(tmp_path)}, state)
+    assert ops.rows("items") == [{"item_no": "0007", "name": "Kaffee Röst", "state": "A"}]
+    assert ops.deletes == [("items", {"item_no": "0008"})]
+    (tmp_path / "ITEM_002.OK").write_text("")
+    local.sync_all({"folder": str(tmp_path)}, state)
+    assert [r["item_no"] for r in ops.rows("items")] == ["0007", "0009"]
+
+
+def test_a_file_with_a_header_keeps_it_though_the_spec_lists_columns(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("id,name\n1,x\n")
+    assert list(local.read_csv(str(tmp_path / "a.csv"), "", ["code", "label"])) == [{"id": "1", "name": "x"}]
+    assert local.marker_suffix(str(tmp_path)) == ""
+    assert local.matching_files(str(tmp_path), {"files": "*.csv", "ready": ".done"}) == ["a.csv"]  # none written

@@ -742,3 +742,36 @@ def test_everyday_details_a_fresh_blind_set_showed() -> None:
     assert (spec.auth.kind, spec.auth.header_name, spec.auth.template) == ("header", "X-Pagerline-Token", "{p_token}")
     assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [
         ("incidents", ""), ("incident_assignments", "assignments")]
+
+
+LAYOUT_REQUEST = """Nightly export into the folder in config key `drop_dir`.
+Files: <KIND>-<YYYYMMDD>.out, KIND in {ACCT, TXN}. No header line; semicolon separated.
+  ACCT  1 ACCOUNT_ID | 2 HOLDER | 3 FLAG
+  TXN   1 TXN_ID | 2 ACCOUNT_ID | 3 AMOUNT | 4 FLAG
+FLAG: N = new or changed, R = removed -> please delete it downstream.
+Targets: ACCT -> accounts, TXN -> transactions. Wait for the .fin file before reading a batch.
+"""
+
+
+def test_files_without_a_header_take_the_numbered_layout_and_a_code_legend_deletes(tmp_path: Path) -> None:
+    (tmp_path / "ACCT-20240101.out").write_text("A1;Ann;N\nA2;Bo;R\n")
+    (tmp_path / "ACCT-20240101.fin").write_text("")
+    (tmp_path / "TXN-20240101.out").write_text("7;A1;10.50;N\n8;A1;3.00;N\n")
+    (tmp_path / "TXN-20240101.fin").write_text("")
+    for config in ({"drop_dir": str(tmp_path)}, None):
+        spec = spec_of(LAYOUT_REQUEST, config)
+        tables = {t.name: t for t in spec.tables}
+        assert set(tables) == {"accounts", "transactions"}
+        assert tables["accounts"].columns == ["ACCOUNT_ID", "HOLDER", "FLAG"]
+        assert tables["transactions"].columns == ["TXN_ID", "ACCOUNT_ID", "AMOUNT", "FLAG"]
+        assert (tables["accounts"].deleted_column, tables["accounts"].deleted_value) == ("flag", "R")
+        assert tables["accounts"].files == "ACCT*.out"
+        assert tables["accounts"].ready == ".fin"
+
+
+def test_checksum_files_the_request_never_mentions_are_no_markers(tmp_path: Path) -> None:
+    (tmp_path / "events-1.jsonl.gz.md5").write_text("abc")
+    (tmp_path / "events-1.jsonl.gz").write_bytes(b"")
+    (tmp_path / "events-2.jsonl").write_text('{"id": 1}\n')
+    spec = spec_of("events-*.jsonl(.gz) files in config key `dump`, table `events`", {"dump": str(tmp_path)})
+    assert spec.tables[0].ready == ""

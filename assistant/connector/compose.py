@@ -177,7 +177,8 @@ AUTH_FIELDS = {
     "session": ["token_url", "token_url_key", "login", "style", "token_field", "header_name", "template"],
 }
 NESTED_PARTS = ("incremental", "deletes", "parent", "window")
-LOCAL_FIELDS = ("files", "format", "delimiter", "source_table", "cursor_column", "deleted_column", "deletion_log")
+LOCAL_FIELDS = ("files", "format", "delimiter", "source_table", "cursor_column", "deleted_column", "deleted_value",
+                "columns", "ready", "deletion_log")
 
 
 def literal(value: Any) -> str:
@@ -206,9 +207,9 @@ def rest_table(table: Table) -> dict[str, Any]:
 
 
 def local_table(table: Table, files: bool) -> dict[str, Any]:
-    keep = ("files", "format", "delimiter", "name_column", "name_columns", "route", "records", "deleted_column") \
-        if files else (
-        "source_table", "cursor_column", "deleted_column", "deletion_log")
+    keep = ("files", "format", "delimiter", "columns", "ready", "name_column", "name_columns", "route", "records",
+            "deleted_column", "deleted_value") if files else (
+        "source_table", "cursor_column", "deleted_column", "deleted_value", "deletion_log")
     data = {k: v for k, v in table.model_dump(include=set(keep)).items() if v or k in ("files", "source_table")}
     more = {"find_key": table.find_key, "snapshot": table.snapshot,
             "parent": table.parent.model_dump() if table.parent else None}

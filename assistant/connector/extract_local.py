@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from assistant.connector import file_layout
 from assistant.connector import request as rq
 from assistant.connector.extract_rest import singular, stated_composite, stated_keys
 from assistant.connector.spec import DeletionLog, Spec, Table
@@ -596,14 +597,17 @@ def _column(reading: rq.Reading, columns: list[str], shape: str, asked: str) -> 
 SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 
 
-def _group(name: str) -> tuple[str, str, str] | None:
+def _group(name: str, fmt: str = "") -> tuple[str, str, str] | None:
     """(table stem, glob pattern, format) of a file name: dates, numbers and codes with digits are what
     varies between the files of one table (`inventory_20240301.csv` -> `inventory`, `inventory_*.csv`;
-    `SALES_LIS01_20241014.txt` -> `sales`, `SALES_*.txt`)."""
+    `SALES_LIS01_20241014.txt` -> `sales`, `SALES_*.txt`). A suffix of no known format takes `fmt`, the
+    format its content shows (delimited text in `CUST_20240701.DAT`)."""
     base = name[:-3] if name.endswith(".gz") else name
     suffix = Path(base).suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in SUFFIXES and not (fmt and suffix):
         return None
+    kind = SUFFIXES.get(suffix, fmt)
+    suffix = Path(base).suffix if suffix not in SUFFIXES else suffix
     stem = Path(base).stem
     fixed = re.sub(r"[_\-. ]?\d[\d_\-.T:]*$", "", stem)
     tokens = re.split(r"([_\-])", stem)  # `SALES_LIS01_20241014`: a code with digits varies too, as the date does
@@ -612,7 +616,7 @@ def _group(name: str) -> tuple[str, str, str] | None:
     if len(tokens) < len(re.split(r"([_\-])", stem)) and not re.search(r"\d", tokens[-1]):
         fixed = "".join(tokens)
     pattern = f"{fixed}*{suffix}" if fixed != stem else f"{stem}{suffix}"
-    return rq.snake(fixed) if fixed else "", pattern if fixed or fixed != stem else f"*{suffix}", SUFFIXES[suffix]
+    return rq.snake(fixed) if fixed else "", pattern if fixed or fixed != stem else f"*{suffix}", kind
 
 
 def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Path]]]:
@@ -630,13 +634,16 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
     if not folder or not root.is_dir():  # no folder stated: never the working directory
         return groups
     named = _text_groups(text)
-    paths = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".") and _group(p.name))
+    every = [p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")]
+    marker = file_layout.markers(every)
+    sniffed = {p: "csv" for p in every if p.suffix != marker and not _group(p.name) and file_layout.delimited(p)}
+    paths = sorted(p for p in every if _group(p.name, sniffed.get(p, "")) and p.suffix != marker)
     nested = not paths  # only folders at the top (`2024/07/01/09.jsonl.gz`): the files below them
     if nested:
         paths = sorted((p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")),
                        key=lambda p: [local.natural_order(part) for part in p.relative_to(root).parts])
     for path in paths:
-        found = _group(path.name)
+        found = _group(path.name, sniffed.get(path, ""))
         if not found or (path.name.lower().removesuffix(".gz").endswith(".txt") and ".txt" not in text.lower()):
             continue
         stem, pattern, fmt = found
@@ -654,15 +661,33 @@ def _text_groups(text: str) -> dict[str, tuple[str, str, list[Path]]]:
     """The same, from file names the request writes (`inventory_YYYYMMDD.csv`, `page_<n>.json`,
     `export_001.csv`, `Umsaetze.csv`): what varies is written as letters for a date, a placeholder or digits."""
     groups: dict[str, tuple[str, str, list[Path]]] = {}
-    for name in re.findall(r"[\w\-<>{}*]+\.(?:csv|tsv|txt|jsonl|ndjson|json)(?:\.gz)?\b", text):
+    for name in [*re.findall(r"[\w\-<>{}*]+\.(?:csv|tsv|txt|jsonl|ndjson|json)(?:\.gz)?\b", text),
+                 *_templates(text)]:
         stem = re.sub(r"<[^<>]*>|\{[^{}]*\}|\*|[A-Z]{4}[A-Z\-]*$|YYYY\w*|\b(?:YY|MM|DD|HH|mm|ss)\b", "0",
                       Path(name).stem)
-        found = _group(stem + name[len(Path(name).stem):])
+        found = _group(stem + name[len(Path(name).stem):], "csv")
         if found:
             known, fmt, _ = groups.setdefault(found[0], (found[1], found[2], []))
             if fmt == found[2] and found[1] not in known.split("|"):  # `x.jsonl`, rotated to `x-<date>.jsonl.gz`
                 groups[found[0]] = (f"{known}|{found[1]}", fmt, [])
     return groups
+
+
+def _templates(text: str) -> list[str]:
+    """File names written as templates with a suffix of no known format (`<REC>_<YYYYMMDD>.DAT`), each
+    placeholder whose values the request enumerates (`REC in {CUST, ORDH, ORDL}`) written out per value."""
+    out = []
+    for name in re.findall(r"(?<![\w.])((?:[\w\-]*<\w+>[\w\-]*)+\.[A-Za-z]{2,4})\b", text):
+        if Path(name).suffix.lower() in SUFFIXES:
+            continue
+        names = [name]
+        for field in re.findall(r"<(\w+)>", name):
+            listed = re.search(rf"\b{field}\b\s*(?:in|=|:|is\s+one\s+of)\s*[{{(\[]?\s*(\w+(?:\s*[,|/]\s*\w+)+)", text)
+            if listed:
+                values = re.split(r"\s*[,|/]\s*", listed.group(1))
+                names = [n.replace(f"<{field}>", v) for n in names for v in values]
+        out += [re.sub(r"<\w+>", "0", n) for n in names]
+    return out
 
 
 def _header(path: Path, fmt: str) -> list[str]:
@@ -691,13 +716,17 @@ WHOLE = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ie
 
 def _files(reading: rq.Reading, key: str, location: str) -> Spec:
     groups = _folder_groups(location, reading.text) or _text_groups(reading.text)
+    root = Path(location).expanduser() if location else None
+    marker = file_layout.markers([p for p in root.iterdir() if p.is_file()]) if root and root.is_dir() else ""
     stated = _stated_file_tables(reading)
     unresolved = [] if location and Path(location).expanduser().exists() else [
         "the folder could not be read; file names and keys were taken from the request"]
     tables = []
     by_stem: dict[str, list[str]] = defaultdict(list)
+    moved = file_layout.arrow_names(reading.text, list(groups))  # `CUST -> customer`: the stem's destination
     for stem in groups:
-        by_stem[_match(stem, stated, len(groups))].append(stem)
+        matched = _match(stem, stated, len(groups))
+        by_stem[moved.get(stem, matched) if matched == stem else matched].append(stem)
     if len(stated) > 1 and all(name in by_stem for name in stated):  # a list of tables; a manifest.json is none
         by_stem = defaultdict(list, {name: stems for name, stems in by_stem.items() if name in stated})
     if len(groups) == 1 and len(stated) > 1:  # one stream of events, several tables: route by a type field
@@ -708,8 +737,10 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         pattern, fmt, files = groups[stems[0]]
         if len(stems) > 1:  # several kinds of file for one table: any name, the formats alike
             pattern = f"*{Path(pattern).suffix}"
-        table = _file_table(reading, name, pattern, fmt, files, stated_keys_of(reading, name))
-        table.deleted_column = _file_deleted_column(reading, fmt, files)
+        layout = _layout(reading, pattern, fmt, files)
+        table = _file_table(reading, name, pattern, fmt, files, stated_keys_of(reading, name), layout)
+        table.deleted_column, table.deleted_value = _file_deletes(reading, fmt, files, layout)
+        table.columns, table.ready = layout, file_layout.ready_suffix(reading.text, marker, pattern, bool(files))
         tables.append(table)
     if not tables:
         fmt = "jsonl" if re.search(r"jsonl|json\s*lines?|ndjson", reading.text, re.I) else \
@@ -775,14 +806,41 @@ def stated_keys_of(reading: rq.Reading, name: str) -> list[str]:
     return list(dict.fromkeys(own + stated))
 
 
-def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: list[Path], stated: list[str]) -> Table:
+def _layout(reading: rq.Reading, pattern: str, fmt: str, files: list[Path]) -> list[str]:
+    """Column names for delimited files written without a header: the list the request numbers for them.
+    Files not seen now keep the list the request writes beside their name; the connector uses it only
+    for files whose first line is data."""
+    if fmt != "csv" or (files and not file_layout.headerless(files[0])):
+        return []
+    stem = re.split(r"[*_\-]", pattern.removeprefix("**/"))[0]
+    return file_layout.layout_for(reading.text, stem, file_layout.field_count(files[0]) if files else 0)
+
+
+def _file_deletes(reading: rq.Reading, fmt: str, files: list[Path], layout: list[str]) -> tuple[str, str]:
+    """The deleted mark of file records: a flag column, else a status column's code from the request's legend."""
+    from assistant.connector.blocks import local
+
+    flag = _file_deleted_column(reading, fmt, files, layout)
+    if flag or not files:
+        return (flag, "") if flag or not layout else file_layout.deleted_code(
+            reading.text, [local.column_name(c) for c in layout], [])
+    with contextlib.suppress(OSError, ValueError, RuntimeError):
+        rows = list(islice(local.read_file(str(files[0]), {"format": fmt, "columns": layout}), 2000))
+        columns = list(dict.fromkeys(k for row in rows if isinstance(row, dict) for k in row))
+        return file_layout.deleted_code(reading.text, columns, rows)
+    return "", ""
+
+
+def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: list[Path], stated: list[str],
+                layout: list[str] | None = None) -> Table:
     """A file table keyed by a stated key its columns have, else by what its first file supports
     (found when the connector runs if the folder could not be read now)."""
     from assistant.connector.blocks import local
 
     name = rq.snake(name) or "records"
     name = name if name[0].isalpha() else f"file_{name}"  # `2024_q1.csv`: table names start with a letter
-    columns = _header(files[0], fmt) if files else _written_header(reading.text)
+    columns = [local.column_name(c) for c in layout] if layout else \
+        _header(files[0], fmt) if files else _written_header(reading.text)
     named_parts = _name_columns(reading, columns, files, pattern)
     partial = _partial_grain(reading.text, columns, name) if "*" in pattern and not named_parts else None
     if partial is not None:  # `a row per store, per count date, per sku`, store and date only in the name
@@ -800,7 +858,7 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
                      primary_key=[local.column_name(key[0])] if fmt == "csv" else key[:1])
     if files:
         try:
-            rows = list(islice(local.read_file(str(files[0]), {"format": fmt}), 1000))
+            rows = list(islice(local.read_file(str(files[0]), {"format": fmt, "columns": layout}), 1000))
         except (OSError, ValueError, RuntimeError):  # unreadable now: the connector finds the key when it runs
             return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
         return Table(name=name, files=pattern, format=fmt, primary_key=local.key_of_rows(name, rows))  # type: ignore[arg-type]
@@ -826,7 +884,7 @@ def _name_columns(reading: rq.Reading, columns: list[str], files: list[Path], pa
     return []
 
 
-def _file_deleted_column(reading: rq.Reading, fmt: str, files: list[Path]) -> str:
+def _file_deleted_column(reading: rq.Reading, fmt: str, files: list[Path], layout: list[str] | None = None) -> str:
     """The field whose true value marks a record deleted, when the request asks for deletes: one the request
     shows as `"deleted": true` beside a word for deleting, or a column of deleted shape the files' records
     hold (a flag that only deleted records carry is found in the rows, not the first one)."""
@@ -838,7 +896,7 @@ def _file_deleted_column(reading: rq.Reading, fmt: str, files: list[Path]) -> st
     columns: list[str] = []
     for path in files[:3]:
         with contextlib.suppress(OSError, ValueError, RuntimeError):
-            rows = islice(local.read_file(str(path), {"format": fmt}), 2000)
+            rows = islice(local.read_file(str(path), {"format": fmt, "columns": layout}), 2000)
             columns += [k for row in rows if isinstance(row, dict) for k in row]
     columns = list(dict.fromkeys(columns))
     flag = delete_flag(None, "", reading)

@@ -315,7 +315,13 @@ class Table(Part):
     cursor_column: str = ""
     """Database sources: a column that only grows (updated_at, id); rows at or above the saved value are read."""
     deleted_column: str = ""
-    """Database sources: a column that marks deleted rows (deleted_at set, or is_deleted true)."""
+    """Files and databases: a column that marks deleted rows (deleted_at set, or is_deleted true)."""
+    deleted_value: str = ""
+    """A status column's value for deleted rows (`D` of `REC_STATUS`); empty: any true-ish value marks them."""
+    columns: list[str] = Field(default_factory=list)
+    """File sources: the column names of files written without a header line, from the request's layout."""
+    ready: str = ""
+    """File sources: the suffix of the marker file that says a data file is complete (`.CTL`, `.done`)."""
     deletion_log: DeletionLog | None = None
     """Database sources: the table that logs this table's deletes; each entry becomes op.delete."""
 
@@ -349,6 +355,18 @@ class Table(Part):
     @classmethod
     def _name_columns(cls, value: list[str]) -> list[str]:
         return [_check(IDENTIFIER, "the column", name) for name in value]
+
+    @field_validator("columns")
+    @classmethod
+    def _columns(cls, value: list[str]) -> list[str]:
+        return [_check(KEY, "the column", name) for name in value]
+
+    @field_validator("ready")
+    @classmethod
+    def _ready(cls, value: str) -> str:
+        if value and not re.fullmatch(r"\.[A-Za-z0-9_]{1,12}", value):
+            raise ValueError(f"a marker file's suffix is a short word such as .done, not {value!r}")
+        return value
 
     @field_validator("records", "xml_record", "keyed_by", "cursor_column", "deleted_column", "source_table")
     @classmethod

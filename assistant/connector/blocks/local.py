@@ -115,11 +115,13 @@ def text_encoding(path: str):
         return "cp1252"
 
 
-def read_csv(path: str, delimiter: str):
+def read_csv(path: str, delimiter: str, columns: list | None = None):
     """
     The rows of a CSV file with a header row; the delimiter is guessed when none is given. Lines
     before the header (a title, an export date) are skipped: the header is the first line with as
-    many fields as most lines have. A closing summary row (`TOTAL`) is not data.
+    many fields as most lines have. A closing summary row (`TOTAL`) is not data. Files written without
+    a header (their first line holds data) take the table's `columns`, from the layout the request
+    gave. Fields padded with blanks to a fixed length are stripped.
     """
     with open_text(path) as handle:
         head = [line for _, line in zip(range(50), handle, strict=False)]
@@ -133,9 +135,34 @@ def read_csv(path: str, delimiter: str):
         while first is not None and usual > 1 and len(first) < usual:  # blank and title lines above the header
             first = next(reader, None)
         header = [column_name(name) for name in first or []]
-        for values in reader:
-            if any(value.strip() for value in values) and not is_summary(values):
-                yield dict(zip(header, values, strict=False))
+        later = [next(csv.reader([line], delimiter=delimiter), []) for line in head[1:] if line.strip()]
+        data_first = bool(columns) and first is not None and is_data_line(first, later) and \
+            header != [column_name(c) for c in columns or []][:len(header)]
+        if data_first:  # no header line: the first line is data
+            header = [column_name(c) for c in columns or []]
+            yield from csv_rows(header, [first])
+        yield from csv_rows(header, reader)
+
+
+def is_data_line(values: list, later: list | None = None):
+    """A first line that holds data, not a header: a field is empty or a number (headers name columns),
+    or each field has the shape its column's values have in the LATER lines (`A1` among `A2`, `A7`)."""
+    if any(not v.strip() or re.fullmatch(r"[-+]?\d[\d.,:/\- ]*", v.strip()) for v in values):
+        return True
+    shapes = [{value_shape(line[i]) for line in later or [] if i < len(line)} for i in range(len(values))]
+    return bool(later) and all(value_shape(v) in shape for v, shape in zip(values, shapes, strict=True))
+
+
+def value_shape(value: str):
+    """A value's shape: letters, digits and the rest, each run as one mark (`A-17` -> `a-9`)."""
+    return re.sub(r"([a9])\1+", r"\1", re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "a", value.strip())))
+
+
+def csv_rows(header: list, lines):
+    """Data lines as records: blank lines and a closing summary row skipped, padding stripped."""
+    for values in lines:
+        if any(value.strip() for value in values) and not is_summary(values):
+            yield dict(zip(header, (value.strip() for value in values), strict=False))
 
 
 def separator_score(lines: list, delimiter: str):
@@ -176,7 +203,7 @@ def read_file(path: str, spec: dict):
     """The records of one file, in the table's format."""
     fmt = spec.get("format", "csv")
     if fmt == "csv":
-        return read_csv(path, spec.get("delimiter", ""))
+        return read_csv(path, spec.get("delimiter", ""), spec.get("columns"))
     return read_json_lines(path) if fmt == "jsonl" else read_json(path)
 
 
@@ -209,10 +236,50 @@ def matching_files(folder: str, spec: dict):
     if any(glob.startswith("**/") for glob in patterns):
         names = [os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
                  for root, _, files in os.walk(folder) for name in files if not name.startswith(".")]
-        return sorted((name for name in names if any(fnmatch.fnmatch(name.rsplit("/", 1)[-1], glob.removeprefix("**/"))
-                                                    for glob in patterns)), key=natural_order)
-    names = os.listdir(folder)
-    return sorted((name for name in names if any(fnmatch.fnmatch(name, glob) for glob in patterns)), key=natural_order)
+        found = [name for name in names if any(fnmatch.fnmatch(name.rsplit("/", 1)[-1], glob.removeprefix("**/"))
+                                               for glob in patterns)]
+    else:
+        found = [name for name in os.listdir(folder) if any(fnmatch.fnmatch(name, glob) for glob in patterns)]
+    marker = spec.get("ready", "")
+    if marker and not any(name.endswith(marker) for name in os.listdir(folder)):
+        marker = ""  # no marker files at all: the producer does not write them (here), so none is awaited
+    return sorted((name for name in found if is_ready(folder, name, marker)), key=natural_order)
+
+
+MARKER_BYTES = 4096
+DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".gz", ".zip", ".xml", ".parquet", ".db")
+
+
+def marker_suffix(folder: str):
+    """The suffix of marker files in a folder: every file with it shares its stem with a data file of
+    another suffix (`CUST_20240701.CTL` beside `CUST_20240701.DAT`, `x.csv.done` beside `x.csv`) and is
+    small. "" if there is none."""
+    names = [n for n in os.listdir(folder) if os.path.isfile(os.path.join(folder, n)) and not n.startswith(".")]
+    sizes = {n: os.path.getsize(os.path.join(folder, n)) for n in names}
+    suffixes = {os.path.splitext(n)[1] for n in names}
+    found = []
+    for suffix in suffixes:
+        if not suffix or suffix.lower() in DATA_SUFFIXES or len(suffixes) < 2:
+            continue
+        others = [n for n in names if not n.endswith(suffix)]
+        stems = {os.path.splitext(n[:-3] if n.endswith(".gz") else n)[0] for n in others} | set(others)
+        marked = [n for n in names if n.endswith(suffix)]
+        if all(n[:-len(suffix)] in stems and sizes[n] <= MARKER_BYTES for n in marked):
+            found.append((sum(sizes[n] for n in marked) / len(marked), suffix))
+    average = sum(sizes.values()) / max(len(sizes), 1)
+    smallest = min(found, default=(0.0, ""))
+    return smallest[1] if smallest[1] and smallest[0] < average else ""  # markers are the small ones
+
+
+def is_ready(folder: str, name: str, marker: str):
+    """A data file may be read once its marker file exists (`CUST_20240701.CTL` beside `CUST_20240701.DAT`,
+    or `x.csv.done`): the producer writes the marker when the file is complete."""
+    if not marker:
+        return True
+    if name.endswith(marker):  # the marker itself is no data
+        return False
+    stem = os.path.splitext(name[:-3] if name.endswith(".gz") else name)[0]
+    return any(os.path.exists(os.path.join(folder, base + marker)) for base in (stem, name))
 
 
 def routed(record: dict, spec: dict):
@@ -295,7 +362,7 @@ def write_record(table: str, spec: dict, name: str, record: dict, children: dict
     parts = [p for p in re.split(r"[_\-]", name_part(name, spec["files"])) if p] if spec.get("name_columns") else []
     if parts and len(parts) == len(spec["name_columns"]):  # `LIS01_20241014`: store_code, business_date
         row.update({column: as_date(part) for column, part in zip(spec["name_columns"], parts, strict=True)})
-    if spec.get("deleted_column") and is_deleted(row.get(spec["deleted_column"])):
+    if spec.get("deleted_column") and is_deleted(row.get(spec["deleted_column"]), spec.get("deleted_value", "")):
         # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
         op.delete(table=table, keys={key: row.get(key) for key in spec["primary_key"]})
         return json.dumps([row.get(k) for k in spec["primary_key"]], default=str)
@@ -646,10 +713,13 @@ def select(spec: dict, cursor):
     return sql, params
 
 
-def is_deleted(value):
-    """A deleted-column value that marks the row deleted: a timestamp, true, 1, "yes"."""
+def is_deleted(value, marker: str = ""):
+    """A deleted-column value that marks the row deleted: a timestamp, true, 1, "yes"; or, for a status
+    column, the one value the source uses for deleted records (`D`)."""
     if value is None or value is False:
         return False
+    if marker:
+        return str(value).strip().lower() == marker.lower()
     return str(value).strip().lower() not in ("", "0", "false", "no", "n", "f")
 
 
@@ -680,7 +750,8 @@ def sync_query(connection, table: str, spec: dict, state: dict, label: str = "",
                 row[SOURCE_COLUMN] = label
             if spec.get("snapshot"):
                 seen.add(json.dumps([row.get(k) for k in spec["primary_key"]], default=str))
-            deleted = bool(spec.get("deleted_column")) and is_deleted(row.get(spec["deleted_column"]))
+            deleted = bool(spec.get("deleted_column")) and is_deleted(row.get(spec["deleted_column"]),
+                                                                             spec.get("deleted_value", ""))
             if deleted:
                 # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
                 op.delete(table=table, keys={key: row[key] for key in spec["primary_key"]})

@@ -1,0 +1,141 @@
+"""What a folder's files show about themselves, and the layouts a request writes for files without a header.
+
+Read from the structure of the files (a suffix whose files only mark others complete, delimited text under
+any suffix, a first line that is data) and of the request (numbered column lists, a code legend such as
+`D = deleted`), never from a wording.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+DELIMITERS = ",;\t|"
+
+
+def markers(paths: list[Path]) -> str:
+    """The suffix of the marker files among a folder's files (see `blocks.local.marker_suffix`)."""
+    from assistant.connector.blocks.local import marker_suffix
+
+    folders = {p.parent for p in paths}
+    return marker_suffix(str(folders.pop())) if len(folders) == 1 else ""
+
+
+def _lines(path: Path, count: int = 20) -> list[str]:
+    from assistant.connector.blocks.local import open_text
+
+    try:
+        with open_text(str(path)) as handle:
+            return [line for _, line in zip(range(count), handle, strict=False) if line.strip()]
+    except (OSError, UnicodeError, EOFError):
+        return []
+
+
+def delimited(path: Path) -> bool:
+    """Delimited text whatever the suffix (`.DAT`, `.out`): a separator on every line, as often on each."""
+    lines = _lines(path)
+    if not lines or any("\x00" in line for line in lines):
+        return False
+    return any(len({line.count(d) for line in lines}) == 1 and lines[0].count(d) >= 1 for d in DELIMITERS)
+
+
+def headerless(path: Path) -> bool:
+    """The first line is data, not a header (see `blocks.local.is_data_line`)."""
+    from assistant.connector.blocks.local import is_data_line
+
+    lines = _lines(path, 20)
+    if not lines:
+        return False
+    delimiter = max(DELIMITERS, key=lines[0].count)
+    rows = [next(csv.reader([line], delimiter=delimiter), []) for line in lines]
+    return is_data_line(rows[0], rows[1:])
+
+
+def field_count(path: Path) -> int:
+    lines = _lines(path, 5)
+    if not lines:
+        return 0
+    delimiter = max(DELIMITERS, key=lines[0].count)
+    return len(next(csv.reader([lines[0]], delimiter=delimiter), []))
+
+
+NUMBERED = re.compile(r"(?<![\w.\-])(\d{1,3})[.):]?\s+`?([A-Za-z_][\w]*)`?")
+
+
+def numbered_lists(text: str) -> list[tuple[int, list[str]]]:
+    """Column lists the request numbers (`1 CUST_NO (key) | 2 CUST_NAME | 3 CITY`, `1. id` per line):
+    (where the list starts, the names in order). Each list runs 1, 2, 3 ... with at most 200 characters
+    between one entry and the next; numbers out of the run (`ISO 3166-1`) are passed over."""
+    found = list(NUMBERED.finditer(text))
+    out = []
+    for index, start in enumerate(found):
+        if start.group(1) != "1":
+            continue
+        names, last = [start.group(2)], start
+        for match in found[index + 1:]:
+            if match.start() - last.end() > 200 or match.group(1) == "1":  # far away, or the next list
+                break
+            if int(match.group(1)) == len(names) + 1:
+                names.append(match.group(2))
+                last = match
+        if len(names) > 1:
+            out.append((start.start(), names))
+    return out
+
+
+def layout_for(text: str, stem: str, count: int) -> list[str]:
+    """The column names the request lists for files of a stem (`CUST` in `CUST_20240701.DAT`) that have
+    `count` fields (0: not known): the numbered list written after the stem on its line, else the only list
+    of that length."""
+    lists = [(at, names) for at, names in numbered_lists(text) if len(names) == count or not count]
+    for at, names in lists:
+        line = text[text.rfind("\n", 0, at) + 1:at]
+        if stem and re.search(rf"(?<![A-Za-z0-9]){re.escape(stem)}(?![A-Za-z0-9])", line, re.I):
+            return names
+    return lists[0][1] if len(lists) == 1 else []
+
+
+LEGEND = re.compile(r"(?<![\w=])([A-Za-z0-9]{1,12})\s*(?:=|:|->|means)\s*[^,;\n=]{0,30}?\b(?:delet|remov|cancel)", re.I)
+
+
+def deleted_code(text: str, columns: list[str], rows: list[dict[str, str]]) -> tuple[str, str]:
+    """(column, value) when a status column marks deleted records with a code the request's legend gives
+    (`REC_STATUS ... A = active, D = deleted`): the code must be one of the column's few values in the rows,
+    or the column is named on the legend's line."""
+    for match in LEGEND.finditer(text):
+        code = match.group(1)
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        named = [c for c in columns if re.search(rf"\b{re.escape(c)}\b", line, re.I)]
+        shown = [c for c in columns if 1 < len({r.get(c) for r in rows}) <= 5 and
+                 any(str(r.get(c, "")).strip().lower() == code.lower() for r in rows)]
+        column = next(iter(named or shown), "")
+        if column and not code.isdigit() or column in named:
+            return column, code
+    return "", ""
+
+
+def arrow_names(text: str, stems: list[str]) -> dict[str, str]:
+    """Destination names the request maps file stems to with an arrow (`CUST -> customer`, `ORDH => orders`)."""
+    out = {}
+    for stem in stems:
+        match = re.search(rf"(?<![\w.]){re.escape(stem)}(?![\w.])\s*(?:->|=>|→)\s*`?([A-Za-z_]\w*)`?", text, re.I)
+        if match and stem:
+            out[stem] = match.group(1).lower()
+    return out
+
+
+KNOWN_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".gz", ".zip", ".xml", ".parquet", ".db",
+                  ".com", ".org", ".net", ".io", ".py", ".md", ".sql", ".sqlite", ".duckdb", ".xlsx", ".yaml", ".yml")
+
+
+def ready_suffix(text: str, marker: str, pattern: str, seen: bool) -> str:
+    """The suffix of the files that mark a data file complete, when the request names it: the one the folder
+    shows (checksums the request never mentions are not waited for), or, with no folder to look at, a file
+    suffix the request writes that is neither a data format nor the table's own (`.CTL` beside `.DAT`)."""
+    written = {m.lower() for m in re.findall(r"(?:(?<=[\s`'\"(])|(?<=\w)|(?<=>))(\.[A-Za-z]{2,5})\b", text)}
+    if seen:
+        return marker if marker and marker.lower() in written else ""
+    own = pattern.rsplit(".", 1)[-1].lower()
+    extra = sorted(s for s in written if s not in KNOWN_SUFFIXES and s[1:] != own)
+    return {s.lower(): s for s in re.findall(r"\.[A-Za-z]{2,5}\b", text)}.get(extra[0], "") if len(extra) == 1 else ""
