@@ -1171,3 +1171,17 @@ def test_a_file_with_a_header_keeps_it_though_the_spec_lists_columns(tmp_path: P
     assert list(local.read_csv(str(tmp_path / "a.csv"), "", ["code", "label"])) == [{"id": "1", "name": "x"}]
     assert local.marker_suffix(str(tmp_path)) == ""
     assert local.matching_files(str(tmp_path), {"files": "*.csv", "ready": ".done"}) == ["a.csv"]  # none written
+
+
+def test_an_odata_next_link_pages_the_value_list(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def people(call: Call) -> Reply:
+        skip = int(call.query.get("$skip") or 0)
+        more = {"@odata.nextLink": f"{call.path}?$skip={skip + 2}"} if skip < 2 else {}
+        return reply({"@odata.context": "$metadata#People", "value": [{"ID": skip + i} for i in range(2)], **more})
+
+    with MockApi({"/odata/People": people}) as api:
+        engine(monkeypatch, api.url, {"people": {"path": "/odata/People", "records": "value", "primary_key": ["ID"],
+                                                 "pagination": {"kind": "link"}}})
+        sync()
+        assert [r["ID"] for r in ops.rows("people")] == [0, 1, 2, 3]
+    assert rest.next_link({"odata.nextLink": "https://h/x?$skiptoken=9"}) == "https://h/x?$skiptoken=9"

@@ -775,3 +775,12 @@ def test_checksum_files_the_request_never_mentions_are_no_markers(tmp_path: Path
     (tmp_path / "events-2.jsonl").write_text('{"id": 1}\n')
     spec = spec_of("events-*.jsonl(.gz) files in config key `dump`, table `events`", {"dump": str(tmp_path)})
     assert spec.tables[0].ready == ""
+
+
+def test_a_header_written_out_in_the_request_names_a_headerless_files_columns(tmp_path: Path) -> None:
+    (tmp_path / "stock_0101.psv").write_text("S-1|4|2024-01-01\nS-2|0|2024-01-01\n")
+    text = ("Stock files stock_<MMDD>.psv (no header!) in config key `stock_dir`; the fields are "
+            "sku|on_hand|counted_on. Table `stock`.")
+    for config in ({"stock_dir": str(tmp_path)}, None):
+        spec = spec_of(text, config)
+        assert spec.tables[0].columns == ["sku", "on_hand", "counted_on"]

@@ -88,12 +88,27 @@ def layout_for(text: str, stem: str, count: int) -> list[str]:
     """The column names the request lists for files of a stem (`CUST` in `CUST_20240701.DAT`) that have
     `count` fields (0: not known): the numbered list written after the stem on its line, else the only list
     of that length."""
-    lists = [(at, names) for at, names in numbered_lists(text) if len(names) == count or not count]
-    for at, names in lists:
-        line = text[text.rfind("\n", 0, at) + 1:at]
-        if stem and re.search(rf"(?<![A-Za-z0-9]){re.escape(stem)}(?![A-Za-z0-9])", line, re.I):
-            return names
-    return lists[0][1] if len(lists) == 1 else []
+    for found in (numbered_lists(text), written_lists(text)):
+        lists = [(at, names) for at, names in found if len(names) == count or not count]
+        for at, names in lists:
+            line = text[text.rfind("\n", 0, at) + 1:at]
+            if stem and re.search(rf"(?<![A-Za-z0-9]){re.escape(stem)}(?![A-Za-z0-9])", line, re.I):
+                return names
+        if len(lists) == 1:
+            return lists[0][1]
+    return []
+
+
+def written_lists(text: str) -> list[tuple[int, list[str]]]:
+    """Column names written out with one separator (`sku|on_hand|counted_on`, `id;name;qty`, back-ticked
+    one by one or not): (where the list starts, the names)."""
+    name = r"`?[A-Za-z_]\w*`?"
+    out = []
+    for separator in (",", ";", r"\|", "\t"):
+        for match in re.finditer(rf"(?<![\w`]){name}(?:[ ]*{separator}[ ]*{name}){{2,}}(?![\w`])", text):
+            parts = [p.strip(" `") for p in re.split(separator, match.group(0))]
+            out.append((match.start(), parts))
+    return sorted(out)
 
 
 LEGEND = re.compile(r"(?<![\w=])([A-Za-z0-9]{1,12})\s*(?:=|:|->|means)\s*[^,;\n=]{0,30}?\b(?:delet|remov|cancel)", re.I)

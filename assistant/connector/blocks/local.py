@@ -136,7 +136,8 @@ def read_csv(path: str, delimiter: str, columns: list | None = None):
             first = next(reader, None)
         header = [column_name(name) for name in first or []]
         later = [next(csv.reader([line], delimiter=delimiter), []) for line in head[1:] if line.strip()]
-        data_first = bool(columns) and first is not None and is_data_line(first, later) and \
+        data_first = bool(columns) and first is not None and len(first) == len(columns or []) and \
+            is_data_line(first, later) and \
             header != [column_name(c) for c in columns or []][:len(header)]
         if data_first:  # no header line: the first line is data
             header = [column_name(c) for c in columns or []]

@@ -670,7 +670,8 @@ def token_names(data, query: dict):
 
 
 def next_link(payload):
-    """A next-page URL in a JSON body: `next`, `next_url`, `nextPageUrl`, `links.next`, `_links.next.href`."""
+    """A next-page URL in a JSON body: `next`, `next_url`, `nextPageUrl`, `links.next`, `_links.next.href`,
+    `@odata.nextLink`."""
     if not isinstance(payload, dict):
         return None
     places = [payload] + [v for k, v in payload.items() if isinstance(v, dict) and k.lower().lstrip("_") in
@@ -679,7 +680,8 @@ def next_link(payload):
         for key, value in place.items():
             if isinstance(value, dict):
                 value = value.get("href")
-            if key.lower().replace("_", "") in ("next", "nexturl", "nextpageurl", "nextpage", "nextlink") and \
+            name = key.lower().replace("_", "").rsplit(".", 1)[-1]  # `@odata.nextLink` is OData's next link
+            if name in ("next", "nexturl", "nextpageurl", "nextpage", "nextlink") and \
                     isinstance(value, str) and value.startswith(("http://", "https://", "/")):
                 return value
     return None
