@@ -1185,3 +1185,11 @@ def test_an_odata_next_link_pages_the_value_list(ops: Recorder, monkeypatch: pyt
         sync()
         assert [r["ID"] for r in ops.rows("people")] == [0, 1, 2, 3]
     assert rest.next_link({"odata.nextLink": "https://h/x?$skiptoken=9"}) == "https://h/x?$skiptoken=9"
+
+
+def test_a_report_made_for_people_keeps_its_rows_only(tmp_path: Path) -> None:
+    (tmp_path / "r.csv").write_bytes("Rapport;;;\r\nPériode : mai;;;\r\n;;;\r\nNo;Client;Qté;Montant\r\n"
+                                      "A1;Léa;2;3,50\r\nA2;Bo;1;1,00\r\n;;;\r\nTotal;;3;4,50\r\n"
+                                      "Généré le 03/09/2024;;;\r\n".encode("cp1252"))
+    rows = list(local.read_csv(str(tmp_path / "r.csv"), ""))
+    assert [r["no"] for r in rows] == ["A1", "A2"] and rows[0]["client"] == "Léa"

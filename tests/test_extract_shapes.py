@@ -784,3 +784,11 @@ def test_a_header_written_out_in_the_request_names_a_headerless_files_columns(tm
     for config in ({"stock_dir": str(tmp_path)}, None):
         spec = spec_of(text, config)
         assert spec.tables[0].columns == ["sku", "on_hand", "counted_on"]
+
+
+def test_a_shown_configuration_object_names_the_keys_and_pasted_signatures_do_not() -> None:
+    from assistant.connector import request as rq
+
+    text = ('# configuration.json: {"reports_dir": "/data/x"}\n'
+            "def update(configuration, state):\n    pass\n")
+    assert rq.config_keys(text) == ["reports_dir"]

@@ -398,6 +398,13 @@ def config_keys(text: str) -> list[str]:
     keys: list[str] = []
     text = _URL.sub("", text)  # `host (https://api.example.com)`: a URL's scheme is not a key
     for match in re.finditer(r"\bconfig(?:uration)?\b", text, re.I):
+        shown = re.match(r"(?:\.json)?\s*[:=]?\s*(?=\{)", text[match.end():])
+        if shown:  # `configuration.json: {"rapports_ventes_dir": "..."}`: the keys of the object shown
+            found = json_examples(text[match.end() + shown.end():])
+            keys += [k for k in (found[0] if found and isinstance(found[0], dict) else {}) if k not in keys]
+            continue
+        if re.match(r"\s*,\s*\w+\s*\)", text[match.end():]) or re.search(r"\(\s*$", text[:match.start()]):
+            continue  # `def update(configuration, state)`: an argument list in pasted code
         after = _listed(text[match.end():match.end() + 160].split("\n")[0])
         before = re.search(r"([`\w]+(?:\s*(?:,|\band\b)\s*[`\w]+)*)\s+(?:are\s+|go\s+)?(?:in|into)\s+"
                            r"(?:the\s+|our\s+)?$", text[max(0, match.start() - 80):match.start()])

@@ -132,8 +132,8 @@ def read_csv(path: str, delimiter: str, columns: list | None = None):
         usual = max(set(widths), key=widths.count) if widths else 0
         reader = csv.reader(handle, delimiter=delimiter)
         first = next(reader, None)
-        while first is not None and usual > 1 and len(first) < usual:  # blank and title lines above the header
-            first = next(reader, None)
+        while first is not None and usual > 1 and (len(first) < usual or sum(1 for v in first if v.strip()) < 2):
+            first = next(reader, None)  # blank and title lines above the header (`Rapport des ventes;;;;;;;`)
         header = [column_name(name) for name in first or []]
         later = [next(csv.reader([line], delimiter=delimiter), []) for line in head[1:] if line.strip()]
         data_first = bool(columns) and first is not None and len(first) == len(columns or []) and \
@@ -160,9 +160,11 @@ def value_shape(value: str):
 
 
 def csv_rows(header: list, lines):
-    """Data lines as records: blank lines and a closing summary row skipped, padding stripped."""
+    """Data lines as records: blank lines, a closing summary row and lines of one field in a wide file
+    (`Généré le 03/09/2024;;;;;;;`) skipped, padding stripped."""
     for values in lines:
-        if any(value.strip() for value in values) and not is_summary(values):
+        filled = sum(1 for value in values if value.strip())
+        if filled and not (filled == 1 and len(header) >= 3) and not is_summary(values):
             yield dict(zip(header, (value.strip() for value in values), strict=False))
 
 
