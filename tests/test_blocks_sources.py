@@ -1193,3 +1193,11 @@ def test_a_report_made_for_people_keeps_its_rows_only(tmp_path: Path) -> None:
                                       "Généré le 03/09/2024;;;\r\n".encode("cp1252"))
     rows = list(local.read_csv(str(tmp_path / "r.csv"), ""))
     assert [r["no"] for r in rows] == ["A1", "A2"] and rows[0]["client"] == "Léa"
+
+
+def test_files_are_taken_in_order_up_to_the_first_one_still_without_its_marker(tmp_path: Path) -> None:
+    for name in ("S_01.dat", "S_01.ctl", "S_02.dat", "S_03.dat", "S_03.ctl"):
+        (tmp_path / name).write_text("a|1|\n")
+    assert local.matching_files(str(tmp_path), {"files": "S*.dat", "ready": ".ctl"}) == ["S_01.dat"]
+    rows = list(local.read_csv(str(tmp_path / "S_01.dat"), "", ["code", "n"]))
+    assert rows == [{"code": "a", "n": "1"}]

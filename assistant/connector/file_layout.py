@@ -53,11 +53,13 @@ def headerless(path: Path) -> bool:
 
 
 def field_count(path: Path) -> int:
+    """The fields of a line, less the empty one a separator at the end of every line leaves (`a|b|`)."""
     lines = _lines(path, 5)
     if not lines:
         return 0
     delimiter = max(DELIMITERS, key=lines[0].count)
-    return len(next(csv.reader([lines[0]], delimiter=delimiter), []))
+    trailing = all(line.rstrip("\r\n").endswith(delimiter) for line in lines)
+    return len(next(csv.reader([lines[0]], delimiter=delimiter), [])) - trailing
 
 
 NUMBERED = re.compile(r"(?<![\w.\-])(\d{1,3})[.):]?\s+`?([A-Za-z_][\w]*)`?")

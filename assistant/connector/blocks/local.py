@@ -136,9 +136,9 @@ def read_csv(path: str, delimiter: str, columns: list | None = None):
             first = next(reader, None)  # blank and title lines above the header (`Rapport des ventes;;;;;;;`)
         header = [column_name(name) for name in first or []]
         later = [next(csv.reader([line], delimiter=delimiter), []) for line in head[1:] if line.strip()]
-        data_first = bool(columns) and first is not None and len(first) == len(columns or []) and \
-            is_data_line(first, later) and \
-            header != [column_name(c) for c in columns or []][:len(header)]
+        width = len(first or []) - (first[-1:] == [""] if first else 0)  # `a|b|`: a separator ends each line
+        data_first = bool(columns) and first is not None and width == len(columns or []) and \
+            is_data_line(first, later) and header != [column_name(c) for c in columns or []][:len(header)]
         if data_first:  # no header line: the first line is data
             header = [column_name(c) for c in columns or []]
             yield from csv_rows(header, [first])
@@ -246,7 +246,13 @@ def matching_files(folder: str, spec: dict):
     marker = spec.get("ready", "")
     if marker and not any(name.endswith(marker) for name in os.listdir(folder)):
         marker = ""  # no marker files at all: the producer does not write them (here), so none is awaited
-    return sorted((name for name in found if is_ready(folder, name, marker)), key=natural_order)
+    ready = []
+    for name in sorted(found, key=natural_order):
+        if not name.endswith(marker or "\0"):
+            if not is_ready(folder, name, marker):
+                break  # files are taken in order: one still being written holds back the later ones
+            ready.append(name)
+    return ready
 
 
 MARKER_BYTES = 4096
@@ -279,8 +285,6 @@ def is_ready(folder: str, name: str, marker: str):
     or `x.csv.done`): the producer writes the marker when the file is complete."""
     if not marker:
         return True
-    if name.endswith(marker):  # the marker itself is no data
-        return False
     stem = os.path.splitext(name[:-3] if name.endswith(".gz") else name)[0]
     return any(os.path.exists(os.path.join(folder, base + marker)) for base in (stem, name))
 
