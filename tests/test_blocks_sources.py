@@ -1171,6 +1171,8 @@ def test_a_file_with_a_header_keeps_it_though_the_spec_lists_columns(tmp_path: P
     assert list(local.read_csv(str(tmp_path / "a.csv"), "", ["code", "label"])) == [{"id": "1", "name": "x"}]
     assert local.marker_suffix(str(tmp_path)) == ""
     assert local.matching_files(str(tmp_path), {"files": "*.csv", "ready": ".done"}) == ["a.csv"]  # none written
+    (tmp_path / "b.csv.tmp").write_text("id,name\n2,y\n")  # renamed to b.csv when done: no marker
+    assert local.matching_files(str(tmp_path), {"files": "*.csv", "ready": ".tmp"}) == ["a.csv"]
 
 
 def test_an_odata_next_link_pages_the_value_list(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1197,7 +1199,16 @@ def test_a_report_made_for_people_keeps_its_rows_only(tmp_path: Path) -> None:
 
 def test_files_are_taken_in_order_up_to_the_first_one_still_without_its_marker(tmp_path: Path) -> None:
     for name in ("S_01.dat", "S_01.ctl", "S_02.dat", "S_03.dat", "S_03.ctl"):
-        (tmp_path / name).write_text("a|1|\n")
+        (tmp_path / name).write_text("" if name.endswith(".ctl") else "a|1|\n")
     assert local.matching_files(str(tmp_path), {"files": "S*.dat", "ready": ".ctl"}) == ["S_01.dat"]
     rows = list(local.read_csv(str(tmp_path / "S_01.dat"), "", ["code", "n"]))
     assert rows == [{"code": "a", "n": "1"}]
+
+
+def test_fixed_width_files_are_cut_at_their_positions_and_header_records_left_out(tmp_path: Path) -> None:
+    (tmp_path / "P_1.TXT").write_bytes("HDR20240901            \r\nA001Strauß    0250AC\r\nA002Ng        1200\r\n"
+                                       "TRL2                    \r\n".encode("cp1252"))
+    spec = {"format": "fixed", "columns": ["ID", "Name", "Amt", "St"], "positions": [[1, 4], [5, 14], [15, 18], [19, 20]]}
+    rows = list(local.read_file(str(tmp_path / "P_1.TXT"), spec))
+    assert rows == [{"id": "A001", "name": "Strauß", "amt": "0250", "st": "AC"},
+                    {"id": "A002", "name": "Ng", "amt": "1200", "st": ""}]

@@ -792,3 +792,13 @@ def test_a_shown_configuration_object_names_the_keys_and_pasted_signatures_do_no
     text = ('# configuration.json: {"reports_dir": "/data/x"}\n'
             "def update(configuration, state):\n    pass\n")
     assert rq.config_keys(text) == ["reports_dir"]
+
+
+def test_column_positions_make_a_fixed_width_table(tmp_path: Path) -> None:
+    (tmp_path / "P_1.txt").write_text("A001Strauss   0250\nA002Ng        1200\n")
+    text = "Fixed-width P_*.txt files (config `p_dir`): id pos 1-4, name 5-14, amount 15-18. Table `people`, key id."
+    for config in ({"p_dir": str(tmp_path)}, None):
+        table = spec_of(text, config).tables[0]
+        assert (table.format, table.columns, table.positions) == ("fixed", ["id", "name", "amount"],
+                                                                 [[1, 4], [5, 14], [15, 18]])
+        assert table.files == "P*.txt" and (table.primary_key == ["id"] or table.find_key)

@@ -603,11 +603,10 @@ def _group(name: str, fmt: str = "") -> tuple[str, str, str] | None:
     `SALES_LIS01_20241014.txt` -> `sales`, `SALES_*.txt`). A suffix of no known format takes `fmt`, the
     format its content shows (delimited text in `CUST_20240701.DAT`)."""
     base = name[:-3] if name.endswith(".gz") else name
-    suffix = Path(base).suffix.lower()
-    if suffix not in SUFFIXES and not (fmt and suffix):
+    suffix = Path(base).suffix  # as written: file names match their pattern case by case (`.TXT`)
+    if suffix.lower() not in SUFFIXES and not (fmt and suffix):
         return None
-    kind = SUFFIXES.get(suffix, fmt)
-    suffix = Path(base).suffix if suffix not in SUFFIXES else suffix
+    kind = SUFFIXES.get(suffix.lower(), fmt)
     stem = Path(base).stem
     fixed = re.sub(r"[_\-. ]?\d[\d_\-.T:]*$", "", stem)
     tokens = re.split(r"([_\-])", stem)  # `SALES_LIS01_20241014`: a code with digits varies too, as the date does
@@ -737,10 +736,15 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         pattern, fmt, files = groups[stems[0]]
         if len(stems) > 1:  # several kinds of file for one table: any name, the formats alike
             pattern = f"*{Path(pattern).suffix}"
-        layout = _layout(reading, pattern, fmt, files)
-        table = _file_table(reading, name, pattern, fmt, files, stated_keys_of(reading, name), layout)
-        table.deleted_column, table.deleted_value = _file_deletes(reading, fmt, files, layout)
+        fixed = file_layout.fixed_layout(reading.text) if fmt == "csv" and not (
+            files and file_layout.delimited(files[0])) else []
+        fmt = "fixed" if fixed else fmt  # `cols 1-10 policy_no, 11-40 holder_name`: a fixed-width file
+        layout, positions = ([n for n, _, _ in fixed], [[a, b] for _, a, b in fixed]) if fixed else (
+            _layout(reading, pattern, fmt, files), [])
+        table = _file_table(reading, name, pattern, fmt, files, stated_keys_of(reading, name), layout, positions)
+        table.deleted_column, table.deleted_value = _file_deletes(reading, fmt, files, layout, positions)
         table.columns, table.ready = layout, file_layout.ready_suffix(reading.text, marker, pattern, bool(files))
+        table.positions = positions
         tables.append(table)
     if not tables:
         fmt = "jsonl" if re.search(r"jsonl|json\s*lines?|ndjson", reading.text, re.I) else \
@@ -806,6 +810,11 @@ def stated_keys_of(reading: rq.Reading, name: str) -> list[str]:
     return list(dict.fromkeys(own + stated))
 
 
+def _how(fmt: str, layout: list[str] | None, positions: list[list[int]] | None) -> dict[str, Any]:
+    """How the block reads a table's files: its format, and the columns (and positions) of the layout."""
+    return {"format": fmt, "columns": layout or [], "positions": positions or []}
+
+
 def _layout(reading: rq.Reading, pattern: str, fmt: str, files: list[Path]) -> list[str]:
     """Column names for delimited files written without a header: the list the request numbers for them.
     Files not seen now keep the list the request writes beside their name; the connector uses it only
@@ -816,23 +825,24 @@ def _layout(reading: rq.Reading, pattern: str, fmt: str, files: list[Path]) -> l
     return file_layout.layout_for(reading.text, stem, file_layout.field_count(files[0]) if files else 0)
 
 
-def _file_deletes(reading: rq.Reading, fmt: str, files: list[Path], layout: list[str]) -> tuple[str, str]:
+def _file_deletes(reading: rq.Reading, fmt: str, files: list[Path], layout: list[str],
+                  positions: list[list[int]] | None = None) -> tuple[str, str]:
     """The deleted mark of file records: a flag column, else a status column's code from the request's legend."""
     from assistant.connector.blocks import local
 
-    flag = _file_deleted_column(reading, fmt, files, layout)
+    flag = _file_deleted_column(reading, fmt, files, layout, positions)
     if flag or not files:
         return (flag, "") if flag or not layout else file_layout.deleted_code(
             reading.text, [local.column_name(c) for c in layout], [])
     with contextlib.suppress(OSError, ValueError, RuntimeError):
-        rows = list(islice(local.read_file(str(files[0]), {"format": fmt, "columns": layout}), 2000))
+        rows = list(islice(local.read_file(str(files[0]), _how(fmt, layout, positions)), 2000))
         columns = list(dict.fromkeys(k for row in rows if isinstance(row, dict) for k in row))
         return file_layout.deleted_code(reading.text, columns, rows)
     return "", ""
 
 
 def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: list[Path], stated: list[str],
-                layout: list[str] | None = None) -> Table:
+                layout: list[str] | None = None, positions: list[list[int]] | None = None) -> Table:
     """A file table keyed by a stated key its columns have, else by what its first file supports
     (found when the connector runs if the folder could not be read now)."""
     from assistant.connector.blocks import local
@@ -858,7 +868,7 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
                      primary_key=[local.column_name(key[0])] if fmt == "csv" else key[:1])
     if files:
         try:
-            rows = list(islice(local.read_file(str(files[0]), {"format": fmt, "columns": layout}), 1000))
+            rows = list(islice(local.read_file(str(files[0]), _how(fmt, layout, positions)), 1000))
         except (OSError, ValueError, RuntimeError):  # unreadable now: the connector finds the key when it runs
             return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
         return Table(name=name, files=pattern, format=fmt, primary_key=local.key_of_rows(name, rows))  # type: ignore[arg-type]
@@ -884,7 +894,8 @@ def _name_columns(reading: rq.Reading, columns: list[str], files: list[Path], pa
     return []
 
 
-def _file_deleted_column(reading: rq.Reading, fmt: str, files: list[Path], layout: list[str] | None = None) -> str:
+def _file_deleted_column(reading: rq.Reading, fmt: str, files: list[Path], layout: list[str] | None = None,
+                         positions: list[list[int]] | None = None) -> str:
     """The field whose true value marks a record deleted, when the request asks for deletes: one the request
     shows as `"deleted": true` beside a word for deleting, or a column of deleted shape the files' records
     hold (a flag that only deleted records carry is found in the rows, not the first one)."""
@@ -896,7 +907,7 @@ def _file_deleted_column(reading: rq.Reading, fmt: str, files: list[Path], layou
     columns: list[str] = []
     for path in files[:3]:
         with contextlib.suppress(OSError, ValueError, RuntimeError):
-            rows = islice(local.read_file(str(path), {"format": fmt, "columns": layout}), 2000)
+            rows = islice(local.read_file(str(path), _how(fmt, layout, positions)), 2000)
             columns += [k for row in rows if isinstance(row, dict) for k in row]
     columns = list(dict.fromkeys(columns))
     flag = delete_flag(None, "", reading)
@@ -916,7 +927,8 @@ def _file_children(reading: rq.Reading, tables: list[Table], stated: list[str], 
     for table in tables[:1]:
         names = local.matching_files(str(Path(folder).expanduser()), {"files": table.files}) if folder else []
         try:
-            rows = list(islice(local.read_file(str(Path(folder).expanduser() / names[0]), {"format": table.format}),
+            rows = list(islice(local.read_file(str(Path(folder).expanduser() / names[0]),
+                                               _how(table.format, table.columns, table.positions)),
                                100)) if names else []
         except (OSError, ValueError, RuntimeError):
             rows = []

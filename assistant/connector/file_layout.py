@@ -156,3 +156,27 @@ def ready_suffix(text: str, marker: str, pattern: str, seen: bool) -> str:
     own = pattern.rsplit(".", 1)[-1].lower()
     extra = sorted(s for s in written if s not in KNOWN_SUFFIXES and s[1:] != own)
     return {s.lower(): s for s in re.findall(r"\.[A-Za-z]{2,5}\b", text)}.get(extra[0], "") if len(extra) == 1 else ""
+
+
+RANGES = (re.compile(r"(?<![\w.\-])(\d{1,4})\s*(?:-|–|\.\.|to)\s*(\d{1,4})\s*[:=]?\s*`?([A-Za-z_]\w*)`?"),
+          re.compile(r"`?([A-Za-z_]\w*)`?\s*[:=(]?\s*(?:pos(?:ition)?s?\.?\s*)?(\d{1,4})\s*(?:-|–|\.\.|to)\s*"
+                     r"(\d{1,4})\)?"))
+
+
+def fixed_layout(text: str) -> list[tuple[str, int, int]]:
+    """A fixed-width layout: (column, first, last position) for each range the request writes
+    (`1-10 policy_no, 11-40 holder_name`, or `policy_no 1-10`), when the ranges follow on from each other."""
+    for index, pattern in enumerate(RANGES):
+        found = [(g[2], int(g[0]), int(g[1])) if index == 0 else (g[0], int(g[1]), int(g[2]))
+                 for g in (m.groups() for m in pattern.finditer(text))]
+        for start, (_, first, _) in enumerate(found):
+            if first != 1:
+                continue
+            layout = [found[start]]
+            for item in found[start + 1:]:
+                if item[1] != layout[-1][2] + 1 or item[2] < item[1]:
+                    break
+                layout.append(item)
+            if len(layout) >= 2:
+                return layout
+    return []

@@ -403,7 +403,7 @@ def config_keys(text: str) -> list[str]:
             found = json_examples(text[match.end() + shown.end():])
             keys += [k for k in (found[0] if found and isinstance(found[0], dict) else {}) if k not in keys]
             continue
-        if re.match(r"\s*,\s*\w+\s*\)", text[match.end():]) or re.search(r"\(\s*$", text[:match.start()]):
+        if re.match(r"\s*,\s*\w+\s*\)", text[match.end():]) or re.search(r"\w\(\s*$", text[:match.start()]):
             continue  # `def update(configuration, state)`: an argument list in pasted code
         after = _listed(text[match.end():match.end() + 160].split("\n")[0])
         before = re.search(r"([`\w]+(?:\s*(?:,|\band\b)\s*[`\w]+)*)\s+(?:are\s+|go\s+)?(?:in|into)\s+"

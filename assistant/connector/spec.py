@@ -296,7 +296,7 @@ class Table(Part):
     files: str = ""
     """File sources: a glob pattern of the files that hold this table's rows (`orders_*.csv`); `**/` in front
     looks in every folder below (`**/*.jsonl` for `2024/07/01/09.jsonl.gz`)."""
-    format: Literal["csv", "jsonl", "json"] = "csv"
+    format: Literal["csv", "jsonl", "json", "fixed"] = "csv"
     delimiter: str = ""
     route: dict[str, str] = Field(default_factory=dict)
     """File sources: only the lines whose field matches a glob belong to this table (`{"type": "invoice.*"}`),
@@ -320,6 +320,8 @@ class Table(Part):
     """A status column's value for deleted rows (`D` of `REC_STATUS`); empty: any true-ish value marks them."""
     columns: list[str] = Field(default_factory=list)
     """File sources: the column names of files written without a header line, from the request's layout."""
+    positions: list[list[int]] = Field(default_factory=list)
+    """Fixed-width files (format `fixed`): each column's first and last position, counted from 1."""
     ready: str = ""
     """File sources: the suffix of the marker file that says a data file is complete (`.CTL`, `.done`)."""
     deletion_log: DeletionLog | None = None
@@ -360,6 +362,14 @@ class Table(Part):
     @classmethod
     def _columns(cls, value: list[str]) -> list[str]:
         return [_check(KEY, "the column", name) for name in value]
+
+    @field_validator("positions")
+    @classmethod
+    def _positions(cls, value: list[list[int]]) -> list[list[int]]:
+        for pair in value:
+            if len(pair) != 2 or not 1 <= pair[0] <= pair[1]:
+                raise ValueError(f"a fixed-width column is [first, last] position counted from 1, not {pair}")
+        return value
 
     @field_validator("ready")
     @classmethod

@@ -145,6 +145,17 @@ def read_csv(path: str, delimiter: str, columns: list | None = None):
         yield from csv_rows(header, reader)
 
 
+def read_fixed(path: str, columns: list, positions: list):
+    """The rows of a fixed-width file: each column cut at its positions (from 1) and stripped. Header and
+    trailer records (`HDR20240901...`, `TRL000085`) leave most columns blank and are not data."""
+    names = [column_name(c) for c in columns]
+    with open_text(path) as handle:
+        for line in handle:
+            values = [line.rstrip("\r\n")[first - 1:last].strip() for first, last in positions]
+            if sum(1 for value in values if value) * 2 > len(values):
+                yield dict(zip(names, values, strict=True))
+
+
 def is_data_line(values: list, later: list | None = None):
     """A first line that holds data, not a header: a field is empty or a number (headers name columns),
     or each field has the shape its column's values have in the LATER lines (`A1` among `A2`, `A7`)."""
@@ -205,6 +216,8 @@ def read_json(path: str):
 def read_file(path: str, spec: dict):
     """The records of one file, in the table's format."""
     fmt = spec.get("format", "csv")
+    if fmt == "fixed":
+        return read_fixed(path, spec.get("columns") or [], spec.get("positions") or [])
     if fmt == "csv":
         return read_csv(path, spec.get("delimiter", ""), spec.get("columns"))
     return read_json_lines(path) if fmt == "jsonl" else read_json(path)
@@ -244,8 +257,8 @@ def matching_files(folder: str, spec: dict):
     else:
         found = [name for name in os.listdir(folder) if any(fnmatch.fnmatch(name, glob) for glob in patterns)]
     marker = spec.get("ready", "")
-    if marker and not any(name.endswith(marker) for name in os.listdir(folder)):
-        marker = ""  # no marker files at all: the producer does not write them (here), so none is awaited
+    if marker and marker_suffix(folder) != marker:
+        marker = ""  # the folder shows no such markers (none at all, or temporary files renamed when done)
     ready = []
     for name in sorted(found, key=natural_order):
         if not name.endswith(marker or "\0"):
