@@ -802,3 +802,18 @@ def test_column_positions_make_a_fixed_width_table(tmp_path: Path) -> None:
         assert (table.format, table.columns, table.positions) == ("fixed", ["id", "name", "amount"],
                                                                  [[1, 4], [5, 14], [15, 18]])
         assert table.files == "P*.txt" and (table.primary_key == ["id"] or table.find_key)
+
+
+def test_database_tables_read_whole_delete_the_rows_that_are_gone_when_deletes_are_asked_for(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "gym.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE visits (id INTEGER PRIMARY KEY, member TEXT)")
+        connection.execute("CREATE TABLE plans (code TEXT PRIMARY KEY, updated_at TEXT)")
+    text = "SQLite file in config `gym_db`, tables `visits` and `plans`. The app simply deletes a cancelled visit; mark it deleted."
+    tables = {t.name: t for t in spec_of(text, {"gym_db": str(db)}).tables}
+    assert tables["visits"].snapshot and tables["plans"].snapshot  # no cursor asked for: both are read whole
+    plain = {t.name: t for t in spec_of(text.replace(" mark it deleted", " load as is").replace("deletes", "drops"),
+                                        {"gym_db": str(db)}).tables}
+    assert not plain["visits"].snapshot

@@ -346,9 +346,10 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
                                                                          info["columns"])
         if re.search(r"\b(?:delet|remov|purg)", reading.text, re.I) and len(primary_key) == 1 and not databases:
             table.deletion_log = _deletion_log(name, primary_key[0], catalog, wanted)
-        # read whole each sync and asked to delete what vanished: keys kept from sync to sync
+        # read whole each sync, and deletes asked for with no column or log to show them: a row that is no
+        # longer there was deleted (keys kept from sync to sync)
         table.snapshot = bool(primary_key and not table.cursor_column and not table.deletion_log and
-                              re.search(WHOLE, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I))
+                              not table.deleted_column and re.search(r"\bdelet", reading.text, re.I))
         tables.append(table)
     tables += _json_children(reading, tables, catalog)
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
