@@ -817,3 +817,11 @@ def test_database_tables_read_whole_delete_the_rows_that_are_gone_when_deletes_a
     plain = {t.name: t for t in spec_of(text.replace(" mark it deleted", " load as is").replace("deletes", "drops"),
                                         {"gym_db": str(db)}).tables}
     assert not plain["visits"].snapshot
+
+
+def test_a_snake_case_name_nothing_else_takes_names_the_files_table(tmp_path: Path) -> None:
+    (tmp_path / "timesheet_2024-08.txt").write_text("Entry ID\tHours\n1\t2\n")
+    text = ("files in `ts_folder`, timesheet_2024-08.txt etc (txt)\n> table name?\ntimesheet_entries, Entry ID is "
+            "unique; timesheet_id is not a column")
+    for config in ({"ts_folder": str(tmp_path)}, None):
+        assert [t.name for t in spec_of(text, config).tables] == ["timesheet_entries"]

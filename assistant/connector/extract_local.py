@@ -724,6 +724,8 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
     tables = []
     by_stem: dict[str, list[str]] = defaultdict(list)
     moved = file_layout.arrow_names(reading.text, list(groups))  # `CUST -> customer`: the stem's destination
+    if not stated:  # no table named as such: a snake_case name the request gives a stem, and puts nowhere else
+        moved = {**file_layout.leftover_names(reading.text, list(groups), reading.config_keys), **moved}
     for stem in groups:
         matched = _match(stem, stated, len(groups))
         by_stem[moved.get(stem, matched) if matched == stem else matched].append(stem)

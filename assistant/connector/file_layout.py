@@ -180,3 +180,18 @@ def fixed_layout(text: str) -> list[tuple[str, int, int]]:
             if len(layout) >= 2:
                 return layout
     return []
+
+
+def leftover_names(text: str, stems: list[str], keys: list[str]) -> dict[str, str]:
+    """Table names for file stems from the snake_case names the request writes that nothing else takes:
+    not a configuration key, not part of a file name or path, and beginning with the stem
+    (`timesheet_entries` for `timesheet_2024-08.txt`)."""
+    names = re.findall(r"(?<![\w./\-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w./\-])", text)
+    free = [n for n in dict.fromkeys(names) if n not in keys and not re.search(r"\d", n) and
+            not re.search(r"_(?:id|at|on|no|nr|date|time|key|code|dir|path|folder)$", n)]  # columns, settings
+    out = {}
+    for stem in stems:
+        own = [n for n in free if stem and n.startswith(stem + "_")]
+        if len(own) == 1:
+            out[stem] = own[0]
+    return out
