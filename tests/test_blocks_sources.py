@@ -1212,3 +1212,25 @@ def test_fixed_width_files_are_cut_at_their_positions_and_header_records_left_ou
     rows = list(local.read_file(str(tmp_path / "P_1.TXT"), spec))
     assert rows == [{"id": "A001", "name": "Strauß", "amt": "0250", "st": "AC"},
                     {"id": "A002", "name": "Ng", "amt": "1200", "st": ""}]
+
+
+def test_folders_give_columns_and_an_arrays_items_their_own_children(tmp_path: Path, ops: Recorder,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    day = tmp_path / "emea" / "2024" / "09" / "01"
+    day.mkdir(parents=True)
+    (day / "orders_001.json").write_text(json.dumps({"orders": [
+        {"order_no": 1, "lines": [{"sku": "A", "allocations": [["MAD3", 3], ["LIS1", 1]]}]}]}))
+    orders = {"files": "**/orders*.json", "format": "json", "primary_key": ["region", "order_no"],
+              "folder_columns": ["region", "drop_date"]}
+    lines = {"primary_key": ["order_region", "order_no", "index"], "parent": {
+        "table": "orders", "keys": {"region": "order_region", "order_no": "order_no"}, "array": "lines"}}
+    allocations = {"primary_key": ["order_region", "order_no", "order_line_index", "index"], "parent": {
+        "table": "order_lines", "array": "allocations",
+        "keys": {"order_region": "order_region", "order_no": "order_no", "index": "order_line_index"}}}
+    local_tables(monkeypatch, {"orders": orders, "order_lines": lines, "line_allocations": allocations})
+    local.sync_all({"folder": str(tmp_path)}, {})
+    assert ops.rows("orders")[0]["region"] == "emea" and ops.rows("orders")[0]["drop_date"] == "2024-09-01"
+    assert ops.rows("order_lines") == [{"sku": "A", "allocations": '[["MAD3", 3], ["LIS1", 1]]',
+                                        "order_region": "emea", "order_no": 1, "index": 0}]
+    assert ops.rows("line_allocations")[1] == {"value_1": "LIS1", "value_2": 1, "order_region": "emea",
+                                               "order_no": 1, "order_line_index": 0, "index": 1}

@@ -825,3 +825,20 @@ def test_a_snake_case_name_nothing_else_takes_names_the_files_table(tmp_path: Pa
             "unique; timesheet_id is not a column")
     for config in ({"ts_folder": str(tmp_path)}, None):
         assert [t.name for t in spec_of(text, config).tables] == ["timesheet_entries"]
+
+
+def test_files_in_region_and_day_folders_key_by_region_and_nest_their_arrays(tmp_path: Path) -> None:
+    day = tmp_path / "apac" / "2024" / "09" / "01"
+    day.mkdir(parents=True)
+    (day / "orders_001.json").write_text(json.dumps({"orders": [
+        {"order_no": 1, "lines": [{"sku": "A", "allocations": [["MAD3", 3]]}]},
+        {"order_no": 2, "lines": [{"sku": "B", "allocations": [["LIS1", 1]]}]}]}))
+    text = ("Order drops per region and day, e.g. apac/2024/09/01/orders_001.json. Root folder: config key `drops`.\n"
+            "- table `orders`, with the region and the drop date from the folder path\n"
+            "- table `order_lines`, one row per element of `lines`\n"
+            "- table `line_allocations`, one row per allocation of a line (`allocations`)\n")
+    tables = {t.name: t for t in spec_of(text, {"drops": str(tmp_path)}).tables}
+    assert tables["orders"].folder_columns == ["region", "drop_date"]
+    assert tables["orders"].primary_key == ["region", "order_no"]
+    allocations = tables["line_allocations"].parent
+    assert allocations is not None and (allocations.table, allocations.array) == ("order_lines", "allocations")

@@ -178,7 +178,7 @@ AUTH_FIELDS = {
 }
 NESTED_PARTS = ("incremental", "deletes", "parent", "window")
 LOCAL_FIELDS = ("files", "format", "delimiter", "source_table", "cursor_column", "deleted_column", "deleted_value",
-                "columns", "positions", "ready", "deletion_log")
+                "columns", "positions", "ready", "folder_columns", "deletion_log")
 
 
 def literal(value: Any) -> str:
@@ -207,8 +207,8 @@ def rest_table(table: Table) -> dict[str, Any]:
 
 
 def local_table(table: Table, files: bool) -> dict[str, Any]:
-    keep = ("files", "format", "delimiter", "columns", "positions", "ready", "name_column", "name_columns", "route",
-            "records", "deleted_column", "deleted_value") if files else (
+    keep = ("files", "format", "delimiter", "columns", "positions", "ready", "name_column", "name_columns",
+            "folder_columns", "route", "records", "deleted_column", "deleted_value") if files else (
         "source_table", "cursor_column", "deleted_column", "deleted_value", "deletion_log")
     data = {k: v for k, v in table.model_dump(include=set(keep)).items() if v or k in ("files", "source_table")}
     more = {"find_key": table.find_key, "snapshot": table.snapshot,

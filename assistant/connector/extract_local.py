@@ -19,7 +19,7 @@ from typing import Any
 from assistant.connector import file_layout
 from assistant.connector import request as rq
 from assistant.connector.extract_rest import singular, stated_composite, stated_keys
-from assistant.connector.spec import DeletionLog, Spec, Table
+from assistant.connector.spec import DeletionLog, Parent, Spec, Table
 
 DB_WORDS = re.compile(r"\b(sqlite3?|duckdb|database|db)\b|\.(db|sqlite3?|duckdb)\b|CREATE TABLE", re.I)
 FILE_WORDS = re.compile(r"\b(csv|tsv|jsonl|ndjson|json\s*lines?|json\s+files?|json\s+arrays?|files?|folder|"
@@ -748,6 +748,8 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         table.deleted_column, table.deleted_value = _file_deletes(reading, fmt, files, layout, positions)
         table.columns, table.ready = layout, file_layout.ready_suffix(reading.text, marker, pattern, bool(files))
         table.positions = positions
+        if pattern.startswith("**/") and files and root:  # `emea/2024/09/01/x.json`: what the folders say
+            _folders_in_key(table, reading.text, files[0].relative_to(root).as_posix())
         tables.append(table)
     if not tables:
         fmt = "jsonl" if re.search(r"jsonl|json\s*lines?|ndjson", reading.text, re.I) else \
@@ -811,6 +813,18 @@ def stated_keys_of(reading: rq.Reading, name: str) -> list[str]:
     stated += [k for pair in listed for k in pair]
     own = [k for k in stated if k.lower().startswith(singular(name).lower())]
     return list(dict.fromkeys(own + stated))
+
+
+def _folders_in_key(table: Table, text: str, relative: str) -> None:
+    """A column per folder level, and the text ones (a region, a shop) ahead of the key: ids that repeat
+    across those folders are other records (dates are when a record came, not which it is)."""
+    from assistant.connector.blocks.local import folder_parts
+
+    table.folder_columns = file_layout.folder_columns(text, relative)
+    labels = [c for c, v in zip(table.folder_columns, folder_parts(relative), strict=False)
+              if not re.fullmatch(r"\d{4}-\d\d-\d\d", v)]
+    if table.primary_key and table.primary_key != ["source_file", "source_line"]:
+        table.primary_key = [*(c for c in labels if c not in table.primary_key), *table.primary_key]
 
 
 def _how(fmt: str, layout: list[str] | None, positions: list[list[int]] | None) -> dict[str, Any]:
@@ -937,6 +951,9 @@ def _file_children(reading: rq.Reading, tables: list[Table], stated: list[str], 
             rows = []
         arrays = list(dict.fromkeys(k for row in rows if isinstance(row, dict) for k, v in row.items()
                                     if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)))
+        inner = {k: outer for row in rows if isinstance(row, dict) for outer in arrays
+                 for item in row.get(outer) or [] if isinstance(item, dict)
+                 for k, v in item.items() if isinstance(v, list) and v}  # `lines[].allocations`
     children = _array_children(stated, tables, reading, arrays)
     for child in children:
         parent = next(t for t in tables if child.parent and t.name == child.parent.table)
@@ -944,6 +961,16 @@ def _file_children(reading: rq.Reading, tables: list[Table], stated: list[str], 
         child.parent.keys = local.child_columns(parent.name, parent.primary_key)
         child.primary_key = [*child.parent.keys.values(), "index"] if parent.primary_key else []
         child.find_key = parent.find_key
+    for child in children:  # a child named for an array inside another child's items is that child's child
+        assert child.parent is not None
+        own = next((k for k in inner if child.name == k or child.name.endswith("_" + k) or
+                    child.name.endswith("_" + singular(k))), "")
+        middle = next((c for c in children if c is not child and c.parent and c.parent.array == inner.get(own)), None)
+        if own and middle is not None:
+            keys = {k: k for k in middle.primary_key if k != "index"}
+            child.parent = Parent(table=middle.name, keys={**keys, "index": f"{singular(middle.name)}_index"},
+                                  array=own)
+            child.primary_key = [*child.parent.keys.values(), "index"]
     return children
 
 

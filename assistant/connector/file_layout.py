@@ -195,3 +195,25 @@ def leftover_names(text: str, stems: list[str], keys: list[str]) -> dict[str, st
         if len(own) == 1:
             out[stem] = own[0]
     return out
+
+
+def folder_columns(text: str, relative: str) -> list[str]:
+    """Column names for the folders a file lies in (`emea/2024/09/01/orders_001.json`): a text folder takes
+    the word the request writes for it (a `<region>` placeholder, or `region` among the words that come
+    before "folder" or "path"), a year/month/day run a date named likewise; else `folder` and `folder_date`."""
+    from assistant.connector.blocks.local import folder_parts
+
+    shape = folder_parts(relative)
+    if not shape:
+        return []
+    placeholders = [p.lower() for p in re.findall(r"<(\w+)>/", text) if not re.fullmatch(r"y+|m+|d+", p, re.I)]
+    said = " ".join(re.findall(r"([^.\n]{0,80})\b(?:folders?|path|directory)\b", text, re.I))
+    words = [w.lower() for w in re.findall(r"\b([A-Za-z]+(?:\s+date)?)\b", said)]
+    texts = [w for w in placeholders or words if w in ("region", "country", "store", "shop", "tenant", "site",
+                                                        "customer", "account", "source", "client", "branch")]
+    dates = [w.replace(" ", "_") for w in words if w.endswith(" date")]
+    out, t, d = [], iter(texts), iter(dates)
+    for value in shape:
+        dated = bool(re.fullmatch(r"\d{4}-\d\d-\d\d", value))
+        out.append(next(d, "folder_date") if dated else next(t, "folder"))
+    return out if len(set(out)) == len(out) else [f"folder_{i}" for i in range(1, len(out) + 1)]

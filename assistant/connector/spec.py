@@ -308,6 +308,9 @@ class Table(Part):
     name_columns: list[str] = Field(default_factory=list)
     """File sources: columns filled from the parts of the varying part of each file's name, split at `_` and
     `-` (`store_code`, `business_date` from `LIS01_20241014`; eight digits that make a date become one)."""
+    folder_columns: list[str] = Field(default_factory=list)
+    """File sources in folders below the configured one: a column per folder level of each file's path
+    (`region`, `drop_date` from `emea/2024/09/01/`; a year, month and day folder make one date)."""
     snapshot: bool = False
     """File sources: each file is the whole table, so keys missing from the newest file are deleted."""
     source_table: str = ""
@@ -352,6 +355,11 @@ class Table(Part):
     @classmethod
     def _name_column(cls, value: str) -> str:
         return _check(IDENTIFIER, "the column", value)
+
+    @field_validator("folder_columns")
+    @classmethod
+    def _folder_columns(cls, value: list[str]) -> list[str]:
+        return [_check(IDENTIFIER, "the column", name) for name in value]
 
     @field_validator("name_columns")
     @classmethod

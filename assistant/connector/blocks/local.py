@@ -355,8 +355,10 @@ def sync_files(configuration: dict, table: str, spec: dict, state: dict):
         if seen.get(name) != modified:
             pending.append((name, modified))
     count = 0
-    children = {name: child for name, child in table_specs(configuration).items()
-                if (child.get("parent") or {}).get("table") == table}
+    specs = table_specs(configuration)
+    children = {name: {**child, "children": {n: c for n, c in specs.items()
+                                            if (c.get("parent") or {}).get("table") == name}}
+                for name, child in specs.items() if (child.get("parent") or {}).get("table") == table}
     for name, modified in pending:
         keys = set()
         records = (record for line in read_file(os.path.join(folder, name), spec) for record in routed(line, spec))
@@ -377,6 +379,7 @@ def write_record(table: str, spec: dict, name: str, record: dict, children: dict
     """Upsert one record of a file (and its child rows), or delete it when its deleted column marks it;
     returns its key, for snapshot deletes."""
     row = flatten(record)
+    row.update(folder_values(name, spec.get("folder_columns") or []))
     if spec.get("name_column"):  # what only the file's name says (a store, a date) is part of the row
         row[spec["name_column"]] = name_part(name, spec["files"])
     parts = [p for p in re.split(r"[_\-]", name_part(name, spec["files"])) if p] if spec.get("name_columns") else []
@@ -405,13 +408,40 @@ def as_date(part: str):
 
 def upsert_items(table: str, spec: dict, record: dict, parent_row: dict):
     """A child table's rows: the items of the parent record's array, each with the parent's key
-    columns and its position in the array (the rest of its key)."""
+    columns and its position in the array (the rest of its key); an item that is itself a list
+    (`["MAD3", 3]`) gives a column per position. Its own children (`children`) follow each item."""
     link = spec["parent"]
     items = record.get(link["array"]) if isinstance(record, dict) else None
     for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, list):
+            item = {f"value_{position}": value for position, value in enumerate(item, 1)}
         row = flatten(item if isinstance(item, dict) else {"value": item})
         row.update({column: parent_row.get(field) for field, column in link["keys"].items()}, index=index)
         op.upsert(table=table, data=row)
+        for child, child_spec in (spec.get("children") or {}).items():
+            upsert_items(child, child_spec, item if isinstance(item, dict) else {}, row)
+
+
+def folder_values(name: str, columns: list):
+    """The values a file's folders hold, matched to `columns` in order (none if they differ in number)."""
+    values = folder_parts(name)
+    return dict(zip(columns, values, strict=False)) if len(values) == len(columns) else {}
+
+
+def folder_parts(name: str):
+    """The values of the folders a file lies in (`emea/2024/09/01/orders_001.json`): one per folder, three
+    folders of a year, a month and a day making one date."""
+    parts = name.replace(os.sep, "/").split("/")[:-1]
+    values, index = [], 0
+    while index < len(parts):
+        three = parts[index:index + 3]
+        if len(three) == 3 and re.fullmatch(r"(19|20)\d\d/\d\d?/\d\d?", "/".join(three)):
+            values.append("-".join([three[0], three[1].zfill(2), three[2].zfill(2)]))
+            index += 3
+        else:
+            values.append(parts[index])
+            index += 1
+    return values
 
 
 def delete_missing(table: str, spec: dict, known: dict, name: str, keys: set):
