@@ -1234,3 +1234,14 @@ def test_folders_give_columns_and_an_arrays_items_their_own_children(tmp_path: P
                                         "order_region": "emea", "order_no": 1, "index": 0}]
     assert ops.rows("line_allocations")[1] == {"value_1": "LIS1", "value_2": 1, "order_region": "emea",
                                                "order_no": 1, "order_line_index": 0, "index": 1}
+
+
+def test_a_zip_archives_members_are_read_with_their_name_as_a_column(tmp_path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "r.zip", "w") as archive:
+        archive.writestr("gas.csv", "\ufeffid,v\n1,2\n".encode("utf-8"))
+        archive.writestr("__MACOSX/._gas.csv", b"\x00junk")
+        archive.writestr("power.csv", "id;v\n1;3\n".encode("cp1252"))
+    rows = list(local.read_file(str(tmp_path / "r.zip"), {"format": "csv", "member_column": "kind"}))
+    assert rows == [{"id": "1", "v": "2", "kind": "gas"}, {"id": "1", "v": "3", "kind": "power"}]

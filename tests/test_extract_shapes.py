@@ -842,3 +842,22 @@ def test_files_in_region_and_day_folders_key_by_region_and_nest_their_arrays(tmp
     assert tables["orders"].primary_key == ["region", "order_no"]
     allocations = tables["line_allocations"].parent
     assert allocations is not None and (allocations.table, allocations.array) == ("order_lines", "allocations")
+
+
+def test_zips_of_csv_files_in_region_folders_and_a_daily_series_key(tmp_path: Path) -> None:
+    import zipfile
+
+    for region in ("north", "south"):
+        (tmp_path / region).mkdir()
+        for day, meters in (("01", ["M1", "M2"]), ("02", ["M1", "M2", "M2"])):
+            with zipfile.ZipFile(tmp_path / region / f"readings_2024-09-{day}.zip", "w") as archive:
+                for commodity in ("power", "water"):
+                    rows = [f"{commodity[0]}{m},2024-09-{'01' if i == 2 else day}T23:59:00,{i}"
+                            for i, m in enumerate(meters)]
+                    archive.writestr(f"{commodity}.csv", "\ufeffmeter_id,read_at,value\n" + "\n".join(rows) + "\n")
+                archive.writestr("__MACOSX/._power.csv", b"\x00\x05junk")
+    text = ("Connector for the meter zips (one region folder each) in config key `zips`: table `readings`, region "
+            "and medium (power/water) as columns.")
+    table = spec_of(text, {"zips": str(tmp_path)}).tables[0]
+    assert (table.files, table.member_column, table.folder_columns) == ("**/readings*.zip", "medium", ["region"])
+    assert table.primary_key == ["region", "medium", "meter_id", "read_at"]

@@ -56,8 +56,9 @@ import csv
 # For matching file names against each table's pattern
 import fnmatch
 
-# For reading .gz files
+# For reading .gz files, and zip archives as text
 import gzip
+import io
 
 # For JSON files, JSON lines and configuration.json
 import json
@@ -68,6 +69,9 @@ import os
 # For turning headers into column names
 import re
 import unicodedata
+
+# For zip archives of data files
+import zipfile
 
 # For values the destination cannot take as they are (dates, decimals)
 from datetime import date, datetime
@@ -178,7 +182,8 @@ AUTH_FIELDS = {
 }
 NESTED_PARTS = ("incremental", "deletes", "parent", "window")
 LOCAL_FIELDS = ("files", "format", "delimiter", "source_table", "cursor_column", "deleted_column", "deleted_value",
-                "columns", "positions", "ready", "folder_columns", "deletion_log")
+                "columns", "positions", "ready", "folder_columns", "member_column",
+                "deletion_log")
 
 
 def literal(value: Any) -> str:
@@ -208,7 +213,7 @@ def rest_table(table: Table) -> dict[str, Any]:
 
 def local_table(table: Table, files: bool) -> dict[str, Any]:
     keep = ("files", "format", "delimiter", "columns", "positions", "ready", "name_column", "name_columns",
-            "folder_columns", "route", "records", "deleted_column", "deleted_value") if files else (
+            "folder_columns", "member_column", "route", "records", "deleted_column", "deleted_value") if files else (
         "source_table", "cursor_column", "deleted_column", "deleted_value", "deletion_log")
     data = {k: v for k, v in table.model_dump(include=set(keep)).items() if v or k in ("files", "source_table")}
     more = {"find_key": table.find_key, "snapshot": table.snapshot,

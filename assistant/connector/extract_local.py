@@ -23,7 +23,7 @@ from assistant.connector.spec import DeletionLog, Parent, Spec, Table
 
 DB_WORDS = re.compile(r"\b(sqlite3?|duckdb|database|db)\b|\.(db|sqlite3?|duckdb)\b|CREATE TABLE", re.I)
 FILE_WORDS = re.compile(r"\b(csv|tsv|jsonl|ndjson|json\s*lines?|json\s+files?|json\s+arrays?|files?|folder|"
-                        r"directory|dumps?)\b|\.(csv|jsonl|json|gz)\b", re.I)
+                        r"directory|dumps?|zips?|zip\s+archives?)\b|\.(csv|jsonl|json|gz|zip)\b", re.I)
 ALL_WORDS = re.compile(r"\b(everything|all\s+(?:the\s+)?tables|all\s+(?:of\s+)?(?:it|them)|every\s+table|"
                        r"whole\s+(?:db|database)|entire\s+(?:db|database)|all\s+three|all\s+\w+\s+tables)\b", re.I)
 PATH = re.compile(r"(?<![\w:])((?:/|~/|\./)[\w.\-/]*[\w\-])")
@@ -636,20 +636,22 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
     named = _text_groups(text)
     every = [p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")]
     marker = file_layout.markers(every)
-    sniffed = {p: "csv" for p in every if p.suffix != marker and not _group(p.name) and file_layout.delimited(p)}
+    sniffed = {p: file_layout.content_format(p) for p in every if p.suffix != marker and not _group(p.name)}
     paths = sorted(p for p in every if _group(p.name, sniffed.get(p, "")) and p.suffix != marker)
     nested = not paths  # only folders at the top (`2024/07/01/09.jsonl.gz`): the files below them
     if nested:
         paths = sorted((p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")),
                        key=lambda p: [local.natural_order(part) for part in p.relative_to(root).parts])
+        sniffed = {p: file_layout.content_format(p) for p in paths if not _group(p.name)}
     for path in paths:
         found = _group(path.name, sniffed.get(path, ""))
         if not found or (path.name.lower().removesuffix(".gz").endswith(".txt") and ".txt" not in text.lower()):
             continue
         stem, pattern, fmt = found
         pattern = f"**/{pattern}" if nested else pattern
-        if named and stem not in named and not ("" in named and named[""][1] == fmt):  # `*.jsonl` names a kind
-            continue
+        inside = path.suffix.lower() == ".zip" and bool(set(named) & file_layout.member_stems(path))
+        if named and stem not in named and not ("" in named and named[""][1] == fmt) and not inside:
+            continue  # `*.jsonl` names a kind; `electricity.csv` may be a member of the zips
         known, _, files = groups.setdefault(stem, (pattern, fmt, []))
         if pattern not in known.split("|"):
             groups[stem] = (f"{known}|{pattern}", fmt, files)
@@ -748,6 +750,10 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         table.deleted_column, table.deleted_value = _file_deletes(reading, fmt, files, layout, positions)
         table.columns, table.ready = layout, file_layout.ready_suffix(reading.text, marker, pattern, bool(files))
         table.positions = positions
+        if files and files[0].suffix.lower() == ".zip":  # `readings.zip` holding `electricity.csv`, `gas.csv`
+            table.member_column = file_layout.member_column(reading.text, files[0])
+            table.primary_key = [table.member_column, *table.primary_key] if table.member_column and \
+                table.primary_key and table.member_column not in table.primary_key else table.primary_key
         if pattern.startswith("**/") and files and root:  # `emea/2024/09/01/x.json`: what the folders say
             _folders_in_key(table, reading.text, files[0].relative_to(root).as_posix())
         tables.append(table)
@@ -888,8 +894,36 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
             rows = list(islice(local.read_file(str(files[0]), _how(fmt, layout, positions)), 1000))
         except (OSError, ValueError, RuntimeError):  # unreadable now: the connector finds the key when it runs
             return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
-        return Table(name=name, files=pattern, format=fmt, primary_key=local.key_of_rows(name, rows))  # type: ignore[arg-type]
+        key = _series_key(local.key_of_rows(name, rows), rows, files, _how(fmt, layout, positions))
+        return Table(name=name, files=pattern, format=fmt, primary_key=key)  # type: ignore[arg-type]
     return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
+
+
+def _series_key(key: list[str], rows: list[dict[str, Any]], files: list[Path], how: dict[str, Any]) -> list[str]:
+    """A key unique in one file whose every value comes again in the next file (`meter_id` of a daily
+    reading) names a series, not a record: the time column that sets the rows of the two files apart joins it."""
+    from assistant.connector.blocks import local
+
+    if len(key) != 1 or len(files) < 2 or not rows:
+        return key
+    try:
+        later = list(islice(local.read_file(str(files[1]), how), 1000))
+    except (OSError, ValueError, RuntimeError):
+        return key
+    later = [r for r in later if isinstance(r, dict)]
+    first = {str(r.get(key[0])) for r in rows if isinstance(r, dict)}
+    again = [r for r in later if str(r.get(key[0])) in first]
+    repeats = len({str(r.get(key[0])) for r in later}) < len(later)  # not even unique in the next file
+    if not later or (len(again) < 0.8 * len(later) and not repeats):
+        return key
+
+    def unique(part: list[dict[str, Any]], column: str) -> bool:
+        return len({(str(r.get(key[0])), str(r.get(column))) for r in part}) == len(part)
+
+    for column in (c for c in rows[0] if re.search(r"(?:_at|_on|_time|date|timestamp)$", c)):
+        if unique(rows, column) and unique(later, column):  # the same pair again in a later file is an update
+            return [key[0], column]
+    return key
 
 
 def _name_columns(reading: rq.Reading, columns: list[str], files: list[Path], pattern: str) -> list[str]:

@@ -217,3 +217,43 @@ def folder_columns(text: str, relative: str) -> list[str]:
         dated = bool(re.fullmatch(r"\d{4}-\d\d-\d\d", value))
         out.append(next(d, "folder_date") if dated else next(t, "folder"))
     return out if len(set(out)) == len(out) else [f"folder_{i}" for i in range(1, len(out) + 1)]
+
+
+def content_format(path: Path) -> str:
+    """The format a file of no known suffix shows: a zip archive takes its members' (`csv`), delimited text
+    is `csv`; "" for anything else."""
+    import zipfile
+
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            kinds = [Path(n).suffix.lower() for n in archive.namelist()
+                     if not n.startswith("__MACOSX/") and not Path(n).name.startswith(".")]
+        known = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+        found = [known[k] for k in kinds if k in known]
+        return max(set(found), key=found.count) if found else ""
+    return "csv" if delimited(path) else ""
+
+
+def member_column(text: str, path: Path) -> str:
+    """The column a zip member's name fills: the word the request writes before a list of those names
+    (`commodity (electricity/gas)`)."""
+    stems = member_stems(path)
+    if len(stems) < 2:
+        return ""
+    for match in re.finditer(r"\b([A-Za-z_]\w*)\s*[(:]\s*([\w\s,/|]+?)\)?(?=[.;\n)]|$)", text):
+        values = {v.strip().lower() for v in re.split(r"[,/|]|\bor\b|\band\b", match.group(2)) if v.strip()}
+        if len(values) >= 2 and values <= stems | {""}:
+            return match.group(1).lower()
+    return "source_member"
+
+
+def member_stems(path: Path) -> set[str]:
+    """The names of a zip archive's data members, without suffix (`electricity` of `electricity.csv`)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return {Path(n).stem.lower() for n in archive.namelist()
+                    if not n.startswith("__MACOSX/") and not Path(n).name.startswith(".") and not n.endswith("/")}
+    except (OSError, zipfile.BadZipFile):
+        return set()

@@ -308,6 +308,8 @@ class Table(Part):
     name_columns: list[str] = Field(default_factory=list)
     """File sources: columns filled from the parts of the varying part of each file's name, split at `_` and
     `-` (`store_code`, `business_date` from `LIS01_20241014`; eight digits that make a date become one)."""
+    member_column: str = ""
+    """Zip archives of data files: the column that holds each member's name (`commodity` from `gas.csv`)."""
     folder_columns: list[str] = Field(default_factory=list)
     """File sources in folders below the configured one: a column per folder level of each file's path
     (`region`, `drop_date` from `emea/2024/09/01/`; a year, month and day folder make one date)."""
@@ -351,7 +353,7 @@ class Table(Part):
             _check(KEY, "the field", name)
         return value
 
-    @field_validator("name_column")
+    @field_validator("name_column", "member_column")
     @classmethod
     def _name_column(cls, value: str) -> str:
         return _check(IDENTIFIER, "the column", value)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import fnmatch
 import gzip
+import io
 import json
 import os
 import re
 import unicodedata
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -105,7 +107,11 @@ def open_text(path: str):
 def text_encoding(path: str):
     """The encoding of a text file, from its first 64 KB."""
     with (gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")) as handle:
-        head = handle.read(65536)
+        return bytes_encoding(handle.read(65536))
+
+
+def bytes_encoding(head: bytes):
+    """The encoding the start of a text shows: a byte-order mark, else UTF-8 if it decodes, else cp1252."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     try:
@@ -124,25 +130,54 @@ def read_csv(path: str, delimiter: str, columns: list | None = None):
     gave. Fields padded with blanks to a fixed length are stripped.
     """
     with open_text(path) as handle:
-        head = [line for _, line in zip(range(50), handle, strict=False)]
-        handle.seek(0)
-        if not delimiter:
-            delimiter = max(",;\t|", key=lambda d: separator_score(head, d))
-        widths = [len(next(csv.reader([line], delimiter=delimiter), [])) for line in head if line.strip()]
-        usual = max(set(widths), key=widths.count) if widths else 0
-        reader = csv.reader(handle, delimiter=delimiter)
-        first = next(reader, None)
-        while first is not None and usual > 1 and (len(first) < usual or sum(1 for v in first if v.strip()) < 2):
-            first = next(reader, None)  # blank and title lines above the header (`Rapport des ventes;;;;;;;`)
-        header = [column_name(name) for name in first or []]
-        later = [next(csv.reader([line], delimiter=delimiter), []) for line in head[1:] if line.strip()]
-        width = len(first or []) - (first[-1:] == [""] if first else 0)  # `a|b|`: a separator ends each line
-        data_first = bool(columns) and first is not None and width == len(columns or []) and \
-            is_data_line(first, later) and header != [column_name(c) for c in columns or []][:len(header)]
-        if data_first:  # no header line: the first line is data
-            header = [column_name(c) for c in columns or []]
-            yield from csv_rows(header, [first])
-        yield from csv_rows(header, reader)
+        yield from read_csv_text(handle, delimiter, columns)
+
+
+def read_csv_text(handle, delimiter: str, columns: list | None = None):
+    """The rows of CSV text from an open handle (a file, or a member of a zip); see `read_csv`."""
+    head = [line for _, line in zip(range(50), handle, strict=False)]
+    handle.seek(0)
+    if not delimiter:
+        delimiter = max(",;\t|", key=lambda d: separator_score(head, d))
+    widths = [len(next(csv.reader([line], delimiter=delimiter), [])) for line in head if line.strip()]
+    usual = max(set(widths), key=widths.count) if widths else 0
+    reader = csv.reader(handle, delimiter=delimiter)
+    first = next(reader, None)
+    while first is not None and usual > 1 and (len(first) < usual or sum(1 for v in first if v.strip()) < 2):
+        first = next(reader, None)  # blank and title lines above the header (`Rapport des ventes;;;;;;;`)
+    header = [column_name(name) for name in first or []]
+    later = [next(csv.reader([line], delimiter=delimiter), []) for line in head[1:] if line.strip()]
+    width = len(first or []) - (first[-1:] == [""] if first else 0)  # `a|b|`: a separator ends each line
+    data_first = bool(columns) and first is not None and width == len(columns or []) and \
+        is_data_line(first, later) and header != [column_name(c) for c in columns or []][:len(header)]
+    if data_first:  # no header line: the first line is data
+        header = [column_name(c) for c in columns or []]
+        yield from csv_rows(header, [first])
+    yield from csv_rows(header, reader)
+
+
+def read_zip(path: str, spec: dict):
+    """The records of every data file in a zip archive, in name order; folders, macOS resource forks
+    (`__MACOSX/._x.csv`) and hidden files are no data. A member's name (`electricity` of `electricity.csv`)
+    fills the table's `member_column`."""
+    with zipfile.ZipFile(path) as archive:
+        for member in sorted(archive.namelist(), key=natural_order):
+            base = member.rsplit("/", 1)[-1]
+            if not base or member.startswith("__MACOSX/") or base.startswith("."):
+                continue
+            data = archive.read(member)
+            handle = io.StringIO(data.decode(bytes_encoding(data[:65536]), errors="replace"), newline="")
+            if base.lower().endswith((".jsonl", ".ndjson")):
+                records = [json.loads(line) for line in handle if line.strip()]
+            elif base.lower().endswith(".json"):
+                loaded = json.load(handle)
+                records = loaded if isinstance(loaded, list) else [loaded]
+            else:
+                records = list(read_csv_text(handle, spec.get("delimiter", ""), spec.get("columns")))
+            for record in records:
+                if spec.get("member_column") and isinstance(record, dict):
+                    record[spec["member_column"]] = os.path.splitext(base)[0]
+                yield record
 
 
 def read_fixed(path: str, columns: list, positions: list):
@@ -216,6 +251,8 @@ def read_json(path: str):
 def read_file(path: str, spec: dict):
     """The records of one file, in the table's format."""
     fmt = spec.get("format", "csv")
+    if path.endswith(".zip"):
+        return read_zip(path, spec)
     if fmt == "fixed":
         return read_fixed(path, spec.get("columns") or [], spec.get("positions") or [])
     if fmt == "csv":
