@@ -1245,3 +1245,19 @@ def test_a_zip_archives_members_are_read_with_their_name_as_a_column(tmp_path: P
         archive.writestr("power.csv", "id;v\n1;3\n".encode("cp1252"))
     rows = list(local.read_file(str(tmp_path / "r.zip"), {"format": "csv", "member_column": "kind"}))
     assert rows == [{"id": "1", "v": "2", "kind": "gas"}, {"id": "1", "v": "3", "kind": "power"}]
+
+
+def test_a_csv_api_paged_by_its_link_header_though_page_numbers_were_guessed(ops: Recorder,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def readings(call: Call) -> Reply:
+        part = call.query.get("part", "1")  # page numbers are ignored; only the Link header pages
+        rows = {"1": '\ufeffmeter_id,note\r\nM1,"a, b"\r\nM2,"two\r\nlines"\r\n', "2": "meter_id,note\r\nM3,x\r\n"}[part]
+        more = {"Link": f'<{call.path}?part=2>; rel="next"'} if part == "1" else {}
+        return reply(rows, Content_Type="text/csv", **more)
+
+    with MockApi({"/readings.csv": readings}) as api:
+        engine(monkeypatch, api.url, {"readings": {"path": "/readings.csv", "primary_key": ["meter_id"],
+                                                   "pagination": {"kind": "page", "param": "page"}}})
+        sync()
+    assert [(r["meter_id"], r["note"]) for r in ops.rows("readings")] == [("M1", "a, b"), ("M2", "two\r\nlines"),
+                                                                          ("M3", "x")]

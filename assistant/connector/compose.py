@@ -28,6 +28,10 @@ REST_IMPORTS = """# For headers computed per request: base64 pairs and HMAC sign
 import base64
 import hmac
 
+# For responses in CSV
+import csv
+import io
+
 # For telling a repeated page from a new one, and for request signatures
 import hashlib
 

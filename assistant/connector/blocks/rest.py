@@ -10,7 +10,9 @@ never code. Every function here is tested on its own (tests/test_blocks.py) and 
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
+import io
 import hmac
 import json
 import re
@@ -369,6 +371,11 @@ def pause(url: str, problem: str, attempt: int, delay):
 def parse_body(response):
     """(payload, None), or (None, why) when the body is cut off, unreadable or a temporary GraphQL error."""
     text = response.text
+    if "csv" in response.headers.get("Content-Type", "").lower():
+        try:  # CSV often comes without a charset: its bytes say (UTF-8, with or without a byte-order mark)
+            return csv_records(response.content.decode("utf-8-sig")), None
+        except UnicodeDecodeError:
+            return csv_records(response.content.decode("cp1252", errors="replace")), None
     if text.lstrip().startswith("<"):
         try:
             return ElementTree.fromstring(text), None
@@ -387,6 +394,15 @@ def parse_body(response):
             return None, f"a temporary GraphQL error ({', '.join(sorted(codes))})"
         raise RuntimeError(f"The API reported errors: {json.dumps(errors)[:300]}")
     return payload, None
+
+
+def csv_records(text: str):
+    """A CSV body as records: the header names the fields (a byte-order mark dropped); quoted separators and
+    line breaks stay inside their field."""
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t|", key=first.count)
+    return [dict(row) for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
 def error_codes(error: dict):
@@ -748,6 +764,10 @@ def pages_page(session, url: str, spec: dict, params: dict, body):
         if records:
             advancing(seen, records, url, "page of records")
         yield records
+        link = response.links.get("next", {}).get("url")
+        if link and page == int(paging.get("first", 1)) and records:  # the API names its next page: follow that
+            yield from follow_links(session, url, link, spec, payload)
+            return
         total = value_at(data, paging["total_pages"]) if paging.get("total_pages") else header_total(response)
         more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
         if paging.get("next") and not value_at(data, paging["next"]):  # `next_page: null` on the last page
@@ -841,6 +861,18 @@ def pages_link(session, url: str, spec: dict, params: dict, body):
         if link and link.startswith("/"):
             link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link
         next_url, query = link, {}
+
+
+def follow_links(session, url: str, link: str, spec: dict, body):
+    """The pages after the first, by the next-page link each response names (Link header or body field)."""
+    seen: set = {page_key(url)}
+    while link:
+        link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link if link.startswith("/") else link
+        advancing(seen, link, url, "next-page link")
+        data, response = call(session, spec.get("method", "GET"), link, {}, body)
+        records = records_at(data, spec)
+        yield records
+        link = (response.links.get("next", {}).get("url") or next_link(data)) if records else None
 
 
 def pages_relay(session, url: str, spec: dict, params: dict, body):
