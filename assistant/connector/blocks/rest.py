@@ -12,8 +12,8 @@ from __future__ import annotations
 import base64
 import csv
 import hashlib
-import io
 import hmac
+import io
 import json
 import re
 import time
@@ -872,7 +872,7 @@ def follow_links(session, url: str, link: str, spec: dict, body):
         data, response = call(session, spec.get("method", "GET"), link, {}, body)
         records = records_at(data, spec)
         yield records
-        link = (response.links.get("next", {}).get("url") or next_link(data)) if records else None
+        link = (response.links.get("next", {}).get("url") or next_link(data) or "") if records else ""
 
 
 def pages_relay(session, url: str, spec: dict, params: dict, body):
