@@ -1261,3 +1261,32 @@ def test_a_csv_api_paged_by_its_link_header_though_page_numbers_were_guessed(ops
         sync()
     assert [(r["meter_id"], r["note"]) for r in ops.rows("readings")] == [("M1", "a, b"), ("M2", "two\r\nlines"),
                                                                           ("M3", "x")]
+
+
+def test_hal_lists_ids_in_self_links_and_one_restricted_parent_is_skipped(ops: Recorder,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def hal(items: list[dict[str, Any]], kind: str) -> dict[str, Any]:
+        body: dict[str, Any] = {"_links": {"self": {"href": "/x"}}, "count": len(items)}
+        if items:  # an empty page leaves `_embedded` out
+            body["_embedded"] = {f"dp:{kind}": items}
+        return body
+
+    def depots(call: Call) -> Reply:
+        return reply(hal([{"name": n, "_links": {"self": {"href": f"/api/depots/{n}"}}} for n in ("7", "8", "9")],
+                         "depots"))
+
+    def bins(call: Call) -> Reply:
+        depot = call.path.split("/")[3]
+        if depot == "8":
+            return reply({"error": "restricted"}, status=403)
+        return reply(hal([{"code": f"B{depot}"}] if depot == "7" else [], "bins"))
+
+    with MockApi({"/api/depots": depots, "/api/depots/7/bins": bins, "/api/depots/8/bins": bins,
+                  "/api/depots/9/bins": bins}) as api:
+        engine(monkeypatch, api.url, {
+            "depots": {"path": "/api/depots", "primary_key": ["id"], "pagination": {"kind": "none"}},
+            "bins": {"path": "/api/depots/{id}/bins", "primary_key": ["depot_id", "code"],
+                     "pagination": {"kind": "none"}, "parent": {"table": "depots", "keys": {"id": "depot_id"}}}})
+        sync()
+    assert [r["id"] for r in ops.rows("depots")] == ["7", "8", "9"]
+    assert [(r["depot_id"], r["code"]) for r in ops.rows("bins")] == [("7", "B7")]

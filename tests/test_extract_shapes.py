@@ -861,3 +861,11 @@ def test_zips_of_csv_files_in_region_folders_and_a_daily_series_key(tmp_path: Pa
     table = spec_of(text, {"zips": str(tmp_path)}).tables[0]
     assert (table.files, table.member_column, table.folder_columns) == ("**/readings*.zip", "medium", ["region"])
     assert table.primary_key == ["region", "medium", "meter_id", "read_at"]
+
+
+def test_a_stated_table_given_only_as_a_childs_path_stem_is_the_parent_list() -> None:
+    spec = spec_of("HAL API at https://depot.example/api, header X-Token: <t>. Tables warehouses + bins "
+                   "(GET /warehouses/{id}/bins for each warehouse).")
+    tables = {t.name: t for t in spec.tables}
+    assert tables["warehouses"].path.endswith("/warehouses") and tables["bins"].parent is not None
+    assert tables["bins"].parent.table == "warehouses" and tables["bins"].parent.keys == {"id": "warehouse_id"}

@@ -149,12 +149,16 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     roles = rest.roles(reading)
     stated = stated_tables(reading)
     roles["table"] = _listing_endpoints(roles["table"], stated)
+    under = [e for e in roles["table"] if e.placeholders and _stated_stem(e.path.split("/{")[0], stated)]
+    roles["child"] += under  # `GET /warehouses/{id}/bins` beside a stated `warehouses`: a child of that list
+    roles["table"] = [e for e in roles["table"] if e not in under]
     tables = [_table(e, stated, reading, found, len(roles["table"]) == 1) for e in roles["table"]]
     if not roles["table"] and not roles["child"]:
         tables = [_assumed(name, reading, found) for name in stated]
     query, variables = rest.graphql_query(reading, stated)
     if query:
         _graphql(tables, query, variables, reading)
+    tables += _implied_parents(roles["child"], tables, stated, reading, found)
     tables += _children(roles["child"], tables, reading, found)
     tables += _included_children(stated, tables, reading)
     tables += _array_children(stated, tables, reading, _xml_arrays(reading.text, tables))
@@ -429,6 +433,28 @@ def _graphql(tables: list[Table], query: str, variables: dict[str, Any], reading
         table.pagination = Paging(kind="offset", param=offset.group(1), where="variables", size_param=size_name,
                                   size=size_value, total=total)
         table.variables = {k: v for k, v in table.variables.items() if k not in (offset.group(1), size_name)}
+
+
+def _stated_stem(prefix: str, stated: list[str]) -> str:
+    """The stated table a path names (`/warehouses` -> `warehouses`), or ""."""
+    own = rest.table_name(prefix)
+    return next((n for n in stated if n in (own, rest.singular(own)) or rest.singular(n) == rest.singular(own)), "")
+
+
+def _implied_parents(children: list[rq.Endpoint], tables: list[Table], stated: list[str], reading: rq.Reading,
+                     found: rest.Found) -> list[Table]:
+    """A stated table whose list the request gives only as the stem of a child's path (`warehouses` beside
+    `GET /warehouses/{id}/bins`): GET /warehouses, read as the response shows it."""
+    out: list[Table] = []
+    for endpoint in children:
+        prefix = endpoint.path.split("/{")[0]
+        name = _stated_stem(prefix, stated)
+        if name and not any(t.path == prefix or t.name == name for t in [*tables, *out]):
+            listing = rq.Endpoint("GET", prefix, segment=endpoint.segment)
+            table = _table(listing, stated, reading, found, False)
+            table.name, table.records = name, ""  # where the list sits: the probe, or the connector, finds it
+            out.append(table)
+    return out
 
 
 def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Reading, found: rest.Found) -> list[Table]:

@@ -44,7 +44,7 @@ class Found:
 
 
 def singular(name: str) -> str:
-    for plural, one in (("ies", "y"), ("sses", "ss"), ("ses", "s"), ("s", "")):
+    for plural, one in (("ies", "y"), ("sses", "ss"), ("ouses", "ouse"), ("ses", "s"), ("s", "")):
         if name.endswith(plural) and len(name) > len(plural) + 2:
             return name[: -len(plural)] + one
     return name

@@ -445,15 +445,26 @@ def records_at(payload, spec: dict):
         if isinstance(found, list):
             log.warning(f"No list of records at '{spec['records']}'; reading the response's only list instead")
             spec["records"], value = "", found
-    if value is None:
-        return []
+    if value is None or (not spec.get("records") and isinstance(value, dict) and "_links" in value and
+                         "_embedded" not in value):
+        return []  # an empty HAL page leaves `_embedded` out
     if not isinstance(value, list):
         raise RuntimeError(f"Expected a list of records at '{spec.get('records') or '<top level>'}', "
                            f"got {type(value).__name__}")
     if value and all(isinstance(item, list) for item in value):
         return rows_as_records(payload, value)
-    return [item["node"] if isinstance(item, dict) and isinstance(item.get("node"), dict) and set(item) <= {
-        "node", "cursor"} else item for item in value]  # GraphQL edges: the node is the record
+    return [self_id(item["node"]) if isinstance(item, dict) and isinstance(item.get("node"), dict) and set(item) <= {
+        "node", "cursor"} else self_id(item) for item in value]  # GraphQL edges: the node is the record
+
+
+def self_id(record):
+    """A record with no `id` whose own link names it (HAL's `_links.self.href` = `/warehouses/17`): that id."""
+    if not isinstance(record, dict) or "id" in record:
+        return record
+    href = value_at(record, "_links.self.href") or value_at(record, "links.self")
+    if isinstance(href, str) and href.rstrip("/").rsplit("/", 1)[-1]:
+        return {"id": href.split("?")[0].rstrip("/").rsplit("/", 1)[-1], **record}
+    return record
 
 
 def rows_as_records(payload, rows: list):
@@ -474,7 +485,8 @@ def rows_as_records(payload, rows: list):
 def only_list(payload: dict):
     """Where the spec names no records path and the response is an object: its one list of objects."""
     lists = [v for v in payload.values() if isinstance(v, list) and (not v or isinstance(v[0], dict))]
-    nested = [v for v in payload.values() if isinstance(v, dict)]
+    nested = [v for k, v in payload.items() if isinstance(v, dict) and  # `_embedded`, not `_links` or `meta`
+              k.lower().lstrip("_") not in ("links", "meta", "paging", "pagination", "page")]
     if len(lists) == 1:
         return lists[0]
     if not lists and len(nested) == 1:
@@ -1000,8 +1012,8 @@ def sync_children(session, parent: str, record: dict, state: dict):
         params, body = request_parts(spec, values)
         try:
             sync_table(session, child, spec, state, url, extra, params, body)
-        except Refused as exc:  # one parent's children refused (gone, closed): the others still sync
-            if exc.status in (401, 403):
+        except Refused as exc:  # one parent's children refused (gone, closed, restricted): the others still sync
+            if exc.status == 401:
                 raise
             log.warning(f"{child}: skipped for one {parent} record: {exc}")
             CONTEXT.setdefault("refused", {}).setdefault(child, exc)
