@@ -1290,3 +1290,17 @@ def test_hal_lists_ids_in_self_links_and_one_restricted_parent_is_skipped(ops: R
         sync()
     assert [r["id"] for r in ops.rows("depots")] == ["7", "8", "9"]
     assert [(r["depot_id"], r["code"]) for r in ops.rows("bins")] == [("7", "B7")]
+
+
+def test_a_json_api_relationship_list_is_a_link_tables_rows(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def posts(call: Call) -> Reply:
+        return reply({"data": [{"type": "posts", "id": "1", "relationships": {
+            "tags": {"data": [{"type": "tags", "id": "3"}, {"type": "tags", "id": "4"}]}}}]})
+
+    with MockApi({"/posts": posts}) as api:
+        engine(monkeypatch, api.url, {
+            "posts": {"path": "/posts", "records": "data", "primary_key": ["id"], "pagination": {"kind": "none"}},
+            "post_tags": {"primary_key": ["post_id", "index"], "pagination": {"kind": "none"},
+                          "parent": {"table": "posts", "keys": {"id": "post_id"}, "array": "tags"}}})
+        sync()
+    assert [(r["post_id"], r["id"]) for r in ops.rows("post_tags")] == [("1", "3"), ("1", "4")]

@@ -869,3 +869,16 @@ def test_a_stated_table_given_only_as_a_childs_path_stem_is_the_parent_list() ->
     tables = {t.name: t for t in spec.tables}
     assert tables["warehouses"].path.endswith("/warehouses") and tables["bins"].parent is not None
     assert tables["bins"].parent.table == "warehouses" and tables["bins"].parent.keys == {"id": "warehouse_id"}
+
+
+def test_json_api_related_people_and_a_link_table_from_relationships() -> None:
+    text = ("Tables `posts`, `writers` (only given as included resources; see below) and `post_tags` (one row per "
+            "tag on a post). Bearer token in `tok`.\nGET https://cms.example/api/posts?include=writer,tags\n\n"
+            'Response: {"data": [{"type": "posts", "id": "1", "attributes": {"title": "x"}, "relationships": '
+            '{"writer": {"data": {"type": "people", "id": "7"}}, "tags": {"data": [{"type": "tags", "id": "3"}]}}}], '
+            '"included": [{"type": "people", "id": "7", "attributes": {"name": "y"}}], "links": {"next": null}}')
+    tables = {t.name: t for t in spec_of(text).tables}
+    assert set(tables) == {"posts", "writers", "post_tags"}
+    writers, tags = tables["writers"].parent, tables["post_tags"].parent
+    assert writers is not None and (writers.included, writers.type) == ("included", "people")
+    assert tags is not None and tags.array == "tags"

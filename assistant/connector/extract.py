@@ -82,6 +82,10 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         after_colon = re.match(r"[^`.!?]{0,40}:", clause) or \
             reading.text[match.start():match.end()].rstrip()[-1:] == ":"
         ticked = re.findall(r"`([A-Za-z_]\w*)`", re.sub(r"\([^()]*\)", " ", clause)) if after_colon else []
+        if not ticked and re.match(r"\s*`", tail):  # tables `a`, `b` (an aside) and `c` (another): the sentence's names
+            sentence = re.split(r"[.!?](?=\s|$)|\n\s*\n", re.sub(r"\([^()]*\)", " ",
+                                                                 reading.text[match.end():match.end() + 600]))[0]
+            ticked = re.findall(r"`([A-Za-z_]\w*)`", sentence)
         # `tables in the warehouse: `a` and `b``: the quoted names after the colon; else the words that follow
         listed = ticked or rq._listed(tail.split("\n")[0])  # a list may go on after a line ending in "and" or ","
         colon = re.match(r"[^.:\n`]{0,60}:[ \t]*(?=\S)", tail)
@@ -494,12 +498,30 @@ def _included_children(stated: list[str], tables: list[Table], reading: rq.Readi
 def _included_list(name: str, table: Table, reading: rq.Reading) -> tuple[str, str, str] | None:
     """(table, list path, type) of a list beside `table`'s records whose items are of type `name`."""
     shown = [e for ep in reading.endpoints if ep.path == table.path for e in rq.json_examples(ep.segment)]
+    if not shown and table.path:  # the example is shown apart from its request (a pasted response)
+        shown = [e for e in rq.json_examples(reading.text) if isinstance(e, dict) and "included" in e]
     for example in shown:
+        related = _related_types(example, name)  # `authors` are the `people` each record's `author` points to
         for path, items in rq.list_paths(example):
-            kinds = {i.get("type") for i in items if isinstance(i, dict)} & {name, rest.singular(name)}
+            kinds = {i.get("type") for i in items if isinstance(i, dict)} & {name, rest.singular(name), *related}
             if path != table.records and kinds:
                 return table.name, path, str(next(iter(kinds)))
     return None
+
+
+def _related_types(example: Any, name: str) -> set[str]:
+    """The types a JSON:API record's relationship named like `name` (`author` for `authors`) points to."""
+    records = example.get("data") if isinstance(example, dict) else None
+    out: set[str] = set()
+    for record in records if isinstance(records, list) else []:
+        links = record.get("relationships") if isinstance(record, dict) else None
+        for rel, value in (links or {}).items() if isinstance(links, dict) else []:
+            if rel in (name, rest.singular(name)) and isinstance(value, dict):
+                data = value.get("data")
+                for item in data if isinstance(data, list) else [data]:
+                    if isinstance(item, dict) and isinstance(item.get("type"), str):
+                        out.add(item["type"])
+    return out
 
 
 def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,

@@ -995,6 +995,8 @@ def sync_children(session, parent: str, record: dict, state: dict):
         extra = {column: value_at(record, field) for field, column in link.get("keys", {}).items()}
         if link.get("array"):
             items = list_in(value_at(record, link["array"]))
+            if items is None and isinstance(record.get("relationships"), dict):  # JSON:API: the linked ids
+                items = list_in(value_at(record, f"relationships.{link['array']}.data"))
             if items is None and link["array"].endswith("s"):  # `variants` written as <variant> elements
                 one = link["array"][:-1]
                 items = value_at(record, one)
