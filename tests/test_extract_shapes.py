@@ -882,3 +882,10 @@ def test_json_api_related_people_and_a_link_table_from_relationships() -> None:
     writers, tags = tables["writers"].parent, tables["post_tags"].parent
     assert writers is not None and (writers.included, writers.type) == ("included", "people")
     assert tags is not None and tags.array == "tags"
+
+
+def test_values_written_in_parentheses_beside_configuration_keys_are_no_keys() -> None:
+    from assistant.connector import request as rq
+
+    text = "* config: adt_base (https://ads.example), adt_account (act_6119), adt_key (AKPFA3U5), report_start (2024-01-01)"
+    assert rq.config_keys(text) == ["adt_base", "adt_account", "adt_key", "report_start"]
