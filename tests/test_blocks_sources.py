@@ -1304,3 +1304,32 @@ def test_a_json_api_relationship_list_is_a_link_tables_rows(ops: Recorder, monke
                           "parent": {"table": "posts", "keys": {"id": "post_id"}, "array": "tags"}}})
         sync()
     assert [(r["post_id"], r["id"]) for r in ops.rows("post_tags")] == [("1", "3"), ("1", "4")]
+
+
+def test_an_export_job_is_started_polled_and_its_gzipped_files_read(ops: Recorder,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rest.time, "sleep", lambda seconds: None)
+    polls: list[int] = []
+
+    def start(call: Call) -> Reply:
+        assert call.body == {"object": "contacts", "updated_after": "2024-01-01"}
+        return reply({"export": {"id": "e1", "status": "queued"}}, status=202)
+
+    def status(call: Call) -> Reply:
+        polls.append(1)
+        if len(polls) < 3:
+            return reply({"id": "e1", "status": "running"})
+        return reply({"id": "e1", "status": "COMPLETED", "result": {"files": [{"url": "/dl/1"}, {"url": "/dl/2"}]}})
+
+    def download(call: Call) -> Reply:
+        part = call.path[-1]
+        return reply(gzip.compress(f'{{"id": {part}, "updated_at": "2024-02-0{part}"}}\n{{"id": 1{part}}}\n'.encode()))
+
+    with MockApi({"/exports": start, "/exports/e1": status, "/dl/1": download, "/dl/2": download}) as api:
+        engine(monkeypatch, api.url, {"contacts": {
+            "path": "/exports", "method": "POST", "body": {"object": "contacts"}, "primary_key": ["id"],
+            "pagination": {"kind": "none"}, "job": {"status_path": "/exports/{id}", "id_field": "id"},
+            "incremental": {"field": "updated_at", "param": "updated_after", "where": "body"}}})
+        state = sync(state={"contacts": {"cursor": "2024-01-01"}})
+    assert [r["id"] for r in ops.rows("contacts")] == [1, 11, 2, 12] and len(polls) == 3
+    assert state["contacts"]["cursor"].startswith("2024-02-02")

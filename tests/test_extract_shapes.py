@@ -889,3 +889,14 @@ def test_values_written_in_parentheses_beside_configuration_keys_are_no_keys() -
 
     text = "* config: adt_base (https://ads.example), adt_account (act_6119), adt_key (AKPFA3U5), report_start (2024-01-01)"
     assert rq.config_keys(text) == ["adt_base", "adt_account", "adt_key", "report_start"]
+
+
+def test_a_post_that_starts_an_export_and_a_get_of_its_id_make_export_jobs() -> None:
+    spec = spec_of("Tables `contacts` and `deals`, API at https://crm.example. Token header X-Crm-Token: <t>. You POST to "
+                   '/api/exports with a JSON body like {"object": "contacts"} (or "deals"), optionally with '
+                   '"updated_after": "<ISO time>"; it answers with an id, then GET /api/exports/<id> until done; '
+                   "the finished export links gzipped JSON lines.")
+    tables = {t.name: t for t in spec.tables}
+    assert set(tables) == {"contacts", "deals"}
+    assert tables["deals"].body == {"object": "deals"} and tables["deals"].method == "POST"
+    assert tables["contacts"].job is not None and tables["contacts"].job.status_path == "/api/exports/{id}"

@@ -28,8 +28,9 @@ REST_IMPORTS = """# For headers computed per request: base64 pairs and HMAC sign
 import base64
 import hmac
 
-# For responses in CSV
+# For responses in CSV, and gzipped export files
 import csv
+import gzip
 import io
 
 # For telling a repeated page from a new one, and for request signatures
@@ -184,7 +185,7 @@ AUTH_FIELDS = {
                "token_field"],
     "session": ["token_url", "token_url_key", "login", "style", "token_field", "header_name", "template"],
 }
-NESTED_PARTS = ("incremental", "deletes", "parent", "window")
+NESTED_PARTS = ("incremental", "deletes", "parent", "window", "job")
 LOCAL_FIELDS = ("files", "format", "delimiter", "source_table", "cursor_column", "deleted_column", "deleted_value",
                 "columns", "positions", "ready", "folder_columns", "member_column",
                 "deletion_log")

@@ -24,6 +24,7 @@ from assistant.connector.spec import (
     Computed,
     Deletes,
     Incremental,
+    Job,
     Paging,
     Parent,
     RateLimit,
@@ -176,6 +177,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
                         None)
         if endpoint is not None:
             table.deletes = _deletes_endpoint(endpoint, table)
+    tables = _jobs(tables, reading, stated) or tables
     _window(tables, roles, keys, reading, found)
     _shared_paging(tables, roles["table"])
     base_key = next((k for k in keys if re.search(r"url|host|endpoint", k, re.I)), "base_url")
@@ -437,6 +439,43 @@ def _graphql(tables: list[Table], query: str, variables: dict[str, Any], reading
         table.pagination = Paging(kind="offset", param=offset.group(1), where="variables", size_param=size_name,
                                   size=size_value, total=total)
         table.variables = {k: v for k, v in table.variables.items() if k not in (offset.group(1), size_name)}
+
+
+_ROUTE = r"`?(?:\{\{?\w*\}?\}|<[\w ]*>)?(/[\w\-/{}<>.$]*)"
+
+
+def _jobs(tables: list[Table], reading: rq.Reading, stated: list[str]) -> list[Table]:
+    """Export jobs: a POST to a path and a GET of that path plus one id (`POST /exports`, then `GET
+    /exports/<id>` until it is done): each table is a job started with the POST's body, the body's value
+    that names a table (`{"object": "contacts"}`) set to each table's own. [] when the request shows none."""
+    def route(raw: str) -> str:
+        return re.sub(r"<(\w+)>", r"{\1}", raw).rstrip(".")
+
+    posts = [(m.end(), route(m.group(1))) for m in re.finditer(rf"\bPOST\b(?:\s+(?:to|on))?\s+{_ROUTE}", reading.text)]
+    gets = [route(m.group(1)) for m in re.finditer(rf"\bGET\b\s+{_ROUTE}", reading.text)]
+    for at, post in posts:
+        status = next((g for g in gets if re.fullmatch(re.escape(post.rstrip("/")) + r"/\{(\w+)\}", g)), "")
+        if not status:
+            continue
+        placeholder = status.rsplit("{", 1)[1].rstrip("}")
+        shown = next(iter(rq.json_examples(reading.text[at:at + 400])), None)
+        names = stated or [t.name for t in tables if not t.parent] or [rest.table_name(post)]
+        changes = next((t.incremental for t in tables if t.incremental is not None), None)
+        out = []
+        for name in names:
+            old = next((t for t in tables if t.name == name), None)
+            body = {k: (name if isinstance(v, str) and v in stated else v) for k, v in (shown or {}).items()}
+            table = Table(name=name, path=post, method="POST", primary_key=old.primary_key if old else ["id"],
+                          find_key=True, body={k: v for k, v in body.items() if not re.search(
+                              r"after|since|from|start", k) or k == "date_from"} if body else {},
+                          job=Job(status_path=status, id_field=placeholder if placeholder != "id" else "id"))
+            if changes is not None:  # every export takes the same `updated_after`
+                table.incremental = changes.model_copy()
+                if re.search(rf"[\"']{re.escape(changes.param)}[\"']\s*:", reading.text):
+                    table.incremental.where = "body"  # `"updated_after": "<ISO timestamp>"` goes in the body
+            out.append(table)
+        return out
+    return []
 
 
 def _stated_stem(prefix: str, stated: list[str]) -> str:

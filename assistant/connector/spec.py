@@ -240,6 +240,18 @@ class Parent(Part):
         return _check(KEY, "the field", value)
 
 
+class Job(Part):
+    """An API that exports instead of listing: POST the table's request to start a job, GET `status_path`
+    until its state is done, then download the file(s) its answer links (CSV, JSON lines or JSON, gzipped
+    or not)."""
+    status_path: str
+    """The job's status endpoint; `{id}` stands for the id the POST answered with."""
+    id_field: str = "id"
+    state_field: str = "status"
+    files: str = ""
+    """Dotted path of the download link or links in the finished job's answer ("" = found by shape)."""
+
+
 class WindowEnd(Part):
     path: str = ""
     """An endpoint that says up to when data is complete (and, perhaps, since when there is any)."""
@@ -292,6 +304,7 @@ class Table(Part):
     deletes: Deletes | None = None
     parent: Parent | None = None
     window: Window | None = None
+    job: Job | None = None
     # files and databases
     files: str = ""
     """File sources: a glob pattern of the files that hold this table's rows (`orders_*.csv`); `**/` in front

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import gzip
 import hashlib
 import hmac
 import io
@@ -618,11 +619,99 @@ def to_utc(value):
 
 def fetch_pages(session, url: str, spec: dict, params: dict, body):
     """The pages of one endpoint, in the pagination style the table's spec names."""
+    if spec.get("job"):
+        yield from job_pages(session, url, spec, params, body)
+        return
     kind = spec.get("pagination", {}).get("kind", "none")
     if kind == "none":
         yield from pages_unstated(session, url, spec, params, body)
         return
     yield from PAGERS[kind](session, url, spec, params, body)
+
+
+JOB_DONE = ("done", "complete", "completed", "success", "succeeded", "finished", "ready", "available")
+JOB_FAILED = ("failed", "failure", "error", "errored", "cancelled", "canceled", "expired")
+
+
+def job_pages(session, url: str, spec: dict, params: dict, body):
+    """
+    An export job: start it with the table's request, ask for its status until it is done (waiting longer
+    each time, at most 15 minutes), then read each file it links, one page per file.
+    """
+    job = spec["job"]
+    created, _ = call(session, spec.get("method", "POST"), url, params, body)
+    job_id = value_at(created, job.get("id_field") or "id") or found_field(created, r"(^|_)id$")
+    if job_id is None:
+        raise RuntimeError(f"The job started at {url} answered without an id: {json.dumps(created)[:200]}")
+    values = {**CONTEXT["configuration"], "id": job_id, job.get("id_field") or "id": job_id}
+    status_url = joined(base_url(CONTEXT["configuration"]), fill(job["status_path"], values))
+    wait, deadline = 1.0, time.time() + 900
+    while True:
+        status, _ = call(session, "GET", status_url, {}, None)
+        state = str(value_at(status, job.get("state_field") or "status") or
+                    found_field(status, r"^(status|state)$") or "").lower()
+        if state in JOB_DONE:
+            break
+        if state in JOB_FAILED or time.time() > deadline:
+            raise RuntimeError(f"The job at {status_url} did not finish: {json.dumps(status)[:300]}")
+        log.info(f"job {job_id}: {state or 'not done'}; asking again in {wait:.0f} s")
+        time.sleep(wait)
+        wait = min(wait * 1.5, 10.0)
+    links = value_at(status, job["files"]) if job.get("files") else found_links(status)
+    for link in links if isinstance(links, list) else [links]:
+        link = link if isinstance(link, str) else found_links(link)[0] if found_links(link) else ""
+        if link:
+            yield download_records(session, joined(base_url(CONTEXT["configuration"]), link)
+                                   if link.startswith("/") else link)
+
+
+def found_field(payload, pattern: str):
+    """The first value, at any depth, of a field whose name matches `pattern`."""
+    if isinstance(payload, dict):
+        for key, value in payload.items():
+            if re.search(pattern, str(key), re.I) and not isinstance(value, (dict, list)):
+                return value
+        for value in payload.values():
+            found = found_field(value, pattern)
+            if found is not None:
+                return found
+    return None
+
+
+def found_links(payload):
+    """The download links in a finished job's answer: URL strings under a field that names a link or file."""
+    out = []
+    if isinstance(payload, dict):
+        for key, value in payload.items():
+            named = re.search(r"url|href|link|download|file|location", str(key), re.I)
+            if named and isinstance(value, str) and value.startswith(("http://", "https://", "/")):
+                out.append(value)
+            elif isinstance(value, (dict, list)):
+                out += found_links(value)
+    elif isinstance(payload, list):
+        for item in payload:
+            out += [item] if isinstance(item, str) and item.startswith(("http://", "https://")) else found_links(item)
+    return out
+
+
+def download_records(session, link: str):
+    """The records of one downloaded file: gunzipped when gzip, then JSON lines, JSON or CSV. A presigned
+    link is asked without the API's credentials first (they may be refused); the session's if needed."""
+    response = requests.get(link, timeout=120)
+    if response.status_code in (401, 403):
+        response = session.get(link, timeout=120)
+    response.raise_for_status()
+    data = response.content
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    text = data.decode("utf-8-sig", errors="replace")
+    first = text.lstrip()[:1]
+    if first == "[":
+        return [r for r in json.loads(text) if isinstance(r, dict)]
+    if first == "{":
+        lines = [line for line in text.splitlines() if line.strip()]
+        return [json.loads(line) for line in lines] if len(lines) > 1 else records_at(json.loads(text), {})
+    return csv_records(text)
 
 
 def pages_unstated(session, url: str, spec: dict, params: dict, body):
