@@ -455,8 +455,8 @@ def _jobs(tables: list[Table], reading: rq.Reading, stated: list[str]) -> list[T
     gets = [route(m.group(1)) for m in re.finditer(rf"\bGET\b\s+{_ROUTE}", reading.text)]
     for at, post in posts:
         status = next((g for g in gets if re.fullmatch(re.escape(post.rstrip("/")) + r"/\{(\w+)\}", g)), "")
-        if not status:
-            continue
+        if not status or post.rstrip("/") in {g.rstrip("/") for g in gets}:
+            continue  # a resource the API also lists (`GET /shifts`, `POST /shifts` creates one) is no export
         placeholder = status.rsplit("{", 1)[1].rstrip("}")
         shown = next(iter(rq.json_examples(reading.text[at:at + 400])), None)
         names = stated or [t.name for t in tables if not t.parent] or [rest.table_name(post)]
