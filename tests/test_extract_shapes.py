@@ -900,3 +900,11 @@ def test_a_post_that_starts_an_export_and_a_get_of_its_id_make_export_jobs() -> 
     assert set(tables) == {"contacts", "deals"}
     assert tables["deals"].body == {"object": "deals"} and tables["deals"].method == "POST"
     assert tables["contacts"].job is not None and tables["contacts"].job.status_path == "/api/exports/{id}"
+
+
+def test_an_aside_about_the_configuration_itself_names_no_key_and_a_later_backticked_field_no_table() -> None:
+    from assistant.connector import request as rq
+
+    assert "onwards" not in rq.config_keys("calls from the `start_date` in the config (2025-01-01) onwards, no older")
+    spec = spec_of("AC2: table `order_lines`, one row per element of an order's `lines`. GET https://x.example/lines")
+    assert [t.name for t in spec.tables] == ["order_lines"]

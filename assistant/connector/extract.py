@@ -83,10 +83,10 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         after_colon = re.match(r"[^`.!?]{0,40}:", clause) or \
             reading.text[match.start():match.end()].rstrip()[-1:] == ":"
         ticked = re.findall(r"`([A-Za-z_]\w*)`", re.sub(r"\([^()]*\)", " ", clause)) if after_colon else []
-        if not ticked and re.match(r"\s*`", tail):  # tables `a`, `b` (an aside) and `c` (another): the sentence's names
-            sentence = re.split(r"[.!?](?=\s|$)|\n\s*\n", re.sub(r"\([^()]*\)", " ",
-                                                                 reading.text[match.end():match.end() + 600]))[0]
-            ticked = re.findall(r"`([A-Za-z_]\w*)`", sentence)
+        if not ticked and re.match(r"\s*`", tail):  # tables `a`, `b` (an aside) and `c` (another): a list of names
+            plain = re.sub(r"\([^()]*\)", " ", reading.text[match.end():match.end() + 600])
+            run = re.match(r"\s*`[A-Za-z_]\w*`(?:\s*(?:,\s*and|,|and|&|\+)\s*`[A-Za-z_]\w*`)*", plain)
+            ticked = re.findall(r"`([A-Za-z_]\w*)`", run.group(0)) if run else []
         # `tables in the warehouse: `a` and `b``: the quoted names after the colon; else the words that follow
         listed = ticked or rq._listed(tail.split("\n")[0])  # a list may go on after a line ending in "and" or ","
         colon = re.match(r"[^.:\n`]{0,60}:[ \t]*(?=\S)", tail)

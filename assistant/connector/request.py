@@ -406,7 +406,8 @@ def config_keys(text: str) -> list[str]:
         if re.match(r"\s*,\s*\w+\s*\)", text[match.end():]) or re.search(r"\w\(\s*$", text[:match.start()]):
             continue  # `def update(configuration, state)`: an argument list in pasted code
         # `config: a (its value), b (its value)`: values in parentheses beside the keys are no keys
-        after = _listed(re.sub(r"\([^()\n]*\)", " ", text[match.end():match.end() + 400].split("\n")[0])[:160])
+        line = text[match.end():match.end() + 400].split("\n")[0]
+        after = _listed(re.sub(r"(?<=\w)\s*\([^()\n]*\)", " ", line)[:160])
         before = re.search(r"([`\w]+(?:\s*(?:,|\band\b)\s*[`\w]+)*)\s+(?:are\s+|go\s+)?(?:in|into)\s+"
                            r"(?:the\s+|our\s+)?$", text[max(0, match.start() - 80):match.start()])
         listed_before = _listed(before.group(1)) if before else []
