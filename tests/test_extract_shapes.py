@@ -908,3 +908,8 @@ def test_an_aside_about_the_configuration_itself_names_no_key_and_a_later_backti
     assert "onwards" not in rq.config_keys("calls from the `start_date` in the config (2025-01-01) onwards, no older")
     spec = spec_of("AC2: table `order_lines`, one row per element of an order's `lines`. GET https://x.example/lines")
     assert [t.name for t in spec.tables] == ["order_lines"]
+
+
+def test_an_arrow_from_a_file_stem_names_its_table_over_a_word_before_table() -> None:
+    spec = spec_of("Files STOCK_<YYYYMMDD>.TXT in config key `drop`, pipe separated.\nTarget table: STOCK -> stock_levels.")
+    assert [t.name for t in spec.tables] == ["stock_levels"]

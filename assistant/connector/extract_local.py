@@ -680,7 +680,7 @@ def _templates(text: str) -> list[str]:
     placeholder whose values the request enumerates (`REC in {CUST, ORDH, ORDL}`) written out per value."""
     out = []
     for name in re.findall(r"(?<![\w.])((?:[\w\-]*<\w+>[\w\-]*)+\.[A-Za-z]{2,4})\b", text):
-        if Path(name).suffix.lower() in SUFFIXES:
+        if Path(name).suffix in SUFFIXES:  # written in lower case, the file-name pattern above has it
             continue
         names = [name]
         for field in re.findall(r"<(\w+)>", name):
@@ -730,7 +730,7 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         moved = {**file_layout.leftover_names(reading.text, list(groups), reading.config_keys), **moved}
     for stem in groups:
         matched = _match(stem, stated, len(groups))
-        by_stem[moved.get(stem, matched) if matched == stem else matched].append(stem)
+        by_stem[moved.get(stem, matched)].append(stem)  # an arrow from the stem says it outright
     if len(stated) > 1 and all(name in by_stem for name in stated):  # a list of tables; a manifest.json is none
         by_stem = defaultdict(list, {name: stems for name, stems in by_stem.items() if name in stated})
     if len(groups) == 1 and len(stated) > 1:  # one stream of events, several tables: route by a type field
