@@ -468,7 +468,7 @@ def _jobs(tables: list[Table], reading: rq.Reading, stated: list[str]) -> list[T
             table = Table(name=name, path=post, method="POST", primary_key=old.primary_key if old else ["id"],
                           find_key=True, body={k: v for k, v in body.items() if not re.search(
                               r"after|since|from|start", k) or k == "date_from"} if body else {},
-                          job=Job(status_path=status, id_field=placeholder if placeholder != "id" else "id"))
+                          job=Job(status_path=status, id_field=placeholder))
             if changes is not None:  # every export takes the same `updated_after`
                 table.incremental = changes.model_copy()
                 if re.search(rf"[\"']{re.escape(changes.param)}[\"']\s*:", reading.text):

@@ -659,7 +659,7 @@ def job_pages(session, url: str, spec: dict, params: dict, body):
         wait = min(wait * 1.5, 10.0)
     links = value_at(status, job["files"]) if job.get("files") else found_links(status)
     for link in links if isinstance(links, list) else [links]:
-        link = link if isinstance(link, str) else found_links(link)[0] if found_links(link) else ""
+        link = link if isinstance(link, str) else next(iter(found_links(link)), "")
         if link:
             yield download_records(session, joined(base_url(CONTEXT["configuration"]), link)
                                    if link.startswith("/") else link)
@@ -733,9 +733,7 @@ def pages_unstated(session, url: str, spec: dict, params: dict, body):
             return  # the same page again: the guessed way on does not page
         seen.add(marker)
         yield records
-        link = response.links.get("next", {}).get("url") or next_link(data)
-        if link and link.startswith("/"):
-            link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link
+        link = on_host(url, response.links.get("next", {}).get("url") or next_link(data))
         if link and hashlib.sha1(link.encode()).hexdigest() not in seen and records:
             seen.add(hashlib.sha1(link.encode()).hexdigest())
             log.info(f"following the next page the response names: {link}")
@@ -959,16 +957,21 @@ def pages_link(session, url: str, spec: dict, params: dict, body):
             link = response.links.get("next", {}).get("url")
             if not link:
                 link = value_at(data, paging["next"]) if paging.get("next") else next_link(data)
-        if link and link.startswith("/"):
-            link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link
-        next_url, query = link, {}
+        next_url, query = on_host(url, link), {}
+
+
+def on_host(url: str, link):
+    """A next-page link as a full URL: one written from the root (`/items?page=2`) is on `url`'s host."""
+    if isinstance(link, str) and link.startswith("/"):
+        return url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link
+    return link
 
 
 def follow_links(session, url: str, link: str, spec: dict, body):
     """The pages after the first, by the next-page link each response names (Link header or body field)."""
     seen: set = {page_key(url)}
     while link:
-        link = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + link if link.startswith("/") else link
+        link = on_host(url, link)
         advancing(seen, link, url, "next-page link")
         data, response = call(session, spec.get("method", "GET"), link, {}, body)
         records = records_at(data, spec)
