@@ -1333,3 +1333,13 @@ def test_an_export_job_is_started_polled_and_its_gzipped_files_read(ops: Recorde
         state = sync(state={"contacts": {"cursor": "2024-01-01"}})
     assert [r["id"] for r in ops.rows("contacts")] == [1, 11, 2, 12] and len(polls) == 3
     assert state["contacts"]["cursor"].startswith("2024-02-02")
+
+
+def test_json_members_of_a_zip_read_as_json_files_are(tmp_path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "r.zip", "w") as archive:
+        archive.writestr("orders.json", json.dumps({"orders": [{"id": 1}, {"id": 2}], "count": 2}))
+        archive.writestr("events.jsonl", '{"id": 3}\n\n{"id": 4}\n')
+    rows = list(local.read_file(str(tmp_path / "r.zip"), {"format": "json"}))
+    assert rows == [{"id": 3}, {"id": 4}, {"id": 1}, {"id": 2}]

@@ -595,7 +595,7 @@ def _column(reading: rq.Reading, columns: list[str], shape: str, asked: str) -> 
 
 # --- files ---------------------------------------------------------------------------------------------------
 
-SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+SUFFIXES = file_layout.SUFFIXES
 
 
 def _group(name: str, fmt: str = "") -> tuple[str, str, str] | None:
@@ -619,7 +619,7 @@ def _group(name: str, fmt: str = "") -> tuple[str, str, str] | None:
     return rq.snake(fixed) if fixed else "", pattern if fixed or fixed != stem else f"*{suffix}", kind
 
 
-def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Path]]]:
+def _folder_groups(folder: str, text: str, marker: str = "") -> dict[str, tuple[str, str, list[Path]]]:
     """stem -> (pattern, format, files) for the data files in a folder. Files of one stem with several
     suffixes of one format (`.jsonl` and `.ndjson.gz`) share a table: their patterns are joined by `|`.
     When the request names its files, only those kinds are data (a README.txt or a manifest is not);
@@ -635,7 +635,6 @@ def _folder_groups(folder: str, text: str) -> dict[str, tuple[str, str, list[Pat
         return groups
     named = _text_groups(text)
     every = [p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")]
-    marker = file_layout.markers(every)
     sniffed = {p: file_layout.content_format(p) for p in every if p.suffix != marker and not _group(p.name)}
     paths = sorted(p for p in every if _group(p.name, sniffed.get(p, "")) and p.suffix != marker)
     nested = not paths  # only folders at the top (`2024/07/01/09.jsonl.gz`): the files below them
@@ -717,9 +716,11 @@ WHOLE = r"\bsnapshots?\b|\b(?:full|complete)\s+(?:export|dump|extract|cop(?:y|ie
 
 
 def _files(reading: rq.Reading, key: str, location: str) -> Spec:
-    groups = _folder_groups(location, reading.text) or _text_groups(reading.text)
+    from assistant.connector.blocks import local
+
     root = Path(location).expanduser() if location else None
-    marker = file_layout.markers([p for p in root.iterdir() if p.is_file()]) if root and root.is_dir() else ""
+    marker = local.marker_suffix(str(root)) if root and root.is_dir() else ""  # files that mark others complete
+    groups = _folder_groups(location, reading.text, marker) or _text_groups(reading.text)
     stated = _stated_file_tables(reading)
     unresolved = [] if location and Path(location).expanduser().exists() else [
         "the folder could not be read; file names and keys were taken from the request"]

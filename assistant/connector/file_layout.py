@@ -12,14 +12,8 @@ import re
 from pathlib import Path
 
 DELIMITERS = ",;\t|"
-
-
-def markers(paths: list[Path]) -> str:
-    """The suffix of the marker files among a folder's files (see `blocks.local.marker_suffix`)."""
-    from assistant.connector.blocks.local import marker_suffix
-
-    folders = {p.parent for p in paths}
-    return marker_suffix(str(folders.pop())) if len(folders) == 1 else ""
+# Data files by suffix, and the format each is read in
+SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 
 
 def _lines(path: Path, count: int = 20) -> list[str]:
@@ -142,19 +136,21 @@ def arrow_names(text: str, stems: list[str]) -> dict[str, str]:
     return out
 
 
-KNOWN_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".gz", ".zip", ".xml", ".parquet", ".db",
-                  ".com", ".org", ".net", ".io", ".py", ".md", ".sql", ".sqlite", ".duckdb", ".xlsx", ".yaml", ".yml")
+# Suffixes that are never a marker's, besides the data formats the block knows: web domains, code, documents
+NOT_MARKERS = (".com", ".org", ".net", ".io", ".py", ".md", ".sql", ".sqlite", ".duckdb", ".xlsx", ".yaml", ".yml")
 
 
 def ready_suffix(text: str, marker: str, pattern: str, seen: bool) -> str:
     """The suffix of the files that mark a data file complete, when the request names it: the one the folder
     shows (checksums the request never mentions are not waited for), or, with no folder to look at, a file
     suffix the request writes that is neither a data format nor the table's own (`.CTL` beside `.DAT`)."""
+    from assistant.connector.blocks.local import DATA_SUFFIXES
+
     written = {m.lower() for m in re.findall(r"(?:(?<=[\s`'\"(])|(?<=\w)|(?<=>))(\.[A-Za-z]{2,5})\b", text)}
     if seen:
         return marker if marker and marker.lower() in written else ""
     own = pattern.rsplit(".", 1)[-1].lower()
-    extra = sorted(s for s in written if s not in KNOWN_SUFFIXES and s[1:] != own)
+    extra = sorted(s for s in written if s not in (*DATA_SUFFIXES, *NOT_MARKERS) and s[1:] != own)
     return {s.lower(): s for s in re.findall(r"\.[A-Za-z]{2,5}\b", text)}.get(extra[0], "") if len(extra) == 1 else ""
 
 
@@ -224,12 +220,12 @@ def content_format(path: Path) -> str:
     is `csv`; "" for anything else."""
     import zipfile
 
+    from assistant.connector.blocks.local import data_members
+
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
-            kinds = [Path(n).suffix.lower() for n in archive.namelist()
-                     if not n.startswith("__MACOSX/") and not Path(n).name.startswith(".")]
-        known = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
-        found = [known[k] for k in kinds if k in known]
+            kinds = [Path(n).suffix.lower() for n in data_members(archive)]
+        found = [SUFFIXES[k] for k in kinds if k in SUFFIXES]
         return max(set(found), key=found.count) if found else ""
     return "csv" if delimited(path) else ""
 
@@ -251,9 +247,10 @@ def member_stems(path: Path) -> set[str]:
     """The names of a zip archive's data members, without suffix (`electricity` of `electricity.csv`)."""
     import zipfile
 
+    from assistant.connector.blocks.local import data_members
+
     try:
         with zipfile.ZipFile(path) as archive:
-            return {Path(n).stem.lower() for n in archive.namelist()
-                    if not n.startswith("__MACOSX/") and not Path(n).name.startswith(".") and not n.endswith("/")}
+            return {Path(n).stem.lower() for n in data_members(archive)}
     except (OSError, zipfile.BadZipFile):
         return set()

@@ -157,27 +157,31 @@ def read_csv_text(handle, delimiter: str, columns: list | None = None):
 
 
 def read_zip(path: str, spec: dict):
-    """The records of every data file in a zip archive, in name order; folders, macOS resource forks
-    (`__MACOSX/._x.csv`) and hidden files are no data. A member's name (`electricity` of `electricity.csv`)
-    fills the table's `member_column`."""
+    """The records of every data file in a zip archive (`data_members`). A member's name (`electricity` of
+    `electricity.csv`) fills the table's `member_column`."""
     with zipfile.ZipFile(path) as archive:
-        for member in sorted(archive.namelist(), key=natural_order):
+        for member in data_members(archive):
             base = member.rsplit("/", 1)[-1]
-            if not base or member.startswith("__MACOSX/") or base.startswith("."):
-                continue
             data = archive.read(member)
             handle = io.StringIO(data.decode(bytes_encoding(data[:65536]), errors="replace"), newline="")
             if base.lower().endswith((".jsonl", ".ndjson")):
-                records = [json.loads(line) for line in handle if line.strip()]
+                records = list(json_lines(handle, f"{path}:{member}"))
             elif base.lower().endswith(".json"):
-                loaded = json.load(handle)
-                records = loaded if isinstance(loaded, list) else [loaded]
+                records = json_records(handle)
             else:
                 records = list(read_csv_text(handle, spec.get("delimiter", ""), spec.get("columns")))
             for record in records:
                 if spec.get("member_column") and isinstance(record, dict):
                     record[spec["member_column"]] = os.path.splitext(base)[0]
                 yield record
+
+
+def data_members(archive):
+    """A zip archive's data files, in name order: no folders, macOS resource forks (`__MACOSX/._x.csv`) or
+    hidden files."""
+    names = [n for n in archive.namelist() if n.rsplit("/", 1)[-1] and not n.startswith("__MACOSX/")
+             and not n.rsplit("/", 1)[-1].startswith(".")]
+    return sorted(names, key=natural_order)
 
 
 def read_fixed(path: str, columns: list, positions: list):
@@ -230,22 +234,33 @@ def is_summary(values: list):
 def read_json_lines(path: str):
     """One JSON object per line; blank lines are skipped."""
     with open_text(path) as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except ValueError as exc:
-                    raise RuntimeError(f"{path}:{number}: not a JSON line ({exc})") from exc
+        yield from json_lines(handle, path)
+
+
+def json_lines(handle, label: str):
+    """The JSON objects of an open text, one per line (a file's, or a zip member's, named `label`)."""
+    for number, line in enumerate(handle, start=1):
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except ValueError as exc:
+                raise RuntimeError(f"{label}:{number}: not a JSON line ({exc})") from exc
 
 
 def read_json(path: str):
     """A JSON file holding a list of records (or an object with one list in it)."""
     with open_text(path) as handle:
-        data = json.load(handle)
+        data = json_records(handle)
+    yield from data
+
+
+def json_records(handle):
+    """The records of an open JSON text: its list, or the one list an object holds, else the object."""
+    data = json.load(handle)
     if isinstance(data, dict):
         lists = [value for value in data.values() if isinstance(value, list)]
         data = lists[0] if len(lists) == 1 else [data]
-    yield from data
+    return data
 
 
 def read_file(path: str, spec: dict):
@@ -298,10 +313,11 @@ def matching_files(folder: str, spec: dict):
         marker = ""  # the folder shows no such markers (none at all, or temporary files renamed when done)
     ready = []
     for name in sorted(found, key=natural_order):
-        if not name.endswith(marker or "\0"):
-            if not is_ready(folder, name, marker):
-                break  # files are taken in order: one still being written holds back the later ones
-            ready.append(name)
+        if marker and name.endswith(marker):
+            continue  # the marker itself is no data
+        if not is_ready(folder, name, marker):
+            break  # files are taken in order: one still being written holds back the later ones
+        ready.append(name)
     return ready
 
 
