@@ -100,6 +100,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 
+    from assistant.answer import keypoints
     from assistant.answer.asker import Asker
     from assistant.answer.passages import gather
     from assistant.services import load_generator, make_retriever
@@ -135,8 +136,11 @@ def main() -> None:
         if asker is not None:
             answer = asker.answer(item["question"], hits, route=the_route)
             covered = [states(answer.text, f) for f in item["facts"]]
+            own = keypoints.without(answer.text)
+            covered_own = [states(own, f) for f in item["facts"]]
             by_n = {p.n: p for p in answer.passages}
             row.update(answer=answer.text, coverage=sum(covered) / len(covered), complete=all(covered),
+                       coverage_own=sum(covered_own) / len(covered_own), complete_own=all(covered_own),
                        cited=len(answer.cited),
                        cited_ok=sum(any(states(by_n[n].text, f) for f in item["facts"]) for n in answer.cited),
                        unknown=answer.unknown_names, retried=answer.retried, seconds=time.perf_counter() - t0)
@@ -167,6 +171,9 @@ def report(args: argparse.Namespace, rows: list[dict[str, Any]]) -> None:
         cited = sum(r["cited"] for r in rows)
         lines += [f"key-fact coverage     {statistics.mean(r['coverage'] for r in rows):.2f}",
                   f"complete answers      {sum(r['complete'] for r in rows)}/{n}",
+                  f"... without the quoted source sentences: coverage "
+                  f"{statistics.mean(r.get('coverage_own', r['coverage']) for r in rows):.2f}, complete "
+                  f"{sum(r.get('complete_own', r['complete']) for r in rows)}/{n}",
                   f"citation precision    {sum(r['cited_ok'] for r in rows) / cited if cited else 0:.2f}",
                   f"unknown SDK names     {sum(len(r['unknown']) for r in rows)} "
                   f"in {sum(bool(r['unknown']) for r in rows)} answers (after one retry; flagged in the text)",

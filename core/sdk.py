@@ -195,6 +195,17 @@ def subcommands(top_help: str) -> dict[str, str]:
     return found
 
 
+def hidden_subcommands(module_name: str, command: str) -> list[str]:
+    """Subcommands a command's help does not list (`package create`), as the CLI's own constants
+    name them (`PACKAGE_SUBCOMMANDS` in `<module>_common.constants`); none when it has no such list."""
+    try:
+        constants = importlib.import_module(f"{module_name}_common.constants")
+    except ImportError:
+        return []
+    found = getattr(constants, f"{command.upper()}_SUBCOMMANDS", None)
+    return [str(s) for s in found if isinstance(s, str) and s.isidentifier()] if isinstance(found, list) else []
+
+
 @lru_cache(maxsize=2)
 def cli_help(module_name: str = MODULE) -> dict[str, str]:
     """The installed CLI's own help: {"fivetran": top-level text, "fivetran debug": ..., ...};
@@ -205,7 +216,7 @@ def cli_help(module_name: str = MODULE) -> dict[str, str]:
     script = cli_name(module_name)
     if not script:
         return {}
-    cached = paths.cache_dir() / f"cli-help-{module_name}-{version(load(module_name))}.json"
+    cached = paths.cache_dir() / f"cli-help2-{module_name}-{version(load(module_name))}.json"
     try:
         found = json.loads(cached.read_text(encoding="utf-8"))
         if isinstance(found, dict) and found.get(script):
@@ -215,11 +226,12 @@ def cli_help(module_name: str = MODULE) -> dict[str, str]:
     top = _help(script)
     if not top:
         return {}
-    commands = list(subcommands(top))
+    commands: list[tuple[str, ...]] = [(c,) for c in subcommands(top)]
+    commands += [(c[0], sub) for c in list(commands) for sub in hidden_subcommands(module_name, c[0])]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        texts = list(pool.map(lambda c: _help(script, c), commands))
+        texts = list(pool.map(lambda c: _help(script, *c), commands))
     found = {script: top}
-    found.update({f"{script} {c}": t for c, t in zip(commands, texts, strict=True) if t})
+    found.update({" ".join((script, *c)): t for c, t in zip(commands, texts, strict=True) if t})
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps(found), encoding="utf-8")
@@ -273,6 +285,8 @@ def surface(module_name: str = MODULE) -> Surface:
     helps = cli_help(module_name)
     script = cli_name(module_name) if helps else ""
     commands = {cmd.removeprefix(script).strip(): _flags(text) for cmd, text in helps.items()}
+    if script and re.search(r"^\s+help\s", helps[script], re.M):  # `fivetran help` prints the top help
+        commands["help"] = frozenset({"--help"})
     usages = {cmd.removeprefix(script).strip(): _usage(text) for cmd, text in helps.items()}
     return Surface(version(module), classes, exports, script, commands, _calls(module), usages)
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from fakes import FakeGenerator
 from helpers import ingest, invoke
 
-from assistant.answer import prompts
+from assistant.answer import keypoints, prompts
 from assistant.answer.asker import Asker
 from assistant.answer.citations import CitationFilter
 from assistant.answer.passages import focus
@@ -108,7 +108,8 @@ def test_ask_streams_then_lists_cited_sources(repo: Path, fake: FakeGenerator) -
     result = invoke(["ask", "cursor based pagination", "-k", "2"], model=fake)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("Save the cursor with op.checkpoint [1].\n\nSources:\n  [1] examples/common_patterns_for_connectors/pagination/cursor_based/")
+    assert out.startswith("Save the cursor with op.checkpoint [1].\n\nFrom the sources:\n- ")  # quotes, cited
+    assert "\n\nSources:\n  [1] examples/common_patterns_for_connectors/pagination/cursor_based/" in out
     assert "(pattern)" in out
 
 
@@ -118,9 +119,10 @@ def test_ask_json(repo: Path, fake: FakeGenerator) -> None:
     result = invoke(["ask", "cursor based pagination", "--json", "-k", "2"], model=fake)
     data = json.loads(result.stdout)
     assert set(data) == {"answer", "sources", "model", "timings", "dropped_citations", "attributed_citations",
-                         "stopped", "route", "unknown_names", "retried", "fallback", "removed_lines"}
+                         "stopped", "route", "unknown_names", "retried", "fallback", "removed_lines", "points"}
     assert data["route"] == {"name": "search", "targets": []} and data["unknown_names"] == []
-    assert data["answer"] == "Use next_cursor [1] ." and data["dropped_citations"] == 1
+    assert keypoints.without(data["answer"]) == "Use next_cursor [1] ." and data["dropped_citations"] == 1
+    assert all(f"{p['text']} [{p['n']}]" in data["answer"] for p in data["points"])
     assert set(data["sources"][0]) == {"n", "source", "url", "start_line", "end_line", "kind"}
     assert set(data["timings"]) == {"retrieve_ms", "prompt_tokens", "ttft_ms", "gen_tokens", "tok_per_s", "total_ms"}
     assert data["model"] == "fake-model" and data["timings"]["prompt_tokens"] > 0
@@ -211,8 +213,8 @@ def test_sdk_methods_named_by_the_question_come_second(repo: Path, fake: FakeGen
                     model=fake)
     data = json.loads(result.stdout)
     assert data["route"] == {"name": "api", "targets": ["Operations.checkpoint"]}
-    assert data["sources"][0]["source"] == "fake_fivetran_sdk 9.9.9: Operations.checkpoint(state: dict)"
-    assert data["sources"][0]["kind"] == "sdk_api"
+    entry = next(s for s in data["sources"] if s["n"] == 2)
+    assert entry["source"] == "fake_fivetran_sdk 9.9.9: Operations.checkpoint(state: dict)" and entry["kind"] == "sdk_api"
     prompt = str(fake.calls[0]["prompt"])
     assert prompt.index("Source [1] ") < prompt.index("Source [2] fake_fivetran_sdk 9.9.9: Operations.checkpoint")
     assert fake.warmed and prompt.startswith(fake.warmed[0])  # the warmed prefix really is the prompt's prefix

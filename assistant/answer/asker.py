@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.answer import claims, grounding, guard, prompts
+from assistant.answer import claims, grounding, guard, keypoints, prompts
 from assistant.answer.citations import Attributor, CitationFilter, cited_numbers
 from assistant.answer.passages import Cited, Passage, focus
 from assistant.answer.route import Route
@@ -52,6 +52,7 @@ class Answer:
     retried: bool = False  # the first answer was written again (unknown names, or sources only)
     fallback: bool = False  # the model's text did not address the question; the sources were shown instead
     removed_lines: int = 0  # lines addressed to the model, taken out of the passages
+    points: list[keypoints.Point] = field(default_factory=list)  # source sentences quoted after the answer
 
     def citations(self) -> list[Cited]:
         """Every passage the answer was given, marked whether it cites it."""
@@ -67,7 +68,7 @@ class Answer:
                 "dropped_citations": self.dropped_citations, "attributed_citations": self.attributed,
                 "stopped": self.stopped, "route": {"name": self.route.name, "targets": list(self.route.targets)},
                 "unknown_names": self.unknown_names, "retried": self.retried, "fallback": self.fallback,
-                "removed_lines": self.removed_lines}
+                "removed_lines": self.removed_lines, "points": [asdict(p) for p in self.points]}
 
 
 class Asker:
@@ -97,14 +98,15 @@ class Asker:
     def fit_history(self, question: str, turns: list[tuple[str, str]]) -> list[Message]:
         """Earlier turns as plain messages, oldest dropped first, within half the budget.
 
-        Old answers lose their [n] markers: those numbers named the old sources, not this turn's.
+        Old answers lose their [n] markers (those numbers named the old sources, not this turn's) and
+        their quoted source sentences.
         The other half of the budget stays for this turn's passages.
         """
         budget = (self.generator.n_ctx - self.max_answer_tokens) // 2
         history: list[Message] = []
         for q, a in turns:
             history += [{"role": "user", "content": q},
-                        {"role": "assistant", "content": _CITATION.sub("", a).strip()}]
+                        {"role": "assistant", "content": _CITATION.sub("", keypoints.without(a)).strip()}]
         while history and self.prompt_tokens(question, [], history) > budget:
             history = history[2:]
         return history
@@ -184,13 +186,20 @@ class Asker:
         text = claims.flag(attempt.text.strip(), unknown, self.surface.version)
         if on_text and text != attempt.text.strip():
             on_text(text[len(attempt.text.strip()):])
-        text = opening + text
+        points = [] if attempt.stopped else [  # quotes are held to the installed SDK like the answer
+            point for point in keypoints.select(
+                question, [(p.n, p.text, str(p.hit.metadata.get("language", ""))) for p in passages], attempt.text)
+            if not claims.unknown_names(point.text, self.surface)]
+        tail = keypoints.render(points)
+        if on_text and tail:
+            on_text(tail)
+        text = opening + text + tail
         timings.total_ms = (time.perf_counter() - started) * 1000 + retrieve_ms
         cited = cited_numbers(text, {p.n for p in passages})
         return Answer(question, text, passages, cited, attempt.dropped, self.generator.name, timings,
                       attempt.stopped, messages, attributed=attempt.attributed, route=route or Route("search"),
                       unknown_names=unknown, retried=retried, fallback=fallback,
-                      removed_lines=sum(len(p.removed) for p in passages))
+                      removed_lines=sum(len(p.removed) for p in passages), points=points)
 
     def _problem(self, text: str, passages: list[Passage]) -> str:
         """Why an answer must be written again: SDK names the SDK lacks, an example's helper offered

@@ -50,9 +50,11 @@ def _commands(text: str, surface: Surface) -> list[str]:
     for part in code_parts(text):
         for line in part.split("\n"):
             words = line.strip().removeprefix("$ ").split()
-            if len(words) < 2 or words[0] != surface.script or words[1].startswith("-"):
-                continue
+            if len(words) < 2 or words[0] != surface.script or words[1].startswith(("-", "<", "[")):
+                continue  # a flag, or a placeholder such as `fivetran <command>`
             command = words[1]
+            if len(words) > 2 and f"{command} {words[2]}" in surface.commands:  # `fivetran package create`
+                command, words = f"{command} {words[2]}", words[1:]
             if command not in surface.commands:
                 unknown.append(f"{surface.script} {command}")
                 continue
