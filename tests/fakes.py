@@ -36,7 +36,7 @@ class FakeGenerator:
         return "".join(self.replies.pop(0))
 
     def stream(self, messages: list[dict[str, str]], *, max_tokens: int, stop: list[str] | None = None) -> Iterator[str]:
-        self.calls.append({"messages": messages, "max_tokens": max_tokens, "prompt": self.render(messages)})
+        self.calls.append({"messages": messages, "max_tokens": max_tokens, "prompt": self.render(messages), "stop": stop})
         if not self.replies:
             raise AssertionError("FakeGenerator: no reply queued")
         yield from self.replies.pop(0)

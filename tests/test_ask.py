@@ -253,3 +253,4 @@ def test_an_over_long_question_is_one_line_and_the_chat_goes_on(repo: Path) -> N
     assert "Traceback" not in result.output
     assert "Use HTTPBasicAuth [1]." in result.stdout  # the next question was still answered
     assert len(fake.calls) == 1
+

@@ -45,3 +45,16 @@ def test_an_answer_ends_with_cited_quotes_held_to_the_installed_sdk() -> None:
     assert answer.text.startswith("Deleted rows are kept and flagged [1].\n\nFrom the sources:\n- ")
     assert "- Nothing is physically removed. [1]" in answer.text and "op.purge" not in answer.text
     assert answer.as_json()["points"][0]["n"] == 1 and answer.cited == [1]
+
+
+def test_a_model_stuck_in_a_loop_is_cut_and_prompt_copies_are_stopped() -> None:
+    from assistant.answer import guard, prompts
+
+    loop = "Checkpoint after each page [1]. The state must be a valid JSON object [2]. " * 3
+    fake = FakeGenerator().enqueue(*[w + " " for w in loop.split(" ")])
+    passages = [hit(1, "Checkpoint state after each page."), hit(2, "State is a JSON object.")]
+    answer = Asker(fake, FACTS, surface=SURFACE).answer("how often do I checkpoint state?", passages)
+    assert keypoints.without(answer.text) == ("Checkpoint after each page [1]. "
+                                              "The state must be a valid JSON object [2].")
+    assert fake.calls[0]["stop"] == prompts.ECHO_STOPS and "\nSource [" in prompts.ECHO_STOPS
+    assert guard.loop_start("Yes. Yes. It works fine today. It differs.") == -1

@@ -234,17 +234,21 @@ class Asker:
                     on_text(text)
 
         try:
-            for piece in self.generator.stream(messages, max_tokens=self.max_answer_tokens):
+            for piece in self.generator.stream(messages, max_tokens=self.max_answer_tokens, stop=prompts.ECHO_STOPS):
                 if should_stop and should_stop():  # a piece that arrives after the stop is not shown
                     stopped = True
                     break
                 last = time.perf_counter()
                 first = first or last
                 emit(attributor.feed(citations.feed(piece)))
+                if guard.loop_start("".join(pieces)) >= 0:  # it repeats itself: the rest would be more of it
+                    break
         except KeyboardInterrupt:
             stopped = True
         emit(attributor.feed(citations.flush()) + attributor.flush())
         text = "".join(pieces)
+        cut = guard.loop_start(text)
+        text = text[:cut].rstrip() if cut >= 0 else text
         if not timings.ttft_ms:
             timings.ttft_ms = (first - started) * 1000 if first else 0.0
         timings.gen_tokens = self.generator.count_tokens(text) if text else 0

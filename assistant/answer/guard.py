@@ -54,3 +54,21 @@ def addresses(answer: str, question: str, sources: list[str], removed: list[str]
     if removed and beyond and beyond <= {w for line in removed for w in _words(line)}:
         return False
     return len(words) < 3 or bool(words & (_words(question) | {w for s in sources for w in _words(s)}))
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]+(?:\s*\[\d+\])*")
+_MARKS = re.compile(r"\s*\[\d+\]")
+MIN_LOOP = 20  # a short sentence ("Yes.") may well come twice
+
+
+def loop_start(text: str) -> int:
+    """Where a model stuck in a loop starts repeating itself: the offset of the first complete
+    sentence (of MIN_LOOP characters or more, citations aside) that came before in the same text;
+    -1 when none did. Nothing after it is worth showing."""
+    seen: set[str] = set()
+    for match in _SENTENCE.finditer(text):
+        sentence = " ".join(_MARKS.sub("", match.group(0)).split()).lower()
+        if len(sentence) >= MIN_LOOP and sentence in seen:
+            return match.start()
+        seen.add(sentence)
+    return -1

@@ -19,9 +19,9 @@ MAX_CHARS = 700  # all points together: a short quote, not the passages again
 MIN_CHARS = 15
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(\"'])|\n+")
 _COMMENT = re.compile(r"^\s*#\s?(.*)$")
-_CODE_SIGNS = re.compile(r"[=(){}\[\]]|:\s*$")
 _HEADING = "\n\nFrom the sources:\n"
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s")
+_STARTS_UNIT = re.compile(r"^\s*([-*+>|]|\d+[.)]\s|```)")
 _BULLET = re.compile(r"^[\s#>*-]+|\*\*")
 
 
@@ -42,20 +42,36 @@ def _prose(text: str, language: str) -> str:
     if language != "python":
         return "\n".join(line for line in text.split("\n") if not _HEADING_LINE.match(line))
     kept = []
+    inside = False  # within a docstring
     for line in text.split("\n"):
+        quotes = line.count('"""') + line.count("'''")
         comment = _COMMENT.match(line)
-        if comment:
+        if inside or quotes:
+            kept.append(line.replace('"""', "").replace("'''", "").strip())
+        elif comment:
             kept.append(comment.group(1))
-        elif line.strip() and not _CODE_SIGNS.search(line):
-            kept.append(line.strip().strip("\"'"))
+        inside ^= quotes % 2 == 1
     return "\n".join(kept)
+
+
+def _unwrap(text: str) -> str:
+    """Lines wrapped inside a paragraph (or a run of comment lines) joined back into one line; a
+    blank line, a list item, a table row or a fence starts a new one."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1].strip() and line.strip() and not _STARTS_UNIT.match(line) \
+                and not out[-1].lstrip().startswith(("|", "```")):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def sentences(text: str, language: str = "") -> list[str]:
     """Sentences and list items; a lead-in ending in ":" is joined to what it introduces."""
     out: list[str] = []
     lead = ""
-    for piece in _SENTENCE_END.split(_prose(text, language)):
+    for piece in _SENTENCE_END.split(_unwrap(_prose(text, language))):
         piece = _BULLET.sub("", piece.strip()).strip()
         if not piece:
             continue

@@ -92,6 +92,10 @@ FOLLOW_UP_NOTE = (" (This follows the conversation above. Answer this new questi
 
 EXACT_NOTE = "\n\nThe installed SDK defines these exactly; use them as written:\n{lines}"
 
+# Where a small model starts copying its prompt instead of answering: a source block's header, or the
+# note above. Generation stops there (stop sequences), so the copy is never shown.
+ECHO_STOPS = ["\nSource [", "The installed SDK defines these exactly"]
+
 
 def ask_user(question: str, blocks: list[str], follow_up: bool = False, exact: list[str] | None = None) -> str:
     question = question.strip() + (FOLLOW_UP_NOTE if follow_up else "")
