@@ -70,7 +70,7 @@ def hit(n: int, text: str, kind: str = "pattern", path: str = "examples/x/connec
                {"kind": kind, "path": path, "start_line": 1, "end_line": 1, "header_len": len(header)})
 
 
-def test_an_answer_naming_missing_api_is_written_again_once_then_flagged() -> None:
+def test_an_answer_naming_missing_api_is_written_again_once_then_left_out() -> None:
     fake = FakeGenerator().enqueue("Use op.insert(table, row) [1].").enqueue("Use op.upsert(table, row) [1].")
     shown: list[str] = []
     answer = Asker(fake, FACTS, surface=SURFACE).answer("how do I add rows?", [hit(1, "op.upsert('t', row)")],
@@ -82,8 +82,8 @@ def test_an_answer_naming_missing_api_is_written_again_once_then_flagged() -> No
     stubborn = FakeGenerator().enqueue("Use op.insert [1].").enqueue("Really, op.insert [1].")
     answer = Asker(stubborn, FACTS, surface=SURFACE).answer("how do I add rows?", [hit(1, "op.upsert")])
     assert answer.unknown_names == ["op.insert"] and len(stubborn.calls) == 2
-    assert answer.text.startswith("Really, op.insert [1].") and "`op.insert` is not in the installed SDK (9.9.9)" \
-        in answer.text
+    assert "Really" not in answer.text and answer.text.startswith(
+        "(Left out 1 part naming `op.insert`, which the installed SDK (9.9.9) does not have.)")
     assert answer.as_json()["unknown_names"] == ["op.insert"] and answer.as_json()["retried"] is True
 
 
@@ -201,3 +201,13 @@ def test_subcommands_the_help_hides_come_from_the_clis_constants() -> None:
     assert {"create", "update", "list"} <= set(sdk.hidden_subcommands(sdk.MODULE, "package"))
     assert sdk.hidden_subcommands(sdk.MODULE, "debug") == [] and sdk.hidden_subcommands("no_such_sdk", "x") == []
     assert "--api-key" in sdk.surface().commands["package create"] and "help" in sdk.surface().commands
+
+
+def test_only_the_parts_naming_missing_api_are_left_out() -> None:
+    from assistant.answer.claims import drop
+
+    text = "Use op.upsert for new rows [1]. Then call op.insert(t) for the rest.\n```python\nop.insert(t)\n```\nDone."
+    out = drop(text, unknown_names(text, SURFACE), SURFACE)
+    assert out.startswith("Use op.upsert for new rows [1].") and "Done." in out and "op.insert(" not in out
+    assert out.endswith("(Left out 2 parts naming `op.insert`, which the installed SDK (9.9.9) does not have.)")
+    assert drop("fine", [], SURFACE) == "fine"

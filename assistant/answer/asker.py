@@ -155,7 +155,7 @@ class Asker:
 
         Every SDK and CLI name the answer writes is checked against the installed SDK. An answer
         that names one the SDK lacks, or only lists sources, is written again once with a corrective
-        note; whatever is still unknown after that is flagged in the text, never silently shown."""
+        note; the parts naming whatever is still unknown after that are left out, with a note saying so."""
         if not question.strip():
             raise UsageError("the question is empty")
         started = time.perf_counter()
@@ -183,7 +183,7 @@ class Asker:
             if on_text:
                 on_text("\n\n" + attempt.text)
         unknown = claims.unknown_names(attempt.text, self.surface)
-        text = claims.flag(attempt.text.strip(), unknown, self.surface.version)
+        text = claims.drop(attempt.text.strip(), unknown, self.surface)
         if on_text and text != attempt.text.strip():
             on_text(text[len(attempt.text.strip()):])
         points = [] if attempt.stopped else [  # quotes are held to the installed SDK like the answer

@@ -87,11 +87,22 @@ def helpers_as_api(text: str, passages: list[str], surface: Surface) -> list[str
     return list(dict.fromkeys(found))
 
 
-def flag(text: str, unknown: list[str], version: str) -> str:
-    """The answer with a visible note naming what the installed SDK does not have."""
+_UNIT = re.compile(r"```.*?```|[^\n]*?(?:[.!?](?=\s)|\n|$)", re.S)  # a fenced block, a sentence or a line
+
+
+def drop(text: str, unknown: list[str], surface: Surface) -> str:
+    """The answer without the sentences, lines and code blocks that name what the installed SDK
+    lacks, and a visible note saying what was left out: a wrong call is not shown, even flagged."""
     if not unknown:
         return text
+    kept, dropped = [], 0
+    for unit in _UNIT.findall(text):
+        if unit.strip() and unknown_names(unit, surface):
+            dropped += 1
+            continue
+        kept.append(unit)
     names = ", ".join(f"`{n}`" for n in unknown)
-    return (f"{text.rstrip()}\n\nCheck: {names} "
-            f"{'is' if len(unknown) == 1 else 'are'} not in the installed SDK ({version}); do not rely on "
-            f"{'it' if len(unknown) == 1 else 'them'}.")
+    body = re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip()
+    note = (f"(Left out {dropped} {'part' if dropped == 1 else 'parts'} naming {names}, which the installed SDK "
+            f"({surface.version}) does not have.)")
+    return f"{body}\n\n{note}" if body else note
