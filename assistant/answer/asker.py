@@ -98,15 +98,16 @@ class Asker:
     def fit_history(self, question: str, turns: list[tuple[str, str]]) -> list[Message]:
         """Earlier turns as plain messages, oldest dropped first, within half the budget.
 
-        Old answers lose their [n] markers (those numbers named the old sources, not this turn's) and
-        their quoted source sentences.
+        Old answers lose their [n] markers (those numbers named the old sources, not this turn's),
+        their opening definitions and their quoted source sentences: the model's own words stay.
         The other half of the budget stays for this turn's passages.
         """
         budget = (self.generator.n_ctx - self.max_answer_tokens) // 2
         history: list[Message] = []
         for q, a in turns:
             history += [{"role": "user", "content": q},
-                        {"role": "assistant", "content": _CITATION.sub("", keypoints.without(a)).strip()}]
+                        {"role": "assistant",
+                         "content": _CITATION.sub("", grounding.without(keypoints.without(a))).strip()}]
         while history and self.prompt_tokens(question, [], history) > budget:
             history = history[2:]
         return history

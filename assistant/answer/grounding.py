@@ -68,3 +68,11 @@ def header(lines: list[str], version: str, card_title: str = "") -> str:
 
 def card_title(targets: tuple[str, ...]) -> str:
     return next((card(t).get("title", "") for t in targets if t.startswith("cards/")), "")
+
+
+def without(text: str) -> str:
+    """An answer's text without the opening `header()` wrote: a follow-up's memory keeps what the
+    model said; the definitions are fetched again for each question."""
+    if not text.startswith("From the installed SDK ") or "\n\n" not in text:
+        return text
+    return text.split("\n\n", 1)[1]
