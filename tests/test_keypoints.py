@@ -20,6 +20,8 @@ def test_sentences_split_prose_join_lead_ins_and_keep_only_the_words_of_code() -
         "Deleting rows marks them: the row stays and `_fivetran_deleted` is set to TRUE.",
         "Nothing is physically removed.", "To delete by a partial key: find the full keys first."]
     assert keypoints.sentences(CODE, "python") == ["delete rows that vanished from the source"]
+    assert keypoints.sentences("Filter them out, e.g. `WHERE NOT x`. Then query the rest.") == [
+        "Filter them out, e.g. `WHERE NOT x`.", "Then query the rest."]
 
 
 def test_select_covers_the_question_words_cites_and_skips_what_is_said() -> None:

@@ -17,7 +17,7 @@ from index.tokens import query_tokens, tokenize
 MAX_POINTS = 4
 MAX_CHARS = 700  # all points together: a short quote, not the passages again
 MIN_CHARS = 15
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(\"'])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z`(\"'])|\n+")  # "e.g." ends none
 _COMMENT = re.compile(r"^\s*#\s?(.*)$")
 _HEADING = "\n\nFrom the sources:\n"
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s")
