@@ -211,3 +211,11 @@ def test_only_the_parts_naming_missing_api_are_left_out() -> None:
     assert out.startswith("Use op.upsert for new rows [1].") and "Done." in out and "op.insert(" not in out
     assert out.endswith("(Left out 2 parts naming `op.insert`, which the installed SDK (9.9.9) does not have.)")
     assert drop("fine", [], SURFACE) == "fine"
+
+
+def test_no_second_go_when_the_retry_would_not_fit_the_context() -> None:
+    fake = FakeGenerator(n_ctx=620).enqueue("Use op.insert(table, row) to add rows [1]. " + "rows add " * 75)
+    answer = Asker(fake, FACTS, max_answer_tokens=200, surface=SURFACE).answer(
+        "how do I add rows?", [hit(1, "op.upsert('t', row) adds rows")])
+    assert len(fake.calls) == 1 and not answer.retried and "op.insert(" not in answer.text
+    assert "(Left out 1 part naming `op.insert`" in answer.text

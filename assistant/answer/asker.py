@@ -170,12 +170,12 @@ class Asker:
             on_text(opening)
         attempt = self._attempt(messages, passages, started, timings, on_text, should_stop)
         problem = "" if attempt.stopped else self._problem(attempt.text, passages)
-        retried = bool(problem)
-        if problem:
+        retry = [*messages, {"role": "assistant", "content": attempt.text},
+                 {"role": "user", "content": prompts.RETRY.format(problem=problem)}]
+        retried = bool(problem) and self._fits(retry)  # no room for a second go: the checks below still apply
+        if retried:
             if on_text:
                 on_text(f"\n\n({problem}; answering again)\n\n")
-            retry = [*messages, {"role": "assistant", "content": attempt.text},
-                     {"role": "user", "content": prompts.RETRY.format(problem=problem)}]
             attempt = self._attempt(retry, passages, started, timings, on_text, should_stop)
         fallback = not attempt.stopped and not guard.addresses(
             attempt.text, question, [p.text for p in passages], [line for p in passages for line in p.removed])
@@ -201,6 +201,10 @@ class Asker:
                       attempt.stopped, messages, attributed=attempt.attributed, route=route or Route("search"),
                       unknown_names=unknown, retried=retried, fallback=fallback,
                       removed_lines=sum(len(p.removed) for p in passages), points=points)
+
+    def _fits(self, messages: list[Message]) -> bool:
+        return (self.generator.count_tokens(self.generator.render(messages)) + self.max_answer_tokens
+                <= self.generator.n_ctx)
 
     def _problem(self, text: str, passages: list[Passage]) -> str:
         """Why an answer must be written again: SDK names the SDK lacks, an example's helper offered

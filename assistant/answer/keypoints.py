@@ -20,6 +20,7 @@ MIN_CHARS = 15
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z`(\"'])|\n+")  # "e.g." ends none
 _COMMENT = re.compile(r"^\s*#\s?(.*)$")
 _HEADING = "\n\nFrom the sources:\n"
+_PROSE = ("", "markdown", "text", "rst", "html")
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s")
 _STARTS_UNIT = re.compile(r"^\s*([-*+>|]|\d+[.)]\s|```)")
 _BULLET = re.compile(r"^[\s#>*-]+|\*\*")
@@ -39,6 +40,8 @@ def _prose(text: str, language: str) -> str:
     nothing) and keeps the rest, fenced blocks too.
     (Dropping the code lines of fenced blocks, or sentences of fewer than four words, was measured
     on the question sets' reporting half: both lost facts.)"""
+    if language not in ("python", *_PROSE):  # JSON, YAML and other data state no sentences
+        return ""
     if language != "python":
         return "\n".join(line for line in text.split("\n") if not _HEADING_LINE.match(line))
     kept = []
