@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import sys
 import time
@@ -104,7 +103,7 @@ def main() -> None:
 
     from assistant.answer import keypoints
     from assistant.answer.asker import Asker
-    from assistant.answer.claims import unknown_names
+    from assistant.answer.claims import unknown_names, without_note
     from assistant.answer.passages import gather
     from assistant.services import load_generator, make_retriever
     from core import sdk, settings
@@ -147,8 +146,7 @@ def main() -> None:
                        cited=len(answer.cited),
                        cited_ok=sum(any(states(by_n[n].text, f) for f in item["facts"]) for n in answer.cited),
                        unknown=answer.unknown_names, retried=answer.retried, seconds=time.perf_counter() - t0,
-                       shown_unknown=unknown_names(re.sub(r"\(Left out \d+ parts? naming .*?\)", "", answer.text),
-                                                   surface))
+                       shown_unknown=unknown_names(without_note(answer.text), surface))
         rows.append(row)
         if partial is not None:
             with partial.open("a") as handle:

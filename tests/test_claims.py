@@ -219,3 +219,12 @@ def test_no_second_go_when_the_retry_would_not_fit_the_context() -> None:
         "how do I add rows?", [hit(1, "op.upsert('t', row) adds rows")])
     assert len(fake.calls) == 1 and not answer.retried and "op.insert(" not in answer.text
     assert "(Left out 1 part naming `op.insert`" in answer.text
+
+
+def test_the_left_out_note_is_found_again_and_names_nothing_shown() -> None:
+    from assistant.answer.claims import drop, without_note
+
+    text = "Use op.insert(t) [1]. Then op.upsert(t, row) [2]."
+    shown = drop(text, unknown_names(text, SURFACE), SURFACE)
+    assert unknown_names(shown, SURFACE) == ["op.insert"]  # only inside the note
+    assert unknown_names(without_note(shown), SURFACE) == [] and "op.upsert" in without_note(shown)

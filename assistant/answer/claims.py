@@ -106,3 +106,11 @@ def drop(text: str, unknown: list[str], surface: Surface) -> str:
     note = (f"(Left out {dropped} {'part' if dropped == 1 else 'parts'} naming {names}, which the installed SDK "
             f"({surface.version}) does not have.)")
     return f"{body}\n\n{note}" if body else note
+
+
+_NOTE = re.compile(r"\(Left out \d+ parts? naming .*? does not have\.\)")  # the note `drop` writes
+
+
+def without_note(text: str) -> str:
+    """The answer as shown, less the note `drop` wrote (which names what it left out)."""
+    return _NOTE.sub("", text)

@@ -58,11 +58,14 @@ def facts(targets: tuple[str, ...], surface: Surface) -> list[str]:
     return lines
 
 
+LABEL = "From the installed SDK "  # how an answer's opening starts; `without` finds it by this
+
+
 def header(lines: list[str], version: str, card_title: str = "") -> str:
     """The opening of an answer: the lines, said where they come from."""
     if not lines:
         return ""
-    label = f"From the installed SDK {version}" + (f" and the rule card \"{card_title}\"" if card_title else "")
+    label = f"{LABEL}{version}" + (f" and the rule card \"{card_title}\"" if card_title else "")
     return f"{label}:\n" + "\n".join(f"- {line}" for line in lines) + "\n\n"
 
 
@@ -73,6 +76,6 @@ def card_title(targets: tuple[str, ...]) -> str:
 def without(text: str) -> str:
     """An answer's text without the opening `header()` wrote: a follow-up's memory keeps what the
     model said; the definitions are fetched again for each question."""
-    if not text.startswith("From the installed SDK ") or "\n\n" not in text:
+    if not text.startswith(LABEL) or "\n\n" not in text:
         return text
     return text.split("\n\n", 1)[1]
