@@ -3,6 +3,7 @@
     python bench/generate_eval.py [--split tune|report|all]
                                   [--set rest|local|rest2|...|local5|all] [--task ID]...
                                   [--mode plain|config|both] [--model NAME | --no-model] [--summary] [--json FILE]
+                                  [--keep DIR]
 
 For each task: make its source (a mock API on 127.0.0.1, or files and databases), write the request
 with its placeholders filled to a prompt file, and run `assistant generate --prompt-file P --out D`,
@@ -10,7 +11,8 @@ in `config` mode with `--config C` (the user's configuration: the assistant may 
 validate) and in `plain` mode without. Then the project runs with the real `fivetran debug` against
 the source, with the task's configuration, and the warehouse is checked (bench/eval/generate/harness.py);
 tasks with a second sync change the source and run again with the saved state. Prints PASS/FAIL per
-task with the cause (`--summary`: only the totals) and the pass rate per split and mode.
+task with the cause (`--summary`: only the totals) and the pass rate per split and mode. `--keep DIR`
+copies each generated project to DIR for reading (tune split only: report projects are never read).
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ def generate(task: harness.Task, src: Any, work: Path, mode: str, flags: list[st
     return out, ("" if (out / "connector.py").exists() else (lines[-1] if lines else f"exit {result.exit_code}"))
 
 
+KEEP: Path | None = None
+
+
 def run_task(task: harness.Task, mode: str, flags: list[str], factory: Any, fivetran: Path) -> tuple[bool, str]:
     work = Path(tempfile.mkdtemp(prefix=f"csdk-eval-{task.id}-"))
     try:
@@ -90,6 +95,8 @@ def run_task(task: harness.Task, mode: str, flags: list[str], factory: Any, five
                     return False, f"{label}: {'; '.join(problems)[:400]}"
             return True, ""
     finally:
+        if KEEP is not None and (work / "project").exists():  # for reading a tune task's project afterwards (--keep)
+            shutil.copytree(work / "project", KEEP / f"{task.id}-{mode}", dirs_exist_ok=True)
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -103,7 +110,12 @@ def main() -> None:
     parser.add_argument("--no-model", action="store_true")
     parser.add_argument("--summary", action="store_true", help="print the totals only")
     parser.add_argument("--json", type=Path, help="also write every result to this file")
+    parser.add_argument("--keep", type=Path, help="copy each generated project here (tune tasks only)")
     args = parser.parse_args()
+    global KEEP
+    if args.keep and args.split != "tune":
+        parser.error("--keep reads generated projects: tune split only")
+    KEEP = args.keep
 
     from assistant.connector import runtime_venv
     from assistant.services import Services

@@ -84,7 +84,8 @@ class MockApi:
                 self.send_response(status)
                 kind = "application/xml" if isinstance(body, str) and body.lstrip().startswith("<") else \
                     "application/json"
-                self.send_header("Content-Type", kind)
+                if "Content-Type" not in headers:
+                    self.send_header("Content-Type", kind)
                 for key, value in headers.items():
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(data)))

@@ -799,6 +799,165 @@ def test_signed_requests_carry_a_timestamp_and_an_hmac_of_the_path_and_query(ops
     assert 3.0 <= ops.sleeps[0] <= 3.5  # type: ignore[attr-defined]  # the reset header, not a backoff guess
 
 
+def test_a_signature_over_the_path_is_tried_with_the_query_string_when_the_source_refuses_it(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import hmac
+
+    def signed(call: Call) -> Reply:  # signs the target as sent, query included; the request said "path"
+        body_hash = hashlib.sha256(b"").hexdigest()
+        want = hmac.new(b"k", f"{call.method}\n{call.target}\n{body_hash}".encode(), hashlib.sha256).hexdigest()
+        if call.headers.get("Sig") != want:
+            return reply({"error": "signature_mismatch"}, 401)
+        after = int(call.query.get("after", 0))
+        return reply({"data": [{"id": after + 1}] if after < 3 else [], "has_more": after < 2})
+
+    with MockApi({"/t": signed}) as api:
+        engine(monkeypatch, api.url, {"t": {"path": "/t", "records": "data", "primary_key": ["id"], "pagination": {
+            "kind": "keyset", "param": "after", "has_more": "has_more", "field": "id"}}})
+        monkeypatch.setattr(rest, "COMPUTED_HEADERS", {"Sig": {
+            "parts": ["method", "text:\n", "path", "text:\n", "body_sha256"], "encode": "hmac", "algorithm": "sha256",
+            "secret_key": "secret", "digest": "hex", "prefix": ""}})
+        sync({"secret": "k"})
+        refused = sum(1 for c in api.calls if c.headers.get("Sig") and "?" not in c.target)
+    assert [r["id"] for r in ops.rows("t")] == [1, 2, 3]
+    assert refused <= 1  # one refusal taught the engine; it did not ask again the wrong way
+
+
+def test_an_odata_set_follows_next_links_expands_its_lines_and_filters_the_next_sync_by_expression(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    orders = [{"Id": n, "Changed": f"2024-01-0{n}T00:00:00Z", "Items": [{"Sku": f"s{n}", "Qty": n}]} for n in (1, 2, 3)]
+
+    def odata(call: Call) -> Reply:
+        if call.query.get("$expand") != "Items":
+            return reply([], 400)
+        rows = orders
+        if "$filter" in call.query:  # the literal is unquoted: `Changed gt 2024-01-03T00:00:00Z`
+            field, op_, literal = call.query["$filter"].split(" ")
+            assert (field, op_) == ("Changed", "gt") and not literal.startswith("'")
+            rows = [o for o in orders if o["Changed"] > literal]
+        skip = int(call.query.get("$skiptoken", 0))
+        more = f"{api.url}/Orders?$expand=Items&$skiptoken={skip + 2}" if skip + 2 < len(rows) else None
+        return reply({"@odata.context": "x", "value": rows[skip:skip + 2], **({"@odata.nextLink": more} if more else {})})
+
+    tables = {"orders": {"path": "/Orders", "records": "value", "primary_key": ["Id"], "params": {"$expand": "Items"},
+                         "pagination": {"kind": "link"}, "incremental": {
+                             "field": "Changed", "param": "$filter", "template": "Changed gt {cursor}"}},
+              "order_items": {"path": "", "primary_key": ["order_Id", "Sku"], "parent": {
+                  "table": "orders", "keys": {"Id": "order_Id"}, "array": "Items"}}}
+    with MockApi({"/Orders": odata}) as api:
+        engine(monkeypatch, api.url, tables)
+        state = sync()
+        assert [r["Id"] for r in ops.rows("orders")] == [1, 2, 3]
+        assert [(r["order_Id"], r["Sku"]) for r in ops.rows("order_items")] == [(1, "s1"), (2, "s2"), (3, "s3")]
+        orders.append({"Id": 4, "Changed": "2024-01-05T00:00:00Z", "Items": []})
+        sync(state=state)
+    assert [r["Id"] for r in ops.rows("orders")] == [1, 2, 3, 4]
+
+
+def test_a_browser_style_login_posts_the_forms_hidden_token_and_logs_in_again_when_bounced(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    sessions: dict[str, int] = {}
+    form = ('<form method="post"><input type="hidden" name="authenticity" value="{t}">'
+            '<input name="email"><input type="password" name="pw"></form>')
+    html = {"Content_Type": "text/html"}
+
+    def login(call: Call) -> Reply:
+        if call.method == "GET":
+            token = f"t{len(sessions)}"
+            return reply(form.replace("{t}", token), 200, Set_Cookie=f"pre={token}; Path=/", **html)
+        cookie = call.headers.get("Cookie", "")
+        if call.form.get("email") != "me" or call.form.get("pw") != "pw" or \
+                f"pre={call.form.get('authenticity')}" not in cookie:
+            return reply(form, 200, **html)  # the form again: refused
+        sid = f"s{len(sessions)}"
+        sessions[sid] = 0
+        return reply("", 302, Location="/home", Set_Cookie=f"sid={sid}; Path=/")
+
+    def items(call: Call) -> Reply:
+        sid = next((c.split("=")[1] for c in call.headers.get("Cookie", "").split("; ") if c.startswith("sid=")), "")
+        if sid not in sessions or sessions[sid] >= 2:  # a session serves two calls, then the login page
+            return reply("", 302, Location="/login")
+        sessions[sid] += 1
+        page = int(call.query.get("page", 1))
+        return reply({"items": [{"id": page}], "total_pages": 3})
+
+    with MockApi({"/login": login, "/home": lambda c: reply("<p>hi</p>", 200, **html), "/items": items}) as api:
+        engine(monkeypatch, api.url, {"items": {"path": "/items", "records": "items", "primary_key": ["id"],
+                                                "pagination": {"kind": "page", "param": "page",
+                                                               "total_pages": "total_pages"}}},
+               auth={"kind": "session", "token_url": "/login", "style": "form",
+                     "login": {"email": "user_name", "pw": "user_pass"}})
+        sync({"user_name": "me", "user_pass": "pw"})
+        with pytest.raises(RuntimeError, match="login at .* was refused"):
+            sync({"user_name": "me", "user_pass": "wrong"})
+    assert [r["id"] for r in ops.rows("items")] == [1, 2, 3]
+    assert len(sessions) == 2  # logged in again once, when the first session ran out
+
+
+def test_a_template_header_carries_a_signature_worked_out_first(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import hmac
+
+    def clicks(call: Call) -> Reply:
+        found = dict(p.split("=", 1) for p in call.headers.get("X-Auth", "").split("; ") if "=" in p)
+        message = f"{found.get('TS')}|{call.path}|"
+        want = hmac.new(b"sec", message.encode(), hashlib.sha1).hexdigest()
+        if found.get("ID") != "me" or found.get("MAC") != want:
+            return reply({"error": "bad signature"}, 401)
+        return reply([{"id": 1}])
+
+    with MockApi({"/clicks": clicks}) as api:
+        engine(monkeypatch, api.url, {"clicks": {"path": "/clicks", "records": "", "primary_key": ["id"]}})
+        monkeypatch.setattr(rest, "COMPUTED_HEADERS", {"X-Auth": {
+            "parts": ["text:ID=", "config:api_id", "text:; TS=", "timestamp", "text:; MAC=", "signature"],
+            "signature": {"parts": ["timestamp", "text:|", "path", "text:|", "body"], "encode": "hmac",
+                          "algorithm": "sha1", "secret_key": "api_secret"}}})
+        sync({"api_id": "me", "api_secret": "sec"})
+    assert ops.rows("clicks") == [{"id": 1}]
+
+
+def test_report_windows_go_in_the_post_body_and_an_end_day_refused_is_read_as_included(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date, timedelta
+
+    today = date.today()
+
+    def reports(call: Call) -> Reply:
+        body = call.body or {}
+        if body.get("date_to", "") >= today.isoformat():
+            return reply({"code": "DATE_NOT_FINAL"}, 400)
+        return reply([{"day": body["date_from"], "n": 1}])
+
+    with MockApi({"/reports": reports}) as api:
+        engine(monkeypatch, api.url, {"daily": {
+            "path": "/reports", "method": "POST", "records": "", "primary_key": ["day"],
+            "body": {"kind": "daily", "date_from": "YYYY-MM-DD", "date_to": "YYYY-MM-DD"},
+            "window": {"from_param": "date_from", "to_param": "date_to", "days": 1, "start_key": "start",
+                       "to_exclusive": True}}})
+        sync({"start": (today - timedelta(days=3)).isoformat()})
+    assert not any("date_from" in c.query for c in api.calls)  # the dates went in the body
+    assert [r["day"] for r in ops.rows("daily")] == [(today - timedelta(days=n)).isoformat() for n in (3, 2, 1)]
+
+
+def test_a_page_size_the_source_refuses_is_lowered_to_what_its_answer_allows(ops: Recorder,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def items(call: Call) -> Reply:
+        size = int(call.query.get("per_page", 10))
+        if size > 25:
+            return reply({"error": f"per_page must be between 1 and 25, got {size}"}, 400)
+        page = int(call.query.get("page", 1))
+        return reply({"items": [{"id": (page - 1) * size + n} for n in range(size) if (page - 1) * size + n < 60]})
+
+    with MockApi({"/items": items}) as api:
+        engine(monkeypatch, api.url, {"items": {"path": "/items", "records": "items", "primary_key": ["id"],
+                                                "pagination": {"kind": "page", "param": "page",
+                                                               "size_param": "per_page", "size": 100}}})
+        sync()
+    assert len(ops.rows("items")) == 60
+    assert {c.query.get("per_page") for c in api.calls} == {"100", "25"}
+
+
 def test_an_authorization_header_built_from_two_values_in_base64(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
     def logs(call: Call) -> Reply:
         if call.headers.get("Authorization") != "ApiKey aWQxOmtleTE=":  # "id1:key1"

@@ -147,6 +147,65 @@ def test_header_values_written_as_functions_become_computed_headers() -> None:
     assert spec.config_keys() == ["base_url", "client_key", "signing_key"]
 
 
+def test_a_signature_described_in_words_over_two_lines_is_read_piece_by_piece() -> None:
+    spec = spec_of("GET {base_url}/v1/invoices?cursor=<c>\nConfig: acct_url, acct_id, signing_pass\n"
+                   "Every call is signed:\n  Acct-Id: the account id\n  Acct-Time: unix seconds\n"
+                   "  Acct-Mac: base64 HMAC-SHA512, keyed with the signing pass, computed over\n"
+                   "      the HTTP verb + \"|\" + Acct-Time + \"\\n\" + request path + \"\\n\" + sha256 hash of the body\n")
+    mac = spec.computed_headers["Acct-Mac"]
+    assert (mac.encode, mac.algorithm, mac.digest, mac.secret_key) == ("hmac", "sha512", "base64", "signing_pass")
+    assert mac.parts == ["method", "text:|", "header:Acct-Time", "text:\n", "path", "text:\n", "body_sha256"]
+
+
+def test_a_search_index_beside_the_cluster_root_keys_on_the_field_said_to_be_unique() -> None:
+    spec = spec_of("Copy the access log into a table `hits_log`; request_uid is unique.\n"
+                   "$ curl -u u:p https://es.example.org/\n{\"cluster_name\": \"x\", \"version\": {\"number\": \"8.1\"}}\n"
+                   "$ curl -u u:p -XPOST https://es.example.org/access-*/_search -d '{\"size\": 5}'\n"
+                   '{"hits": {"hits": [{"_id": "a1", "_source": {"ts": "2024-01-01", "request_uid": "r-1"}}]}}')
+    (table,) = spec.tables
+    assert (table.name, table.primary_key, table.records) == ("hits_log", ["request_uid"], "hits.hits")
+    assert table.body["sort"][-1] == {"request_uid": "asc"}  # the unique field breaks ties between equal times
+
+
+def test_an_odata_service_is_read_by_its_conventions() -> None:
+    spec = spec_of("Tables products and product_variants. Config: root = https://erp.example.com/svc/v2, "
+                   "usr and pwd (HTTP basic).\n"
+                   "    GET <root>/Products\n    GET <root>/Products(<ProductID>)\n    GET <root>/$metadata\n"
+                   "Product: ProductID (Edm.Guid, key), Name, ChangedOn (Edm.DateTimeOffset).\n"
+                   "Variants come with $expand=Variants. Changes: $filter=ChangedOn ge 2024-01-01T00:00:00Z")
+    products, variants = spec.tables
+    assert (products.name, products.path, products.records, products.primary_key) == (
+        "products", "/svc/v2/Products", "value", ["ProductID"])
+    assert products.pagination.kind == "link" and products.params == {"$expand": "Variants"}
+    assert products.incremental is not None and products.incremental.template == "ChangedOn ge {cursor}"
+    assert (variants.name, variants.parent.array if variants.parent else "") == ("product_variants", "Variants")
+    assert (spec.auth.kind, spec.auth.username_key, spec.auth.password_key) == ("basic", "usr", "pwd")
+
+
+def test_a_login_form_names_its_fields_and_a_page_parameter_stays_on_its_own_endpoint() -> None:
+    spec = spec_of("Site: https://crm.example.com. Config: site (the url), crm_login, crm_secret.\n"
+                   "Sign in at POST /session with the form fields `email` and `pw`.\n"
+                   "GET /api/accounts?page=1 -> {\"accounts\": [...], \"pages\": 4}\n"
+                   "GET /api/accounts/<id>/contacts -> {\"contacts\": [...]}\nTables accounts, contacts.")
+    assert (spec.auth.kind, spec.auth.style, spec.auth.login) == (
+        "session", "form", {"email": "crm_login", "pw": "crm_secret"})
+    assert spec.base_url_key == "site"
+    accounts, contacts = spec.tables
+    assert accounts.pagination.kind == "page" and contacts.pagination.kind == "none"
+
+
+def test_a_template_header_with_a_signature_defined_on_its_own_line() -> None:
+    spec = spec_of("GET https://api.example.io/v2/clicks?day=<d>\nconfig: api_id, api_secret\n"
+                   "Each call: X-Auth: ID=<api id>; TS=<epoch seconds>; MAC=<mac>\n"
+                   "  mac = hex(HMAC-SHA1(api_secret, TS + \"|\" + path + \"|\" + body)) (path without the query)\n")
+    header = spec.computed_headers["X-Auth"]
+    assert header.parts == ["text:ID=", "config:api_id", "text:; TS=", "timestamp", "text:; MAC=", "signature"]
+    assert header.signature is not None
+    assert (header.signature.parts, header.signature.algorithm, header.signature.secret_key) == (
+        ["timestamp", "text:|", "path", "text:|", "body"], "sha1", "api_secret")
+    assert spec.config_keys() == ["base_url", "api_id", "api_secret"]
+
+
 def test_a_base64_pair_in_the_authorization_header_names_both_keys() -> None:
     spec = spec_of("POST https://search.example.net/products/_query\n"
                    "Auth header `Authorization: Token base64(<account_id>:<account_secret>)`")

@@ -18,13 +18,16 @@ from assistant.connector.spec import Computed
 _HMAC = re.compile(r"hmac[\s_\-]*(sha-?\d+|md5)\s*\((.*)\)", re.I | re.S)
 _BASE64 = re.compile(r"base-?64\s*(?:\(([^)\n]*)\)|(?:of\s+|encod\w*\s+(?:of\s+)?)([^>\n]+))", re.I)
 _CLOCK = re.compile(r"\b(?:unix|epoch|timestamp|time\s*stamp)\b", re.I)
+_MAC_NAME = re.compile(r"hmac[\s_\-]*(sha-?\d+|md5)", re.I)
+_DIGEST_OF_BODY = re.compile(r"(?:sha-?256|hash|digest)\b.*\b(?:body|payload)\b", re.I)
+_ESCAPES = {"\\n": "\n", "\\r": "\r", "\\t": "\t"}
 _METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 
 
 def _key(token: str, keys: list[str]) -> str:
     """The configuration key a written name stands for: itself, or the one key that ends with it
     (`id` -> `api_key_id`, `secret` -> `api_secret`)."""
-    name = re.sub(r"[^\w]", "", token).lower()
+    name = re.sub(r"\W+", "_", token.strip()).strip("_").lower()  # `api id` -> `api_id`
     if not name:
         return ""
     if name in keys or not keys:
@@ -49,12 +52,17 @@ def _piece(token: str, earlier: list[str], keys: list[str]) -> str:
         return "header:" + next(e for e in earlier if e.lower() == token.lower())
     if re.search(r"\bpath\b|\burl\b|\buri\b", low):
         return "path_query" if re.search(r"query|\?|params|search", low) else "path"
+    if _DIGEST_OF_BODY.search(low):
+        return "body_sha256"
     if re.search(r"\bbody\b|payload", low):
         return "body"
     if _CLOCK.search(low) or low in ("ts", "time", "now"):
         return "timestamp_ms" if re.search(r"\bms\b|milli", low) else "timestamp"
     if quoted:
-        return "text:" + quoted.group(1)
+        text = quoted.group(1)
+        for escape, char in _ESCAPES.items():  # a separator written as `"\n"` is a newline
+            text = text.replace(escape, char)
+        return "text:" + text
     key = _key(token, keys)
     return "config:" + key if key else ""
 
@@ -63,11 +71,30 @@ def _split(argument: str) -> list[str]:
     return [p for p in re.split(r"\s*(?:\+|\|\||\bconcat\w*\b|\bthen\b|\bfollowed by\b)\s*", argument) if p.strip()]
 
 
+def _call_arguments(value: str, opened: int) -> str:
+    """What a call's brackets hold, from the `(` at `opened` to its matching `)` (quotes respected)."""
+    depth, quote = 0, ""
+    for at in range(opened, len(value)):
+        char = value[at]
+        if quote:
+            quote = "" if char == quote and value[at - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return value[opened + 1:at]
+    return value[opened + 1:]
+
+
 def _hmac(value: str, earlier: list[str], keys: list[str]) -> Computed | None:
     match = _HMAC.search(value)
     if not match:
         return None
-    secret, _, message = match.group(2).partition(",")
+    opened = value.index("(", match.start(1))
+    secret, _, message = _call_arguments(value, opened).partition(",")
     parts = [_piece(p, earlier, keys) for p in _split(message)]
     written = secret.strip().strip("<>{}`'\" ")
     named = written if re.fullmatch(r"[A-Za-z_]\w*", written) else ""  # the request names the key: it is one
@@ -78,6 +105,67 @@ def _hmac(value: str, earlier: list[str], keys: list[str]) -> Computed | None:
     digest = "base64" if re.search(r"base-?64", value[:match.start()] + value[match.end():], re.I) else "hex"
     return Computed(parts=parts, encode="hmac", algorithm=algorithm, secret_key=secret_key,  # type: ignore[arg-type]
                     digest=digest)  # type: ignore[arg-type]
+
+
+def _prose_hmac(block: str, earlier: list[str], keys: list[str]) -> Computed | None:
+    """A signature described in words over one or more lines: `hex HMAC-SHA256, keyed with the API
+    secret, over` then `timestamp + "\\n" + HTTP method + ... + hex SHA-256 of the request body`.
+    The message is the longest run of pieces joined by `+`; the secret is the key the words name."""
+    match = _MAC_NAME.search(block)
+    runs = [line for line in re.split(r"[\n,;:]|\bover\b", block) if "+" in line]
+    if not match or not runs:
+        return None
+    message = max(runs, key=lambda line: line.count("+")).strip().rstrip(".")
+    parts = [_piece(p, earlier, keys) for p in _split(message)]
+    keyed = re.search(r"(?:keyed|signed|using|with)\s+(?:with\s+)?(?:the\s+|your\s+)?([\w ]{2,30}?)(?:,|\s+over\b|$)",
+                      block, re.I | re.M)
+    words = keyed.group(1).split() if keyed else []
+    secret_key = next((k for w in reversed(words) if (k := _key(w, keys))), "") \
+        or next((k for k in keys if "secret" in k.lower()), "")
+    if not parts or "" in parts or not secret_key:
+        return None
+    digest = "base64" if re.search(r"base-?64", block, re.I) else "hex"
+    return Computed(parts=parts, encode="hmac", algorithm=re.sub(r"[^a-z0-9]", "", match.group(1).lower()),  # type: ignore[arg-type]
+                    secret_key=secret_key, digest=digest)  # type: ignore[arg-type]
+
+
+def _block(text: str, name: str) -> str:
+    """The header's line and the lines under it indented deeper: where a long definition continues."""
+    found = re.search(r"^([ \t]*)[^\n]*?\b" + re.escape(name) + r"\s*:[^\n]*", text, re.M)
+    if not found:
+        return ""
+    lines, indent = [found.group(0)], len(found.group(1).expandtabs())
+    for line in text[found.end() + 1:].splitlines():
+        if not line.strip() or len(line) - len(line.lstrip()) <= indent:
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _template(text: str, name: str, earlier: list[str], keys: list[str]) -> Computed | None:
+    """A header written as a template whose holes are filled per request, one of them a signature the
+    text defines on a line of its own: `Authorization: ADT1 Credential=<key>, Timestamp=<unix seconds>,
+    Signature=<sig>` with `sig = base64(HMAC-SHA256(secret, METHOD + "\\n" + path + ...))`."""
+    line = _block(text, name).split("\n")[0]
+    value = line[line.index(name) + len(name):].lstrip(" :").strip().strip("`")
+    pieces = re.split(r"<([^<>\n]+)>", value)
+    if len(pieces) < 5:  # at least two holes
+        return None
+    parts: list[str] = []
+    signature = None
+    for number, piece in enumerate(pieces):
+        if number % 2 == 0:
+            parts += [f"text:{piece}"] if piece else []
+            continue
+        defined = re.search(rf"^[\s*\-`]*{re.escape(piece)}`?\s*=\s*(.+)$", text, re.M)
+        if defined and _MAC_NAME.search(defined.group(1)):
+            signature = _hmac(defined.group(1), earlier, keys) or _prose_hmac(defined.group(1), earlier, keys)
+            parts.append("signature")
+        else:
+            parts.append(_piece(piece, earlier, keys))
+    if signature is None or "" in parts:
+        return None
+    return Computed(parts=parts, signature=signature)
 
 
 def _base64(value: str, earlier: list[str], keys: list[str]) -> Computed | None:
@@ -98,7 +186,11 @@ def computed_headers(text: str, keys: list[str]) -> dict[str, Computed]:
     for name, value in rq.header_values(text):
         if name in out:
             continue
-        header = _hmac(value, list(out), keys) or _base64(value, list(out), keys)
+        whole = _block(text, name).split("\n")[0]  # the value runs past the commas a template holds
+        header = _template(text, name, list(out), keys) if re.search(r"<[^<>\n]+>.*<[^<>\n]+>", whole) else None
+        header = header or _hmac(value, list(out), keys) or _base64(value, list(out), keys)
+        if header is None and _MAC_NAME.search(value):
+            header = _prose_hmac(_block(text, name), list(out), keys)
         if header is None and _CLOCK.search(value) and len(value) < 40 and "(" not in value:
             header = Computed(parts=["timestamp_ms" if re.search(r"\bms\b|milli", value, re.I) else "timestamp"])
         if header is not None:

@@ -178,6 +178,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
         if endpoint is not None:
             table.deletes = _deletes_endpoint(endpoint, table)
     tables = _jobs(tables, reading, stated) or tables
+    _odata(tables, reading, stated)
     _window(tables, roles, keys, reading, found)
     _shared_paging(tables, roles["table"])
     base_key = next((k for k in keys if re.search(r"url|host|endpoint", k, re.I)), "base_url")
@@ -281,6 +282,12 @@ def _placeholders_to_keys(spec: Spec, named: list[str]) -> None:
             if holder not in named and len(free) == 1:
                 table.path = table.path.replace("{" + holder + "}", "{" + free[0] + "}")
                 used.add(free[0])
+        if table.job is not None:  # the job's status path names the same placeholder the same way
+            for holder in re.findall(r"\{(\w+)\}", table.job.status_path):
+                renamed = [k for k in re.findall(r"\{(\w+)\}", table.path) if holder not in named and
+                           k.lower().endswith("_" + holder.lower())]
+                if len(renamed) == 1:
+                    table.job.status_path = table.job.status_path.replace("{" + holder + "}", "{" + renamed[0] + "}")
 
 
 def _without(body: dict[str, Any], paging: set[str], prefix: str = "") -> dict[str, Any]:
@@ -292,10 +299,12 @@ def _without(body: dict[str, Any], paging: set[str], prefix: str = "") -> dict[s
 def _listing_endpoints(endpoints: list[rq.Endpoint], stated: list[str]) -> list[rq.Endpoint]:
     """The endpoints that list a table's records, from an API's whole endpoint list: not a POST that creates
     on a path another endpoint GETs, not an API version root (`/api/v1`), and, when the request names its
-    tables, only those (and the parents of per-parent ones it names)."""
+    tables, only those (and the parents of per-parent ones it names), nor the bare root beside others."""
     gets = {e.path.rstrip("/") for e in endpoints if e.method == "GET"}
     kept = [e for e in endpoints if not (e.method == "POST" and e.path.rstrip("/") in gets)
             and not re.search(r"/v\d+(?:\.\d+)?/?$", e.path)]
+    if len(kept) > 1:  # the bare root (`GET /`) and `$metadata` describe the service, beside its lists
+        kept = [e for e in kept if e.path.strip("/") and not e.path.rsplit("/", 1)[-1].startswith("$")] or kept
     names = {id(e): rest.table_name(e.path) for e in kept}
     wanted = {n for n in stated} | {rest.singular(n) for n in stated}
     named = [e for e in kept if names[id(e)] in wanted or rest.singular(names[id(e)]) in wanted]
@@ -465,8 +474,13 @@ def _jobs(tables: list[Table], reading: rq.Reading, stated: list[str]) -> list[T
         for name in names:
             old = next((t for t in tables if t.name == name), None)
             body = {k: (name if isinstance(v, str) and v in stated else v) for k, v in (shown or {}).items()}
-            table = Table(name=name, path=post, method="POST", primary_key=old.primary_key if old else ["id"],
-                          find_key=True, body={k: v for k, v in body.items() if not re.search(
+            said = rest.Found()
+            stated_key = rest.primary_key(name, "", reading, None, said, len(names) == 1)
+            assumed = said.decided.get(f"{name}.primary_key") != "text"
+            key, find = (old.primary_key, old.find_key) if old and (not old.find_key or assumed) else \
+                (stated_key, assumed)
+            table = Table(name=name, path=post, method="POST", primary_key=key, find_key=find,
+                          body={k: v for k, v in body.items() if not re.search(
                               r"after|since|from|start", k) or k == "date_from"} if body else {},
                           job=Job(status_path=status, id_field=placeholder))
             if changes is not None:  # every export takes the same `updated_after`
@@ -512,6 +526,10 @@ def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Read
         column = placeholder if placeholder.endswith("_id") and placeholder != "id" else \
             f"{rest.singular(parent.name)}_id"
         child = _table(endpoint, stated_tables(reading), reading, found, False)
+        written = [e for e in reading.endpoints if e is not endpoint and child.pagination.param in e.query]
+        if child.pagination.kind == "page" and child.pagination.param not in endpoint.query and written and \
+                child.pagination.param not in endpoint.segment.split("\n")[0]:
+            child.pagination = Paging()  # the page parameter is written on another endpoint only, not this one
         child.parent = Parent(table=parent.name, keys={field_: column})
         if child.primary_key and column not in child.primary_key:
             child.primary_key = [column, *child.primary_key]  # ids may start again under each parent
@@ -595,6 +613,37 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
             out.append(Table(name=name, primary_key=["id"], parent=Parent(
                 table=parent.name, keys={key: f"{rest.singular(parent.name)}_{key}"}, array=arrays[0])))
     return out
+
+
+_ODATA = re.compile(r"\bOData\b|\$metadata\b|@odata\.|\$(?:filter|expand|skiptoken)=", re.I)
+
+
+def _odata(tables: list[Table], reading: rq.Reading, stated: list[str]) -> None:
+    """An OData service, by its conventions rather than by the request's words: records in `value`, the
+    server's `@odata.nextLink` followed as given, a shown `$filter=<Field> gt <time>` as the incremental
+    filter (its literal written the way the example writes it), and a `$expand=<Nav>` a stated table
+    ends with as that table's rows, expanded into each parent record."""
+    if not _ODATA.search(reading.text):
+        return
+    filtered = re.search(r"\$filter=\s*(\w+)\s+(gt|ge)\s+('?)[\d\-T:.Z+]+('?)", reading.text)
+    expands = re.findall(r"\$expand=(\w+)", reading.text)
+    for table in [t for t in tables if not t.parent and t.method == "GET" and not t.graphql]:
+        table.records = table.records or "value"
+        if table.pagination.kind in ("none", "page", "offset"):
+            table.pagination = Paging(kind="link")
+        if filtered and table.incremental is None:
+            field, op, quote = filtered.group(1), filtered.group(2), filtered.group(3)
+            table.incremental = Incremental(field=field, param="$filter",
+                                            template=f"{field} {op} {quote}{{cursor}}{quote}")
+        for nav in expands:
+            child = next((n for n in stated if n not in {t.name for t in tables} and
+                          (n.endswith("_" + nav.lower()) or n.endswith("_" + rest.singular(nav.lower())))), None)
+            if child is None:
+                continue
+            table.params["$expand"] = nav
+            key = (table.primary_key or ["id"])[0]
+            tables.append(Table(name=child, primary_key=["id"], find_key=True, parent=Parent(
+                table=table.name, keys={key: f"{rest.singular(table.name)}_{key}"}, array=nav)))
 
 
 def _deletes_endpoint(endpoint: rq.Endpoint, table: Table) -> Deletes:

@@ -31,7 +31,9 @@ KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key\b(?:\s+(?:of|for)\s
                         r"\b(?:a|each|one)\s+row\s+is(?=\s+`?\w+`?\s*\+))"  # `a row is store + day + ticket`
                         r"\s*(?:(?:the|its|their|each|every)\s+)?[`\"']?([A-Za-z_]\w*(?:\.\w+)*)"
                         r"(?:[`\"']?\s+(id)\b)?", re.I)  # `key = the entry id`: the entry's `id`
-KEY_AFTER = re.compile(r"[`\"']?([A-Za-z_]\w*)[`\"']?\s+is\s+(?:the\s+)?(?:unique\s+(?:id|key)?|id|key|primary key)\b",
+KEY_AFTER = re.compile(r"[`\"']?(?!(?:which|that|it|this|what|who|there)\b)([A-Za-z_]\w*)[`\"']?"
+                       r"(?:,?\s+(?:which|that))?\s+is\s+(?:the\s+)?"
+                       r"(?:unique\b(?:\s+(?:id|key))?|id|key|primary key)\b",
                        re.I)
 
 
@@ -292,10 +294,15 @@ def _number(value: Any) -> int:
     return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else 0
 
 
+KEY_NOTED = re.compile(r"\b([A-Za-z_]\w*)\s*\((?:[^(),\n]+,\s*)+(?:primary\s+)?(?:key|pk)\s*\)", re.I)
+
+
 def stated_keys(text: str) -> list[tuple[int, str]]:
-    """Every primary key the text states, with where it says so."""
+    """Every primary key the text states, with where it says so: in words, or as a field's note in a
+    property list (`OrderID (Edm.Int32, key)`, `id (int, PK)`)."""
     found = [(m.start(), _said_key(m)) for m in KEY_PHRASE.finditer(text)]
     found += [(m.start(), m.group(1)) for m in KEY_AFTER.finditer(text)]
+    found += [(m.start(), m.group(1)) for m in KEY_NOTED.finditer(text)]
     return sorted(found)
 
 
@@ -327,18 +334,30 @@ def stated_composite(text: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+def _of_another(name: str, text: str, at: int) -> bool:
+    """Whether a key stated at `at` is said on a line that introduces another table (`- table variants: ...
+    sku is unique`)."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    tables = re.findall(r"\btable\s+[`\"']?(\w+)", line, re.I)
+    return bool(tables) and all(t not in (name, singular(name)) for t in tables)
+
+
 def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, Any] | None,
                 found: Found, single: bool) -> list[str]:
     """The key the table's text states; else `id` in its example record, or the record's own `<table>_id`."""
     held = set(rq.paths(record)) if record else set()
-    here = [(at, k) for at, k in stated_keys(segment) if not held or k in held]  # a shown record has the key
-    anywhere = [(at, k) for at, k in stated_keys(reading.text) if not held or k in held]
+    here = [(at, k) for at, k in stated_keys(segment) if (not held or k in held)  # a shown record has the key
+            and not _of_another(name, segment, at)]
+    anywhere = [(at, k) for at, k in stated_keys(reading.text) if (not held or k in held)
+                and not _of_another(name, reading.text, at)]
     named = [k for at, k in anywhere if re.search(rf"\b{re.escape(name)}\b", reading.text[max(0, at - 80):at + 40])]
     grain = re.search(r"\bone\s+row\s+(?:per|for\s+each|for\s+every)\s+`?(\w+)`?((?:\s*(?:\+|,|and|/|&)\s*`?\w+`?)*)",
                       reading.text if single else segment, re.I)
     parts = [grain.group(1), *re.findall(r"`?(\w+)`?", grain.group(2))] if grain else []
     parts = [p for p in parts if p.lower() not in ("and",)]
-    if parts and record and all(p in record for p in parts):  # only fields the records are shown to have
+    joined = grain is not None and "+" in grain.group(2)  # `date + ad_id`: written as a key, fields joined by `+`
+    if parts and ((record and all(p in record for p in parts)) or (not record and joined)):
+        # only fields the records are shown to have, or (no record shown) a key written as one
         found.decided[f"{name}.primary_key"] = "text"
         return parts  # "one row per date + metric": the row's grain is its key
     composite = [(at, k) for at, k in stated_composite(reading.text) if (segment and at >= reading.text.find(segment)
@@ -481,12 +500,15 @@ def graphql_paths(query: str) -> tuple[str, str]:
     return records, page_info
 
 
+_SHORT = {"user": ("usr", "uid"), "pass": ("pwd", "pw")}  # the short forms keys are often given
+
+
 def credential_key(keys: list[str], *hints: str, default: str) -> str:
     """The configuration key that holds a credential: the first stated key containing a hint."""
     secret_like = [k for k in keys if not re.search(r"url|host|base|start|date|dir|path|folder|file|db", k, re.I)]
     for hint in hints:
         for key in secret_like:
-            if hint in key.lower():
+            if hint in key.lower() or any(re.search(rf"(?:^|_){a}(?:$|_)", key.lower()) for a in _SHORT.get(hint, ())):
                 return key
     return secret_like[0] if len(secret_like) == 1 and not hints[0].startswith("client") else default
 
@@ -526,6 +548,19 @@ def _login_key(name: str, value: str, keys: list[str]) -> str:
     return name if name in keys or not keys else credential_key(keys, name, default=name)
 
 
+def _form_fields(segment: str, keys: list[str]) -> dict[str, str]:
+    """A login form's fields the request names (`username` and `password`, not configuration keys), each
+    filled from the key of its kind: the name from a user/login key, the password from a secret one."""
+    named = [n for n in re.findall(r"`([A-Za-z_][\w\-]*)`", segment) if n not in keys]
+    user = next((n for n in named if re.search(r"user|login|email|name", n, re.I)), "")
+    password = next((n for n in named if re.search(r"pass|pwd|^pw$|secret", n, re.I)), "")
+    if not (user and password and len(keys) >= 2):
+        return {}
+    user_key = credential_key(keys, "user", "login", "name", "email", default=keys[0])
+    rest_of = [k for k in keys if k != user_key]
+    return {user: user_key, password: credential_key(rest_of, "pass", "secret", "pwd", default=rest_of[0])}
+
+
 def _session(login: rq.Endpoint, reading: rq.Reading, keys: list[str]) -> Auth:
     """A login endpoint that answers with a session token: the body's fields (an example body, else the
     credential keys), where the token sits (a response example, or a dotted name with `token`), and the
@@ -534,7 +569,8 @@ def _session(login: rq.Endpoint, reading: rq.Reading, keys: list[str]) -> Auth:
     if isinstance(login.body, dict) and login.body:
         fields = {name: _login_key(name, str(value), keys) for name, value in login.body.items()}
     else:
-        fields = {k: k for k in secret_like} or {"username": "username", "password": "password"}
+        fields = _form_fields(login.segment[:400], secret_like) or \
+            {k: k for k in secret_like} or {"username": "username", "password": "password"}
     responses = [e for e in rq.json_examples(login.segment) if e != login.body]
     dotted = [p for e in responses for p in rq.paths(e) if re.search(r"token", p.rsplit(".", 1)[-1], re.I)]
     dotted += re.findall(r"\b(\w+(?:\.\w+)*\.\w*token\w*)\b", login.segment, re.I)
@@ -650,7 +686,9 @@ def search_index(table: Table, reading: rq.Reading) -> None:
     timestamps repeat), pages within the size the request allows, and the last hit's sort values as the
     next sync's start when it asks for new documents only."""
     dotted = list(dict.fromkeys(re.findall(r"(?<![\w.])@?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+", reading.text)))
-    stated = [k for _, k in stated_keys(reading.text) if "." in k]
+    said = [k for _, k in stated_keys(reading.text)]
+    stated = [k for k in said if "." in k] + [k for k in said if "." not in k and re.search(
+        rf"[\"']{re.escape(k)}[\"']\s*:", reading.text)]  # a field the shown documents carry
     stated += re.findall(r"\bone\s+row\s+(?:per|for\s+each)\s+`?(@?\w+(?:\.\w+)+)", reading.text, re.I)
     key = table.primary_key[0] if table.primary_key else "id"
     key = stated[0] if stated else next((d for d in dotted if d.startswith(key + ".") and d.rsplit(".", 1)[1] in (

@@ -52,6 +52,11 @@ def shown_values(text: str, named: list[str]) -> dict[str, str]:
     for key in named:
         beside = re.search(rf"`?\b{re.escape(key)}\b`?\s*(?:\(|=|:|->|\bis\b)\s*(?:that'?s|that\s+is|i\.e\.?|e\.g\.?|"
                            r"like|eg)?\s*[`\"']?(https?://[^\s`\"')]+|\d{4}-\d\d-\d\d)", text, re.I)
+        described = re.search(rf"`?\b{re.escape(key)}\b`?\s*\((?:the\s+|its\s+)?(?:base\s+|portal\s+|site\s+)?"
+                              r"(?:url|address|host|endpoint)\)", text, re.I)
+        if described:  # `portal (the url)`: the key is said to hold the address
+            out[key] = "https://"
+            continue
         line = re.search(rf"(https?://[^\s`\"')]+|\d{{4}}-\d\d-\d\d)[^\n]*\bkey\b\W*`?{re.escape(key)}\b", text)
         if beside or line:  # `api: https://x/v1   # configuration key: invoicely_api`: the value on the key's line
             out[key] = (beside or line).group(1)  # type: ignore[union-attr]
@@ -71,10 +76,10 @@ def slots(spec: Spec) -> list[Slot]:
                             lambda k, old=old: setattr(auth, "template", auth.template.replace(  # type: ignore[misc]
                                 "{" + old + "}", "{" + k + "}"))))
     elif auth.kind == "basic":
-        out.append(Slot("secret", ("user", "login", "email", "account", "id", "key"), lambda: auth.username_key,
+        out.append(Slot("secret", ("user", "usr", "login", "email", "account", "id", "key"), lambda: auth.username_key,
                         lambda k: setattr(auth, "username_key", k)))
         if auth.password_key:
-            out.append(Slot("secret", ("pass", "secret", "token", "key"), lambda: auth.password_key,
+            out.append(Slot("secret", ("pass", "pwd", "secret", "token", "key"), lambda: auth.password_key,
                             lambda k: setattr(auth, "password_key", k)))
     elif auth.kind == "oauth2":
         out.append(Slot("secret", ("client_id", "id", "client"), lambda: auth.client_id_key,

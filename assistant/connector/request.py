@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 METHOD = r"(GET|POST|PUT|PATCH)"
-_URL = re.compile(r"https?://[A-Za-z0-9][A-Za-z0-9.\-]*(?::\d+)?(?:/[^\s`'\"<>)\]]*)?")
+_URL = re.compile(r"https?://[A-Za-z0-9][A-Za-z0-9.\-]*(?::\d+)?(?:/(?:[^\s`'\"<>)\]]*[^\s`'\"<>)\].,;:])?)?")
 _PLACEHOLDER = re.compile(r"\{\{?\s*([A-Za-z][\w ]*)\s*\}?\}|<\s*([A-Za-z][\w ]*?)\s*>|:([a-z]\w*)(?=/|$)")
 _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9\-]*)\s*:\s*(.+?)\s*$")
 _MAX = re.compile(r"\b(?:at\s+most|max(?:imum)?(?:\s+is|\s+of|:)?|up\s+to|capped\s+at|no\s+more\s+than|"
@@ -213,7 +213,8 @@ def _curl(text: str) -> list[tuple[int, Endpoint]]:
 def _method_lines(text: str) -> list[tuple[int, Endpoint]]:
     """`GET /v1/x?page=<n>`, `POST {base_url}/search`: a method and a URL or a path."""
     out = []
-    for match in re.finditer(rf"\b{METHOD}\s+((?:https?://|\{{|<|\$|/)(?:[^\s`'\"<]|<[^>\n]*>)*)", text):
+    for match in re.finditer(rf"\b{METHOD}\s+((?:https?://|\{{|<[^<>\n]{{1,40}}>|<|\$|/)(?:[^\s`'\"<]|<[^>\n]*>)*)",
+                             text):
         base, path, query = _split_url(match.group(2))
         if path != "/" or base:
             out.append((match.start(), Endpoint(match.group(1), path, query, start=match.start(), base=base)))
@@ -299,9 +300,12 @@ def _retired(text: str, start: int) -> bool:
 
 def _detail(endpoint: Endpoint, others: list[Endpoint]) -> bool:
     """`GET /shifts/{id}` or `/subscribers/sub_24z6` beside `GET /shifts`: one record of a listed collection
-    (its last segment a placeholder or an id), not a table of its own. A child endpoint goes on past the
-    id (`/events/{id}/attendees`)."""
+    (its last segment a placeholder, an id, or a key in brackets), not a table of its own. A child endpoint
+    goes on past the id (`/events/{id}/attendees`)."""
     parent, _, last = endpoint.path.rstrip("/").rpartition("/")
+    keyed = re.fullmatch(r"(\w+)\(.*", last)  # OData's `/Orders(<OrderID>)` beside `/Orders`
+    if keyed and endpoint.method == "GET" and any(o.path.rstrip("/") == f"{parent}/{keyed.group(1)}" for o in others):
+        return True
     if endpoint.method != "GET" or not parent or not (re.fullmatch(r"\{\w+\}|<[\w ]+>|:\w+", last) or
                                                       re.search(r"\d", last)):
         return False
@@ -374,17 +378,20 @@ _LEAD = re.compile(r"^\s*(?:\.json)?\s*(?:keys?|we'?ll\s+provide|will\s+be|provi
 _ITEM = re.compile(r"^[`\"']?([A-Za-z_](?:[\w\-]|\.(?=\w))*)[`\"']?[.:]?$")
 
 
-def _listed(tail: str) -> list[str]:
-    """The identifiers a list starts with: `base_url, api_key and start_date` (stops at the first prose)."""
+def _listed(tail: str, last_before_prose: bool = False) -> list[str]:
+    """The identifiers a list starts with: `base_url, api_key and start_date` (stops at the first prose).
+    `last_before_prose`: a snake_case name that prose follows is the list's last (`svc_pass for the account`)."""
     out = []
     tail = re.split(r"[.!?](?=\s|$)", tail)[0]  # the sentence the list is in
     for item in re.split(r"\s*(?:,|;|\band\b|\+|&|\(|\)|/)\s*", _LEAD.sub("", tail)):
         if not item.strip():
             continue
-        match = _ITEM.match(item.strip())
-        quoted = re.match(r"[`\"']([A-Za-z_][\w.\-]*)[`\"']", item.strip())
-        if not match and quoted:  # `events`: one row per event -- a quoted name, then prose
-            out.append(quoted.group(1))
+        item = re.sub(r"^([`\"']?[A-Za-z_][\w\-]*[`\"']?)\s*=.*$", r"\1", item.strip())  # `key = its value`
+        match = _ITEM.match(item)
+        quoted = re.match(r"[`\"']([A-Za-z_][\w.\-]*)[`\"']" + (r"|([A-Za-z]\w*_\w+)\s" if last_before_prose else ""),
+                          item)
+        if not match and quoted:  # `events`: one row per event; svc_pass for the account -- a name, then prose
+            out.append(quoted.group(1) or quoted.group(2 if last_before_prose else 1))
             break
         if not match or match.group(1).lower() in _STOP:
             break
@@ -407,7 +414,7 @@ def config_keys(text: str) -> list[str]:
             continue  # `def update(configuration, state)`: an argument list in pasted code
         # `config: a (its value), b (its value)`: values in parentheses beside the keys are no keys
         line = text[match.end():match.end() + 400].split("\n")[0]
-        after = _listed(re.sub(r"(?<=\w)\s*\([^()\n]*\)", " ", line)[:160])
+        after = _listed(re.sub(r"(?<=\w)\s*\([^()\n]*\)", " ", line)[:160], last_before_prose=True)
         before = re.search(r"([`\w]+(?:\s*(?:,|\band\b)\s*[`\w]+)*)\s+(?:are\s+|go\s+)?(?:in|into)\s+"
                            r"(?:the\s+|our\s+)?$", text[max(0, match.start() - 80):match.start()])
         listed_before = _listed(before.group(1)) if before else []

@@ -105,7 +105,8 @@ class Auth(Part):
         }[self.kind]
 
 
-PIECE = re.compile(r"^(?:timestamp|timestamp_ms|method|path|path_query|body|config:[A-Za-z_][A-Za-z0-9_.\-]*|"
+PIECE = re.compile(r"^(?:timestamp|timestamp_ms|method|path|path_query|body|body_sha256|signature|"
+                   r"config:[A-Za-z_][A-Za-z0-9_.\-]*|"
                    r"header:[A-Za-z][A-Za-z0-9\-]*|text:.*)$", re.S)
 
 
@@ -115,8 +116,9 @@ class Computed(Part):
 
     parts: list[str] = Field(min_length=1)
     """What is joined, in order: `timestamp` (Unix seconds), `timestamp_ms`, `method`, `path`, `path_query`
-    (the path with its query string, as sent), `body`, `config:<key>`, `header:<name>` (an earlier
-    header of this request) and `text:<literal>`."""
+    (the path with its query string, as sent), `body`, `body_sha256` (its hex SHA-256), `config:<key>`,
+    `header:<name>` (an earlier header of this request), `signature` (the `signature` below, worked out
+    first) and `text:<literal>`."""
     encode: Literal["plain", "base64", "hmac"] = "plain"
     algorithm: Literal["sha256", "sha1", "sha512", "md5"] = "sha256"
     """For `hmac`: the hash function."""
@@ -125,6 +127,8 @@ class Computed(Part):
     digest: Literal["hex", "base64"] = "hex"
     prefix: str = ""
     """Written before the value (`ApiKey `)."""
+    signature: Computed | None = None
+    """What the `signature` part stands for: an HMAC worked out first (a template header's signature hole)."""
 
     @field_validator("parts")
     @classmethod
@@ -140,7 +144,8 @@ class Computed(Part):
 
     def config_keys(self) -> list[str]:
         named = [p.split(":", 1)[1] for p in self.parts if p.startswith("config:")]
-        return [*named, *([self.secret_key] if self.encode == "hmac" and self.secret_key else [])]
+        inner = self.signature.config_keys() if self.signature else []
+        return [*named, *([self.secret_key] if self.encode == "hmac" and self.secret_key else []), *inner]
 
 
 class Paging(Part):
@@ -194,6 +199,15 @@ class Incremental(Part):
     where: Literal["query", "body", "variables"] = "query"
     sent_as: Literal["iso", "unix"] = "iso"
     """How the parameter wants the time: ISO 8601 (as the records hold it, in UTC) or Unix seconds."""
+    template: str = ""
+    """The parameter's value around the cursor, `{cursor}` standing for it (OData: `ModifiedAt gt {cursor}`)."""
+
+    @field_validator("template")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        if value and (value.count("{cursor}") != 1 or re.search(r"[{}]", value.replace("{cursor}", ""))):
+            raise ValueError(f"the template {value!r} must hold `{{cursor}}` once and no other braces")
+        return value
 
 
 class Deletes(Part):

@@ -104,6 +104,7 @@ def build_session(configuration: dict):
     session.headers["Accept"] = "application/json, application/xml;q=0.9, */*;q=0.5"
     session.headers.update(HEADERS)
     CONTEXT.update(configuration=configuration, expires=None, quota_until=0.0, refused={}, served=set())
+    CONTEXT.pop("swap_path", None)
     kind = AUTH.get("kind", "none")
     if kind == "bearer":
         session.headers["Authorization"] = f"Bearer {configuration[AUTH['token_key']]}"
@@ -122,24 +123,52 @@ def build_session(configuration: dict):
 
 
 def log_in(session):
-    """Log in with the configured credentials and send the session token the answer holds on every call."""
+    """
+    Log in with the configured credentials. A login that answers with a token sends it on every call;
+    a browser-style form login (an HTML page whose hidden fields, such as a CSRF token, go back with
+    the credentials) leaves a session cookie in the session instead. A login page shown again means
+    the credentials were refused.
+    """
     configuration = CONTEXT["configuration"]
     url = AUTH.get("token_url") or configuration.get(AUTH.get("token_url_key", ""), "")
     if url.startswith("/"):
         url = base_url(configuration) + url
     fields = {name: configuration[key] for name, key in AUTH["login"].items()}
     if AUTH.get("style") == "form":
-        response = requests.post(url, data=fields, timeout=REQUEST_TIMEOUT)
+        page = session.get(url, timeout=REQUEST_TIMEOUT)  # sets the form's cookie; may hold hidden fields
+        hidden = hidden_fields(page.text) if "html" in page.headers.get("Content-Type", "").lower() else {}
+        response = session.post(url, data={**hidden, **fields}, timeout=REQUEST_TIMEOUT)
     else:
-        response = requests.post(url, json=fields, timeout=REQUEST_TIMEOUT)
-    if response.status_code in (400, 401, 403):
+        response = session.post(url, json=fields, timeout=REQUEST_TIMEOUT)
+    if response.status_code in (400, 401, 403) or login_page(response):
         raise RuntimeError(f"The login at {url} was refused (HTTP {response.status_code}); check the credentials")
     response.raise_for_status()
-    payload = response.json()
-    token = value_at(payload, AUTH.get("token_field", "")) or find_token(payload)
-    if not isinstance(token, str) or not token:
-        raise RuntimeError(f"The login at {url} answered without a token at '{AUTH.get('token_field')}'")
-    session.headers[AUTH["header_name"]] = AUTH["template"].replace("{token}", token)
+    try:
+        payload = response.json()
+    except ValueError:
+        payload = None
+    token = (value_at(payload, AUTH.get("token_field", "")) or find_token(payload)) if payload is not None else None
+    if isinstance(token, str) and token:
+        session.headers[AUTH["header_name"]] = AUTH["template"].replace("{token}", token)
+    elif not session.cookies:
+        raise RuntimeError(f"The login at {url} answered with neither a token nor a session cookie")
+
+
+def hidden_fields(page: str):
+    """The hidden inputs of an HTML login form (`<input type="hidden" name="csrf_token" value="...">`)."""
+    out = {}
+    for tag in re.findall(r"<input\b[^>]*>", page, re.I):
+        pairs = re.findall(r"([\w\-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", tag)
+        attributes = {k.lower(): v1 or v2 for k, v1, v2 in pairs}
+        if attributes.get("type", "").lower() == "hidden" and attributes.get("name"):
+            out[attributes["name"]] = attributes.get("value", "")
+    return out
+
+
+def login_page(response):
+    """Whether an answer is a login form (a password input): the session ended, or a login failed."""
+    return "html" in response.headers.get("Content-Type", "").lower() and bool(
+        re.search(r"<input\b[^>]*type\s*=\s*[\"']?password", response.text, re.I))
 
 
 def find_token(payload):
@@ -235,12 +264,18 @@ def call(session, method: str, url: str, params=None, body=None):
             pause(url, f"could not connect ({type(exc).__name__})", attempt, None)
             continue
         note_quota(session, response)
-        if response.status_code == 401 and AUTH.get("kind") in ("oauth2", "session") and not refreshed:
+        ended = AUTH.get("kind") == "session" and login_page(response)  # bounced to the login form
+        if (response.status_code == 401 or ended) and AUTH.get("kind") in ("oauth2", "session") and not refreshed:
             if AUTH["kind"] == "oauth2":
                 refresh_token(session)
             else:
                 log_in(session)
             refreshed = True
+            continue
+        if response.status_code in (401, 403) and signs_path() and "swap_path" not in CONTEXT:
+            log.warning(f"{url} refused the signature (HTTP {response.status_code}); signing the path "
+                        "the other way (with or without its query string)")
+            CONTEXT["swap_path"] = True
             continue
         check_status(url, response)
         if response.status_code in RETRY["statuses"]:
@@ -251,6 +286,14 @@ def call(session, method: str, url: str, params=None, body=None):
             return payload, response
         pause(url, problem, attempt, None)
     raise RuntimeError(f"Could not reach {url}: it kept failing after {RETRY['attempts']} attempts")
+
+
+def signs_path():
+    """Whether a computed header signs the path: "the request path" may or may not include the query
+    string, and only the source can say which it means, by refusing the other."""
+    signed = [h for h in COMPUTED_HEADERS.values() if h.get("encode") == "hmac"]
+    signed += [h["signature"] for h in COMPUTED_HEADERS.values() if h.get("signature")]
+    return any(part in ("path", "path_query") for header in signed for part in header["parts"])
 
 
 def send(session, method: str, url: str, params, body):
@@ -266,36 +309,49 @@ def send(session, method: str, url: str, params, body):
 def computed_headers(method: str, path_query: str, body: str, fixed):
     """
     The headers this request computes, in order, so a signature can use the timestamp header before it.
-    Each joins its parts (the time, the method, the path and query as sent, the body, configuration
-    values, literal text), then encodes them: as written, base64, or an HMAC with a configured secret.
+    Each joins its parts (the time, the method, the path and query as sent, the body or its SHA-256,
+    configuration values, literal text, a signature worked out first), then encodes them: as written,
+    base64, or an HMAC with a configured secret.
     """
-    configuration, now = CONTEXT["configuration"], time.time()
+    now = time.time()
+    path = path_query.split("?")[0]
+    if CONTEXT.get("swap_path"):  # the source refused the other reading of "path" (see call())
+        path, path_query = path_query, path
     values = {"timestamp": str(int(now)), "timestamp_ms": str(int(now * 1000)), "method": method.upper(),
-              "path": path_query.split("?")[0], "path_query": path_query, "body": body}
+              "path": path, "path_query": path_query, "body": body,
+              "body_sha256": hashlib.sha256(body.encode()).hexdigest()}
     out: dict = {}
     for name, header in COMPUTED_HEADERS.items():
-        pieces = []
-        for part in header["parts"]:
-            kind, _, arg = part.partition(":")
-            if kind in values:
-                pieces.append(values[kind])
-            elif kind == "config":
-                pieces.append(str(configuration.get(arg, "")))
-            elif kind == "header":
-                pieces.append(str(out.get(arg, fixed.get(arg, ""))))
-            else:
-                pieces.append(arg)
-        message = "".join(pieces).encode()
-        if header.get("encode") == "base64":
-            value = base64.b64encode(message).decode()
-        elif header.get("encode") == "hmac":
-            secret = str(configuration.get(header["secret_key"], "")).encode()
-            mac = hmac.new(secret, message, getattr(hashlib, header.get("algorithm", "sha256")))
-            value = base64.b64encode(mac.digest()).decode() if header.get("digest") == "base64" else mac.hexdigest()
-        else:
-            value = message.decode()
-        out[name] = header.get("prefix", "") + value
+        out[name] = header_value(header, values, {**fixed, **out})
     return out
+
+
+def header_value(header: dict, values: dict, headers):
+    """One computed value: its parts joined, then encoded as the header says."""
+    configuration = CONTEXT["configuration"]
+    pieces = []
+    for part in header["parts"]:
+        kind, _, arg = part.partition(":")
+        if kind in values:
+            pieces.append(values[kind])
+        elif kind == "signature":
+            pieces.append(header_value(header["signature"], values, headers))
+        elif kind == "config":
+            pieces.append(str(configuration.get(arg, "")))
+        elif kind == "header":
+            pieces.append(str(headers.get(arg, "")))
+        else:
+            pieces.append(arg)
+    message = "".join(pieces).encode()
+    if header.get("encode") == "base64":
+        value = base64.b64encode(message).decode()
+    elif header.get("encode") == "hmac":
+        secret = str(configuration.get(header["secret_key"], "")).encode()
+        mac = hmac.new(secret, message, getattr(hashlib, header.get("algorithm", "sha256")))
+        value = base64.b64encode(mac.digest()).decode() if header.get("digest") == "base64" else mac.hexdigest()
+    else:
+        value = message.decode()
+    return header.get("prefix", "") + value
 
 
 def before_request(session):
@@ -626,7 +682,29 @@ def fetch_pages(session, url: str, spec: dict, params: dict, body):
     if kind == "none":
         yield from pages_unstated(session, url, spec, params, body)
         return
-    yield from PAGERS[kind](session, url, spec, params, body)
+    paging = spec["pagination"]
+    started = False
+    try:
+        for records in PAGERS[kind](session, url, spec, params, body):
+            started = True
+            yield records
+    except Refused as exc:
+        said = re.sub(r"\(HTTP \d+\)", "", str(exc))
+        about_size = paging.get("size_param") and re.search(
+            rf"{re.escape(str(paging['size_param']))}|size|limit|max|exceed|at most|too (?:many|large)", said, re.I)
+        smaller = allowed_size(said, int(paging.get("size") or 0)) if exc.status in (400, 422) else 0
+        if started or not about_size or not smaller or paging.get("size_adapted"):
+            raise
+        log.warning(f"{url} refused a page of {paging['size']} ({exc}); asking for {smaller} a page")
+        yield from fetch_pages(session, url, {**spec, "pagination": {**paging, "size": smaller, "size_adapted": True}},
+                               params, body)
+
+
+def allowed_size(message: str, sent: int):
+    """The page size a refusal allows: the largest number it names below what was sent (`limit must be
+    at most 100`), else half of it; 0 when nothing smaller is left to try."""
+    named = [int(n) for n in re.findall(r"(?<![\w.])(\d{1,5})(?![\w.])", message) if 0 < int(n) < sent]
+    return max(named) if named else sent // 2 if sent > 1 else 0
 
 
 JOB_DONE = ("done", "complete", "completed", "success", "succeeded", "finished", "ready", "available")
@@ -1021,6 +1099,8 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
     cursor = table_state.get("cursor")
     if incremental.get("param") and cursor:
         sent = unix_seconds(cursor) if incremental.get("sent_as") == "unix" else cursor
+        if incremental.get("template"):  # the cursor inside an expression (`ModifiedAt gt <cursor>`)
+            sent = incremental["template"].replace("{cursor}", str(sent))
         set_param(params, body, incremental["param"], sent, incremental.get("where", "query"))
     count, newest = 0, cursor
     seen_types: dict = {}
@@ -1167,15 +1247,34 @@ def sync_windows(session, table: str, spec: dict, state: dict):
     count = 0
     while start <= end:
         stop = min(start + timedelta(days=int(window.get("days", 1))), end + timedelta(days=1))
-        params, body = request_parts(spec, {})
-        params.update(window_params(window, start, stop))
-        count += sync_table(session, table, spec, state, url, {}, params, body)
+        try:
+            count += sync_window(session, table, spec, state, url, window, start, stop)
+        except Refused as exc:
+            if exc.status != 400 or not window.get("to_exclusive", True):
+                raise
+            # the request left unsaid whether the end day is included; the source refused the window
+            # ending today (or one day too wide): read each end day as included from here on
+            log.warning(f"{table}: the window {start}..{stop} was refused ({exc}); reading end days as included")
+            window = {**window, "to_exclusive": False}
+            count += sync_window(session, table, spec, state, url, window, start, stop)
         # the future still changes: a window from today on is read again next sync
         table_state["next"] = min(stop, datetime.now(timezone.utc).date()).isoformat()
         # Checkpoint after each window: the next sync starts with the first window not yet read.
         op.checkpoint(state=state)
         start = stop
     return count
+
+
+def sync_window(session, table: str, spec: dict, state: dict, url: str, window: dict, start, stop):
+    """One window's request: its dates go where the request carries them (a report POST's body), else
+    in the query."""
+    params, body = request_parts(spec, {})
+    for name, value in window_params(window, start, stop).items():
+        if isinstance(body, dict) and name in body:
+            body[name] = value
+        else:
+            params[name] = value
+    return sync_table(session, table, spec, state, url, {}, params, body)
 
 
 def window_params(window: dict, start, stop):
