@@ -26,6 +26,8 @@ class Call:
     form: dict[str, str] = field(default_factory=dict)
     target: str = ""
     """The path with its query string, exactly as sent (what a request signature covers)."""
+    raw: str = ""
+    """The body as sent (an XML body is neither JSON nor a form)."""
 
 
 Reply = tuple[int, Any, dict[str, str]]
@@ -71,7 +73,7 @@ class MockApi:
                 parts = urlsplit(self.path)
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
                 call = Call(self.command, parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()},
-                            dict(self.headers.items()), target=self.path)
+                            dict(self.headers.items()), target=self.path, raw=raw)
                 if raw and "json" in self.headers.get("Content-Type", ""):
                     call.body = json.loads(raw)
                 elif raw:

@@ -958,6 +958,48 @@ def test_a_page_size_the_source_refuses_is_lowered_to_what_its_answer_allows(ops
     assert {c.query.get("per_page") for c in api.calls} == {"100", "25"}
 
 
+def test_a_soap_call_fills_its_envelope_pages_by_element_and_filters_the_next_sync_by_the_change_time(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re as re_
+
+    invoices = [{"InvoiceId": n, "ChangedOn": f"2024-02-0{n}T10:00:00Z", "lines": n} for n in (1, 2, 3)]
+    bodies: list[str] = []
+
+    def service(call: Call) -> Reply:
+        text = call.raw
+        bodies.append(text)
+        if "<b:Login>me</b:Login>" not in text or call.headers.get("SOAPAction") != '"urn:x"':
+            return reply("<Fault>auth</Fault>", 500)
+        page = int(re_.search(r"<b:Page>(\d+)</b:Page>", text).group(1))  # type: ignore[union-attr]
+        since = re_.search(r"<b:ChangedAfter>([^<]+)<", text)
+        rows = [i for i in invoices if not since or i["ChangedOn"] >= since.group(1)][(page - 1) * 2:page * 2]
+        xml = "".join(f"<Invoice><InvoiceId>{i['InvoiceId']}</InvoiceId><ChangedOn>{i['ChangedOn']}</ChangedOn>"
+                      f"<Lines>{''.join(f'<Line><No>{n}</No></Line>' for n in range(i['lines']))}</Lines></Invoice>"
+                      for i in rows)
+        return reply(f'<Envelope xmlns="urn:x"><Body><Result>{xml}</Result></Body></Envelope>')
+
+    envelope = ('<s:Envelope xmlns:s="urn:soap" xmlns:b="urn:b"><s:Header><b:Login>string</b:Login></s:Header>'
+                '<s:Body><b:List><b:Page>1</b:Page><b:ChangedAfter>2000-01-01T00:00:00Z</b:ChangedAfter></b:List>'
+                '</s:Body></s:Envelope>')
+    tables = {"invoices": {"path": "/svc", "method": "POST", "xml_body": envelope, "xml_record": "Invoice",
+                           "body": {"Login": "{user}", "ChangedAfter": None}, "primary_key": ["InvoiceId"],
+                           "pagination": {"kind": "page", "param": "Page", "where": "body"},
+                           "incremental": {"field": "", "param": "ChangedAfter", "where": "body"}},
+              "invoice_lines": {"path": "", "primary_key": ["invoice_InvoiceId", "No"], "parent": {
+                  "table": "invoices", "keys": {"InvoiceId": "invoice_InvoiceId"}, "array": "Lines"}}}
+    with MockApi({"/svc": service}) as api:
+        engine(monkeypatch, api.url, tables)
+        monkeypatch.setattr(rest, "HEADERS", {"Content-Type": "text/xml", "SOAPAction": '"urn:x"'})
+        state = sync({"user": "me"})
+        assert "ChangedAfter" not in bodies[0]  # no cursor yet: the optional filter is left out
+        assert [r["InvoiceId"] for r in ops.rows("invoices")] == ["1", "2", "3"]
+        assert len(ops.rows("invoice_lines")) == 6  # an invoice with one line still has a list of one
+        invoices.append({"InvoiceId": 4, "ChangedOn": "2024-02-05T10:00:00Z", "lines": 1})
+        sync({"user": "me"}, state)
+    assert "<b:ChangedAfter>2024-02-03T10:00:00Z</b:ChangedAfter>" in bodies[-1]
+    assert [r["InvoiceId"] for r in ops.rows("invoices")][3:] == ["3", "4"]
+
+
 def test_an_authorization_header_built_from_two_values_in_base64(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
     def logs(call: Call) -> Reply:
         if call.headers.get("Authorization") != "ApiKey aWQxOmtleTE=":  # "id1:key1"

@@ -206,6 +206,34 @@ def test_a_template_header_with_a_signature_defined_on_its_own_line() -> None:
     assert spec.config_keys() == ["base_url", "api_id", "api_secret"]
 
 
+SOAP_REQUEST = """Tables invoices and invoice_lines. Config keys: svc_url, acct_login, acct_pw.
+Endpoint: https://billing.example.net/ws/Billing.svc
+POST /ws/Billing.svc HTTP/1.1
+Content-Type: text/xml; charset=utf-8
+SOAPAction: "urn:billing/ListInvoices"
+
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:b="urn:billing">
+  <soap:Header><b:Credentials><b:Login>string</b:Login><b:Password>string</b:Password></b:Credentials></soap:Header>
+  <soap:Body><b:ListInvoices><b:PageNumber>0</b:PageNumber><b:MaxRecords>100</b:MaxRecords>
+    <b:ChangedAfter>2020-01-01T00:00:00</b:ChangedAfter></b:ListInvoices></soap:Body>
+</soap:Envelope>
+Each Invoice has an InvoiceId and its Lines."""
+
+
+def test_a_soap_envelope_is_the_body_template_and_its_elements_are_read_by_their_values() -> None:
+    spec = spec_of(SOAP_REQUEST)
+    invoices, lines = spec.tables
+    assert (invoices.method, invoices.xml_record, invoices.primary_key) == ("POST", "Invoice", ["InvoiceId"])
+    assert invoices.xml_body.startswith("<soap:Envelope") and invoices.xml_body.endswith("</soap:Envelope>")
+    assert (invoices.pagination.kind, invoices.pagination.param, invoices.pagination.first) == ("page", "PageNumber", 0)
+    assert (invoices.pagination.size_param, invoices.pagination.size) == ("MaxRecords", 100)
+    assert invoices.incremental is not None and invoices.incremental.param == "ChangedAfter"
+    assert invoices.body == {"Login": "{acct_login}", "Password": "{acct_pw}", "ChangedAfter": None}
+    assert (lines.name, lines.parent.array if lines.parent else "") == ("invoice_lines", "Lines")
+    assert spec.headers["SOAPAction"] == '"urn:billing/ListInvoices"' and spec.auth.kind == "none"
+    assert spec.config_keys() == ["svc_url", "acct_login", "acct_pw"]
+
+
 def test_a_base64_pair_in_the_authorization_header_names_both_keys() -> None:
     spec = spec_of("POST https://search.example.net/products/_query\n"
                    "Auth header `Authorization: Token base64(<account_id>:<account_secret>)`")

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from assistant.connector import extract_rest as rest
 from assistant.connector import keys as keys_
 from assistant.connector import request as rq
+from assistant.connector import request_xml
 from assistant.connector.computed import computed_headers
 from assistant.connector.spec import (
     Auth,
@@ -179,12 +180,16 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
             table.deletes = _deletes_endpoint(endpoint, table)
     tables = _jobs(tables, reading, stated) or tables
     _odata(tables, reading, stated)
+    posts = [e for e in reading.endpoints if e.method == "POST"]
+    soap = request_xml.tables(reading, stated, keys, posts[0].path if posts else reading.base_path or "/")
+    tables = soap or tables
     _window(tables, roles, keys, reading, found)
     _shared_paging(tables, roles["table"])
     base_key = next((k for k in keys if re.search(r"url|host|endpoint", k, re.I)), "base_url")
     _whole_url(tables, base_key, config, reading)
     for table in tables:  # `GET /jobs` under an API root of https://host/v1
-        if reading.base_path and table.path and not table.path.startswith(reading.base_path + "/"):
+        if reading.base_path and table.path and not table.path.startswith(reading.base_path + "/") and \
+                table.path != reading.base_path:
             table.path = reading.base_path + table.path
     computed = computed_headers(reading.text, keys)
     unsigned = dataclasses.replace(reading, headers={k: v for k, v in reading.headers.items() if k not in computed})
@@ -197,6 +202,8 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
                 base_url_key=base_key, base_url=reading.base_url, auth=auth, retry=_retry(reading),
                 tables=tables or [Table(name="records", path="/records")], unresolved=found.unresolved,
                 nested="json" if re.search(r"json column|keep nested|as json", reading.text, re.I) else "flatten")
+    if soap:  # a SOAP call says its content type and action; its credentials are in the envelope
+        spec.headers, spec.auth, spec.computed_headers = request_xml.headers(reading.text), Auth(), {}
     if not tables:
         spec.unresolved.append("no endpoint or table was named; a placeholder table `records` at /records")
     named = list(config) or reading.config_keys

@@ -306,6 +306,9 @@ class Table(Part):
     """Dotted path of the records list in the response ("" = the response is the list)."""
     xml_record: str = ""
     """XML responses: the element that holds one record (`entry`)."""
+    xml_body: str = ""
+    """A POST body written as XML (a SOAP envelope), from the request's example: each leaf element named in
+    `body` takes that value on each request (`{key}`: a configuration value; null: the element is left out)."""
     keyed_by: str = ""
     """The records are an object keyed by each record's id (`{"<person_id>": {...}}`): the column that holds the key."""
     primary_key: list[str] = Field(default_factory=lambda: ["id"])
@@ -548,6 +551,8 @@ class Spec(Part):
             keys = [self.base_url_key, *self.auth.config_keys(),
                     *(k for h in self.computed_headers.values() for k in h.config_keys())]
         keys += [t.window.start_key for t in self.tables if t.window and t.window.start_key]
+        keys += [k for t in self.tables if t.xml_body for v in (t.body or {}).values()
+                 for k in re.findall(r"\{(\w+)\}", str(v or ""))]  # credentials written into an XML body
         return list(dict.fromkeys([*keys, *self.extra_config]))
 
     def check(self) -> Spec:

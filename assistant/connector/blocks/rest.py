@@ -297,13 +297,34 @@ def signs_path():
 
 
 def send(session, method: str, url: str, params, body):
-    """One HTTP request; headers COMPUTED_HEADERS names are worked out from the request as it will be sent."""
+    """One HTTP request; headers COMPUTED_HEADERS names are worked out from the request as it will be sent.
+    A body holding an XML template (`XML_BODY`) is sent as that XML with its values filled in."""
+    content = {"data": xml_text(body).encode()} if isinstance(body, dict) and XML_BODY in body else {"json": body}
     if not COMPUTED_HEADERS:
-        return session.request(method, url, params=params, json=body, timeout=REQUEST_TIMEOUT)
-    prepared = session.prepare_request(requests.Request(method, url, params=params, json=body))
+        return session.request(method, url, params=params, timeout=REQUEST_TIMEOUT, **content)
+    prepared = session.prepare_request(requests.Request(method, url, params=params, **content))
     sent = prepared.body.decode() if isinstance(prepared.body, bytes) else (prepared.body or "")
     prepared.headers.update(computed_headers(prepared.method, prepared.path_url, sent, session.headers))
     return session.send(prepared, timeout=REQUEST_TIMEOUT)
+
+
+XML_BODY = "__xml_body__"
+
+
+def xml_text(body: dict):
+    """The XML template with each named leaf element's text set (escaped) to its value; an element whose
+    value is None is left out (an optional filter before there is a cursor)."""
+    text = body[XML_BODY]
+    for name, value in body.items():
+        if name == XML_BODY:
+            continue
+        element = re.compile(rf"<((?:\w+:)?{re.escape(name)})(\s[^<>]*)?>[^<]*</\1>")
+        if value is None:
+            text = element.sub("", text)
+        else:
+            escaped = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "\\\\")
+            text = element.sub(rf"<\1\2>{escaped}</\1>", text)
+    return text
 
 
 def computed_headers(method: str, path_query: str, body: str, fixed):
@@ -489,7 +510,7 @@ def records_at(payload, spec: dict):
         return list(HOOKS[spec["hook"]](payload))
     if isinstance(payload, ElementTree.Element):
         return [xml_record(element) for element in payload.iter()
-                if local_name(element.tag) == spec.get("xml_record", "") and element is not payload]
+                if local_name(element.tag).lower() == spec.get("xml_record", "").lower() and element is not payload]
     value = payload if isinstance(payload, list) else value_at(payload, spec.get("records", ""))
     if spec.get("keyed_by") and isinstance(value, dict):  # {"<id>": {...}, ...}: the key becomes a column
         return [{spec["keyed_by"]: key, **item} for key, item in value.items() if isinstance(item, dict)]
@@ -563,7 +584,10 @@ def xml_record(element):
     names = [local_name(child.tag) for child in element]
     for child in element:
         name = local_name(child.tag)
-        if len(child) and len({local_name(g.tag) for g in child}) == 1 and (len(child) > 1 or child[0].attrib):
+        inner = {local_name(g.tag) for g in child}
+        plural = len(inner) == 1 and name.lower() in {form for n in inner for form in (
+            f"{n.lower()}s", f"{n.lower()}es", f"{n.lower()[:-1]}ies")}  # `<Packages>` of `<Package>`s, even one
+        if len(child) and len(inner) == 1 and (len(child) > 1 or child[0].attrib or plural):
             # a wrapper of like elements (`<variants><variant sku=".."/>...</variants>`): a list, for a child table
             record[name] = [{**{local_name(a): v for a, v in g.attrib.items()}, **xml_record(g)} for g in child]
             continue
@@ -1083,6 +1107,10 @@ def request_parts(spec: dict, row: dict):
     """The query and JSON body of a table's request, with {field} placeholders taken from `row`."""
     params = {k: fill(str(v), row) for k, v in (spec.get("params") or {}).items()}
     body = json.loads(json.dumps(spec["body"])) if spec.get("body") is not None else None
+    if spec.get("xml_body"):  # values written into an XML envelope: configuration values and the row's fields
+        values = {**CONTEXT["configuration"], **row}
+        body = {XML_BODY: spec["xml_body"], **{k: fill(v, values) if isinstance(v, str) else v
+                                              for k, v in (body or {}).items()}}
     if spec.get("graphql"):
         body = {"query": spec["graphql"], "variables": dict(spec.get("variables") or {})}
     return params, body
@@ -1104,12 +1132,15 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
         set_param(params, body, incremental["param"], sent, incremental.get("where", "query"))
     count, newest = 0, cursor
     seen_types: dict = {}
+    field = incremental.get("field")
     for records in fetch_pages(session, url, spec, params, body):
         sync_included(table, CONTEXT.get("page"))
         for record in records:
             row = dict(prepare_record(source_of(record)), **extra)
-            if incremental.get("field"):
-                value = to_utc(value_at(record, incremental["field"]))
+            if incremental.get("param") and not field:
+                field = cursor_field(row, incremental["param"])
+            if field:
+                value = to_utc(value_at(record, field) if field in record or "." in field else row.get(field))
                 continues = incremental.get("param") == spec["pagination"].get("param")  # a keyset: the last one
                 if value is not None and (newest is None or continues or later(value, newest)):
                     newest = value
@@ -1123,6 +1154,21 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
                 op.checkpoint(state=state)
     table_state["cursor"] = newest
     return count
+
+
+def cursor_field(row: dict, param: str):
+    """The field a filter parameter compares with, when the request never showed the records: the
+    time field sharing the parameter's word (`ModifiedSince` -> `ModifiedAt`), else one named as a
+    change time. "" when none holds a time."""
+    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", param)
+             if w.lower() not in ("since", "after", "from", "gte", "gt", "min", "start", "date", "time")]
+    timed = [name for name, value in row.items() if isinstance(value, str)
+             and re.match(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d", value)]
+    for found in ([n for n in timed if any(w in n.lower() for w in words)],
+                  [n for n in timed if re.search(r"modif|updat|chang", n, re.I)]):
+        if found:
+            return found[0]
+    return ""
 
 
 def unix_seconds(value):
