@@ -411,6 +411,32 @@ def test_a_database_in_batches_with_a_cursor_that_keeps_same_second_writes(
     assert isinstance(ops.rows("orders")[0]["amount"], float)
 
 
+def test_the_same_table_in_two_schemas_is_one_table_whose_rows_say_their_schema(
+        tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    path = tmp_path / "erp.duckdb"
+    conn = duckdb.connect(str(path))
+    for schema, names in (("north", ["ann", "bo"]), ("south", ["cy"])):
+        conn.execute(f"CREATE SCHEMA {schema}; CREATE TABLE {schema}.clients (client_id INTEGER PRIMARY KEY, n VARCHAR)")
+        conn.executemany(f"INSERT INTO {schema}.clients VALUES (?, ?)", list(enumerate(names, 1)))
+    conn.close()
+    local_tables(monkeypatch, {"clients": {"source_table": "north.clients", "schemas": ["north", "south"],
+                                           "schema_column": "region", "primary_key": ["region", "client_id"]}},
+                 "duckdb")
+    local.sync_all({"database_path": str(path)}, {})
+    assert [(r["region"], r["client_id"], r["n"]) for r in ops.rows("clients")] == [
+        ("north", 1, "ann"), ("north", 2, "bo"), ("south", 1, "cy")]
+
+
+def test_a_json_document_per_file_is_one_record_and_a_wrapper_is_its_list(tmp_path: Path) -> None:
+    (tmp_path / "p1.json").write_text(json.dumps({"id": "p1", "name": "a", "team": "x", "since": "2020",
+                                                  "skills": [{"code": "s1"}, {"code": "s2"}]}))
+    (tmp_path / "w.json").write_text(json.dumps({"count": 2, "items": [{"id": 1}, {"id": 2}]}))
+    assert [r["id"] for r in local.read_file(str(tmp_path / "p1.json"), {"format": "json"})] == ["p1"]
+    assert [r["id"] for r in local.read_file(str(tmp_path / "w.json"), {"format": "json"})] == [1, 2]
+
+
 def test_a_missing_database_file_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     local_tables(monkeypatch, {"orders": {"source_table": "orders", "primary_key": ["id"]}})
     with pytest.raises(RuntimeError, match="Configured database file does not exist: .*nowhere.db"):

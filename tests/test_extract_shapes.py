@@ -1000,3 +1000,39 @@ def test_an_aside_about_the_configuration_itself_names_no_key_and_a_later_backti
 def test_an_arrow_from_a_file_stem_names_its_table_over_a_word_before_table() -> None:
     spec = spec_of("Files STOCK_<YYYYMMDD>.TXT in config key `drop`, pipe separated.\nTarget table: STOCK -> stock_levels.")
     assert [t.name for t in spec.tables] == ["stock_levels"]
+
+
+def test_tables_listed_under_a_heading_and_keys_in_a_field_list(tmp_path: Path) -> None:
+    folder = tmp_path / "staff"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"P{n}.json").write_text(json.dumps({"person_no": f"P{n}", "name": "x", "badges": [{"b": 1}]}))
+    (folder / "_manifest.json").write_text(json.dumps({"files": 2}))
+    text = ("Location: folder in config key people_dir\n\nFields\n  person_no    string   e.g. P1, unique\n"
+            "  badges       array\n\nTarget tables\n  people          one row per person\n"
+            "  people_badges   one row per badge\n")
+    spec = spec_of(text, {"people_dir": str(folder)})
+    assert [(t.name, t.primary_key) for t in spec.tables][:1] == [("people", ["person_no"])]
+    assert spec.tables[0].files == "P*.json" and spec.tables[1].name == "people_badges"
+
+
+def test_a_headerless_file_whose_first_record_spans_lines_takes_the_numbered_columns(tmp_path: Path) -> None:
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "scan_1.csv").write_text('A1,"note\nwith a break",3\nA2,,4\n')
+    text = "files scan_N.csv in folder (config `feed_dir`), no header. Columns:\n 1. scan_id\n 2. note\n 3. pieces\n"
+    spec = spec_of(text, {"feed_dir": str(folder)})
+    assert spec.tables[0].columns == ["scan_id", "note", "pieces"]
+
+
+def test_one_database_table_takes_the_one_destination_name_the_request_gives(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "till.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE sales (id INTEGER PRIMARY KEY, amount REAL)")
+    conn.commit()
+    conn.close()
+    spec = spec_of("Put the sales into one table, `ventas`. The SQLite file path is in config key `till_db`.",
+                   {"till_db": str(db)})
+    assert [(t.name, t.source_table) for t in spec.tables] == [("ventas", "sales")]

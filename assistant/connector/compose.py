@@ -188,7 +188,7 @@ AUTH_FIELDS = {
 NESTED_PARTS = ("incremental", "deletes", "parent", "window", "job")
 LOCAL_FIELDS = ("files", "format", "delimiter", "source_table", "cursor_column", "deleted_column", "deleted_value",
                 "columns", "positions", "ready", "folder_columns", "member_column",
-                "deletion_log")
+                "deletion_log", "schemas", "schema_column")
 
 
 def literal(value: Any) -> str:
@@ -219,7 +219,7 @@ def rest_table(table: Table) -> dict[str, Any]:
 def local_table(table: Table, files: bool) -> dict[str, Any]:
     keep = ("files", "format", "delimiter", "columns", "positions", "ready", "name_column", "name_columns",
             "folder_columns", "member_column", "route", "records", "deleted_column", "deleted_value") if files else (
-        "source_table", "cursor_column", "deleted_column", "deleted_value", "deletion_log")
+        "source_table", "cursor_column", "deleted_column", "deleted_value", "deletion_log", "schemas", "schema_column")
     data = {k: v for k, v in table.model_dump(include=set(keep)).items() if v or k in ("files", "source_table")}
     more = {"find_key": table.find_key, "snapshot": table.snapshot,
             "parent": table.parent.model_dump() if table.parent else None}

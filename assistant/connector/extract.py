@@ -100,6 +100,9 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         names += bullets or listed or ([snake_name.group(1) or snake_name.group(2)] if snake_name else [])
     for match in re.finditer(r"`?([A-Za-z_]\w*)`?\s+table\b", reading.text):
         names.append(match.group(1))
+    for match in re.finditer(r"^[ \t]*(?:[\w ]{0,30}\s)?tables?[ \t]*:?[ \t]*\n((?:[ \t]+[a-z][a-z0-9_]*\b[^\n]*\n?)+)",
+                             reading.text, re.I | re.M):  # a heading (`Target tables`), then indented rows
+        names += re.findall(r"^[ \t]+([a-z][a-z0-9_]*)\b", match.group(1), re.M)
     # pasted code or pseudo-code that writes rows: `upsert("order_lines", row)`, `op.upsert(table="orders", ...)`
     names += re.findall(r"\bupsert\(\s*(?:table\s*=\s*)?[\"']([A-Za-z_]\w*)[\"']", reading.text)
     for match in re.finditer(r"\b(?:land|load|write|sav|stor|sync|put|nam|call)\w*\s+(?:it|them|this|that|these)?\s*"
@@ -107,7 +110,7 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         names.append(match.group(1))  # "land it as `daily_pageviews`"
     stop = {"a", "the", "table", "tables", "one", "single", "separate", "each", "every", "warehouse", "called",
             "named", "this", "that", "destination", "same", "your", "in", "into", "on", "per", "to", "from",
-            "its", "new", "our", "my"}
+            "its", "new", "our", "my", "only"}
     return list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in stop and not n.isdigit()))
 
 

@@ -303,11 +303,53 @@ def _database_folder(location: str) -> tuple[str, str]:
 def _source_column(text: str, pattern: str, columns: list[str]) -> str:
     """The column naming each row's file: the one the request asks for (`a store column`), else the
     files' shared stem (`store_`), else `source_file`; never one the tables already have."""
-    asked = re.search(r"\b(?:a|an|the|with)\s+[`\"']?([a-z][a-z0-9_]*)[`\"']?\s+(?:column|field)\b", text, re.I)
-    for name in (asked.group(1).lower() if asked else "", rq.snake(pattern.split("*")[0]), "source_file"):
+    asked = re.search(r"\b(?:a|an|the|with)\s+[`\"']?([a-z][a-z0-9_]*)[`\"']?\s+(?:column|field)\b(?!\s+[`\"'])|"
+                      r"\b(?:column|field)\s+[`\"']([a-z][a-z0-9_]*)[`\"']", text, re.I)  # or "as a column `store`"
+    for name in ((asked.group(1) or asked.group(2)).lower() if asked else "", rq.snake(pattern.split("*")[0]), "source_file"):
         if name and name not in columns and name not in ("new", "extra", "single", "separate"):
             return name
     return "source_file"
+
+
+def _one_named(reading: rq.Reading, tables: list[Table], catalog: dict[str, Any]) -> None:
+    """One table read, and the one table the request names is none of the database's (`vendite` for
+    `sales`): the name is the destination's."""
+    from assistant.connector.extract import stated_tables
+
+    own = {n.lower().rsplit(".", 1)[-1] for n in catalog}
+    stated = stated_tables(_prose(reading))
+    named = [n for n in stated if n.lower() not in own]
+    if len(tables) == 1 and len(named) == len(stated) == 1 and tables[0].name.lower() in own:
+        tables[0].name = named[0]
+
+
+def _merged_schemas(reading: rq.Reading, tables: list[Table], catalog: dict[str, Any]) -> list[Table]:
+    """Same-named tables of several schemas (`de.invoices`, `fr.invoices`) that the request names bare
+    (`invoices`), never per schema: one table of that name, read from every schema that has it, each
+    row with its schema's name in a column the request names (`an extra column `entity``), else `schema`."""
+    from assistant.connector.extract import stated_tables
+
+    named = set(stated_tables(_prose(reading))) | {i.lower() for i in reading.identifiers}
+    schemas: dict[str, list[str]] = defaultdict(list)
+    for name in catalog:
+        if "." in name:
+            schemas[name.rsplit(".", 1)[1]].append(name.split(".")[0])
+    merged = {t.source_table.rsplit(".", 1)[-1] for t in tables if "." in t.source_table}
+    merged = {n for n in merged if len(schemas[n]) > 1 and n.lower() in named}
+    if not merged:
+        return tables
+    asked = re.search(r"\bcolumn\s+[`\"']([a-z][a-z0-9_]*)[`\"']|[`\"']([a-z][a-z0-9_]*)[`\"']\s+column\b",
+                      reading.text, re.I)
+    out = [t for t in tables if t.source_table.rsplit(".", 1)[-1] not in merged]
+    for name in sorted(merged, key=lambda n: next(i for i, t in enumerate(tables) if t.source_table.endswith("." + n))):
+        first = next(t for t in tables if t.source_table.endswith("." + name))
+        columns = catalog[first.source_table]["columns"]
+        column = next((c for c in ((asked.group(1) or asked.group(2)) if asked else "", "schema", "source_schema")
+                       if c and c not in columns), "source_schema")
+        table = first.model_copy(update={"name": rq.snake(name), "schemas": schemas[name], "schema_column": column})
+        table.primary_key = [column, *[k for k in first.primary_key if k != column]]
+        out.append(table)
+    return out
 
 
 def _database(reading: rq.Reading, key: str, location: str) -> Spec:
@@ -351,6 +393,8 @@ def _database(reading: rq.Reading, key: str, location: str) -> Spec:
         table.snapshot = bool(primary_key and not table.cursor_column and not table.deletion_log and
                               not table.deleted_column and re.search(r"\bdelet", reading.text, re.I))
         tables.append(table)
+    tables = _merged_schemas(reading, tables, catalog)
+    _one_named(reading, tables, catalog)
     tables += _json_children(reading, tables, catalog)
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
@@ -634,12 +678,12 @@ def _folder_groups(folder: str, text: str, marker: str = "") -> dict[str, tuple[
     if not folder or not root.is_dir():  # no folder stated: never the working directory
         return groups
     named = _text_groups(text)
-    every = [p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")]
+    every = [p for p in root.iterdir() if p.is_file() and not p.name.startswith((".", "_"))]  # `_index.json`
     sniffed = {p: file_layout.content_format(p) for p in every if p.suffix != marker and not _group(p.name)}
     paths = sorted(p for p in every if _group(p.name, sniffed.get(p, "")) and p.suffix != marker)
     nested = not paths  # only folders at the top (`2024/07/01/09.jsonl.gz`): the files below them
     if nested:
-        paths = sorted((p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")),
+        paths = sorted((p for p in root.rglob("*") if p.is_file() and not p.name.startswith((".", "_"))),
                        key=lambda p: [local.natural_order(part) for part in p.relative_to(root).parts])
         sniffed = {p: file_layout.content_format(p) for p in paths if not _group(p.name)}
     for path in paths:
@@ -768,7 +812,9 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
         tables = [Table(name=name, files=f"*.{fmt}", format=fmt, primary_key=keys[:1])]  # type: ignore[arg-type]
         unresolved.append(f"no data file was found or named; assumed {fmt} files (*.{fmt})")
     tables += _file_children(reading, tables, stated, location)
-    snapshot = bool(re.search(WHOLE, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I))
+    # deletes asked for: a file read again because it changed was rewritten, and the rows it no longer
+    # holds were deleted (each file's keys are kept; a file that never changes is never read again)
+    snapshot = bool(re.search(r"\bdelet", reading.text, re.I))
     for table in tables:
         table.snapshot = snapshot and not table.parent  # keys missing from the newest file were deleted
     return Spec(name=f"{tables[0].name}_connector", source_type="file", location_key=key,
@@ -843,10 +889,16 @@ def _layout(reading: rq.Reading, pattern: str, fmt: str, files: list[Path]) -> l
     """Column names for delimited files written without a header: the list the request numbers for them.
     Files not seen now keep the list the request writes beside their name; the connector uses it only
     for files whose first line is data."""
-    if fmt != "csv" or (files and not file_layout.headerless(files[0])):
+    if fmt != "csv":
         return []
     stem = re.split(r"[*_\-]", pattern.removeprefix("**/"))[0]
-    return file_layout.layout_for(reading.text, stem, file_layout.field_count(files[0]) if files else 0)
+    names = file_layout.layout_for(reading.text, stem, file_layout.field_count(files[0]) if files else 0)
+    if files and names and not file_layout.headerless(files[0]):
+        # a first line that reads like names may still be data: it is a header only if it holds the listed names
+        first = [c.strip().lower() for c in file_layout.first_row(files[0])]
+        if sum(n.lower() in first for n in names) * 2 >= len(names):
+            return []
+    return names
 
 
 def _file_deletes(reading: rq.Reading, fmt: str, files: list[Path], layout: list[str],

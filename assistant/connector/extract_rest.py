@@ -297,12 +297,17 @@ def _number(value: Any) -> int:
 KEY_NOTED = re.compile(r"\b([A-Za-z_]\w*)\s*\((?:[^(),\n]+,\s*)+(?:primary\s+)?(?:key|pk)\s*\)", re.I)
 
 
+# a row of a field list, its columns apart by runs of spaces, that says the field is unique
+KEY_ROW = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]{2,}\S[^\n]*?\b(?:unique|primary\s+key|pk)\b", re.I | re.M)
+
+
 def stated_keys(text: str) -> list[tuple[int, str]]:
     """Every primary key the text states, with where it says so: in words, or as a field's note in a
     property list (`OrderID (Edm.Int32, key)`, `id (int, PK)`)."""
     found = [(m.start(), _said_key(m)) for m in KEY_PHRASE.finditer(text)]
     found += [(m.start(), m.group(1)) for m in KEY_AFTER.finditer(text)]
     found += [(m.start(), m.group(1)) for m in KEY_NOTED.finditer(text)]
+    found += [(m.start(), m.group(1)) for m in KEY_ROW.finditer(text)]
     return sorted(found)
 
 

@@ -8,6 +8,7 @@ any suffix, a first line that is data) and of the request (numbered column lists
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 
@@ -46,14 +47,22 @@ def headerless(path: Path) -> bool:
     return is_data_line(rows[0], rows[1:])
 
 
+def first_row(path: Path) -> list[str]:
+    """The cells of the first record, which a quoted line break may carry over several lines."""
+    lines = _lines(path, 20)
+    if not lines:
+        return []
+    return next(csv.reader(io.StringIO("".join(lines)), delimiter=max(DELIMITERS, key=lines[0].count)), [])
+
+
 def field_count(path: Path) -> int:
-    """The fields of a line, less the empty one a separator at the end of every line leaves (`a|b|`)."""
+    """The fields of a record, less the empty one a separator at the end of every line leaves (`a|b|`)."""
     lines = _lines(path, 5)
     if not lines:
         return 0
     delimiter = max(DELIMITERS, key=lines[0].count)
     trailing = all(line.rstrip("\r\n").endswith(delimiter) for line in lines)
-    return len(next(csv.reader([lines[0]], delimiter=delimiter), [])) - trailing
+    return len(first_row(path)) - trailing
 
 
 NUMBERED = re.compile(r"(?<![\w.\-])(\d{1,3})[.):]?\s+`?([A-Za-z_][\w]*)`?")

@@ -32,8 +32,7 @@ def mend(spec: Spec) -> list[str]:
             notes.append(f"{table.name}: its parent {table.parent.table} is not a table; it is read on its own")
             table.parent = None
     if spec.source_type == "rest":
-        empty = [t for t in spec.tables if not (t.path or t.graphql or (t.parent and (t.parent.array or
-                                                                                  t.parent.included)))]
+        empty = [t for t in spec.tables if not t.has_request()]
         if empty and len(empty) < len(spec.tables):
             spec.tables = [t for t in spec.tables if t not in empty]
             notes += [f"{t.name}: no endpoint was given for it; left out" for t in empty]

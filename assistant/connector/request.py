@@ -414,7 +414,7 @@ def config_keys(text: str) -> list[str]:
             continue  # `def update(configuration, state)`: an argument list in pasted code
         # `config: a (its value), b (its value)`: values in parentheses beside the keys are no keys
         line = text[match.end():match.end() + 400].split("\n")[0]
-        after = _listed(re.sub(r"(?<=\w)\s*\([^()\n]*\)", " ", line)[:160], last_before_prose=True)
+        after = _listed(re.sub(r"(?<=[\w`'\"])\s*\([^()\n]*\)", " ", line)[:160], last_before_prose=True)
         before = re.search(r"([`\w]+(?:\s*(?:,|\band\b)\s*[`\w]+)*)\s+(?:are\s+|go\s+)?(?:in|into)\s+"
                            r"(?:the\s+|our\s+)?$", text[max(0, match.start() - 80):match.start()])
         listed_before = _listed(before.group(1)) if before else []
@@ -429,8 +429,9 @@ def config_keys(text: str) -> list[str]:
                   if not re.search(r"\btables?\b[^`]{0,12}$", clause[:m.start()])]  # `feed_token`, not table `x`
         start = max(*(text.rfind(end, 0, match.start()) for end in ".?!\n"), match.start() - 160)
         lead = text[start + 1:match.start()]  # "I've put `domain` (host and port) and `api_key` in the configuration"
-        ticked_before = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`(?!\s+tables?\b)", lead)] if re.search(
-            r"\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?$", lead) else []
+        ticked_before = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`(?!\s+tables?\b)", lead)
+                         if not re.search(r"\btables?\b[^`]{0,12}$", lead[:m.start()])] if re.search(
+            r"\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?$", lead) else []  # not "table `x`, ... in config"
         sentence = text[start + 1:match.end() + 120].split("\n")[0]
         ticked_before += re.findall(r"\bkey\s+[\"'`]([A-Za-z_]\w*)[\"'`]", sentence)  # with key "sqlite_file"
         for name in after + listed_before + ticked_before + ticked:

@@ -347,6 +347,10 @@ class Table(Part):
     """File sources: each file is the whole table, so keys missing from the newest file are deleted."""
     source_table: str = ""
     """Database sources: the table (or view) to read."""
+    schemas: list[str] = Field(default_factory=list)
+    """Database sources: schemas whose same-named table all feed this one (`de.invoices`, `fr.invoices`);
+    each row carries its schema's name in `schema_column`, which leads the key."""
+    schema_column: str = ""
     cursor_column: str = ""
     """Database sources: a column that only grows (updated_at, id); rows at or above the saved value are read."""
     deleted_column: str = ""
@@ -361,6 +365,12 @@ class Table(Part):
     """File sources: the suffix of the marker file that says a data file is complete (`.CTL`, `.done`)."""
     deletion_log: DeletionLog | None = None
     """Database sources: the table that logs this table's deletes; each entry becomes op.delete."""
+
+    def has_request(self) -> bool:
+        """Whether a REST table is read by anything: a path, a GraphQL query, an XML body sent to the
+        configured endpoint itself, or its parent's records."""
+        return bool(self.path or self.graphql or self.xml_body or (self.parent and (self.parent.array or
+                                                                                    self.parent.included)))
 
     @field_validator("name")
     @classmethod
@@ -418,7 +428,13 @@ class Table(Part):
             raise ValueError(f"a marker file's suffix is a short word such as .done, not {value!r}")
         return value
 
-    @field_validator("records", "xml_record", "keyed_by", "cursor_column", "deleted_column", "source_table")
+    @field_validator("schemas")
+    @classmethod
+    def _schemas(cls, value: list[str]) -> list[str]:
+        return [_check(KEY, "the schema", name) for name in value]
+
+    @field_validator("records", "xml_record", "keyed_by", "cursor_column", "deleted_column", "source_table",
+                     "schema_column")
     @classmethod
     def _fields(cls, value: str) -> str:
         return _check(KEY, "the name", value)
@@ -562,8 +578,7 @@ class Spec(Part):
         for table in self.tables:
             if table.parent and table.parent.table not in names and self.catalog != "match":
                 raise UsageError(f"table {table.name!r} has parent {table.parent.table!r}, which is not a table")
-            reads = table.path or table.graphql or (table.parent and (table.parent.array or table.parent.included))
-            if self.source_type == "rest" and not reads:
+            if self.source_type == "rest" and not table.has_request():
                 raise UsageError(f"table {table.name!r} needs an endpoint")
             if self.source_type == "database" and self.catalog == "spec" and not table.source_table and \
                     not (table.parent and table.parent.array):

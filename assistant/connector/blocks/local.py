@@ -255,11 +255,13 @@ def read_json(path: str):
 
 
 def json_records(handle):
-    """The records of an open JSON text: its list, or the one list an object holds, else the object."""
+    """The records of an open JSON text: its list, or the one list an object holds beside a few other
+    values (a count, a date: a wrapper), else the object itself (one document per file, whose list is
+    a child table's rows)."""
     data = json.load(handle)
     if isinstance(data, dict):
         lists = [value for value in data.values() if isinstance(value, list)]
-        data = lists[0] if len(lists) == 1 else [data]
+        data = lists[0] if len(lists) == 1 and len(data) <= 4 else [data]
     return data
 
 
@@ -826,13 +828,14 @@ def is_deleted(value, marker: str = ""):
     return str(value).strip().lower() not in ("", "0", "false", "no", "n", "f")
 
 
-def sync_query(connection, table: str, spec: dict, state: dict, label: str = "", children: dict | None = None):
+def sync_query(connection, table: str, spec: dict, state: dict, label: str = "", children: dict | None = None,
+               label_column: str = ""):
     """
     Upsert the rows of one database table in batches (fetchmany), ordered by the cursor column,
     so memory stays flat and the next sync resumes from the last cursor value saved in state.
     Rows the deleted column marks become deletes; a table read whole (`snapshot`) keeps its keys in
-    state, and a key that is no longer there becomes a delete. With `label` (one file of a folder of databases)
-    every row carries it in SOURCE_COLUMN, and the cursor is kept per file.
+    state, and a key that is no longer there becomes a delete. With `label` (one file of a folder of databases,
+    or one schema) every row carries it in SOURCE_COLUMN (or `label_column`), and the cursor is kept per label.
     """
     table_state = state.setdefault(table, {})
     if label:
@@ -850,7 +853,7 @@ def sync_query(connection, table: str, spec: dict, state: dict, label: str = "",
         for values in batch:
             row = {name: to_value(value) for name, value in zip(names, values, strict=True)}
             if label:
-                row[SOURCE_COLUMN] = label
+                row[label_column or SOURCE_COLUMN] = label
             if spec.get("snapshot"):
                 seen.add(json.dumps([row.get(k) for k in spec["primary_key"]], default=str))
             deleted = bool(spec.get("deleted_column")) and is_deleted(row.get(spec["deleted_column"]),
@@ -937,6 +940,11 @@ def sync_all(configuration: dict, state: dict):
                     continue  # rows of a JSON array in its parent's column: written with the parent's rows
                 children = {name: child for name, child in tables.items()
                             if (child.get("parent") or {}).get("table") == table}
+                if spec.get("schemas"):  # the same table in several schemas: each row says which
+                    for schema in spec["schemas"]:
+                        one = {**spec, "source_table": f"{schema}.{spec['source_table'].rsplit('.', 1)[-1]}"}
+                        sync_query(connection, table, one, state, schema, children, spec["schema_column"])
+                    continue
                 sync_query(connection, table, spec, state, file_label(path) if DATABASES else "", children)
                 if spec.get("deletion_log") and not DATABASES:
                     sync_deletion_log(connection, table, spec, state)
