@@ -305,7 +305,8 @@ def _source_column(text: str, pattern: str, columns: list[str]) -> str:
     files' shared stem (`store_`), else `source_file`; never one the tables already have."""
     asked = re.search(r"\b(?:a|an|the|with)\s+[`\"']?([a-z][a-z0-9_]*)[`\"']?\s+(?:column|field)\b(?!\s+[`\"'])|"
                       r"\b(?:column|field)\s+[`\"']([a-z][a-z0-9_]*)[`\"']", text, re.I)  # or "as a column `store`"
-    for name in ((asked.group(1) or asked.group(2)).lower() if asked else "", rq.snake(pattern.split("*")[0]), "source_file"):
+    said = (asked.group(1) or asked.group(2)).lower() if asked else ""
+    for name in (said, rq.snake(pattern.split("*")[0]), "source_file"):
         if name and name not in columns and name not in ("new", "extra", "single", "separate"):
             return name
     return "source_file"

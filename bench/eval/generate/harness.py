@@ -31,7 +31,8 @@ SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "so
         "rest8": (HERE / "rest8", "mocks", "serve"), "local8": (HERE / "local8", "sources", "make"),
         "rest9": (HERE / "rest9", "mocks", "serve"), "local9": (HERE / "local9", "sources", "make"),
         "rest10": (HERE / "rest10", "mocks", "serve"), "local10": (HERE / "local10", "sources", "make"),
-        "rest11": (HERE / "rest11", "mocks", "serve"), "local11": (HERE / "local11", "sources", "make")}
+        "rest11": (HERE / "rest11", "mocks", "serve"), "local11": (HERE / "local11", "sources", "make"),
+        "rest12": (HERE / "rest12", "mocks", "serve"), "local12": (HERE / "local12", "sources", "make")}
 
 
 @dataclass
