@@ -1026,6 +1026,28 @@ def test_a_soap_call_fills_its_envelope_pages_by_element_and_filters_the_next_sy
     assert [r["InvoiceId"] for r in ops.rows("invoices")][3:] == ["3", "4"]
 
 
+def test_the_array_rows_of_a_record_flagged_deleted_are_deleted_with_it(ops: Recorder,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def orders(call: Call) -> Reply:
+        return reply({"orders": [{"id": 1, "gone": False, "lines": [{"n": 1}]},
+                                 {"id": 2, "gone": True, "lines": [{"n": 1}, {"n": 2}]}]})
+
+    with MockApi({"/orders": orders}) as api:
+        engine(monkeypatch, api.url, {
+            "orders": {"path": "/orders", "records": "orders", "primary_key": ["id"], "deletes": {"flag": "gone"}},
+            "order_lines": {"path": "", "primary_key": ["order_id", "n"], "parent": {
+                "table": "orders", "keys": {"id": "order_id"}, "array": "lines"}}})
+        sync()
+    assert [r["order_id"] for r in ops.rows("order_lines")] == [1]
+    assert ops.deletes == [("orders", {"id": 2}), ("order_lines", {"order_id": 2, "n": 1}),
+                           ("order_lines", {"order_id": 2, "n": 2})]
+
+
+def test_json_api_types_match_however_they_are_spelled() -> None:
+    assert rest.same_kind("ticket-types", "ticket_types") and rest.same_kind("TicketType", "ticket_types")
+    assert rest.same_kind("categories", "category") and not rest.same_kind("venues", "events")
+
+
 def test_an_authorization_header_built_from_two_values_in_base64(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
     def logs(call: Call) -> Reply:
         if call.headers.get("Authorization") != "ApiKey aWQxOmtleTE=":  # "id1:key1"

@@ -1036,3 +1036,43 @@ def test_one_database_table_takes_the_one_destination_name_the_request_gives(tmp
     spec = spec_of("Put the sales into one table, `ventas`. The SQLite file path is in config key `till_db`.",
                    {"till_db": str(db)})
     assert [(t.name, t.source_table) for t in spec.tables] == [("ventas", "sales")]
+
+
+def test_a_pasted_postman_collection_is_read_as_its_requests_and_headers() -> None:
+    collection = {"info": {"name": "Shop"}, "variable": [{"key": "root", "value": "https://shop.example.com/api"},
+                                                         {"key": "apiToken", "value": "abc123"}],
+                  "item": [{"name": "Orders", "item": [{"name": "List orders", "request": {
+                      "method": "GET", "url": {"raw": "{{root}}/orders?page[offset]=0&page[limit]=20"},
+                      "header": [{"key": "Authorization", "value": 'Bearer-ish key="{{apiToken}}"'}]}}]}]}
+    spec = spec_of("Table orders; config keys shop_root and shop_api_token. Our Postman export:\n```json\n"
+                   + json.dumps(collection, indent=2) + "\n```\nIt is JSON:API.")
+    (orders,) = spec.tables
+    assert (orders.path, orders.records) == ("/api/orders", "data")
+    assert (orders.pagination.kind, orders.pagination.param, orders.pagination.size_param) == (
+        "offset", "page[offset]", "page[limit]")
+    assert spec.auth.template == 'Bearer-ish key="{shop_api_token}"'  # the variable's key, not the pasted value
+
+
+def test_a_clause_taken_back_is_not_read() -> None:
+    spec = spec_of("GET https://desk.example.com/api/tickets\nconfig: desk_url, desk_key\n"
+                   "auth goes in a header `X-Token`... no, scratch that, it is a query param. `token=`? no, `key=`.")
+    assert (spec.auth.kind, spec.auth.param_name, spec.auth.token_key) == ("query", "key", "desk_key")
+
+
+def test_a_base64_pair_takes_each_of_two_similar_keys_once() -> None:
+    spec = spec_of("POST https://os.example.com/logs-*/_search\nconfig keys os_url, os_key_id, os_key_secret\n"
+                   "Send `Authorization: ApiKey <base64 of id:key>`.")
+    assert spec.computed_headers["Authorization"].parts == ["config:os_key_id", "text::", "config:os_key_secret"]
+
+
+def test_json_api_without_an_example_takes_records_from_data_and_related_tables_from_included() -> None:
+    spec = spec_of("Tables talks and speakers. GET https://conf.example.org/api/talks?include=speakers\n"
+                   "Header Accept: application/vnd.api+json. Speakers only come in `included`.")
+    talks, speakers = spec.tables
+    assert talks.records == "data"
+    assert speakers.parent is not None and (speakers.parent.included, speakers.parent.type) == ("included", "speakers")
+
+
+def test_the_key_of_the_item_written_in_back_ticks_is_its_id() -> None:
+    spec = spec_of("GET https://inv.example.com/v2/items\nOne table, `items`, keyed on the item `id`.")
+    assert spec.tables[0].primary_key == ["id"]

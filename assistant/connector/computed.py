@@ -173,7 +173,10 @@ def _base64(value: str, earlier: list[str], keys: list[str]) -> Computed | None:
     if not match:
         return None
     pieces = re.split(r"(:)", match.group(1) or match.group(2))
-    parts = ["text::" if p == ":" else _piece(p, earlier, keys) for p in pieces if p.strip()]
+    parts: list[str] = []
+    for piece in [p for p in pieces if p.strip()]:  # `id:key` with os_key_id, os_key_secret: each key once
+        used = [p.split(":", 1)[1] for p in parts if p.startswith("config:")]
+        parts.append("text::" if piece == ":" else _piece(piece, earlier, [k for k in keys if k not in used]))
     if "" in parts or not any(p.startswith("config:") for p in parts):
         return None
     prefix = value[:match.start()].rstrip("<( ").strip()

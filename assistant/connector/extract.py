@@ -183,6 +183,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
             table.deletes = _deletes_endpoint(endpoint, table)
     tables = _jobs(tables, reading, stated) or tables
     _odata(tables, reading, stated)
+    _jsonapi(tables, reading, stated)
     posts = [e for e in reading.endpoints if e.method == "POST"]
     soap = request_xml.tables(reading, stated, keys, posts[0].path if posts else reading.base_path or "/")
     tables = soap or tables
@@ -610,12 +611,19 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
                                                                    or name.endswith(i))
                    and not (parent and i in (parent.name, rest.singular(parent.name)))]
         written = re.findall(r"[\"'`]?(\w+)[\"'`]?\s*:?\s*\[\s*\{", reading.text)  # `channels [ {channel, kwh}`
+        written += re.findall(r"\b([a-z]\w*)\[\]", reading.text)  # `line_items[]`: an array, as written in notes
         arrays += [f for f in [*(known or []), *written]  # `order_lines` from `lines`; `contributors` from itself
                    if name.endswith("_" + f.lower()) or name.endswith("_" + rest.singular(f.lower())) or f == name]
         others = [f for f in dict.fromkeys([*(known or []), *written]) if f not in named and f != name and
                   rest.singular(f) != rest.singular(parent.name if parent else "") and f not in ("data", "items",
                                                                                                  "results", "records")]
-        if not arrays and len(others) == 1 and parent is not None and rest.singular(parent.name) in name:
+        prose_only = arrays == [rest_of_name] and rest_of_name not in written and not re.search(
+            rf"[\"'`]{re.escape(rest_of_name)}[\"'`]\s*:", reading.text)  # a word in a sentence, never a field
+        stems = {rest.singular(w) for w in rest_of_name.lower().split("_")}
+        sharing = [f for f in others if stems & {rest.singular(w) for w in f.lower().split("_")}]
+        others = sharing if len(sharing) == 1 else others  # `lines` <- `line_items[]`, not `discounts[]`
+        if (not arrays or prose_only) and len(others) == 1 and parent is not None and \
+                rest.singular(parent.name) in name:
             # `invoice_lines` from the one array an invoice holds (`line_items`)
             arrays = others
         if arrays and parent is not None:
@@ -623,6 +631,24 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
             out.append(Table(name=name, primary_key=["id"], parent=Parent(
                 table=parent.name, keys={key: f"{rest.singular(parent.name)}_{key}"}, array=arrays[0])))
     return out
+
+
+_JSONAPI = re.compile(r"JSON:?API|vnd\.api\+json", re.I)
+
+
+def _jsonapi(tables: list[Table], reading: rq.Reading, stated: list[str]) -> None:
+    """A JSON:API service, by its conventions: records in `data`, and a stated table no endpoint lists
+    taken from the `included` resources of that type beside the first table's records (with no example
+    that shows them; an example is read by `_included_children`)."""
+    if not _JSONAPI.search(reading.text):
+        return
+    tops = [t for t in tables if not t.parent and not t.graphql]
+    for table in tops:
+        table.records = table.records or "data"
+    listed = {t.name for t in tables}
+    for name in [n for n in stated if n not in listed] if tops else []:
+        tables.append(Table(name=name, primary_key=["id"], parent=Parent(table=tops[0].name, included="included",
+                                                                         type=name)))
 
 
 _ODATA = re.compile(r"\bOData\b|\$metadata\b|@odata\.|\$(?:filter|expand|skiptoken)=", re.I)

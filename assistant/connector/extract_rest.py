@@ -30,7 +30,7 @@ KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key\b(?:\s+(?:of|for)\s
                         r"identified\s+by|key(?:ed)?\s+on|unique\s+(?:by|on)|(?<![?&])\bkey(?:\s+=|\s*=\s)|"
                         r"\b(?:a|each|one)\s+row\s+is(?=\s+`?\w+`?\s*\+))"  # `a row is store + day + ticket`
                         r"\s*(?:(?:the|its|their|each|every)\s+)?[`\"']?([A-Za-z_]\w*(?:\.\w+)*)"
-                        r"(?:[`\"']?\s+(id)\b)?", re.I)  # `key = the entry id`: the entry's `id`
+                        r"(?:[`\"']?\s+[`\"']?(id)\b)?", re.I)  # `key = the entry id`, "the item `id`": its `id`
 KEY_AFTER = re.compile(r"[`\"']?(?!(?:which|that|it|this|what|who|there)\b)([A-Za-z_]\w*)[`\"']?"
                        r"(?:,?\s+(?:which|that))?\s+is\s+(?:the\s+)?"
                        r"(?:unique\b(?:\s+(?:id|key))?|id|key|primary key)\b",
@@ -246,6 +246,7 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     if "offset" in words or "skip" in written or "skip" in reading.params:  # "just skip them" is no parameter
         total = next((f for f in fields if re.search(r"(^|\.)(total|count|total_count|totalCount)$", f)), "")
         param = "offset" if "offset" in words else "skip"
+        param = next((q for q in endpoint.query if _leaf(q).lower() == param), param)  # `page[offset]` as written
         return _paging(base, kind="offset", param=param, total=total, where="body" if param in body_keys else "query")
     # a page parameter written as one (`?page=`, `page`, "page number"), not the word in prose ("page stats")
     as_param = r"`page(?:_?(?:number|no|num|index))?`|[?&]page(?:_?(?:number|no|num|index))?=|" \
@@ -276,8 +277,8 @@ def _body_fields(body: Any) -> set[str]:
 
 
 def _leaf(name: str) -> str:
-    """`page.size` -> `size`: what a dotted parameter is called where it sits."""
-    return name.rsplit(".", 1)[-1].lower()
+    """`page.size`, `page[size]` -> `size`: what a nested parameter is called where it sits."""
+    return re.split(r"[.\[]", name.rstrip("]"))[-1].lower()
 
 
 def _paging(base: Paging, **facts: Any) -> Paging:
@@ -344,6 +345,7 @@ def _of_another(name: str, text: str, at: int) -> bool:
     sku is unique`)."""
     line = text[text.rfind("\n", 0, at) + 1:at]
     tables = re.findall(r"\btable\s+[`\"']?(\w+)", line, re.I)
+    tables += re.findall(r"^\s*(?:[-*•]|\d+[.)])\s*[`\"']?([a-z][a-z0-9]*_[a-z0-9_]+)[`\"']?\s*:", line)  # `- x_y: ..`
     return bool(tables) and all(t not in (name, singular(name)) for t in tables)
 
 
@@ -365,9 +367,10 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
         # only fields the records are shown to have, or (no record shown) a key written as one
         found.decided[f"{name}.primary_key"] = "text"
         return parts  # "one row per date + metric": the row's grain is its key
-    composite = [(at, k) for at, k in stated_composite(reading.text) if (segment and at >= reading.text.find(segment)
-                 and at < reading.text.find(segment) + len(segment)) or re.search(
-                 rf"\b{re.escape(singular(name))}", reading.text[max(0, at - 40):at], re.I)]
+    start = reading.text.find(segment) if segment else -1
+    composite = [(at, k) for at, k in stated_composite(reading.text) if not _of_another(name, reading.text, at) and (
+                 (segment and start <= at < start + len(segment)) or re.search(
+                     rf"\b{re.escape(singular(name))}", reading.text[max(0, at - 40):at], re.I))]
     if composite and (not record or all(k in record for k in composite[0][1])):
         found.decided[f"{name}.primary_key"] = "text"
         return composite[0][1]  # `a grade is identified by student_id + course_code + term`
@@ -616,6 +619,10 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
             if scheme.lower() == "basic":
                 return _basic(rest, keys)
             key = credential_key(keys, "token", "key", default="api_key")
+            holes = list(rq._PLACEHOLDER.finditer(rest))
+            if len(holes) == 1 and rest.strip() != holes[0].group(0):  # `Token token="<token>"`: kept around the key
+                around = rest[:holes[0].start()] + "{" + key + "}" + rest[holes[0].end():]
+                return Auth(kind="header", header_name="Authorization", template=f"{scheme} {around}")
             return Auth(kind="header", header_name="Authorization", template=f"{scheme} {{{key}}}" if rest else
                         f"{{{key}}}")
     for name, value, written in credential_headers(reading)[:1]:

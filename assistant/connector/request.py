@@ -373,6 +373,7 @@ def headers(text: str, found: list[Endpoint]) -> dict[str, str]:
 
 
 _LEAD = re.compile(r"^\s*(?:\.json)?\s*(?:keys?|we'?ll\s+provide|will\s+be|provided|values?|file|is|are|as|under|"
+                   r"(?:should|must|will|needs?\s+to)\s+(?:have|hold|contain|include)|"
                    r"has|have|holds|contains|gives|"
                    r"with(?:\s+the)?\s+name|named|called|together\s+with|:|-)+\s*", re.I)
 _ITEM = re.compile(r"^[`\"']?([A-Za-z_](?:[\w\-]|\.(?=\w))*)[`\"']?[.:]?$")
@@ -516,10 +517,16 @@ def api_root(found: list[Endpoint]) -> Endpoint | None:
     return root
 
 
-def read(text: str) -> Reading:
-    from assistant.connector import request_code, request_openapi, request_tables
+# A clause the writer takes back as they go (`a header `X-Api-Key`... no, scratch that`, "`api_key=`? no,
+# it's `apikey`"): from the clause's start to the "no", written with a trailing "..." or "?" before it.
+_RETRACTED = re.compile(r"[^.\n:;!?]*?(?:\.\.\.|…|\?)\s*(?:no|nope)\b[,.]?(?:\s*(?:scratch\s+that|wait|sorry)\b[,.]?)?")
 
-    text = request_tables.rewrite(request_openapi.rewrite(request_code.rewrite(text)))
+
+def read(text: str) -> Reading:
+    from assistant.connector import request_code, request_openapi, request_postman, request_tables
+
+    text = request_tables.rewrite(request_openapi.rewrite(request_postman.rewrite(request_code.rewrite(text))))
+    text = _RETRACTED.sub(" ", text)
     found = endpoints(text)
     root = api_root(found)
     if root is not None:

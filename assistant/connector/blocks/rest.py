@@ -1145,9 +1145,9 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
                 if value is not None and (newest is None or continues or later(value, newest)):
                     newest = value
             note_types(table, row, seen_types)
-            write_row(table, spec, row, record)
+            deleted = write_row(table, spec, row, record)
             count += 1
-            sync_children(session, table, record, state)
+            sync_children(session, table, record, state, deleted)
             if count % CHECKPOINT_INTERVAL == 0:
                 table_state["cursor"] = newest
                 # Checkpoint: everything written so far is committed and the sync can resume from here.
@@ -1185,12 +1185,22 @@ def sync_included(parent: str, page):
         if link.get("table") != parent or not link.get("included"):
             continue
         for item in value_at(page, link["included"]) or [] if isinstance(page, dict) else []:
-            if isinstance(item, dict) and (not link.get("type") or item.get("type") == link["type"]):
+            if isinstance(item, dict) and (not link.get("type") or same_kind(str(item.get("type")), link["type"])):
                 op.upsert(table=child, data=prepare_record(item))
 
 
+def same_kind(written: str, wanted: str):
+    """Whether a JSON:API type is the one wanted, however the API spells it (`ticket-types`, `TicketType`)."""
+    def bare(name: str):
+        name = re.sub(r"[^a-z0-9]", "", name.lower())
+        return name[:-3] + "y" if name.endswith("ies") else name[:-1] if name.endswith("s") else name
+
+    return bare(written) == bare(wanted)
+
+
 def write_row(table: str, spec: dict, row: dict, record: dict):
-    """Upsert the row, or delete it when the record carries the spec's delete flag (true, or a timestamp)."""
+    """Upsert the row, or delete it when the record carries the spec's delete flag (true, or a timestamp);
+    True when it was deleted."""
     deletes = spec.get("deletes") or {}
     flag, wanted = deletes.get("flag"), deletes.get("flag_value")
     value = value_at(record, flag) if flag else None
@@ -1199,13 +1209,15 @@ def write_row(table: str, spec: dict, row: dict, record: dict):
     if flag and (str(value) == wanted if wanted else marked):
         # The delete marks the row with these primary-key values as deleted (_fivetran_deleted = true).
         op.delete(table=table, keys={key: row.get(key) for key in spec["primary_key"]})
-        return
+        return True
     # The upsert inserts the row, or updates it if its primary key is already in the destination.
     op.upsert(table=table, data=row)
+    return False
 
 
-def sync_children(session, parent: str, record: dict, state: dict):
-    """Child tables of one parent record: rows from its array field, or from a per-parent endpoint."""
+def sync_children(session, parent: str, record: dict, state: dict, deleted: bool = False):
+    """Child tables of one parent record: rows from its array field, or from a per-parent endpoint. The
+    rows of a deleted parent's array are deleted with it."""
     for child, spec in table_specs(CONTEXT["configuration"]).items():
         link = spec.get("parent") or {}
         if link.get("table") != parent or link.get("included"):  # `included` rows come with the page
@@ -1225,7 +1237,11 @@ def sync_children(session, parent: str, record: dict, state: dict):
                 row = dict(prepare_record(item if isinstance(item, dict) else {"value": item}), **extra)
                 if "index" in spec["primary_key"]:
                     row["index"] = index  # the item's position in its parent's array: the rest of its key
-                op.upsert(table=child, data=row)
+                if deleted and spec["primary_key"]:
+                    # The delete marks the child row of a deleted parent as deleted (_fivetran_deleted = true).
+                    op.delete(table=child, keys={key: row.get(key) for key in spec["primary_key"]})
+                else:
+                    op.upsert(table=child, data=row)
             continue
         values = {**flat_values(record), **extra}  # {id} and {vehicle_id} both name the parent's key
         url = joined(base_url(CONTEXT["configuration"]), fill(spec["path"], values))
