@@ -349,6 +349,17 @@ def _of_another(name: str, text: str, at: int) -> bool:
     return bool(tables) and all(t not in (name, singular(name)) for t in tables)
 
 
+def _grain_of(name: str, grain: re.Match[str]) -> bool:
+    """Whether "one row per ..." is said of this table: its name is the last table-like name on the line
+    before it (`table: ad_performance, one row per date + ad_id`, not `projects and project_members (one
+    row per ...)`)."""
+    text = grain.string
+    line = text[text.rfind("\n", 0, grain.start()) + 1:grain.start()]
+    names = re.findall(r"[A-Za-z_]\w*", line)
+    own = [i for i, n in enumerate(names) if n in (name, singular(name))]
+    return bool(own) and not any(n.startswith(singular(name) + "_") for n in names[own[-1] + 1:])
+
+
 def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, Any] | None,
                 found: Found, single: bool) -> list[str]:
     """The key the table's text states; else `id` in its example record, or the record's own `<table>_id`."""
@@ -362,7 +373,7 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
                       reading.text if single else segment, re.I)
     parts = [grain.group(1), *re.findall(r"`?(\w+)`?", grain.group(2))] if grain else []
     parts = [p for p in parts if p.lower() not in ("and",)]
-    joined = grain is not None and "+" in grain.group(2)  # `date + ad_id`: written as a key, fields joined by `+`
+    joined = grain is not None and "+" in grain.group(2) and _grain_of(name, grain)  # `date + ad_id`, said of it
     if parts and ((record and all(p in record for p in parts)) or (not record and joined)):
         # only fields the records are shown to have, or (no record shown) a key written as one
         found.decided[f"{name}.primary_key"] = "text"
