@@ -52,7 +52,11 @@ def first_row(path: Path) -> list[str]:
     lines = _lines(path, 20)
     if not lines:
         return []
-    return next(csv.reader(io.StringIO("".join(lines)), delimiter=max(DELIMITERS, key=lines[0].count)), [])
+    delimiter = max(DELIMITERS, key=lines[0].count)
+    try:
+        return next(csv.reader(io.StringIO("".join(lines), newline=""), delimiter=delimiter), [])
+    except csv.Error:  # stray carriage returns: the first line alone
+        return next(csv.reader([lines[0].rstrip("\r\n")], delimiter=delimiter), [])
 
 
 def field_count(path: Path) -> int:
