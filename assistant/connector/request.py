@@ -519,7 +519,8 @@ def api_root(found: list[Endpoint]) -> Endpoint | None:
 
 # A clause the writer takes back as they go (`a header `X-Api-Key`... no, scratch that`, "`api_key=`? no,
 # it's `apikey`"): from the clause's start to the "no", written with a trailing "..." or "?" before it.
-_RETRACTED = re.compile(r"[^.\n:;!?(]*?(?:\.\.\.|…|\?)\s*(?:no|nope)\b[,.]?(?:\s*(?:scratch\s+that|wait|sorry)\b[,.]?)?")
+_RETRACTED = re.compile(r"[^.\n:;!?(]*?(?:\.\.\.|…|\?)\s*(?:no|nope)\b[,.]?"
+                        r"(?:\s*(?:scratch\s+that|wait|sorry)\b[,.]?)?")
 
 
 def read(text: str) -> Reading:
