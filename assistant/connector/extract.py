@@ -186,7 +186,10 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     _jsonapi(tables, reading, stated)
     posts = [e for e in reading.endpoints if e.method == "POST"]
     soap = request_xml.tables(reading, stated, keys, posts[0].path if posts else reading.base_path or "/")
-    tables = soap or tables
+    if soap:  # the envelope's tables replace what the endpoint lines suggested, and their notes
+        gone = {t.name for t in tables} - {t.name for t in soap}
+        found.unresolved = [u for u in found.unresolved if u.split(":", 1)[0] not in gone]
+        tables = soap
     _window(tables, roles, keys, reading, found)
     _shared_paging(tables, roles["table"])
     base_key = next((k for k in keys if re.search(r"url|host|endpoint", k, re.I)), "base_url")

@@ -381,18 +381,19 @@ _ITEM = re.compile(r"^[`\"']?([A-Za-z_](?:[\w\-]|\.(?=\w))*)[`\"']?[.:]?$")
 
 def _listed(tail: str, last_before_prose: bool = False) -> list[str]:
     """The identifiers a list starts with: `base_url, api_key and start_date` (stops at the first prose).
-    `last_before_prose`: a snake_case name that prose follows is the list's last (`svc_pass for the account`)."""
-    out = []
+    A snake_case name that prose follows is the list's last (`orders and order_lines from the API`) when it
+    is not the first, or when `last_before_prose` (`svc_pass for the account`)."""
+    out: list[str] = []
     tail = re.split(r"[.!?](?=\s|$)", tail)[0]  # the sentence the list is in
     for item in re.split(r"\s*(?:,|;|\band\b|\+|&|\(|\)|/)\s*", _LEAD.sub("", tail)):
         if not item.strip():
             continue
         item = re.sub(r"^([`\"']?[A-Za-z_][\w\-]*[`\"']?)\s*=.*$", r"\1", item.strip())  # `key = its value`
         match = _ITEM.match(item)
-        quoted = re.match(r"[`\"']([A-Za-z_][\w.\-]*)[`\"']" + (r"|([A-Za-z]\w*_\w+)\s" if last_before_prose else ""),
-                          item)
+        named = last_before_prose or bool(out)
+        quoted = re.match(r"[`\"']([A-Za-z_][\w.\-]*)[`\"']" + (r"|([A-Za-z]\w*_\w+)\s" if named else ""), item)
         if not match and quoted:  # `events`: one row per event; svc_pass for the account -- a name, then prose
-            out.append(quoted.group(1) or quoted.group(2 if last_before_prose else 1))
+            out.append(quoted.group(1) or quoted.group(2 if named else 1))
             break
         if not match or match.group(1).lower() in _STOP:
             break
