@@ -15,10 +15,10 @@ import re
 from assistant.connector import request as rq
 from assistant.connector.spec import Computed
 
-_HMAC = re.compile(r"hmac[\s_\-]*(sha-?\d+|md5)\s*\((.*)\)", re.I | re.S)
 _BASE64 = re.compile(r"base-?64\s*(?:\(([^)\n]*)\)|(?:of\s+|encod\w*\s+(?:of\s+)?)([^>\n]+))", re.I)
 _CLOCK = re.compile(r"\b(?:unix|epoch|timestamp|time\s*stamp)\b", re.I)
-_MAC_NAME = re.compile(r"hmac[\s_\-]*(sha-?\d+|md5)", re.I)
+_MAC_NAME = re.compile(r"hmac[\s_\-]*(sha-?\d+|md5)", re.I)  # `HMAC-SHA256`, `hmac_sha1`: the hash named
+_HMAC = re.compile(_MAC_NAME.pattern + r"\s*\(.*\)", re.I | re.S)  # the same, written as a call
 _DIGEST_OF_BODY = re.compile(r"(?:sha-?256|hash|digest)\b.*\b(?:body|payload)\b", re.I)
 _ESCAPES = {"\\n": "\n", "\\r": "\r", "\\t": "\t"}
 _METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
@@ -101,10 +101,14 @@ def _hmac(value: str, earlier: list[str], keys: list[str]) -> Computed | None:
     secret_key = _key(written, keys) or named or next((k for k in keys if "secret" in k.lower()), "")
     if not parts or "" in parts or not secret_key:
         return None
-    algorithm = re.sub(r"[^a-z0-9]", "", match.group(1).lower())
     digest = "base64" if re.search(r"base-?64", value[:match.start()] + value[match.end():], re.I) else "hex"
-    return Computed(parts=parts, encode="hmac", algorithm=algorithm, secret_key=secret_key,  # type: ignore[arg-type]
-                    digest=digest)  # type: ignore[arg-type]
+    return Computed(parts=parts, encode="hmac", algorithm=_algorithm(match),  # type: ignore[arg-type]
+                    secret_key=secret_key, digest=digest)  # type: ignore[arg-type]
+
+
+def _algorithm(match: re.Match[str]) -> str:
+    """The hash function a matched HMAC name gives, as the spec writes it (`SHA-256` -> `sha256`)."""
+    return re.sub(r"[^a-z0-9]", "", match.group(1).lower())
 
 
 def _prose_hmac(block: str, earlier: list[str], keys: list[str]) -> Computed | None:
@@ -125,7 +129,7 @@ def _prose_hmac(block: str, earlier: list[str], keys: list[str]) -> Computed | N
     if not parts or "" in parts or not secret_key:
         return None
     digest = "base64" if re.search(r"base-?64", block, re.I) else "hex"
-    return Computed(parts=parts, encode="hmac", algorithm=re.sub(r"[^a-z0-9]", "", match.group(1).lower()),  # type: ignore[arg-type]
+    return Computed(parts=parts, encode="hmac", algorithm=_algorithm(match),  # type: ignore[arg-type]
                     secret_key=secret_key, digest=digest)  # type: ignore[arg-type]
 
 
@@ -142,11 +146,10 @@ def _block(text: str, name: str) -> str:
     return "\n".join(lines)
 
 
-def _template(text: str, name: str, earlier: list[str], keys: list[str]) -> Computed | None:
-    """A header written as a template whose holes are filled per request, one of them a signature the
-    text defines on a line of its own: `Authorization: ADT1 Credential=<key>, Timestamp=<unix seconds>,
-    Signature=<sig>` with `sig = base64(HMAC-SHA256(secret, METHOD + "\\n" + path + ...))`."""
-    line = _block(text, name).split("\n")[0]
+def _template(text: str, line: str, name: str, earlier: list[str], keys: list[str]) -> Computed | None:
+    """A header written as a template on its `line` whose holes are filled per request, one of them a
+    signature the text defines on a line of its own: `Authorization: ADT1 Credential=<key>,
+    Timestamp=<unix seconds>, Signature=<sig>` with `sig = base64(HMAC-SHA256(secret, METHOD + ...))`."""
     value = line[line.index(name) + len(name):].lstrip(" :").strip().strip("`")
     pieces = re.split(r"<([^<>\n]+)>", value)
     if len(pieces) < 5:  # at least two holes
@@ -189,11 +192,13 @@ def computed_headers(text: str, keys: list[str]) -> dict[str, Computed]:
     for name, value in rq.header_values(text):
         if name in out:
             continue
-        whole = _block(text, name).split("\n")[0]  # the value runs past the commas a template holds
-        header = _template(text, name, list(out), keys) if re.search(r"<[^<>\n]+>.*<[^<>\n]+>", whole) else None
+        block = _block(text, name)  # the header's line and what continues it
+        whole = block.split("\n")[0]  # the value runs past the commas a template holds
+        header = _template(text, whole, name, list(out), keys) if re.search(r"<[^<>\n]+>.*<[^<>\n]+>", whole) \
+            else None
         header = header or _hmac(value, list(out), keys) or _base64(value, list(out), keys)
         if header is None and _MAC_NAME.search(value):
-            header = _prose_hmac(_block(text, name), list(out), keys)
+            header = _prose_hmac(block, list(out), keys)
         if header is None and _CLOCK.search(value) and len(value) < 40 and "(" not in value:
             header = Computed(parts=["timestamp_ms" if re.search(r"\bms\b|milli", value, re.I) else "timestamp"])
         if header is not None:
