@@ -630,9 +630,7 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
             # `invoice_lines` from the one array an invoice holds (`line_items`)
             arrays = others
         if arrays and parent is not None:
-            key = (parent.primary_key or ["id"])[0]
-            out.append(Table(name=name, primary_key=["id"], parent=Parent(
-                table=parent.name, keys={key: f"{rest.singular(parent.name)}_{key}"}, array=arrays[0])))
+            out.append(rest.array_child(name, parent, arrays[0]))
     return out
 
 
@@ -680,9 +678,7 @@ def _odata(tables: list[Table], reading: rq.Reading, stated: list[str]) -> None:
             if child is None:
                 continue
             table.params["$expand"] = nav
-            key = (table.primary_key or ["id"])[0]
-            tables.append(Table(name=child, primary_key=["id"], find_key=True, parent=Parent(
-                table=table.name, keys={key: f"{rest.singular(table.name)}_{key}"}, array=nav)))
+            tables.append(rest.array_child(child, table, nav, find_key=True))
 
 
 def _deletes_endpoint(endpoint: rq.Endpoint, table: Table) -> Deletes:

@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.connector import graphql as gql
 from assistant.connector import request as rq
-from assistant.connector.spec import Auth, Incremental, Paging, Table
+from assistant.connector.spec import Auth, Incremental, Paging, Parent, Table
 
 SIZE_PARAMS = ("limit", "per_page", "page_size", "pagesize", "size", "count", "max_results", "maxresults",
                "first", "take", "top", "results_per_page", "rows")
@@ -50,6 +50,14 @@ def singular(name: str) -> str:
         if name.endswith(plural) and len(name) > len(plural) + 2:
             return name[: -len(plural)] + one
     return name
+
+
+def array_child(name: str, parent: Table, array: str, find_key: bool = False) -> Table:
+    """A child table whose rows are the items of an array field of each parent record, each with the
+    parent's key as a column (`order_id`); `find_key`: its own key is found in the data."""
+    key = (parent.primary_key or ["id"])[0]
+    return Table(name=name, primary_key=["id"], find_key=find_key, parent=Parent(
+        table=parent.name, keys={key: f"{singular(parent.name)}_{key}"}, array=array))
 
 
 def table_name(path: str) -> str:

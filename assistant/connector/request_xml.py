@@ -14,7 +14,7 @@ import re
 
 from assistant.connector import extract_rest as rest
 from assistant.connector import request as rq
-from assistant.connector.spec import Incremental, Paging, Parent, Table
+from assistant.connector.spec import Incremental, Paging, Table
 
 _ENVELOPE = re.compile(r"(?:<\?xml[^>]*>\s*)?<(?:\w+:)?Envelope\b.*?</(?:\w+:)?Envelope>", re.S)
 _LEAF = re.compile(r"<(?:\w+:)?(\w+)(?:\s[^<>]*)?>([^<]*)</(?:\w+:)?\1>")
@@ -79,9 +79,7 @@ def tables(reading: rq.Reading, stated: list[str], keys: list[str], path: str) -
         if parent is None:
             continue
         array = _written(reading.text, name[len(rest.singular(parent.name)) + 1:]) or name
-        out.append(Table(name=name, primary_key=["id"], find_key=True, parent=Parent(
-            table=parent.name, keys={parent.primary_key[0]: f"{rest.singular(parent.name)}_{parent.primary_key[0]}"},
-            array=array)))
+        out.append(rest.array_child(name, parent, array, find_key=True))
     return out
 
 
