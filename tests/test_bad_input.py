@@ -61,6 +61,12 @@ CASES: list[Case] = [
     ("spec not UTF-8", lambda t: ["generate", "--spec", str(binary(t)), "--out", str(t / "o")], {}, "not UTF-8"),
     ("spec not a mapping", lambda t: ["generate", "--spec", str(_text(t, "s.json", "[1, 2]")), "--out", str(t / "o")],
      {}, "spec"),
+    ("spec with a cursor template of other braces", lambda t: ["generate", "--spec", str(_text(t, "s.json", (
+        '{"name": "x", "tables": [{"name": "t", "path": "/t", "incremental": '
+        '{"field": "a", "param": "f", "template": "a gt {x}"}}]}'))), "--out", str(t / "o")], {}, "template"),
+    ("spec with a schema name of spaces", lambda t: ["generate", "--spec", str(_text(t, "s.json", (
+        '{"name": "x", "source_type": "database", "tables": [{"name": "t", "source_table": "a.t", '
+        '"schemas": ["a b"]}]}'))), "--out", str(t / "o")], {}, "schema"),
     ("config not UTF-8", lambda t: ["generate", "an API", "--out", str(t / "o"), "--no-model",
                                     "--config", str(binary(t))], {}, "not UTF-8"),
     ("save-spec is a folder", lambda t: ["generate", "Items API at http://127.0.0.1:9/items, no auth.",
