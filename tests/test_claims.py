@@ -11,7 +11,7 @@ from fakes import FakeGenerator
 from assistant.answer import keypoints
 from assistant.answer.asker import Asker
 from assistant.answer.claims import code_parts, unknown_names
-from assistant.answer.passages import retrieve
+from assistant.answer.passages import gather, retrieve
 from assistant.answer.route import route
 from core import sdk
 from core.sdk import SdkFacts, Surface
@@ -113,6 +113,17 @@ def test_the_routed_entry_comes_second_behind_the_best_passage() -> None:
     stub = Stub([hit(1, "a"), hit(2, "b"), hit(3, "c")], {"fivetran reset": reset})
     found = retrieve(stub, "fivetran reset?", 3, ("fivetran reset",))
     assert [h.id for h in found] == ["id1", "id9", "id2"]
+
+
+def test_a_passage_that_repeats_an_earlier_one_gives_way_to_the_next() -> None:
+    boiler = "## Error handling\nThe connector retries failed requests with exponential backoff and logs each retry."
+    hits = [hit(1, "op.delete(table, keys) marks the row deleted"), hit(2, boiler, "doc", "a/README.md"),
+            hit(3, boiler + "\nSee below.", "doc", "b/README.md"), hit(4, "checkpoint after each page", "doc", "c.md")]
+    surface = Surface("", {}, frozenset(), "", {})
+    found, passages = gather(Stub(hits, {}), "how do I handle errors?", 3, surface)
+    assert [h.id for h in passages] == ["id1", "id2", "id4"] and found.name == "search"
+    different = [hit(1, "a b c d"), hit(2, "e f g h"), hit(3, "i j k l")]
+    assert [h.id for h in gather(Stub(different, {}), "q?", 3, surface)[1]] == ["id1", "id2", "id3"]
 
 
 def test_rule_cards_name_only_api_the_installed_sdk_has() -> None:
