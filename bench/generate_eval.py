@@ -103,7 +103,7 @@ def run_task(task: harness.Task, mode: str, flags: list[str], factory: Any, five
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("tune", "report", "all"), default="all")
-    parser.add_argument("--set", choices=(*harness.SETS, "all"), default="all")
+    parser.add_argument("--set", choices=(*harness.SETS, *harness.VARIANTS, "all"), default="all")
     parser.add_argument("--task", action="append", default=[])
     parser.add_argument("--mode", choices=("plain", "config", "both"), default="both")
     parser.add_argument("--model", default=None)

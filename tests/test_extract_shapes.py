@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.connector import extract
+from assistant.connector import request as rq
 from assistant.connector.spec import Spec
 from core.errors import UsageError
 
@@ -1076,3 +1077,86 @@ def test_json_api_without_an_example_takes_records_from_data_and_related_tables_
 def test_the_key_of_the_item_written_in_back_ticks_is_its_id() -> None:
     spec = spec_of("GET https://inv.example.com/v2/items\nOne table, `items`, keyed on the item `id`.")
     assert spec.tables[0].primary_key == ["id"]
+
+
+def test_an_endpoint_retired_in_one_clause_leaves_its_replacement_in_the_next() -> None:
+    spec = spec_of("Table parcels. GET https://ship.example.com/v1/parcels is deprecated since last year, so we now use "
+                   'POST https://ship.example.com/v1/parcels/query with {"limit": 50, "cursor": null}.')
+    (parcels,) = spec.tables
+    assert (parcels.method, parcels.path) == ("POST", "/v1/parcels/query")
+
+
+def test_a_signature_defined_inside_a_sentence_fills_the_header_template() -> None:
+    spec = spec_of("GET https://ads.example.net/v2/stats\nconfig keys ads_url, ads_key, ads_secret\n"
+                   "Every call carries\n    X-Auth: K=<key>; T=<unix seconds>; S=<mac>\n"
+                   'in which mac = hex(HMAC-SHA256(secret, path + "|" + timestamp)), as their docs say.')
+    header = spec.computed_headers["X-Auth"]
+    assert "signature" in header.parts and header.signature is not None
+    assert spec.auth.kind == "none"
+
+
+def test_graphql_types_written_as_note_lines_build_the_query() -> None:
+    spec = spec_of("Table tickets. POST https://desk.example.io/gql (GraphQL).\n"
+                   "- Query: tickets(first: Int, after: String): TicketPage!\n"
+                   "- TicketPage: nodes: [Ticket!]!, pageInfo: PageInfo!\n"
+                   "- PageInfo: hasNextPage: Boolean!, endCursor: String\n"
+                   "- Ticket: id: ID!, subject: String, openedAt: DateTime!\n"
+                   'Example: curl -d \'{"query": "{ me { name } }"}\' https://desk.example.io/gql')
+    (tickets,) = spec.tables
+    assert "tickets(first: $first, after: $after)" in tickets.graphql and "openedAt" in tickets.graphql
+    assert (tickets.pagination.kind, tickets.pagination.param) == ("relay", "after")
+
+
+def test_a_composite_key_given_as_the_pair_of_two_fields() -> None:
+    spec = spec_of("GET https://metrics.example.com/api/daily\nOne table, `daily`; a row is identified by the "
+                   "pair of day and site_id.")
+    assert spec.tables[0].primary_key == ["day", "site_id"]
+
+
+def test_a_paging_parameter_written_beside_an_endpoint_shares_the_apis_paging() -> None:
+    spec = spec_of("Tables `songs` and `artists`, config key base_url.\nGET {base_url}/api/songs?page=1&size=50\n"
+                   "Artists live at `{base_url}/api/artists` (I tried it with `size=5`).")
+    songs, artists = spec.tables
+    assert artists.pagination == songs.pagination and songs.pagination.kind == "page"
+
+
+def test_table_names_are_never_file_names_or_plain_words_and_come_in_the_order_written() -> None:
+    spec = spec_of("The export lands in a temp file, then gets loaded into exports.csv by a script.\n"
+                   "GET https://crm.example.com/api/accounts and GET https://crm.example.com/api/contacts\n"
+                   "- `accounts` table\n- `contacts` table")
+    assert [t.name for t in spec.tables] == ["accounts", "contacts"]
+    assert extract.stated_tables(rq.read("Rows go into /tmp/x.csv, then into the table whose name (ledger) we keep"
+                                         )) == ["ledger"]
+
+
+def test_a_name_given_to_the_configuration_key_renames_no_table(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "till.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE tills (till_id INTEGER PRIMARY KEY, place TEXT)")
+    conn.execute("CREATE TABLE takings (till_id INTEGER, day TEXT, amount REAL, PRIMARY KEY (till_id, day))")
+    conn.close()
+    spec = spec_of(f"Please sync `tills` and `takings` from the SQLite file at {path}.\n"
+                   "Oh, and the setting for the file must be named `till_file`.")
+    assert sorted(t.name for t in spec.tables) == ["takings", "tills"] and spec.config_keys() == ["till_file"]
+
+
+def test_a_grain_of_several_words_is_the_column_that_joins_them(tmp_path: Path) -> None:
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    rows = [{"parcel_code": f"P{i % 4}", "seen_at": f"2024-05-0{i // 4 + 1}", "hops": [{"hub": "A"}]} for i in range(8)]
+    (folder / "parcels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    spec = spec_of(f"Folder {folder} (config `feed_dir`) gets parcels.jsonl: a line each time a parcel moves.\n"
+                   "Tables `parcels` (its latest line) and `parcel_hops` (each hop it made). In parcels, one row "
+                   "per parcel code.", {"feed_dir": str(folder)})
+    parcels, hops = spec.tables
+    assert parcels.primary_key == ["parcel_code"]
+    assert hops.parent is not None and hops.parent.array == "hops"
+
+
+def test_a_child_table_named_for_what_the_words_say_in_the_singular() -> None:
+    spec = spec_of("The scanner writes parcels.jsonl into a folder (config `feed_dir`), one line per parcel with "
+                   "every hop it made so far. Tables: `parcels` and `parcel_hops` (a row per hop).")
+    assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [("parcels", ""),
+                                                                                  ("parcel_hops", "hops")]

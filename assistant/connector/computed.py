@@ -160,7 +160,8 @@ def _template(text: str, line: str, name: str, earlier: list[str], keys: list[st
         if number % 2 == 0:
             parts += [f"text:{piece}"] if piece else []
             continue
-        defined = re.search(rf"^[\s*\-`]*{re.escape(piece)}`?\s*=\s*(.+)$", text, re.M)
+        # `sig = ...` on a line of its own, or inside one ("where sig = base64(...)")
+        defined = re.search(rf"(?:^|(?<=[\s`(]))[*\-]?`?{re.escape(piece)}`?\s*=(?!=)\s*(.+)$", text, re.M)
         if defined and _MAC_NAME.search(defined.group(1)):
             signature = _hmac(defined.group(1), earlier, keys) or _prose_hmac(defined.group(1), earlier, keys)
             parts.append("signature")

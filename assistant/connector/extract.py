@@ -70,11 +70,24 @@ def from_text(text: str, config: dict[str, Any] | None = None) -> Extraction:
                          "method and path, or pass --spec FILE") from exc
 
 
+_FUNCTION_WORDS = """a an the this that these those it its them they their our my your his her we you i
+in into on onto at to from of for per by with within without over under about after before then than there here
+when where while which what who whom whose how why and or but nor so if else also just not no yes all any some
+each every both either neither such as is are was were be been being do does did done has have had will would
+shall should can could may might must"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+"""English words that are never a table's name, whatever precedes them ("goes into a temp file, then ...")."""
+
+DATA_FILE = re.compile(r"[\w\-<>{}*]+(?:\.(?:csv|tsv|psv|txt|dat|jsonl|ndjson|json|xml|xlsx?|parquet|db|sqlite3?|"
+                       r"duckdb|gz|zip))+\b", re.I)
+
+
 def stated_tables(reading: rq.Reading) -> list[str]:
     """Table names the request gives: after "table(s)", "into", or in back-ticks next to "table"."""
     names: list[str] = []
     # a folder or file path (`into /data/webshop/order_exports`) names no table
     unpathed = re.sub(r"(?<![\w:/])(?:~|\.)?/[\w.\-]+(?:/[\w.\-]+)+", " ", reading.text)
+    unpathed = DATA_FILE.sub(" ", unpathed)  # nor does a file's name (`go into shipments.jsonl`)
     reading = dataclasses.replace(reading, text=unpathed)
     for match in TABLE_WORDS.finditer(reading.text):
         tail = re.sub(r"(?:(?<=,|&)|(?<=\band))[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=and\b|,|&)", " ",
@@ -108,10 +121,21 @@ def stated_tables(reading: rq.Reading) -> list[str]:
     for match in re.finditer(r"\b(?:land|load|write|sav|stor|sync|put|nam|call)\w*\s+(?:it|them|this|that|these)?\s*"
                              r"(?:as|to|into)\s+`([A-Za-z_]\w*)`", reading.text, re.I):
         names.append(match.group(1))  # "land it as `daily_pageviews`"
-    stop = {"a", "the", "table", "tables", "one", "single", "separate", "each", "every", "warehouse", "called",
-            "named", "this", "that", "destination", "same", "your", "in", "into", "on", "per", "to", "from",
-            "its", "new", "our", "my", "only"}
-    return list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in stop and not n.isdigit()))
+    # "the table keeps the same name (pricelist)", "table name is `orders`" (not "is called": often the source's)
+    names += re.findall(r"\btables?\b[^.!?\n]{0,60}?\bname\s*(?:is\s*)?[(`\"']([A-Za-z_]\w*)[)`\"']",
+                        reading.text, re.I)
+    stop = {"table", "tables", "one", "single", "separate", "warehouse", "called", "named", "destination", "same",
+            "new", "only"}
+    kept = list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in stop | FUNCTION_WORDS and not n.isdigit()))
+    return sorted(kept, key=lambda n: _written_at(n, reading.text))
+
+
+def _written_at(name: str, text: str) -> int:
+    """Where the text first gives a name: back-ticked, else as a word; names it never writes go last."""
+    lowered = text.lower()
+    ticked = lowered.find(f"`{name}`")
+    word = re.search(rf"\b{re.escape(name)}\b", lowered)
+    return ticked if ticked >= 0 else word.start() if word else len(text)
 
 
 def _bulleted(tail: str) -> list[str]:
@@ -330,8 +354,9 @@ def _listing_endpoints(endpoints: list[rq.Endpoint], stated: list[str]) -> list[
 
 
 def _shared_paging(tables: list[Table], endpoints: list[rq.Endpoint]) -> None:
-    """An endpoint written with one of the API's paging parameters (`/comments?per_page=1`) but no paging
-    of its own pages the way the API's other endpoints do, when they all page one way."""
+    """An endpoint written with one of the API's paging parameters (`/comments?per_page=1`, or `per_page=1`
+    in the words beside it) but no paging of its own pages the way the API's other endpoints do, when
+    they all page one way."""
     kinds = {t.pagination.model_dump_json(): t.pagination for t in tables if t.pagination.kind != "none"}
     if len(kinds) != 1:
         return
@@ -339,7 +364,9 @@ def _shared_paging(tables: list[Table], endpoints: list[rq.Endpoint]) -> None:
     said_of_all = re.search(r"\b(?:both|all|each|every)\b[^.\n]{0,40}\bpag(?:ed|inat\w*|es?)\b",
                             " ".join(e.segment for e in endpoints), re.I)  # "both are paged with page and page_size"
     for table, endpoint in zip(tables, endpoints, strict=False):
-        if table.pagination.kind == "none" and ({shared.param, shared.size_param} & set(endpoint.query) or said_of_all):
+        written = {shared.param, shared.size_param} & set(endpoint.query) or any(  # "with `per_page=1`" beside it
+            p and re.search(rf"\b{re.escape(p)}=", endpoint.segment) for p in (shared.param, shared.size_param))
+        if table.pagination.kind == "none" and (written or said_of_all):
             table.pagination = shared.model_copy()
 
 
@@ -609,7 +636,8 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
                       else None)
         rest_of_name = re.sub(rf"^(?:{re.escape(parent.name)}|{re.escape(rest.singular(parent.name))})_", "",
                               name) if parent else name
-        arrays = [rest_of_name] if rest_of_name != name and re.search(rf"\b{rest_of_name}\b", reading.text) else []
+        arrays = [rest_of_name] if rest_of_name != name and re.search(  # `events`, or "each scan event"
+            rf"\b(?:{re.escape(rest_of_name)}|{re.escape(rest.singular(rest_of_name))})\b", reading.text) else []
         arrays += [i for i in reading.identifiers if i != name and (i in name or rest.singular(i) in name
                                                                    or name.endswith(i))
                    and not (parent and i in (parent.name, rest.singular(parent.name)))]

@@ -193,6 +193,7 @@ def renames(text: str, names: list[str]) -> dict[str, str]:
     `jobs: please land it as `service_jobs``, `v_x ... should have the name `x``: a table of the database,
     then, in the same sentence, an arrow or a naming word and a back-ticked name the database lacks."""
     by_word = {n.lower().rsplit(".", 1)[-1]: n for n in names}
+    keys = {k.lower() for k in rq.config_keys(text)}  # a name given to a configuration key names no table
     out: dict[str, str] = {}
     for match in re.finditer(r"`?\b([A-Za-z_]\w*)\b`?", text):
         source = by_word.get(match.group(1).lower())
@@ -204,18 +205,19 @@ def renames(text: str, names: list[str]) -> dict[str, str]:
         named = re.match(r"\s*(?:->|→|=>)\s*(?:(?:the\s+)?(?:destination\s+)?table\s+)?`?([A-Za-z_]\w*)`?", after) or \
             re.search(r"(?:\bas|\bnamed?|\bname\s+(?:is|of)?|\bcalled)\s*(?:(?:the\s+)?table\s+)?`([A-Za-z_]\w*)`",
                       near)
-        if named and named.group(1).lower() not in by_word:
+        if named and named.group(1).lower() not in {*by_word, *keys}:
             out[source] = rq.snake(named.group(1))
-    return {**_renamed_back(text, by_word, out), **out}
+    return {**_renamed_back(text, by_word, out, keys), **out}
 
 
-def _renamed_back(text: str, by_word: dict[str, str], found: dict[str, str]) -> dict[str, str]:
+def _renamed_back(text: str, by_word: dict[str, str], found: dict[str, str], keys: set[str]) -> dict[str, str]:
     """A naming clause with no table of its own (`That last one ... must be called `checkins``) renames
     the table mentioned last before it."""
     out: dict[str, str] = {}
     for match in re.finditer(r"\b(?:called|named|renamed(?:\s+to)?|(?:call|name)\s+it)\s+`([A-Za-z_]\w*)`", text, re.I):
         sentence = re.split(r"[.!?](?=\s|$)|\n", text[:match.start()])[-1]
-        if match.group(1).lower() in by_word or any(w.lower() in by_word for w in re.findall(r"\w+", sentence)):
+        if match.group(1).lower() in {*by_word, *keys} or \
+                any(w.lower() in by_word for w in re.findall(r"\w+", sentence)):
             continue
         before = [by_word[w.lower()] for w in re.findall(r"\w+", text[max(0, match.start() - 300):match.start()])
                   if w.lower() in by_word]
@@ -861,7 +863,9 @@ def stated_keys_of(reading: rq.Reading, name: str) -> list[str]:
     """Keys the request states: `X is unique`, `keyed by X`, `one row per X`; the one written next to
     the table's name first (`order_id / refund_id unique` gives each table its own)."""
     stated = [k for _, k in stated_keys(reading.text)]
-    stated += re.findall(r"\bone\s+row\s+(?:per|for\s+each)\s+`?(\w+)`?", reading.text, re.I)
+    for words in re.findall(r"\bone\s+row\s+(?:per|for\s+each)\s+`?(\w+(?:[ \t]+[a-z]\w*){0,2})", reading.text, re.I):
+        split = words.split()  # "one row per tracking number": `tracking_number` if the data has it, else `tracking`
+        stated += ["_".join(split[:n]) for n in range(len(split), 0, -1)]
     listed = re.findall(r"`?(\w+_(?:id|no|nr|code|key))`?\s*(?:/|,|and)\s*`?(\w+_(?:id|no|nr|code|key))`?\s+(?:are\s+)?"
                         r"(?:unique|keys?|primary)", reading.text, re.I)
     stated += [k for pair in listed for k in pair]

@@ -29,7 +29,9 @@ KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key\b(?:\s+(?:of|for)\s
                         r"unique\s+(?:id|key)(?:\s+is)?|"
                         r"identified\s+by|key(?:ed)?\s+on|unique\s+(?:by|on)|(?<![?&])\bkey(?:\s+=|\s*=\s)|"
                         r"\b(?:a|each|one)\s+row\s+is(?=\s+`?\w+`?\s*\+))"  # `a row is store + day + ticket`
-                        r"\s*(?:(?:the|its|their|each|every)\s+)?[`\"']?([A-Za-z_]\w*(?:\.\w+)*)"
+                        r"\s*(?:(?:the|its|their|each|every)\s+)?"
+                        r"(?:(?:combination|pair|tuple|set|composite)\s+of\s+(?:the\s+)?)?"  # "the pair of a and b"
+                        r"[`\"']?([A-Za-z_]\w*(?:\.\w+)*)"
                         r"(?:[`\"']?\s+[`\"']?(id)\b)?", re.I)  # `key = the entry id`, "the item `id`": its `id`
 KEY_AFTER = re.compile(r"[`\"']?(?!(?:which|that|it|this|what|who|there)\b)([A-Za-z_]\w*)[`\"']?"
                        r"(?:,?\s+(?:which|that))?\s+is\s+(?:the\s+)?"
@@ -490,7 +492,7 @@ def graphql_query(reading: rq.Reading, wanted: list[str] | None = None) -> tuple
     for endpoint in reading.endpoints:
         query = endpoint.body.get("query") if isinstance(endpoint.body, dict) else None
         pages = isinstance(query, str) and re.search(r"pageInfo|\bnodes\b|\bedges\b", query)
-        if isinstance(query, str) and "{" in query and (pages or not re.search(r"\btype\s+\w+\s*\{", reading.text)):
+        if isinstance(query, str) and "{" in query and (pages or not gql.types(reading.text)):
             variables = endpoint.body.get("variables")
             return " ".join(endpoint.body["query"].split()), variables if isinstance(variables, dict) else {}
     for match in re.finditer(r"\b(?:query|mutation)\b\s*\w*\s*(?:\([^()]*\))?\s*\{|\{", reading.text):
@@ -499,7 +501,7 @@ def graphql_query(reading: rq.Reading, wanted: list[str] | None = None) -> tuple
         if re.search(r"pageInfo|\bnodes\b|\bedges\b", body) and not re.search(r'"\w+"\s*:', body) \
                 and not gql.is_schema(body):
             return gql.literals_to_variables(" ".join(body.split()))
-    if re.search(r"\btype\s+\w+\s*\{", reading.text):
+    if gql.types(reading.text):
         return gql.from_schema(reading.text, reading.limits, wanted)
     return "", {}
 

@@ -12,6 +12,8 @@ import re
 from typing import Any
 
 _TYPE = re.compile(r"\b(?:type|interface)\s+(\w+)(?:\s+implements\s+[\w&\s]+)?\s*\{([^{}]*)\}")
+_TYPE_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?:type[ \t]+)?([A-Z]\w*)[ \t]*:[ \t]*"
+                        r"(\w+[ \t]*(?:\([^()\n]*\))?[ \t]*:[ \t]*\[?[ \t]*[A-Z]\w*[^\n]*)$", re.M)
 _FIELD = re.compile(r"(\w+)\s*(\([^()]*\))?\s*:\s*\[?\s*(\w+)")
 _SDL_TYPED = re.compile(r"\b\w+\s*:\s*\[?\s*[A-Z]\w*!?\s*\]?!?")  # `name: String!`: a schema, not a query
 _PAGING_ARGS = ("first", "last", "after", "before", "limit", "offset", "skip", "page", "per_page", "page_size",
@@ -24,9 +26,11 @@ def is_schema(text: str) -> bool:
 
 
 def types(text: str) -> dict[str, list[tuple[str, str, bool]]]:
-    """Object types the SDL defines: name -> [(field, type, takes arguments)]."""
+    """Object types the SDL defines: name -> [(field, type, takes arguments)]. A type is a block
+    (`type Issue { id: ID! ... }`) or, in notes, a line naming it and its fields (`- Issue: id: ID!, ...`)."""
+    found = [*_TYPE.finditer(text), *_TYPE_LINE.finditer(_TYPE.sub(" ", text))]
     return {m.group(1): [(f.group(1), f.group(3), bool(f.group(2))) for f in _FIELD.finditer(m.group(2))]
-            for m in _TYPE.finditer(text)}
+            for m in found}
 
 
 def _selection(name: str, defined: dict[str, list[tuple[str, str, bool]]], seen: tuple[str, ...]) -> str:

@@ -286,6 +286,9 @@ _REPLACED = re.compile(r"\b(?:scratch\s+that|they\s+moved\s+it|(?:has\s+)?moved\
                        r"(?:answers|returns)\s+410)\b", re.I)  # said after the endpoint it takes back
 
 
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:so|but|and|yet|or|hence|therefore|instead|now)\b", re.I)
+
+
 def _retired(text: str, start: int) -> bool:
     """An endpoint the text says is out of use (`(the old GET /leads list is retired)`): the aside it is
     written in, or its own clause up to an aside, says so."""
@@ -293,8 +296,12 @@ def _retired(text: str, start: int) -> bool:
     if opened > closed and opened > text.rfind("\n", 0, start):  # inside an aside: the aside alone
         end = text.find(")", start)
         return bool(_RETIRED.search(text[opened:end if end > 0 else start + 200]))
-    begin = max(text.rfind(c, 0, start) for c in ".!?\n")
-    after = re.split(r"[(.!?\n]|\b(?:GET|POST)\s+/", text[start + 4:start + 200], maxsplit=1)[0]  # to the next one
+    ends = list(re.finditer(r"[.!?](?=\s)|\n", text[:start]))  # a sentence's end; not the dots of a host name
+    begin = ends[-1].start() if ends else -1
+    clauses = list(_NEW_CLAUSE.finditer(text, begin + 1, start))  # "/leads is retired, so all goes through POST"
+    begin = clauses[-1].end() - 1 if clauses else begin
+    after = re.split(r"[(!?\n]|\.(?=\s|$)|\b(?:GET|POST)\s+\S", text[start + 4:start + 200],  # to the next one
+                     maxsplit=1)[0]
     return bool(_RETIRED.search(text[begin + 1:start] + text[start:start + 4] + after) or _REPLACED.search(after))
 
 

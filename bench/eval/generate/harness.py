@@ -49,11 +49,36 @@ class Task:
         return str(self.data["split"])
 
 
-def tasks(which: str = "all") -> list[Task]:
+VARIANTS = {"para": HERE / "para"}
+"""Sets of the same tasks asked again in other words: each item names the task it rewrites (`of`),
+whose source, configuration and expected rows it keeps. Tuning data only, and only of tune tasks;
+run by name (`--set para`), never in "all", so the written sets' totals stay comparable."""
+
+
+def _written(which: str) -> list[Task]:
     out = []
     for name, (folder, _, _) in SETS.items():
         if which in ("all", name) and (folder / "tasks.json").exists():
             out += [Task(name, t) for t in json.loads((folder / "tasks.json").read_text())]
+    return out
+
+
+def tasks(which: str = "all") -> list[Task]:
+    out = _written(which)
+    for name, folder in VARIANTS.items():
+        if which == name:  # asked for by name; "all" stays the sets as written
+            out += _variants(folder / "variants.json")
+    return out
+
+
+def _variants(path: Path) -> list[Task]:
+    base = {f"{t.set}/{t.id}": t for t in _written("all")}
+    out = []
+    for item in json.loads(path.read_text()):
+        of = base[item["of"]]
+        assert of.split == "tune", f"{item['id']} rewrites {item['of']}, a report task"
+        out.append(Task(of.set, {**of.data, "id": item["id"], "split": "tune", "style": item["style"],
+                                 "request": item["request"]}))
     return out
 
 
