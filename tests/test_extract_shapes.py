@@ -1160,3 +1160,44 @@ def test_a_child_table_named_for_what_the_words_say_in_the_singular() -> None:
                    "every hop it made so far. Tables: `parcels` and `parcel_hops` (a row per hop).")
     assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [("parcels", ""),
                                                                                   ("parcel_hops", "hops")]
+
+
+def test_a_one_segment_path_read_from_under_a_configured_root() -> None:
+    spec = spec_of("The service root is {base_url}/v3 (config key `crm_root`). Pull the accounts from /accounts, "
+                   "paging with offset and limit.")
+    assert [(t.name, t.path) for t in spec.tables] == [("accounts", "/accounts")]
+
+
+def test_a_header_reported_as_failing_is_not_the_auth_and_keys_can_be_called_after_config() -> None:
+    spec = spec_of("GET {base_url}/api/v1/notes\nI sent the key as an `X-Auth-Key` header first and got a 401, so "
+                   "that's wrong; it goes in the query string as `key`.\nIn the config, call the keys notes_host and "
+                   "notes_key please.")
+    assert (spec.auth.kind, spec.auth.param_name, spec.auth.token_key) == ("query", "key", "notes_key")
+    needed = spec_of("GET {base_url}/api/v1/notes\nWithout the `X-Auth-Key` header every call is a 401.")
+    assert (needed.auth.kind, needed.auth.header_name) == ("header", "X-Auth-Key")
+
+
+def test_an_endpoint_paged_the_same_way_takes_the_apis_paging() -> None:
+    spec = spec_of("Tables `bills` and `vendors`.\nGET {base_url}/bills?page=1&per_page=50\n\n"
+                   "Vendors: GET {base_url}/vendors, paged the same way.")
+    bills, vendors = spec.tables
+    assert vendors.pagination == bills.pagination and bills.pagination.kind == "page"
+
+
+def test_a_list_of_columns_after_into_is_no_table_and_semicolons_part_the_tables() -> None:
+    text = ("tables please: `trips`, one row per trip_id, its `driver` object flattened into driver_id, "
+            "driver_name columns; and `trip_stops`, a row per element of the `stops` array.")
+    assert extract.stated_tables(rq.read(text)) == ["trips", "trip_stops"]
+
+
+def test_a_scope_lists_out_item_declines_tables(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "lib.db"
+    conn = sqlite3.connect(path)
+    for name in ("books", "loans", "staff", "audit"):
+        conn.execute(f"CREATE TABLE {name} (id INTEGER PRIMARY KEY, x TEXT)")
+    conn.close()
+    spec = spec_of(f"SQLite file {path}, config key `lib_db`.\nScope:\n- In: `books` and `loans`.\n"
+                   "- Out: everything else (staff, the audit trail).")
+    assert sorted(t.name for t in spec.tables) == ["books", "loans"]

@@ -94,9 +94,16 @@ def stated_tables(reading: rq.Reading) -> list[str]:
                       reading.text[match.end():match.end() + 160])
         tail = re.sub(r"^\?\s+(?=`)", " ", tail)  # "as one table? `sales_lines` please"
         clause = re.split(r"[.!?](?=\s|$)", tail)[0]
+        if re.match(r"\s*(?:[`'\"]?\w+[`'\"]?\s*(?:,|\band\b)\s*)*[`'\"]?\w+[`'\"]?\s+(?:columns?|fields?)\b",
+                    clause):  # "flattened into a_id, a_name columns": a list of columns
+            continue
         after_colon = re.match(r"[^`.!?]{0,40}:", clause) or \
             reading.text[match.start():match.end()].rstrip()[-1:] == ":"
         ticked = re.findall(r"`([A-Za-z_]\w*)`", re.sub(r"\([^()]*\)", " ", clause)) if after_colon else []
+        whole = re.split(r"[.!?](?=\s|$)|\n\s*\n", reading.text[match.end():match.end() + 800])[0]
+        whole = re.sub(r"\([^()]*\)", " ", whole)
+        if after_colon and ";" in whole:  # "tables: `a`, one row per x, with `b` flat; and `c`, ...": each item's first
+            ticked = [m.group(1) for part in whole.split(";") if (m := re.search(r"`([A-Za-z_]\w*)`", part))]
         if not ticked and re.match(r"\s*`", tail):  # tables `a`, `b` (an aside) and `c` (another): a list of names
             plain = re.sub(r"\([^()]*\)", " ", reading.text[match.end():match.end() + 600])
             run = re.match(r"\s*`[A-Za-z_]\w*`(?:\s*(?:,\s*and|,|and|&|\+)\s*`[A-Za-z_]\w*`)*", plain)
@@ -366,7 +373,9 @@ def _shared_paging(tables: list[Table], endpoints: list[rq.Endpoint]) -> None:
     for table, endpoint in zip(tables, endpoints, strict=False):
         written = {shared.param, shared.size_param} & set(endpoint.query) or any(  # "with `per_page=1`" beside it
             p and re.search(rf"\b{re.escape(p)}=", endpoint.segment) for p in (shared.param, shared.size_param))
-        if table.pagination.kind == "none" and (written or said_of_all):
+        alike = re.search(r"\bpag(?:ed|inated|es?)\b[^.\n]{0,20}\b(?:the\s+)?same\s+way\b|\bsame\s+pag",
+                          endpoint.segment.split("\n\n")[0], re.I)  # "contacts are paged the same way"
+        if table.pagination.kind == "none" and (written or said_of_all or alike):
             table.pagination = shared.model_copy()
 
 

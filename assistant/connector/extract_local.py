@@ -185,7 +185,10 @@ def _unwanted(prose: rq.Reading) -> str:
                                    r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+|"
                                    r"\b(?:leave|leaving)\s+out\b[^.\n]*|[^.\n]*\bout\s+of\s+scope\b|"
                                    r"\bexclud\w*\b[^.\n]*|\bnothing\s+else\b[^.\n]*",
-                                   prose.text, re.I)).lower()
+                                   prose.text, re.I) +
+                        # a scope list's "Out:" (or "Excluded:", "Skip:") item
+                        re.findall(r"^[ \t]*(?:[-*•][ \t]*)?(?:out|excluded|skip|not\s+in\s+scope)[ \t]*:[^\n]*",
+                                   prose.text, re.I | re.M)).lower()
 
 
 def renames(text: str, names: list[str]) -> dict[str, str]:

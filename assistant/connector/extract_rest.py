@@ -646,7 +646,7 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
                 return Auth(kind="header", header_name="Authorization", template=f"{scheme} {around}")
             return Auth(kind="header", header_name="Authorization", template=f"{scheme} {{{key}}}" if rest else
                         f"{{{key}}}")
-    for name, value, written in credential_headers(reading)[:1]:
+    for name, value, written in [h for h in credential_headers(reading) if not _refuted(h[0], text)][:1]:
         key = _named_key(written.group(0), keys) if written else ""
         several = len([h for h in reading.headers if CREDENTIAL_HEADER.search(h) and h.lower() != "authorization"])
         if key not in keys and keys:
@@ -676,6 +676,16 @@ def auth(reading: rq.Reading, keys: list[str], token: rq.Endpoint | None, found:
 
 
 CREDENTIAL_HEADER = re.compile(r"key|token|auth|secret|signature|pass|credential|account|client", re.I)
+_FAILED = re.compile(r"\b(?:40[13]|unauthori[sz]ed|forbidden|rejected|refused|did(?:n'?t| not) work|not it|wrong)\b",
+                     re.I)
+_NEEDED = re.compile(r"\b(?:without|missing|unless|omit\w*|no)\b", re.I)
+
+
+def _refuted(header: str, text: str) -> bool:
+    """A header every mention of which reports it failing ("tried `X-Api-Key` and got a 401, so that's not
+    it"), not one said to be needed ("without `X-Api-Key` you get a 401")."""
+    said = [s for s in re.split(r"(?<=[.!?])\s+|\n", text) if re.search(rf"\b{re.escape(header)}\b", s, re.I)]
+    return bool(said) and all(_FAILED.search(s) and not _NEEDED.search(s) for s in said)
 
 
 def credential_headers(reading: rq.Reading) -> list[tuple[str, str, re.Match[str] | None]]:

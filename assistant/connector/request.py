@@ -256,6 +256,12 @@ def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int,
         if path not in taken and not re.match(r"/(usr|tmp|etc|home|var|opt|data|mnt|dev|proc|sys)/", path):
             out.append((match.start(), Endpoint("GET", path, start=match.start())))
             taken.add(path)
+    # one segment, said to be read from ("fetch invoices from /invoices", "they are at `/contacts`")
+    for match in re.finditer(r"\b(?:from|at)\s+`?(/[A-Za-z][\w\-]{2,})`?(?=[\s.,;:)]|$)", text):
+        path = match.group(1)
+        if path not in taken and not re.match(r"/(usr|tmp|etc|home|var|opt|data|mnt|dev|proc|sys)$", path):
+            out.append((match.start(1), Endpoint("GET", path, start=match.start(1))))
+            taken.add(path)
     return out
 
 
@@ -434,6 +440,9 @@ def config_keys(text: str) -> list[str]:
         if line.count("(") > line.count(")"):  # "(`api_token` in the config), ...": the aside ends at its ")"
             clause = clause.split(")")[0]
             after = _listed(clause)
+        named = re.search(r"\bkeys?\s+(?:are\s+|as\s+)?(?=[`\w])", clause)  # "config, please call the keys a and b"
+        if not after and named:
+            after = [n for n in _listed(clause[named.end():]) if "_" in n]
         ticked = [m.group(1) for m in re.finditer(r"`([A-Za-z_]\w*)`", clause)
                   if not re.search(r"\btables?\b[^`]{0,12}$", clause[:m.start()])]  # `feed_token`, not table `x`
         start = max(*(text.rfind(end, 0, match.start()) for end in ".?!\n"), match.start() - 160)
