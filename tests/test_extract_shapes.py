@@ -1201,3 +1201,36 @@ def test_a_scope_lists_out_item_declines_tables(tmp_path: Path) -> None:
     spec = spec_of(f"SQLite file {path}, config key `lib_db`.\nScope:\n- In: `books` and `loans`.\n"
                    "- Out: everything else (staff, the audit trail).")
     assert sorted(t.name for t in spec.tables) == ["books", "loans"]
+
+
+def test_a_data_files_name_is_no_configuration_key() -> None:
+    assert rq.config_keys("The dumps go to a folder whose path will be set in the configuration as `drop_dir`, one "
+                          "file per day, with names such as sales_2024-06-03.tsv.") == ["drop_dir"]
+
+
+def test_the_tables_rows_are_written_to_in_numbered_steps() -> None:
+    text = "1. Write one row per order to the table `orders`.\n2. For each line, write a row to `order_lines`."
+    assert extract.stated_tables(rq.read(text)) == ["orders", "order_lines"]
+
+
+def test_a_name_that_extends_the_endpoints_own_is_a_child_not_the_endpoints_table() -> None:
+    spec = spec_of("Sync `receipts` and put the items of each in a separate table `receipt_items`.\n"
+                   "GET https://till.example.com/v1/receipts?limit=50\n"
+                   'Sample: {"data": [{"id": "r1", "items": [{"sku": "a", "qty": 1}]}], "has_more": false}')
+    assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [("receipts", ""),
+                                                                                  ("receipt_items", "items")]
+
+
+def test_parameters_given_as_a_definition_list() -> None:
+    spec = spec_of("GET https://pay.example.com/v1/refunds\nParameters:\n  • limit — how many, from 1 to 40\n"
+                   "  • starting_after — a cursor: the id of the last object of the previous page\n"
+                   'It answers {"data": [{"id": "re_1"}], "has_more": true}.')
+    paging = spec.tables[0].pagination
+    assert (paging.kind, paging.param, paging.size_param, paging.size) == ("keyset", "starting_after", "limit", 40)
+
+
+def test_the_subject_of_a_grain_is_a_table_and_a_childs_key_stays_with_the_child() -> None:
+    text = ("GET https://stock.example.com/v1/stock_moves\nstock_moves should be one row per move, and "
+            "stock_move_parts one row per part with move_id on it, keyed on move_id + part_no.")
+    assert extract.stated_tables(rq.read(text)) == ["stock_moves", "stock_move_parts"]
+    assert spec_of(text).tables[0].primary_key != ["move_id", "part_no"]

@@ -74,12 +74,9 @@ _FUNCTION_WORDS = """a an the this that these those it its them they their our m
 in into on onto at to from of for per by with within without over under about after before then than there here
 when where while which what who whom whose how why and or but nor so if else also just not no yes all any some
 each every both either neither such as is are was were be been being do does did done has have had will would
-shall should can could may might must"""
+shall should can could may might must own other another"""
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 """English words that are never a table's name, whatever precedes them ("goes into a temp file, then ...")."""
-
-DATA_FILE = re.compile(r"[\w\-<>{}*]+(?:\.(?:csv|tsv|psv|txt|dat|jsonl|ndjson|json|xml|xlsx?|parquet|db|sqlite3?|"
-                       r"duckdb|gz|zip))+\b", re.I)
 
 
 def stated_tables(reading: rq.Reading) -> list[str]:
@@ -87,7 +84,7 @@ def stated_tables(reading: rq.Reading) -> list[str]:
     names: list[str] = []
     # a folder or file path (`into /data/webshop/order_exports`) names no table
     unpathed = re.sub(r"(?<![\w:/])(?:~|\.)?/[\w.\-]+(?:/[\w.\-]+)+", " ", reading.text)
-    unpathed = DATA_FILE.sub(" ", unpathed)  # nor does a file's name (`go into shipments.jsonl`)
+    unpathed = rq.DATA_FILE.sub(" ", unpathed)  # nor does a file's name (`go into shipments.jsonl`)
     reading = dataclasses.replace(reading, text=unpathed)
     for match in TABLE_WORDS.finditer(reading.text):
         tail = re.sub(r"(?:(?<=,|&)|(?<=\band))[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=and\b|,|&)", " ",
@@ -125,9 +122,13 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         names += re.findall(r"^[ \t]+([a-z][a-z0-9_]*)\b", match.group(1), re.M)
     # pasted code or pseudo-code that writes rows: `upsert("order_lines", row)`, `op.upsert(table="orders", ...)`
     names += re.findall(r"\bupsert\(\s*(?:table\s*=\s*)?[\"']([A-Za-z_]\w*)[\"']", reading.text)
-    for match in re.finditer(r"\b(?:land|load|write|sav|stor|sync|put|nam|call)\w*\s+(?:it|them|this|that|these)?\s*"
-                             r"(?:as|to|into)\s+`([A-Za-z_]\w*)`", reading.text, re.I):
-        names.append(match.group(1))  # "land it as `daily_pageviews`"
+    for match in re.finditer(r"\b(?:land|load|write|sav|stor|sync|put|nam|call)\w*\s+(?:[\w']+\s+){0,3}?"
+                             r"(?:as|to|into)\s+(?:the\s+table\s+)?`([A-Za-z_]\w*)`", reading.text, re.I):
+        names.append(match.group(1))  # "land it as `daily_pageviews`", "write a row to `order_lines`"
+    # the subject of a grain: "purchase_orders should be one row per order", "`visits` has a row per visit"
+    names += [a or b for a, b in re.findall(
+        r"(?:`([A-Za-z_]\w*)`|\b([a-z][a-z0-9]*_[a-z0-9_]+))\s*(?:(?:should|will|must)\s+(?:be|have)\s+|is\s+|are\s+|"
+        r"gets?\s+|has\s+)?(?:exactly\s+)?(?:one|a|1)\s+row\s+(?:per|for\s+(?:each|every))\b", reading.text)]
     # "the table keeps the same name (pricelist)", "table name is `orders`" (not "is called": often the source's)
     names += re.findall(r"\btables?\b[^.!?\n]{0,60}?\bname\s*(?:is\s*)?[(`\"']([A-Za-z_]\w*)[)`\"']",
                         reading.text, re.I)
@@ -175,7 +176,16 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
             rf"\b{re.escape(rest_of)}`?\s+(?:array|list)\b|\b(?:array|list)\s+of\s+`?{re.escape(rest_of)}\b",
             reading.text, re.I))
 
-    free = [n for n in stated if n not in taken and rest.singular(n) not in others and not child(n)]
+    def inside(name: str) -> bool:
+        """`invoice_lines` beside /invoices when `invoices` is written too, or `contributors` when an example
+        record holds a `"contributors": [...]` array: something inside the endpoint's records, not its name."""
+        named = {i.lower() for i in [*reading.identifiers, *stated]} & {own, rest.singular(own)}
+        array = re.search(rf"[\"']{re.escape(name)}[\"']\s*:\s*\[", reading.text)
+        return not endpoint.placeholders and (bool(named) and name.startswith(f"{rest.singular(own)}_") or
+                                              bool(array))
+
+    free = [n for n in stated if n not in taken and rest.singular(n) not in others and not child(n)
+            and not inside(n)]
     around = reading.text[max(0, endpoint.start - 60):endpoint.start + min(len(endpoint.segment), 160)]
     near = [n for n in free if re.search(rf"\b{re.escape(n)}\b", around)]
     if near:

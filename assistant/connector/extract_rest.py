@@ -359,6 +359,15 @@ def _of_another(name: str, text: str, at: int) -> bool:
     return bool(tables) and all(t not in (name, singular(name)) for t in tables)
 
 
+def _of_child(name: str, text: str, at: int, keys: list[str]) -> bool:
+    """Whether a key stated at `at` is said of a table inside this one: the last table-like name before it
+    in its sentence, other than the key's own fields, extends this table's name (`purchase_order_lines ...,
+    keyed on order_id + line_no` is not the key of purchase_orders)."""
+    sentence = re.split(r"[.!?](?=\s)|\n", text[:at])[-1]
+    names = [n for n in re.findall(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b", sentence) if n not in keys]
+    return bool(names) and names[-1].startswith(singular(name) + "_")
+
+
 def _grain_of(name: str, grain: re.Match[str]) -> bool:
     """Whether "one row per ..." is said of this table: its name is the last table-like name on the line
     before it (`table: ad_performance, one row per date + ad_id`, not `projects and project_members (one
@@ -375,9 +384,9 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
     """The key the table's text states; else `id` in its example record, or the record's own `<table>_id`."""
     held = set(rq.paths(record)) if record else set()
     here = [(at, k) for at, k in stated_keys(segment) if (not held or k in held)  # a shown record has the key
-            and not _of_another(name, segment, at)]
+            and not _of_another(name, segment, at) and not _of_child(name, segment, at, [k])]
     anywhere = [(at, k) for at, k in stated_keys(reading.text) if (not held or k in held)
-                and not _of_another(name, reading.text, at)]
+                and not _of_another(name, reading.text, at) and not _of_child(name, reading.text, at, [k])]
     named = [k for at, k in anywhere if re.search(rf"\b{re.escape(name)}\b", reading.text[max(0, at - 80):at + 40])]
     grain = re.search(r"\bone\s+row\s+(?:per|for\s+each|for\s+every)\s+`?(\w+)`?((?:\s*(?:\+|,|and|/|&)\s*`?\w+`?)*)",
                       reading.text if single else segment, re.I)
@@ -389,9 +398,10 @@ def primary_key(name: str, segment: str, reading: rq.Reading, record: dict[str, 
         found.decided[f"{name}.primary_key"] = "text"
         return parts  # "one row per date + metric": the row's grain is its key
     start = reading.text.find(segment) if segment else -1
-    composite = [(at, k) for at, k in stated_composite(reading.text) if not _of_another(name, reading.text, at) and (
+    composite = [(at, k) for at, k in stated_composite(reading.text) if not _of_another(name, reading.text, at)
+                 and not _of_child(name, reading.text, at, k) and (
                  (segment and start <= at < start + len(segment)) or re.search(
-                     rf"\b{re.escape(singular(name))}", reading.text[max(0, at - 40):at], re.I))]
+                     rf"\b{re.escape(singular(name))}(?:e?s)?(?!\w)", reading.text[max(0, at - 40):at], re.I))]
     if composite and (not record or all(k in record for k in composite[0][1])):
         found.decided[f"{name}.primary_key"] = "text"
         return composite[0][1]  # `a grade is identified by student_id + course_code + term`

@@ -414,11 +414,18 @@ def _listed(tail: str, last_before_prose: bool = False) -> list[str]:
     return out
 
 
+DATA_FILE = re.compile(r"(?<![\w.])(?!config(?:uration)?\.json\b)[\w\-<>{}*]+"
+                       r"(?:\.(?:csv|tsv|psv|txt|dat|jsonl|ndjson|json|xml|xlsx?|parquet|db|sqlite3?|duckdb|gz|zip))+\b",
+                       re.I)
+"""A data file's name (`calls_2024-06-03.tsv`, `shipments.jsonl.gz`): never a table's or a key's name."""
+
+
 def config_keys(text: str) -> list[str]:
     """The configuration keys the request names: a list after "config" (`Config keys: a, b`,
     `config key `x``, `in configuration as "path"`) or before it (`a and b in the config`)."""
     keys: list[str] = []
     text = _URL.sub("", text)  # `host (https://api.example.com)`: a URL's scheme is not a key
+    text = DATA_FILE.sub(" ", text)  # nor part of a file's name (`calls_2024-06-03.tsv`)
     for match in re.finditer(r"\bconfig(?:uration)?\b", text, re.I):
         shown = re.match(r"(?:\.json)?\s*[:=]?\s*(?=\{)", text[match.end():])
         if shown:  # `configuration.json: {"rapports_ventes_dir": "..."}`: the keys of the object shown
@@ -479,7 +486,15 @@ _VALUE_IN_KEY = re.compile(r"\b(?:url|token|key|secret|password|host|domain|addr
 
 
 _TABLE_ROW = re.compile(r"^\s*\|\s*`?([A-Za-z_][\w.\-\[\]]*)`?\s*\|([^\n]*)$|"  # | page_size | 1-100 |
-                        r"^[ \t]+`?([a-z_][\w.\-\[\]]*)`?[ \t]{2,}(\S[^\n]*)$", re.M)  # "  limit   optional, 1..25"
+                        r"^[ \t]+`?([a-z_][\w.\-\[\]]*)`?[ \t]{2,}(\S[^\n]*)$|"  # "  limit   optional, 1..25"
+                        # "• limit — from 1 to 25": a definition list
+                        r"^[ \t]*[•*\-][ \t]*`?([a-z_][\w.\-\[\]]*)`?[ \t]+[—–:-][ \t]+(\S[^\n]*)$",
+                        re.M)
+
+
+def _row(match: re.Match[str]) -> tuple[str, str]:
+    """(name, description) of a parameter table's row, an aligned line or a definition-list item."""
+    return (match.group(1) or match.group(3) or match.group(5), match.group(2) or match.group(4) or match.group(6))
 
 
 def parameters(text: str) -> list[str]:
@@ -487,8 +502,7 @@ def parameters(text: str) -> list[str]:
     rows of a Markdown parameter table (`| page_size | 1-100, default 25 |`)."""
     written = re.findall(r"(?<![\w/])([A-Za-z_][\w.\-]*)=(?!=)|(?<![\w/])([A-Za-z]+_[\w.\-]*) = (?!=)", text)
     written = [a or b for a, b in written]
-    rows = [m.group(1) or m.group(3) for m in _TABLE_ROW.finditer(text)
-            if (m.group(1) or m.group(3)).lower() not in ("parameter", "name", "field")]
+    rows = [_row(m)[0] for m in _TABLE_ROW.finditer(text) if _row(m)[0].lower() not in ("parameter", "name", "field")]
     return list(dict.fromkeys(written + rows))
 
 
@@ -503,7 +517,7 @@ def limits(text: str, known: list[str]) -> dict[str, int]:
     for match in re.finditer(r"\bmax(?:imum)?\s+`?([A-Za-z_]\w*)`?\s+(?:is|=|:)\s*(\d+)", text, re.I):
         out.setdefault(match.group(1), int(match.group(2)))
     for match in _TABLE_ROW.finditer(text):  # | page_size | 1-100, default 25 |
-        name, described = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        name, described = _row(match)
         span = re.search(r"(?:^|\s)`?([01])\s*(?:-|–|\.\.|to|and)\s*(\d{2,5})\b", described) or \
             re.search(r"\b(?:max(?:imum)?|at most|up to)\s*(?:is\s+)?()(\d{2,5})\b", described, re.I)
         if span:
