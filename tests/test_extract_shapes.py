@@ -1234,3 +1234,10 @@ def test_the_subject_of_a_grain_is_a_table_and_a_childs_key_stays_with_the_child
             "stock_move_parts one row per part with move_id on it, keyed on move_id + part_no.")
     assert extract.stated_tables(rq.read(text)) == ["stock_moves", "stock_move_parts"]
     assert spec_of(text).tables[0].primary_key != ["move_id", "part_no"]
+
+
+def test_an_array_named_in_quotes_makes_a_child_not_the_endpoints_name() -> None:
+    spec = spec_of('GET https://api.example.org/v2/visits?page=1\nvisit_notes one row per note, from the "notes" '
+                   "array of each visit.")
+    assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [("visits", ""),
+                                                                                  ("visit_notes", "notes")]

@@ -173,7 +173,7 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
     def child(name: str) -> bool:  # `incident_assignments` beside /incidents and "an `assignments` array"
         rest_of = name[len(rest.singular(own)) + 1:] if name.startswith(f"{rest.singular(own)}_") else ""
         return bool(rest_of) and not endpoint.placeholders and bool(re.search(
-            rf"\b{re.escape(rest_of)}`?\s+(?:array|list)\b|\b(?:array|list)\s+of\s+`?{re.escape(rest_of)}\b",
+            rf"\b{re.escape(rest_of)}[`\"']?\s+(?:array|list)\b|\b(?:array|list)\s+of\s+[`\"']?{re.escape(rest_of)}\b",
             reading.text, re.I))
 
     def inside(name: str) -> bool:
