@@ -77,6 +77,8 @@ each every both either neither such as is are was were be been being do does did
 shall should can could may might must own other another"""
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 """English words that are never a table's name, whatever precedes them ("goes into a temp file, then ...")."""
+NO_TABLE = FUNCTION_WORDS | {"table", "tables", "one", "single", "separate", "warehouse", "called", "named",
+                             "destination", "same", "new", "only"}
 
 
 def stated_tables(reading: rq.Reading) -> list[str]:
@@ -97,10 +99,11 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         after_colon = re.match(r"[^`.!?]{0,40}:", clause) or \
             reading.text[match.start():match.end()].rstrip()[-1:] == ":"
         ticked = re.findall(r"`([A-Za-z_]\w*)`", re.sub(r"\([^()]*\)", " ", clause)) if after_colon else []
-        whole = re.split(r"[.!?](?=\s|$)|\n\s*\n", reading.text[match.end():match.end() + 800])[0]
-        whole = re.sub(r"\([^()]*\)", " ", whole)
-        if after_colon and ";" in whole:  # "tables: `a`, one row per x, with `b` flat; and `c`, ...": each item's first
-            ticked = [m.group(1) for part in whole.split(";") if (m := re.search(r"`([A-Za-z_]\w*)`", part))]
+        if after_colon:  # "tables: `a`, one row per x, with `b` flat; and `c`, ...": each item's first name
+            whole = re.split(r"[.!?](?=\s|$)|\n\s*\n", reading.text[match.end():match.end() + 800])[0]
+            parts = re.sub(r"\([^()]*\)", " ", whole).split(";")
+            if len(parts) > 1:
+                ticked = [m.group(1) for part in parts if (m := re.search(r"`([A-Za-z_]\w*)`", part))]
         if not ticked and re.match(r"\s*`", tail):  # tables `a`, `b` (an aside) and `c` (another): a list of names
             plain = re.sub(r"\([^()]*\)", " ", reading.text[match.end():match.end() + 600])
             run = re.match(r"\s*`[A-Za-z_]\w*`(?:\s*(?:,\s*and|,|and|&|\+)\s*`[A-Za-z_]\w*`)*", plain)
@@ -132,18 +135,16 @@ def stated_tables(reading: rq.Reading) -> list[str]:
     # "the table keeps the same name (pricelist)", "table name is `orders`" (not "is called": often the source's)
     names += re.findall(r"\btables?\b[^.!?\n]{0,60}?\bname\s*(?:is\s*)?[(`\"']([A-Za-z_]\w*)[)`\"']",
                         reading.text, re.I)
-    stop = {"table", "tables", "one", "single", "separate", "warehouse", "called", "named", "destination", "same",
-            "new", "only"}
-    kept = list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in stop | FUNCTION_WORDS and not n.isdigit()))
-    return sorted(kept, key=lambda n: _written_at(n, reading.text))
+    kept = list(dict.fromkeys(rq.snake(n) for n in names if n.lower() not in NO_TABLE and not n.isdigit()))
+    lowered = reading.text.lower()
+    return sorted(kept, key=lambda n: _written_at(n, lowered))
 
 
-def _written_at(name: str, text: str) -> int:
-    """Where the text first gives a name: back-ticked, else as a word; names it never writes go last."""
-    lowered = text.lower()
+def _written_at(name: str, lowered: str) -> int:
+    """Where the (lowercased) text first gives a name: back-ticked, else as a word; names it never writes go last."""
     ticked = lowered.find(f"`{name}`")
     word = re.search(rf"\b{re.escape(name)}\b", lowered)
-    return ticked if ticked >= 0 else word.start() if word else len(text)
+    return ticked if ticked >= 0 else word.start() if word else len(lowered)
 
 
 def _bulleted(tail: str) -> list[str]:
@@ -170,22 +171,23 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
         if name not in taken and endpoint.placeholders and name.endswith("_" + own):
             return name
     others = {rest.singular(rest.table_name(e.path)) for e in reading.endpoints if e is not endpoint}
-    def child(name: str) -> bool:  # `incident_assignments` beside /incidents and "an `assignments` array"
-        rest_of = name[len(rest.singular(own)) + 1:] if name.startswith(f"{rest.singular(own)}_") else ""
-        return bool(rest_of) and not endpoint.placeholders and bool(re.search(
-            rf"\b{re.escape(rest_of)}[`\"']?\s+(?:array|list)\b|\b(?:array|list)\s+of\s+[`\"']?{re.escape(rest_of)}\b",
-            reading.text, re.I))
+    prefix = f"{rest.singular(own)}_"
+    own_named = bool({i.lower() for i in [*reading.identifiers, *stated]} & {own, rest.singular(own)})
 
     def inside(name: str) -> bool:
-        """`invoice_lines` beside /invoices when `invoices` is written too, or `contributors` when an example
-        record holds a `"contributors": [...]` array: something inside the endpoint's records, not its name."""
-        named = {i.lower() for i in [*reading.identifiers, *stated]} & {own, rest.singular(own)}
+        """Something inside the endpoint's records, not its name: `incident_assignments` beside /incidents and
+        "an `assignments` array"; `invoice_lines` beside /invoices when `invoices` is written too;
+        `contributors` when an example record holds a `"contributors": [...]` array."""
+        if endpoint.placeholders:
+            return False
+        rest_of = name[len(prefix):] if name.startswith(prefix) else ""
+        worded = bool(rest_of) and re.search(
+            rf"\b{re.escape(rest_of)}[`\"']?\s+(?:array|list)\b|\b(?:array|list)\s+of\s+[`\"']?{re.escape(rest_of)}\b",
+            reading.text, re.I)
         array = re.search(rf"[\"']{re.escape(name)}[\"']\s*:\s*\[", reading.text)
-        return not endpoint.placeholders and (bool(named) and name.startswith(f"{rest.singular(own)}_") or
-                                              bool(array))
+        return bool(worded or (rest_of and own_named) or array)
 
-    free = [n for n in stated if n not in taken and rest.singular(n) not in others and not child(n)
-            and not inside(n)]
+    free = [n for n in stated if n not in taken and rest.singular(n) not in others and not inside(n)]
     around = reading.text[max(0, endpoint.start - 60):endpoint.start + min(len(endpoint.segment), 160)]
     near = [n for n in free if re.search(rf"\b{re.escape(n)}\b", around)]
     if near:

@@ -499,10 +499,11 @@ def delete_value(record: dict[str, Any] | None, endpoint: rq.Endpoint, reading: 
 def graphql_query(reading: rq.Reading, wanted: list[str] | None = None) -> tuple[str, dict[str, Any]]:
     """A GraphQL query the request shows, whole: in a JSON body's "query" (one that pages a connection, not
     `"..."` or `{ viewer { login } }` from the docs), or written out on its own; else one built from the SDL."""
+    defined = gql.types(reading.text)
     for endpoint in reading.endpoints:
         query = endpoint.body.get("query") if isinstance(endpoint.body, dict) else None
         pages = isinstance(query, str) and re.search(r"pageInfo|\bnodes\b|\bedges\b", query)
-        if isinstance(query, str) and "{" in query and (pages or not gql.types(reading.text)):
+        if isinstance(query, str) and "{" in query and (pages or not defined):
             variables = endpoint.body.get("variables")
             return " ".join(endpoint.body["query"].split()), variables if isinstance(variables, dict) else {}
     for match in re.finditer(r"\b(?:query|mutation)\b\s*\w*\s*(?:\([^()]*\))?\s*\{|\{", reading.text):
@@ -511,7 +512,7 @@ def graphql_query(reading: rq.Reading, wanted: list[str] | None = None) -> tuple
         if re.search(r"pageInfo|\bnodes\b|\bedges\b", body) and not re.search(r'"\w+"\s*:', body) \
                 and not gql.is_schema(body):
             return gql.literals_to_variables(" ".join(body.split()))
-    if gql.types(reading.text):
+    if defined:
         return gql.from_schema(reading.text, reading.limits, wanted)
     return "", {}
 

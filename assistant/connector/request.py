@@ -239,6 +239,9 @@ def _bare_urls(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int, 
     return out
 
 
+_SYSTEM_DIR = re.compile(r"/(?:usr|tmp|etc|home|var|opt|data|mnt|dev|proc|sys)(?:/|$)")  # a file path, no API path
+
+
 def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int, Endpoint]]:
     """API paths written alone: after a base-URL placeholder (`{base_url}/devices?limit=50`), or with at
     least two segments (`/export/customers and /export/orders`)."""
@@ -253,13 +256,13 @@ def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int,
             taken.add(path)
     for match in re.finditer(r"(?<![\w/.:}>])(/[A-Za-z][\w\-]*(?:/(?:[\w\-]+|\{\w+\}|<[\w ]+>))+)(?![\w/])", text):
         _, path, _ = _split_url(match.group(1))
-        if path not in taken and not re.match(r"/(usr|tmp|etc|home|var|opt|data|mnt|dev|proc|sys)/", path):
+        if path not in taken and not _SYSTEM_DIR.match(path):
             out.append((match.start(), Endpoint("GET", path, start=match.start())))
             taken.add(path)
     # one segment, said to be read from ("fetch invoices from /invoices", "they are at `/contacts`")
     for match in re.finditer(r"\b(?:from|at)\s+`?(/[A-Za-z][\w\-]{2,})`?(?=[\s.,;:)]|$)", text):
         path = match.group(1)
-        if path not in taken and not re.match(r"/(usr|tmp|etc|home|var|opt|data|mnt|dev|proc|sys)$", path):
+        if path not in taken and not _SYSTEM_DIR.match(path):
             out.append((match.start(1), Endpoint("GET", path, start=match.start(1))))
             taken.add(path)
     return out
@@ -502,7 +505,8 @@ def parameters(text: str) -> list[str]:
     rows of a Markdown parameter table (`| page_size | 1-100, default 25 |`)."""
     written = re.findall(r"(?<![\w/])([A-Za-z_][\w.\-]*)=(?!=)|(?<![\w/])([A-Za-z]+_[\w.\-]*) = (?!=)", text)
     written = [a or b for a, b in written]
-    rows = [_row(m)[0] for m in _TABLE_ROW.finditer(text) if _row(m)[0].lower() not in ("parameter", "name", "field")]
+    named = (_row(m)[0] for m in _TABLE_ROW.finditer(text))
+    rows = [n for n in named if n.lower() not in ("parameter", "name", "field")]
     return list(dict.fromkeys(written + rows))
 
 
