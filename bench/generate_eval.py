@@ -11,8 +11,10 @@ in `config` mode with `--config C` (the user's configuration: the assistant may 
 validate) and in `plain` mode without. Then the project runs with the real `fivetran debug` against
 the source, with the task's configuration, and the warehouse is checked (bench/eval/generate/harness.py);
 tasks with a second sync change the source and run again with the saved state. Prints PASS/FAIL per
-task with the cause (`--summary`: only the totals) and the pass rate per split and mode. `--keep DIR`
-copies each generated project to DIR for reading (tune split only: report projects are never read).
+task with the cause (`--summary`: only the totals) and the pass rate per split and mode, with the
+failures counted by the stage they failed at (never which task: the report halves are read only so).
+`--keep DIR` copies each generated project to DIR for reading (tune split only: report projects are
+never read).
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +70,17 @@ def generate(task: harness.Task, src: Any, work: Path, mode: str, flags: list[st
 
 
 KEEP: Path | None = None
+
+STAGES = (("generate", r"^generate failed"), ("debug: source refused", r"debug failed \(USER\)"),
+          ("debug: code", r"debug failed \(CODE\)"), ("debug: source unreachable", r"debug failed \(INFRA\)"),
+          ("tables", r"unexpected tables|missing \(expected"), ("rows", r"rows, expected"),
+          ("deletes", r"rows deleted, expected"), ("columns", r"data columns, expected"))
+"""Where a task failed, by its first problem: counts of these are what the report halves may show."""
+
+
+def stage(cause: str) -> str:
+    found = [(m.start(), name) for name, pattern in STAGES if (m := re.search(pattern, cause))]
+    return min(found)[1] if found else "other"
 
 
 def run_task(task: harness.Task, mode: str, flags: list[str], factory: Any, fivetran: Path) -> tuple[bool, str]:
@@ -138,6 +153,7 @@ def main() -> None:
             started = time.perf_counter()
             ok, cause = run_task(task, mode, flags, factory, fivetran)
             results.append({"id": task.id, "split": task.split, "mode": mode, "pass": ok, "cause": cause,
+                            "stage": "" if ok else stage(cause),
                             "seconds": round(time.perf_counter() - started, 1)})
             if not args.summary:
                 print(f"{'PASS' if ok else 'FAIL'}  {task.id:<5} {task.split:<6} {mode:<6} "
@@ -148,7 +164,10 @@ def main() -> None:
             rows = [r for r in results if r["split"] == split and r["mode"] == mode]
             if rows:
                 passed = sum(r["pass"] for r in rows)
-                print(f"{split:<6} {mode:<6} {passed}/{len(rows)} = {passed / len(rows):.2f}")
+                stages = Counter(stage(r["cause"]) for r in rows if not r["pass"])
+                where = ", ".join(f"{name} {count}" for name, count in stages.most_common())
+                print(f"{split:<6} {mode:<6} {passed}/{len(rows)} = {passed / len(rows):.2f}"
+                      + (f"   failed at: {where}" if where else ""))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 

@@ -1241,3 +1241,34 @@ def test_an_array_named_in_quotes_makes_a_child_not_the_endpoints_name() -> None
                    "array of each visit.")
     assert [(t.name, t.parent.array if t.parent else "") for t in spec.tables] == [("visits", ""),
                                                                                   ("visit_notes", "notes")]
+
+
+def test_a_qualified_form_of_the_endpoints_noun_is_the_users_name_for_its_table() -> None:
+    # however the sentence is put, `ward_admissions` qualifies /admissions: it names that endpoint's table
+    for said in ("Our warehouse already has an admissions table, so use ward_admissions for this one.",
+                 "Destination: `ward_admissions`.", "and the rows end up in ward_admissions please"):
+        spec = spec_of("Hospital feed at https://his.example.org/api, bearer token.\n"
+                       f"GET /v2/admissions lists admissions, paged with ?page=N. {said}")
+        assert [t.name for t in spec.tables] == ["ward_admissions"], said
+
+
+def test_a_qualified_name_is_no_rename_when_it_has_another_role_in_the_request() -> None:
+    # a field of the example response, a parameter and a config key all end with an endpoint's noun
+    spec = spec_of('GET https://fleet.example.net/v1/trips?max_trips=50 returns {"trips": [{"id": 1}], '
+                   '"total_trips": 9}. Settings: `fleet_trips` holds the account. Sync the trips.')
+    assert [t.name for t in spec.tables] == ["trips"]
+
+
+def test_two_endpoints_renamed_in_one_sentence_each_keep_their_qualified_name() -> None:
+    spec = spec_of("Base https://beans.example.io/api with basic auth. I want GET /v1/batches and GET /v1/recipes, "
+                   "and in the warehouse they should read as roastery_batches and roastery_recipes.")
+    assert [t.name for t in spec.tables] == ["roastery_batches", "roastery_recipes"]
+
+
+def test_a_child_array_keeps_its_name_when_the_parent_was_renamed() -> None:
+    spec = spec_of('GET https://shop.example.com/seller/orders returns {"orders": [{"order_id": "A1", '
+                   '"items": [{"sku": "x", "qty": 1}]}]}. Orders go to `store_orders`; split the items array '
+                   "into a table `order_items`, each row with its order_id.")
+    tables = {t.name: t for t in spec.tables}
+    assert set(tables) == {"store_orders", "order_items"}
+    assert tables["order_items"].parent is not None and tables["order_items"].parent.array == "items"

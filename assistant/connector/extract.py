@@ -140,6 +140,41 @@ def stated_tables(reading: rq.Reading) -> list[str]:
     return sorted(kept, key=lambda n: _written_at(n, lowered))
 
 
+def renamed_tables(reading: rq.Reading, endpoints: list[rq.Endpoint], stated: list[str]) -> list[str]:
+    """Marked names that qualify an endpoint's own noun: `clinic_visits` for /visits, green_coffee_lots for
+    /v1/lots, `building_permits` for /permits/search. Whatever the sentence around them says ("must be
+    named", "I want to call them", "land it in"), a user renaming a table keeps the source's noun and puts a
+    qualifier before it, so the relation is read from the names themselves. Names with another role in the
+    request (a configuration key, a parameter, a field of an example response) are not tables, and a name
+    that starts with another endpoint's noun (`order_lines`) is a child, which the other rules place."""
+    marked = [*reading.identifiers, *re.findall(r"(?<![\w`/.{-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w`/}-]|\.\w)",
+                                                   reading.text)]
+    fields: set[str] = set()
+    for example in reading.examples():
+        fields |= _keys_in(example)
+    taken = {*reading.config_keys, *rq.parameters(reading.text), *(q for e in endpoints for q in e.query), *fields}
+    nouns = {rest.table_name(e.path) for e in endpoints}
+    out = []
+    for name in dict.fromkeys(rq.snake(m) for m in marked):
+        if name in taken or name in stated:
+            continue
+        for noun in nouns:
+            qualifier = next((name[: -len(w) - 1] for w in (noun, rest.singular(noun))
+                              if name.endswith("_" + w) and len(name) > len(w) + 1), "")
+            if qualifier and qualifier not in {n for o in nouns for n in (o, rest.singular(o))}:
+                out.append(name)
+                break
+    return out
+
+
+def _keys_in(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return {rq.snake(str(k)) for k in value} | {k for v in value.values() for k in _keys_in(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys_in(v)}
+    return set()
+
+
 def _written_at(name: str, lowered: str) -> int:
     """Where the (lowercased) text first gives a name: back-ticked, else as a word; names it never writes go last."""
     ticked = lowered.find(f"`{name}`")
@@ -164,6 +199,11 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
     endpoint's), else its last path segment."""
     own = rest.table_name(endpoint.path)
     taken = taken or set()
+    nouns = {n for e in reading.endpoints for n in (rest.table_name(e.path), rest.singular(rest.table_name(e.path)))}
+    for name in stated:  # `clinic_visits` for /visits: the user's qualified name for the endpoint's own noun
+        qualifier = next((name[: -len(w) - 1] for w in (own, rest.singular(own)) if name.endswith("_" + w)), "")
+        if qualifier and qualifier not in nouns and not endpoint.placeholders and name not in taken:
+            return name
     for name in stated:
         if name in (own, rest.singular(own)) or rest.singular(name) == rest.singular(own):
             return name
@@ -200,6 +240,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     keys = list(dict.fromkeys([*config, *reading.config_keys]))
     roles = rest.roles(reading)
     stated = stated_tables(reading)
+    stated += renamed_tables(reading, [*roles["table"], *roles["child"]], stated)
     roles["table"] = _listing_endpoints(roles["table"], stated)
     under = [e for e in roles["table"] if e.placeholders and _stated_stem(e.path.split("/{")[0], stated)]
     roles["child"] += under  # `GET /warehouses/{id}/bins` beside a stated `warehouses`: a child of that list
@@ -587,7 +628,8 @@ def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Read
         field_ = placeholder if placeholder in parent.primary_key else (parent.primary_key or ["id"])[0]
         column = placeholder if placeholder.endswith("_id") and placeholder != "id" else \
             f"{rest.singular(parent.name)}_id"
-        child = _table(endpoint, stated_tables(reading), reading, found, False)
+        stated = stated_tables(reading)
+        child = _table(endpoint, stated + renamed_tables(reading, children, stated), reading, found, False)
         written = [e for e in reading.endpoints if e is not endpoint and child.pagination.param in e.query]
         if child.pagination.kind == "page" and child.pagination.param not in endpoint.query and written and \
                 child.pagination.param not in endpoint.segment.split("\n")[0]:
@@ -653,34 +695,39 @@ def _array_children(stated: list[str], tables: list[Table], reading: rq.Reading,
     for name in stated:
         if name in named:
             continue
-        parent = next((t for t in tables if t.name in name or rest.singular(t.name) in name), tables[0] if tables
-                      else None)
-        rest_of_name = re.sub(rf"^(?:{re.escape(parent.name)}|{re.escape(rest.singular(parent.name))})_", "",
+        parent = next((t for t in tables if any(a in name for a in _aliases(t))), tables[0] if tables else None)
+        aliases = _aliases(parent) if parent else set()
+        rest_of_name = re.sub(rf"^(?:{'|'.join(map(re.escape, sorted(aliases, key=len, reverse=True)))})_", "",
                               name) if parent else name
         arrays = [rest_of_name] if rest_of_name != name and re.search(  # `events`, or "each scan event"
             rf"\b(?:{re.escape(rest_of_name)}|{re.escape(rest.singular(rest_of_name))})\b", reading.text) else []
         arrays += [i for i in reading.identifiers if i != name and (i in name or rest.singular(i) in name
-                                                                   or name.endswith(i))
-                   and not (parent and i in (parent.name, rest.singular(parent.name)))]
+                                                                   or name.endswith(i)) and i not in aliases]
         written = re.findall(r"[\"'`]?(\w+)[\"'`]?\s*:?\s*\[\s*\{", reading.text)  # `channels [ {channel, kwh}`
         written += re.findall(r"\b([a-z]\w*)\[\]", reading.text)  # `line_items[]`: an array, as written in notes
         arrays += [f for f in [*(known or []), *written]  # `order_lines` from `lines`; `contributors` from itself
                    if name.endswith("_" + f.lower()) or name.endswith("_" + rest.singular(f.lower())) or f == name]
         others = [f for f in dict.fromkeys([*(known or []), *written]) if f not in named and f != name and
-                  rest.singular(f) != rest.singular(parent.name if parent else "") and f not in ("data", "items",
-                                                                                                 "results", "records")]
+                  rest.singular(f) not in aliases and f not in ("data", "items", "results", "records")]
         prose_only = arrays == [rest_of_name] and rest_of_name not in written and not re.search(
             rf"[\"'`]{re.escape(rest_of_name)}[\"'`]\s*:", reading.text)  # a word in a sentence, never a field
         stems = {rest.singular(w) for w in rest_of_name.lower().split("_")}
         sharing = [f for f in others if stems & {rest.singular(w) for w in f.lower().split("_")}]
         others = sharing if len(sharing) == 1 else others  # `lines` <- `line_items[]`, not `discounts[]`
         if (not arrays or prose_only) and len(others) == 1 and parent is not None and \
-                rest.singular(parent.name) in name:
+                any(a in name for a in aliases):
             # `invoice_lines` from the one array an invoice holds (`line_items`)
             arrays = others
         if arrays and parent is not None:
             out.append(rest.array_child(name, parent, arrays[0]))
     return out
+
+
+def _aliases(table: Table) -> set[str]:
+    """What a table's records are called: its name and its endpoint's noun (`shop_orders` lists /orders),
+    each also singular, so `order_lines` is read as a child of it."""
+    own = rest.table_name(table.path) if table.path else table.name
+    return {table.name, rest.singular(table.name), own, rest.singular(own)}
 
 
 _JSONAPI = re.compile(r"JSON:?API|vnd\.api\+json", re.I)
