@@ -1272,3 +1272,9 @@ def test_a_child_array_keeps_its_name_when_the_parent_was_renamed() -> None:
     tables = {t.name: t for t in spec.tables}
     assert set(tables) == {"store_orders", "order_items"}
     assert tables["order_items"].parent is not None and tables["order_items"].parent.array == "items"
+
+
+def test_a_word_that_ends_the_line_above_a_table_key_is_no_table() -> None:
+    # `x table` is one phrase only on one line; in a YAML sketch the word before `table:` is another key's value
+    reading = rq.read("streams:\n  - path: /rooms\n    table: room_inventory\n")
+    assert "rooms" not in extract.stated_tables(reading)

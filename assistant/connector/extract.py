@@ -118,7 +118,7 @@ def stated_tables(reading: rq.Reading) -> list[str]:
         bullets = _bulleted(reading.text[match.end():]) if reading.text[match.start():match.end()].rstrip().endswith(
             ":") else []
         names += bullets or listed or ([snake_name.group(1) or snake_name.group(2)] if snake_name else [])
-    for match in re.finditer(r"`?([A-Za-z_]\w*)`?\s+table\b", reading.text):
+    for match in re.finditer(r"`?([A-Za-z_]\w*)`?[ \t]+table\b", reading.text):  # on one line: not a YAML key
         names.append(match.group(1))
     for match in re.finditer(r"^[ \t]*(?:[\w ]{0,30}\s)?tables?[ \t]*:?[ \t]*\n((?:[ \t]+[a-z][a-z0-9_]*\b[^\n]*\n?)+)",
                              reading.text, re.I | re.M):  # a heading (`Target tables`), then indented rows
