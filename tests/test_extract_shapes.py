@@ -1278,3 +1278,17 @@ def test_a_word_that_ends_the_line_above_a_table_key_is_no_table() -> None:
     # `x table` is one phrase only on one line; in a YAML sketch the word before `table:` is another key's value
     reading = rq.read("streams:\n  - path: /rooms\n    table: room_inventory\n")
     assert "rooms" not in extract.stated_tables(reading)
+
+
+def test_a_credential_check_or_health_path_beside_lists_is_no_table() -> None:
+    spec = spec_of("API at https://kites.example.com/api, key in `X-Kite-Key`.\n"
+                   "GET /auth/verify tells you whether the key works\nGET /health\nGET /kites\nGET /flights")
+    assert [t.name for t in spec.tables] == ["kites", "flights"]
+
+
+def test_a_lists_new_name_may_be_qualified_by_another_endpoints_noun() -> None:
+    # /refunds is a list of its own, so `order_refunds` renames it; it is no array inside /orders
+    spec = spec_of("Base https://till.example.com, bearer token. GET /orders and GET /refunds, both paged "
+                   "with ?page=. Tables: orders, and the refunds as order_refunds.")
+    assert sorted(t.name for t in spec.tables) == ["order_refunds", "orders"]
+    assert all(t.parent is None for t in spec.tables)

@@ -145,23 +145,25 @@ def renamed_tables(reading: rq.Reading, endpoints: list[rq.Endpoint], stated: li
     /v1/lots, `building_permits` for /permits/search. Whatever the sentence around them says ("must be
     named", "I want to call them", "land it in"), a user renaming a table keeps the source's noun and puts a
     qualifier before it, so the relation is read from the names themselves. Names with another role in the
-    request (a configuration key, a parameter, a field of an example response) are not tables, and a name
-    that starts with another endpoint's noun (`order_lines`) is a child, which the other rules place."""
+    request (a configuration key, a parameter, a field of an example response) are not tables, and one
+    that qualifies a per-parent endpoint by its parent's noun (`shipment_events`) is a child, which the
+    other rules place."""
     marked = [*reading.identifiers, *re.findall(r"(?<![\w`/.{-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w`/}-]|\.\w)",
                                                    reading.text)]
     fields: set[str] = set()
     for example in reading.examples():
         fields |= _keys_in(example)
     taken = {*reading.config_keys, *rq.parameters(reading.text), *(q for e in endpoints for q in e.query), *fields}
-    nouns = {rest.table_name(e.path) for e in endpoints}
+    nouns = {n for e in endpoints for n in (rest.table_name(e.path), rest.singular(rest.table_name(e.path)))}
     out = []
     for name in dict.fromkeys(rq.snake(m) for m in marked):
         if name in taken or name in stated:
             continue
-        for noun in nouns:
+        for endpoint in endpoints:
+            noun = rest.table_name(endpoint.path)
             qualifier = next((name[: -len(w) - 1] for w in (noun, rest.singular(noun))
                               if name.endswith("_" + w) and len(name) > len(w) + 1), "")
-            if qualifier and qualifier not in {n for o in nouns for n in (o, rest.singular(o))}:
+            if qualifier and not (endpoint.placeholders and qualifier in nouns):
                 out.append(name)
                 break
     return out
@@ -199,10 +201,9 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
     endpoint's), else its last path segment."""
     own = rest.table_name(endpoint.path)
     taken = taken or set()
-    nouns = {n for e in reading.endpoints for n in (rest.table_name(e.path), rest.singular(rest.table_name(e.path)))}
     for name in stated:  # `clinic_visits` for /visits: the user's qualified name for the endpoint's own noun
         qualifier = next((name[: -len(w) - 1] for w in (own, rest.singular(own)) if name.endswith("_" + w)), "")
-        if qualifier and qualifier not in nouns and not endpoint.placeholders and name not in taken:
+        if qualifier and not endpoint.placeholders and name not in taken:
             return name
     for name in stated:
         if name in (own, rest.singular(own)) or rest.singular(name) == rest.singular(own):

@@ -78,7 +78,8 @@ ACTIONS = {"search", "query", "list", "find", "filter", "lookup", "scan", "expor
 
 
 def roles(reading: rq.Reading) -> dict[str, list[rq.Endpoint]]:
-    """Endpoints by role: token, deletes, window end, children (a parent's path plus {id}), tables."""
+    """Endpoints by role: token, deletes, window end, children (a parent's path plus {id}), tables, and
+    service paths beside tables (a key check, health, the caller's profile)."""
     seen: dict[tuple[str, str], rq.Endpoint] = {}
     for endpoint in reading.endpoints:
         key = (endpoint.method, endpoint.path)
@@ -86,7 +87,8 @@ def roles(reading: rq.Reading) -> dict[str, list[rq.Endpoint]]:
             seen[key].query = {**endpoint.query, **seen[key].query}
         else:
             seen[key] = endpoint
-    out: dict[str, list[rq.Endpoint]] = {"token": [], "deletes": [], "end": [], "child": [], "table": []}
+    out: dict[str, list[rq.Endpoint]] = {"token": [], "deletes": [], "end": [], "child": [], "table": [],
+                                         "service": []}
     paths = {e.path for e in seen.values()}
     for endpoint in seen.values():  # `/shows/312/episodes` beside `/shows`: an example id of a parent record
         literal = re.match(r"^(.+?)/([0-9]+|[0-9a-f]{8}-[0-9a-f\-]{27}|[A-Za-z]+[_-]?[0-9]+)(/[^{}]+)$", endpoint.path)
@@ -105,7 +107,15 @@ def roles(reading: rq.Reading) -> dict[str, list[rq.Endpoint]]:
             out["end"].append(endpoint)
         else:
             out["table"].append(endpoint)
+    service = [e for e in out["table"] if _SERVICE.search(e.path.lower())]
+    if service and len(service) < len(out["table"]):  # a key check or health probe beside the lists: no table
+        out["service"] = service
+        out["table"] = [e for e in out["table"] if e not in service]
     return out
+
+
+# Paths an API serves about itself or the caller, not records: a credential check, health, the caller's profile
+_SERVICE = re.compile(r"/auth(?:/[^/{]*)?/?$|/(?:health|healthz|ping|whoami|me)/?$|^/?(?:status|version)/?$")
 
 
 def _is_window_end(endpoint: rq.Endpoint, reading: rq.Reading) -> bool:
