@@ -1,5 +1,5 @@
 """Which tables a request asks for, read from the text alone: the spec's table names against the names a
-blind writer says a correct connector creates (bench/eval/naming/{a,b}/requests.json).
+blind writer says a correct connector creates (bench/eval/naming/{a,b,c}/requests.json).
 
     python bench/naming_eval.py [--split tune|report|all] [--set a|b|all] [--verbose] [--json FILE]
     python bench/naming_eval.py --generate-tasks      # the same measure on the generate sets' HTTP tune tasks
@@ -35,7 +35,7 @@ def read_tables(text: str) -> list[str]:
 
 
 def items(split: str, which: str) -> list[dict[str, Any]]:
-    names = ["a", "b"] if which == "all" else [which]
+    names = ["a", "b", "c"] if which == "all" else [which]
     out = [i for n in names for i in json.loads((SETS / n / "requests.json").read_text())]
     return [i for i in out if split == "all" or i["split"] == split]
 
@@ -58,7 +58,7 @@ def generate_items() -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("tune", "report", "all"), default="tune")
-    parser.add_argument("--set", dest="which", choices=("a", "b", "all"), default="all")
+    parser.add_argument("--set", dest="which", choices=("a", "b", "c", "all"), default="all")
     parser.add_argument("--generate-tasks", action="store_true")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--json", type=Path)

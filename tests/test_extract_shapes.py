@@ -1292,3 +1292,19 @@ def test_a_lists_new_name_may_be_qualified_by_another_endpoints_noun() -> None:
                    "with ?page=. Tables: orders, and the refunds as order_refunds.")
     assert sorted(t.name for t in spec.tables) == ["order_refunds", "orders"]
     assert all(t.parent is None for t in spec.tables)
+
+
+def test_one_segment_paths_written_as_a_list_are_endpoints() -> None:
+    for said in ("We want /moorings and /berths from it.", "Lists: GET /moorings, /berths."):
+        reading = rq.read(f"Harbour API at https://harbour.example.net/api, bearer auth. {said}")
+        assert [e.path for e in reading.endpoints] == ["/moorings", "/berths"], said
+    lone = rq.read("Harbour API at https://harbour.example.net/api. There is also /admin, never mind it.")
+    assert "/admin" not in [e.path for e in lone.endpoints]
+
+
+def test_a_sheet_of_endpoints_names_each_table_in_its_table_column_and_skips_a_dash() -> None:
+    spec = spec_of("Base https://tides.example.org, key in `?token=`.\n\n"
+                   "| path | verb | destination | comment |\n|---|---|---|---|\n"
+                   "| /v1/gauges | GET | tide_gauges | small |\n| /v1/levels | GET | water_levels | big |\n"
+                   "| /v1/codes | GET | - | lookup only |\n")
+    assert [t.name for t in spec.tables] == ["tide_gauges", "water_levels"]

@@ -243,8 +243,8 @@ _SYSTEM_DIR = re.compile(r"/(?:usr|tmp|etc|home|var|opt|data|mnt|dev|proc|sys)(?
 
 
 def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int, Endpoint]]:
-    """API paths written alone: after a base-URL placeholder (`{base_url}/devices?limit=50`), or with at
-    least two segments (`/export/customers and /export/orders`)."""
+    """API paths written alone: after a base-URL placeholder (`{base_url}/devices?limit=50`), with at
+    least two segments (`/export/customers and /export/orders`), or one segment in a list of paths."""
     taken = {e.path for _, e in known}
     out = []
     named = r"\w*(?:url|host|base|domain|api|server)\w*"
@@ -259,6 +259,14 @@ def _bare_paths(text: str, known: list[tuple[int, Endpoint]]) -> list[tuple[int,
         if path not in taken and not _SYSTEM_DIR.match(path):
             out.append((match.start(), Endpoint("GET", path, start=match.start())))
             taken.add(path)
+    # one-segment paths written as a list ("we need /appointments and /patients", "GET /members, /rewards")
+    one = r"(?<![\w/.:}>`])`?/[A-Za-z][\w\-]{2,}`?(?![\w/])"
+    for run in re.finditer(rf"{one}(?:\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+){one})+", text):
+        for match in re.finditer(r"/[A-Za-z][\w\-]{2,}", run.group(0)):
+            path = match.group(0)
+            if path not in taken and not _SYSTEM_DIR.match(path):
+                out.append((run.start() + match.start(), Endpoint("GET", path, start=run.start() + match.start())))
+                taken.add(path)
     # one segment, said to be read from ("fetch invoices from /invoices", "they are at `/contacts`")
     for match in re.finditer(r"\b(?:from|at)\s+`?(/[A-Za-z][\w\-]{2,})`?(?=[\s.,;:)]|$)", text):
         path = match.group(1)

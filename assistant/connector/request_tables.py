@@ -40,12 +40,18 @@ def _markdown(text: str) -> str:
             while end < len(lines) and _ROW.match(lines[end]):
                 end += 1
             rows = [_cells(line) for line in lines[index + 2:end]]
-            out += lines[index:end] + [""] + [said for row in rows for said in [_row(header, row)] if said]
+            # a row that is an endpoint is said once, as its line below (with its notes), not twice
+            kept = [line for line, row in zip(lines[index + 2:end], rows, strict=True) if not _endpoint_row(row)]
+            out += lines[index:index + 2] + kept + [""] + [said for row in rows for said in [_row(header, row)] if said]
             index = end
             continue
         out.append(lines[index])
         index += 1
     return "\n".join(out)
+
+
+def _endpoint_row(row: list[str]) -> bool:
+    return any(_METHOD.match(c.strip("` ")) for c in row) and any(c.strip("` ").startswith("/") for c in row)
 
 
 def _cells(line: str) -> list[str]:
@@ -62,10 +68,14 @@ def _row(header: list[str], row: list[str]) -> str:
 
     method = next((c for c in row if _METHOD.match(c.strip("` "))), "")
     path = next((c.strip("` ") for c in row if c.strip("` ").startswith("/")), "")
-    if method and path:
-        rest = [f"{h}: {c}" for h, c in zip(header, row, strict=False) if c and c not in (method, path)
+    if _endpoint_row(row):
+        target = next((c for h, c in named.items() if re.search(r"table|destination", h)), None)
+        if target is not None and re.fullmatch(r"[-–—]+|none|n/?a|skip(ped)?|\(none\)", target.strip("` ").lower()):
+            return ""  # the sheet gives this endpoint no table: it is not synced
+        rest = [f"{h}: {c}" for h, c in zip(header, row, strict=False) if c and c not in (method, path, target)
                 and not _METHOD.match(c.strip("` ")) and c.strip("` ") != path]
-        return f"{method.strip('` ').upper()} {path}  " + "; ".join(rest)
+        into = f" -> table `{_name(target)}`" if target and _name(target) else ""
+        return f"{method.strip('` ').upper()} {path}{into}  " + "; ".join(rest)
     key = cell("config", "setting", "key name")
     if key and re.fullmatch(r"`?[A-Za-z_][\w.\-]*`?", key) and len(header) >= 2:
         value = next((c for h, c in zip(header, row, strict=False) if c and c != key), "")
