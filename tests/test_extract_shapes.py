@@ -1308,3 +1308,17 @@ def test_a_sheet_of_endpoints_names_each_table_in_its_table_column_and_skips_a_d
                    "| /v1/gauges | GET | tide_gauges | small |\n| /v1/levels | GET | water_levels | big |\n"
                    "| /v1/codes | GET | - | lookup only |\n")
     assert [t.name for t in spec.tables] == ["tide_gauges", "water_levels"]
+
+
+def test_an_endpoint_the_request_turns_down_is_no_table() -> None:
+    base = "Orchard API, https://orchard.example.com/api, bearer token. GET /trees, GET /harvests and GET /pickers.\n"
+    for said in ("Pickers come from HR already, skip it.", "We already have pickers from payroll.",
+                 "/pickers is out of scope for now.", "Leave out pickers."):
+        assert [t.name for t in spec_of(base + said).tables] == ["trees", "harvests"], said
+
+
+def test_a_decline_of_records_or_of_something_else_leaves_the_endpoints() -> None:
+    base = "Orchard API, https://orchard.example.com/api, bearer token. GET /trees and GET /harvests.\n"
+    for said in ("Some harvests fail validation, skip those.", "Harvests: skip the cancelled ones.",
+                 "We don't need the photos field of trees."):
+        assert [t.name for t in spec_of(base + said).tables] == ["trees", "harvests"], said

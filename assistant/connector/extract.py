@@ -169,6 +169,44 @@ def renamed_tables(reading: rq.Reading, endpoints: list[rq.Endpoint], stated: li
     return out
 
 
+_DROP = r"(?:skip|drop|ignore|exclude|leave\s+out|leave|omit)"
+_POINTER = r"(?:it|that(?:\s+one)?|this(?:\s+one)?)"  # one thing; "skip those" points at records
+_NOT_WANTED = r"(?:not\s+(?:needed|wanted|required|in\s+scope)|out\s+of\s+scope|(?:a\s+)?later\s+phase|unnecessary)"
+_HAVE = r"(?:(?:we|i)\s+)?(?:already\s+(?:have|get|sync|pull|load)|(?:do\s+not|don'?t)\s+need|no\s+need\s+for)"
+
+
+def declined(endpoint: rq.Endpoint, reading: rq.Reading) -> bool:
+    """The request turns this endpoint down in a sentence of its own: "skip <it or its noun>", "<noun> ... not
+    needed / out of scope / a later phase", "we already have <noun>". A pointer ("skip it") reaches back to
+    the endpoint named last before it; any other object ("skip the archived ones") declines nothing."""
+    forms = _mentions(endpoint)
+    for sentence in re.split(r"(?<=[.!?])\s+|\n|;", reading.text):
+        low = sentence.lower()
+        spots = [m for form in forms for m in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w/])", low)]
+        if not spots:
+            continue
+        others = [m.start() for e in reading.endpoints if e is not endpoint for form in _mentions(e)
+                  for m in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w/])", low)]
+        for cue in re.finditer(rf"\b{_DROP}\s+(?:the\s+)?({_POINTER}\b|[\w/\-]+)|{_NOT_WANTED}|\b{_HAVE}\s+"
+                               r"(?:the\s+|any\s+)?([\w/\-]+)", low):
+            target = cue.group(1) or cue.group(2)
+            if target is not None and not re.fullmatch(_POINTER, target):  # an object: this endpoint's, or none
+                if any(target in (f, f.replace(" ", "_")) for f in forms):
+                    return True
+                continue
+            before = [m.start() for m in spots if m.start() < cue.start()]
+            if before and max(before) > max([o for o in others if o < cue.start()], default=-1):
+                return True
+    return False
+
+
+def _mentions(endpoint: rq.Endpoint) -> set[str]:
+    """How a request may name an endpoint in prose: its path, its noun, singular, with spaces for underscores."""
+    noun = rest.table_name(endpoint.path)
+    words = {noun, rest.singular(noun)}
+    return {endpoint.path.lower(), *words, *(w.replace("_", " ") for w in words)} - {""}
+
+
 def _keys_in(value: Any) -> set[str]:
     if isinstance(value, dict):
         return {rq.snake(str(k)) for k in value} | {k for v in value.values() for k in _keys_in(v)}
@@ -240,6 +278,9 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     found = rest.Found()
     keys = list(dict.fromkeys([*config, *reading.config_keys]))
     roles = rest.roles(reading)
+    for role in ("table", "child"):
+        kept = [e for e in roles[role] if not declined(e, reading)]
+        roles[role] = kept if kept or role == "child" else roles[role]
     stated = stated_tables(reading)
     stated += renamed_tables(reading, [*roles["table"], *roles["child"]], stated)
     roles["table"] = _listing_endpoints(roles["table"], stated)
