@@ -1322,3 +1322,12 @@ def test_a_decline_of_records_or_of_something_else_leaves_the_endpoints() -> Non
     for said in ("Some harvests fail validation, skip those.", "Harvests: skip the cancelled ones.",
                  "We don't need the photos field of trees."):
         assert [t.name for t in spec_of(base + said).tables] == ["trees", "harvests"], said
+
+
+def test_only_a_list_of_endpoint_nouns_keeps_those_alone() -> None:
+    base = ("Docs: GET /v2/boats  all boats\nGET /v2/trips  trips\nGET /v2/crew  crew members\n"
+            "Base https://marina.example.com, basic auth.\n")
+    assert [t.name for t in spec_of(base + "We only need boats and trips, one table each.").tables] == \
+        ["boats", "trips"]
+    # "only" that goes on past the nouns restricts nothing
+    assert len(spec_of(base + "The API returns only trips changed since the cursor.").tables) == 3

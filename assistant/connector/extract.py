@@ -200,6 +200,24 @@ def declined(endpoint: rq.Endpoint, reading: rq.Reading) -> bool:
     return False
 
 
+def only_wanted(endpoints: list[rq.Endpoint], text: str) -> list[rq.Endpoint]:
+    """The endpoints a sentence keeps alone: "only <a> and <b>" (or "just"), where the list of their nouns
+    ends the clause; "only orders changed since ..." goes on, and restricts nothing. Empty: no such list."""
+    forms = {id(e): _mentions(e) for e in endpoints}
+    alternatives = "|".join(sorted({re.escape(f) for fs in forms.values() for f in fs}, key=len, reverse=True))
+    if not alternatives:
+        return []
+    item = rf"(?:the\s+)?(?:{alternatives})"
+    lead = r"\b(?:only|just)\s+(?:(?:need|want|sync|pull|care\s+about|the)\s+)*"
+    for run in re.finditer(rf"{lead}({item}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){item})*)\s*(?=[.,;:!?)\n]|$)",
+                           text.lower()):
+        said = {m.group(0) for m in re.finditer(alternatives, run.group(1))}
+        kept = [e for e in endpoints if forms[id(e)] & said]
+        if kept and len(kept) < len(endpoints):
+            return kept
+    return []
+
+
 def _mentions(endpoint: rq.Endpoint) -> set[str]:
     """How a request may name an endpoint in prose: its path, its noun, singular, with spaces for underscores."""
     noun = rest.table_name(endpoint.path)
@@ -281,6 +299,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     for role in ("table", "child"):
         kept = [e for e in roles[role] if not declined(e, reading)]
         roles[role] = kept if kept or role == "child" else roles[role]
+    roles["table"] = only_wanted(roles["table"], reading.text) or roles["table"]
     stated = stated_tables(reading)
     stated += renamed_tables(reading, [*roles["table"], *roles["child"]], stated)
     roles["table"] = _listing_endpoints(roles["table"], stated)
