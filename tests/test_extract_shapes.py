@@ -1331,3 +1331,15 @@ def test_only_a_list_of_endpoint_nouns_keeps_those_alone() -> None:
         ["boats", "trips"]
     # "only" that goes on past the nouns restricts nothing
     assert len(spec_of(base + "The API returns only trips changed since the cursor.").tables) == 3
+
+
+def test_a_table_the_user_already_has_elsewhere_is_no_table_and_keeps_no_other_list_out() -> None:
+    spec = spec_of("Ferry API https://ferry.example.com/v1, bearer token. GET /ports and GET /sailings.\n"
+                   "Sailings go to `ferry_sailings`, since we already have a sailings table from the old vendor.")
+    assert [t.name for t in spec.tables] == ["ports", "ferry_sailings"]
+
+
+def test_a_url_and_a_key_on_one_line_with_other_things_between_them_are_not_one_setting() -> None:
+    spec = spec_of("Base URL https://api.ferry.example.com/v1, auth is `Authorization: Bearer <t>` "
+                   "(config key `ferry_token`).\nGET /ports")
+    assert (spec.base_url_key, spec.auth.token_key) == ("base_url", "ferry_token")

@@ -200,6 +200,13 @@ def declined(endpoint: rq.Endpoint, reading: rq.Reading) -> bool:
     return False
 
 
+def _had(name: str, text: str) -> bool:
+    """A name the user says they have elsewhere ("we already have a `rides` table from another vendor"):
+    the reason for another name, not a table to make."""
+    words = re.escape(name).replace("_", "[_ ]")
+    return bool(re.search(rf"\b{_HAVE}\s+(?:\w+\s+){{0,3}}?[`'\"]?{words}\b", text, re.I))
+
+
 def only_wanted(endpoints: list[rq.Endpoint], text: str) -> list[rq.Endpoint]:
     """The endpoints a sentence keeps alone: "only <a> and <b>" (or "just"), where the list of their nouns
     ends the clause; "only orders changed since ..." goes on, and restricts nothing. Empty: no such list."""
@@ -300,7 +307,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
         kept = [e for e in roles[role] if not declined(e, reading)]
         roles[role] = kept if kept or role == "child" else roles[role]
     roles["table"] = only_wanted(roles["table"], reading.text) or roles["table"]
-    stated = stated_tables(reading)
+    stated = [n for n in stated_tables(reading) if not _had(n, reading.text)]
     stated += renamed_tables(reading, [*roles["table"], *roles["child"]], stated)
     roles["table"] = _listing_endpoints(roles["table"], stated)
     under = [e for e in roles["table"] if e.placeholders and _stated_stem(e.path.split("/{")[0], stated)]

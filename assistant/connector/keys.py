@@ -57,8 +57,9 @@ def shown_values(text: str, named: list[str]) -> dict[str, str]:
         if described:  # `portal (the url)`: the key is said to hold the address
             out[key] = "https://"
             continue
-        line = re.search(rf"(https?://[^\s`\"')]+|\d{{4}}-\d\d-\d\d)[^\n]*\bkey\b\W*`?{re.escape(key)}\b", text)
+        line = re.search(rf"(https?://[^\s`\"')]+|\d{{4}}-\d\d-\d\d)[^\n`,;]*\bkey\b\W*`?{re.escape(key)}\b", text)
         if beside or line:  # `api: https://x/v1   # configuration key: invoicely_api`: the value on the key's line
+            # (with nothing between them that says another thing: "https://x, auth is `...` (config key `t`)")
             out[key] = (beside or line).group(1)  # type: ignore[union-attr]
     return out
 
