@@ -160,13 +160,17 @@ def renamed_tables(reading: rq.Reading, endpoints: list[rq.Endpoint], stated: li
         if name in taken or name in stated:
             continue
         for endpoint in endpoints:
-            noun = rest.table_name(endpoint.path)
-            qualifier = next((name[: -len(w) - 1] for w in (noun, rest.singular(noun))
-                              if name.endswith("_" + w) and len(name) > len(w) + 1), "")
+            qualifier = _qualifier(name, rest.table_name(endpoint.path))
             if qualifier and not (endpoint.placeholders and qualifier in nouns):
                 out.append(name)
                 break
     return out
+
+
+def _qualifier(name: str, noun: str) -> str:
+    """What a name puts before a noun it ends with (`clinic` of `clinic_visits` for `visits` or `visit`), or ""."""
+    return next((name[: -len(w) - 1] for w in (noun, rest.singular(noun))
+                 if name.endswith("_" + w) and len(name) > len(w) + 1), "")
 
 
 _DROP = r"(?:skip|drop|ignore|exclude|leave\s+out|leave|omit)"
@@ -182,11 +186,10 @@ def declined(endpoint: rq.Endpoint, reading: rq.Reading) -> bool:
     forms = _mentions(endpoint)
     for sentence in re.split(r"(?<=[.!?])\s+|\n|;", reading.text):
         low = sentence.lower()
-        spots = [m for form in forms for m in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w/])", low)]
+        spots = _said(forms, low)
         if not spots:
             continue
-        others = [m.start() for e in reading.endpoints if e is not endpoint for form in _mentions(e)
-                  for m in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w/])", low)]
+        others = [at for e in reading.endpoints if e is not endpoint for at in _said(_mentions(e), low)]
         for cue in re.finditer(rf"\b{_DROP}\s+(?:the\s+)?({_POINTER}\b|[\w/\-]+)|{_NOT_WANTED}|\b{_HAVE}\s+"
                                r"(?:the\s+|any\s+)?([\w/\-]+)", low):
             target = cue.group(1) or cue.group(2)
@@ -194,10 +197,15 @@ def declined(endpoint: rq.Endpoint, reading: rq.Reading) -> bool:
                 if any(target in (f, f.replace(" ", "_")) for f in forms):
                     return True
                 continue
-            before = [m.start() for m in spots if m.start() < cue.start()]
+            before = [at for at in spots if at < cue.start()]
             if before and max(before) > max([o for o in others if o < cue.start()], default=-1):
                 return True
     return False
+
+
+def _said(forms: set[str], low: str) -> list[int]:
+    """Where a (lowercased) sentence names an endpoint by any of its forms, as a whole word or path."""
+    return [m.start() for form in forms for m in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w/])", low)]
 
 
 def _had(name: str, text: str) -> bool:
@@ -265,8 +273,7 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
     own = rest.table_name(endpoint.path)
     taken = taken or set()
     for name in stated:  # `clinic_visits` for /visits: the user's qualified name for the endpoint's own noun
-        qualifier = next((name[: -len(w) - 1] for w in (own, rest.singular(own)) if name.endswith("_" + w)), "")
-        if qualifier and not endpoint.placeholders and name not in taken:
+        if _qualifier(name, own) and not endpoint.placeholders and name not in taken:
             return name
     for name in stated:
         if name in (own, rest.singular(own)) or rest.singular(name) == rest.singular(own):
@@ -687,7 +694,11 @@ def _implied_parents(children: list[rq.Endpoint], tables: list[Table], stated: l
 
 def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Reading, found: rest.Found) -> list[Table]:
     """`/vehicles/{id}/trips`: one request per parent row, the parent's id in each child row."""
+    if not children:
+        return []
     out = []
+    stated = stated_tables(reading)
+    stated += renamed_tables(reading, children, stated)
     for endpoint in children:
         parent = next((t for t in tables if t.path == endpoint.path.split("/{")[0]), None)
         if parent is None:
@@ -696,8 +707,7 @@ def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Read
         field_ = placeholder if placeholder in parent.primary_key else (parent.primary_key or ["id"])[0]
         column = placeholder if placeholder.endswith("_id") and placeholder != "id" else \
             f"{rest.singular(parent.name)}_id"
-        stated = stated_tables(reading)
-        child = _table(endpoint, stated + renamed_tables(reading, children, stated), reading, found, False)
+        child = _table(endpoint, stated, reading, found, False)
         written = [e for e in reading.endpoints if e is not endpoint and child.pagination.param in e.query]
         if child.pagination.kind == "page" and child.pagination.param not in endpoint.query and written and \
                 child.pagination.param not in endpoint.segment.split("\n")[0]:
