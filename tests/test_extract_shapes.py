@@ -1343,3 +1343,19 @@ def test_a_url_and_a_key_on_one_line_with_other_things_between_them_are_not_one_
     spec = spec_of("Base URL https://api.ferry.example.com/v1, auth is `Authorization: Bearer <t>` "
                    "(config key `ferry_token`).\nGET /ports")
     assert (spec.base_url_key, spec.auth.token_key) == ("base_url", "ferry_token")
+
+
+def test_paging_said_in_a_paragraph_below_a_list_of_endpoints_is_said_of_every_one() -> None:
+    spec = spec_of("Quill API:\n- GET https://api.quill.example/v1/notebooks -> {\"items\": [...], "
+                   "\"next_cursor\": \"...\"}\n- GET https://api.quill.example/v1/notes -> {\"items\": [...], "
+                   "\"next_cursor\": \"...\"}\n- GET https://api.quill.example/v1/labels\n\n"
+                   "Pass `cursor=<next_cursor>` to get the next page; stop when next_cursor is null.")
+    assert [(t.name, t.pagination.kind, t.pagination.param, t.pagination.next) for t in spec.tables] == [
+        (name, "cursor", "cursor", "next_cursor") for name in ("notebooks", "notes", "labels")]
+
+
+def test_a_link_header_said_before_the_endpoints_is_how_every_list_pages() -> None:
+    spec = spec_of("LMS API at https://lms.example.com, key in the `Api-Key` header.\n\n### Pagination\n"
+                   "Lists return a JSON array; the `Link` header holds the URL of the next page (`rel=\"next\"`).\n\n"
+                   "### Courses\n`GET /api/v3/courses`\n\n### Enrollments\n`GET /api/v3/enrollments`\n")
+    assert [t.pagination.kind for t in spec.tables] == ["link", "link"]

@@ -216,7 +216,7 @@ def records_path(example: Any) -> tuple[str, list[Any]] | None:
 
 def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Reading) -> Paging:
     """The pagination style, from the parameters the endpoint takes and the fields its example returns."""
-    shared = reading.text[:min(e.start for e in reading.endpoints)] if reading.endpoints else ""  # said of all
+    shared = _shared_text(reading)
     words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", endpoint.segment + " " + shared)} | \
         {q.lower() for q in endpoint.query}
     body_keys = _body_fields(endpoint.body)
@@ -231,7 +231,7 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     size = reading.limits.get(size_param) or _number(endpoint.query.get(size_param)) or \
         _number(rq_value(endpoint.body, size_param) if isinstance(endpoint.body, dict) else None)
     base = Paging(size_param=size_param if size else "", size=size or 0, has_more=has_more)
-    if re.search(r"link header|rel=\W?next|\blinks?\b[^.\n]{0,40}\bnext\b", endpoint.segment, re.I):
+    if re.search(r"link header|rel=\W?next|\blinks?\b[^.\n]{0,40}\bnext\b", endpoint.segment + " " + shared, re.I):
         return _paging(base, kind="link")
     # outermost first in an example; named without one, a name that says `next` (`paging.next_cursor`) first
     order = (lambda f: f.count(".")) if example else (lambda f: ("next" not in f.lower(), -f.count(".")))
@@ -287,6 +287,19 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     if stated and not endpoint.query and len(reading.endpoints) == 1:  # `per_page max is 100`, said apart
         return _paging(base, kind="page", param="page", size_param=stated, size=reading.limits[stated])
     return Paging()
+
+
+def _shared_text(reading: rq.Reading) -> str:
+    """What is said of every endpoint: the text before the first, and, when several are listed, the paragraphs
+    after the last one's own (its segment runs to the end, yet "Pass `cursor=<next_cursor>` for the next page"
+    written below a list of endpoints is said of the list)."""
+    if not reading.endpoints:
+        return ""
+    first = min(e.start for e in reading.endpoints)
+    last = max(reading.endpoints, key=lambda e: e.start)
+    after = re.split(r"\n[ \t]*\n", last.segment, maxsplit=1)
+    trailing = after[1] if len(reading.endpoints) > 1 and len(after) > 1 else ""
+    return reading.text[:first] + "\n" + trailing
 
 
 def _body_fields(body: Any) -> set[str]:
