@@ -1313,7 +1313,7 @@ def test_a_sheet_of_endpoints_names_each_table_in_its_table_column_and_skips_a_d
 def test_an_endpoint_the_request_turns_down_is_no_table() -> None:
     base = "Orchard API, https://orchard.example.com/api, bearer token. GET /trees, GET /harvests and GET /pickers.\n"
     for said in ("Pickers come from HR already, skip it.", "We already have pickers from payroll.",
-                 "/pickers is out of scope for now.", "Leave out pickers."):
+                 "/pickers is out of scope for now.", "Leave out pickers.", "Pickers aren't needed."):
         assert [t.name for t in spec_of(base + said).tables] == ["trees", "harvests"], said
 
 

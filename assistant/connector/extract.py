@@ -175,7 +175,7 @@ def _qualifier(name: str, noun: str) -> str:
 
 _DROP = r"(?:skip|drop|ignore|exclude|leave\s+out|leave|omit)"
 _POINTER = r"(?:it|that(?:\s+one)?|this(?:\s+one)?)"  # one thing; "skip those" points at records
-_NOT_WANTED = r"(?:not\s+(?:needed|wanted|required|in\s+scope)|out\s+of\s+scope|(?:a\s+)?later\s+phase|unnecessary)"
+_NOT_WANTED = r"(?:(?:not\s+|n['’]t\s+)(?:needed|wanted|required|in\s+scope)|out\s+of\s+scope|(?:a\s+)?later\s+phase|unnecessary)"
 _HAVE = r"(?:(?:we|i)\s+)?(?:already\s+(?:have|get|sync|pull|load)|(?:do\s+not|don'?t)\s+need|no\s+need\s+for)"
 
 
