@@ -32,7 +32,8 @@ SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "so
         "rest9": (HERE / "rest9", "mocks", "serve"), "local9": (HERE / "local9", "sources", "make"),
         "rest10": (HERE / "rest10", "mocks", "serve"), "local10": (HERE / "local10", "sources", "make"),
         "rest11": (HERE / "rest11", "mocks", "serve"), "local11": (HERE / "local11", "sources", "make"),
-        "rest12": (HERE / "rest12", "mocks", "serve"), "local12": (HERE / "local12", "sources", "make")}
+        "rest12": (HERE / "rest12", "mocks", "serve"), "local12": (HERE / "local12", "sources", "make"),
+        "rest13": (HERE / "rest13", "mocks", "serve"), "local13": (HERE / "local13", "sources", "make")}
 
 
 @dataclass
