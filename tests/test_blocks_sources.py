@@ -580,6 +580,23 @@ def test_a_cursor_in_a_response_header_and_basic_auth_with_an_empty_password(
     assert [r["event_id"] for r in ops.rows("events")] == list(range(6))
 
 
+def test_a_cursor_goes_past_an_empty_page_that_has_a_new_token_and_ends_on_a_repeated_one(
+        ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = {"": ([1, 2], "a"), "a": ([], "b"), "b": ([3], "c"), "c": ([], "c")}  # filtered after paging
+
+    def tickets(call: Call) -> Reply:
+        ids, after = pages[call.query.get("after", "")]
+        return reply({"results": [{"id": n} for n in ids], "paging": {"next": {"after": after}}})
+
+    with MockApi({"/tickets": tickets}) as api:
+        engine(monkeypatch, api.url, {"tickets": {
+            "path": "/tickets", "records": "results", "primary_key": ["id"],
+            "pagination": {"kind": "cursor", "param": "after", "next": "paging.next.after"}}})
+        sync()
+    assert [r["id"] for r in ops.rows("tickets")] == [1, 2, 3]
+    assert len(api.to("/tickets")) == 4
+
+
 def test_rows_written_as_arrays_and_records_keyed_by_their_id(ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
     def report(call: Call) -> Reply:
         return reply({"columns": ["session_id", "pages"], "rows": [["s1", 3], ["s2", 5]], "total": 2})

@@ -1359,3 +1359,32 @@ def test_a_link_header_said_before_the_endpoints_is_how_every_list_pages() -> No
                    "Lists return a JSON array; the `Link` header holds the URL of the next page (`rel=\"next\"`).\n\n"
                    "### Courses\n`GET /api/v3/courses`\n\n### Enrollments\n`GET /api/v3/enrollments`\n")
     assert [t.pagination.kind for t in spec.tables] == ["link", "link"]
+
+
+def test_offset_in_prose_is_no_paging_parameter_but_offset_written_as_one_is() -> None:
+    docs = ("Base https://api.trip.example, header `X-Trip-Token: <token>`. Timestamps carry the property's UTC "
+            "offset.\n\nPaging: `page` (1-based) and `per_page`; a short page is the last.\n\n"
+            "GET /v1/properties\nGET /v1/bookings\n")
+    assert [t.pagination.kind for t in spec_of(docs).tables] == ["page", "page"]
+    for said in ("Paginate with offset + limit.", "GET /v1/items?offset=0&limit=50", "paginate:\n  style: offset"):
+        spec = spec_of("Base https://api.octo.example, bearer token.\nGET /v1/items\n" + said)
+        assert spec.tables[0].pagination.kind == "offset", said
+
+
+def test_a_next_cursor_nested_under_next_is_sent_back_and_a_post_on_one_record_is_no_table() -> None:
+    spec = spec_of("GET https://api.help.example/api/v3/tickets, bearer token (`api_key`; `base_url` is in the "
+                   "config too). Pagination: `limit` (max 50) and `after` = `paging.next.after` from the previous "
+                   "response.\nPOST /api/v3/tickets/{id}/replies sends a reply.")
+    paging = spec.tables[0].pagination
+    assert (paging.kind, paging.param, paging.next) == ("cursor", "after", "paging.next.after")
+    assert [t.name for t in spec.tables] == ["tickets"]
+    assert "too" not in rq.config_keys("bearer token (`api_key`; `base_url` is in the config too).")
+
+
+def test_a_name_made_of_the_paths_words_keeps_its_endpoint_and_a_siblings_example_gives_no_key() -> None:
+    spec = spec_of("Metricly at https://m.example, key in the query as ?api_key=. Two tables:\n"
+                   "- `campaigns` from GET /v1/campaigns\n"
+                   "- `daily_stats` from GET /v1/stats/daily\n\nthis is what stats gives me:\n"
+                   '{"rows": [{"date": "2024-01-01", "campaign_id": "41", "clicks": "3"}], "next_page_token": "x"}')
+    assert [t.name for t in spec.tables] == ["campaigns", "daily_stats"]
+    assert spec.tables[0].primary_key != ["campaign_id"] and spec.tables[0].find_key

@@ -175,7 +175,8 @@ def _qualifier(name: str, noun: str) -> str:
 
 _DROP = r"(?:skip|drop|ignore|exclude|leave\s+out|leave|omit)"
 _POINTER = r"(?:it|that(?:\s+one)?|this(?:\s+one)?)"  # one thing; "skip those" points at records
-_NOT_WANTED = r"(?:(?:not\s+|n['’]t\s+)(?:needed|wanted|required|in\s+scope)|out\s+of\s+scope|(?:a\s+)?later\s+phase|unnecessary)"
+_NOT_WANTED = r"(?:(?:not\s+|n['’]t\s+)(?:needed|wanted|required|in\s+scope)|out\s+of\s+scope|(?:a\s+)?later\s+phase|" \
+              r"unnecessary)"
 _HAVE = r"(?:(?:we|i)\s+)?(?:already\s+(?:have|get|sync|pull|load)|(?:do\s+not|don'?t)\s+need|no\s+need\s+for)"
 
 
@@ -393,6 +394,8 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
     located = rest.records_path(example) if example is not None else None
     records = located[0] if located else ""
     record = next((i for i in (located[1] if located else []) if isinstance(i, dict) and i), None)
+    if record is not None and example not in rq.json_examples(endpoint.segment):
+        record = None  # a sibling's example shows the envelope they share, not this endpoint's records
     if located is None and isinstance(example, dict) and re.search(r"\[\s*\{", endpoint.segment) and \
             not rest.keyed_records(example):
         located = ("", [example])  # `[{...}, ...]`: the response is a list and this is one record
@@ -485,7 +488,16 @@ def _listing_endpoints(endpoints: list[rq.Endpoint], stated: list[str]) -> list[
         return kept or endpoints
     parents = {e.path.split("/{")[0].rstrip("/") for e in named if e.placeholders}
     return [e for e in kept if e in named or e.path.rstrip("/") in parents or
-            any(n.endswith("_" + names[id(e)]) or n.endswith("_" + rest.singular(names[id(e)])) for n in stated)]
+            any(n.endswith("_" + names[id(e)]) or n.endswith("_" + rest.singular(names[id(e)])) or
+                _of_path_words(n, e.path) for n in stated)]
+
+
+def _of_path_words(name: str, path: str) -> bool:
+    """A name made of the path's own words in another order (`daily_stats` for /v1/stats/daily)."""
+    words = {w for part in path.lower().split("/") if part and not part.startswith(("{", "<", ":"))
+             for w in re.split(r"[_\-]", part)}
+    parts = name.lower().split("_")
+    return len(parts) > 1 and all(p in words or rest.singular(p) in words for p in parts)
 
 
 def _shared_paging(tables: list[Table], endpoints: list[rq.Endpoint]) -> None:

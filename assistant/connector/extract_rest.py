@@ -22,7 +22,8 @@ SIZE_PARAMS = ("limit", "per_page", "page_size", "pagesize", "size", "count", "m
 CURSOR_PARAMS = ("cursor", "page_token", "pagetoken", "next_token", "continuation", "starting_after", "token",
                  "after", "scroll_id", "next", "page_cursor")
 CURSOR_FIELDS = re.compile(r"(^|\.)(next_?cursor|next_?page_?token|next_?token|nextPageToken|cursor|next|"
-                           r"continuation(_token)?|scroll_id|endCursor)$", re.I)
+                           r"continuation(_token)?|scroll_id|endCursor|next\.(?:after|cursor|token|page_?token))$",
+                           re.I)
 KEYSET = re.compile(r"(after|since|from|min|last|start_after|greater_than|gt)_?(\w*id)", re.I)  # after_id=<last id>
 SINCE = re.compile(r"(since|after|modified|updated|changed|from|start)", re.I)
 KEY_PHRASE = re.compile(r"(?:keyed\s+(?:by|on)|primary\s+key\b(?:\s+(?:of|for)\s+\w+)?(?:\s+is|\s*[:=])?|"
@@ -101,8 +102,8 @@ def roles(reading: rq.Reading) -> dict[str, list[rq.Endpoint]]:
             out["token"].append(endpoint)
         elif re.search(r"delet|removed", path):
             out["deletes"].append(endpoint)
-        elif endpoint.placeholders and endpoint.path.split("/{")[0] in paths:
-            out["child"].append(endpoint)
+        elif endpoint.placeholders and endpoint.path.split("/{")[0] in paths:  # a POST there acts on one record
+            out["service" if endpoint.method == "POST" else "child"].append(endpoint)
         elif _is_window_end(endpoint, reading):
             out["end"].append(endpoint)
         else:
@@ -263,9 +264,14 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
         known = record[0] if record and isinstance(record[0], dict) else {}
         field_ = field_ if field_ in known or not known else next((f for f in known if f.endswith("id")), field_)
         return _paging(base, kind="keyset", param=keyset, field=field_.lstrip("_") or "id")
-    if "offset" in words or "skip" in written or "skip" in reading.params:  # "just skip them" is no parameter
+    # an offset written as a parameter (`offset=`, "limit/offset"), not the word in prose ("the UTC offset")
+    offset = any(_leaf(p) == "offset" for p in [*endpoint.query, *body_keys]) or bool(re.search(
+        r"`offset`|[?&]offset=|[:=]\s*[\"']?offset\b|\boffset[\"']?\s*[:=]|\boffset\s*(?:param|parameter|"
+        r"(?:and|/|&|\+|,)\s*limit|[- ]based|pagination|paging)|\blimit\s*(?:and|/|&|\+|,)\s*offset\b|"
+        r"\bpaginat\w*[^.\n]{0,30}\boffset\b", endpoint.segment + " " + shared, re.I))
+    if offset or "skip" in written or "skip" in reading.params:  # "just skip them" is no parameter
         total = next((f for f in fields if re.search(r"(^|\.)(total|count|total_count|totalCount)$", f)), "")
-        param = "offset" if "offset" in words else "skip"
+        param = "offset" if offset else "skip"
         param = next((q for q in endpoint.query if _leaf(q).lower() == param), param)  # `page[offset]` as written
         return _paging(base, kind="offset", param=param, total=total, where="body" if param in body_keys else "query")
     # a page parameter written as one (`?page=`, `page`, "page number"), not the word in prose ("page stats")

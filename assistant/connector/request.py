@@ -24,7 +24,8 @@ _MAX = re.compile(r"\b(?:at\s+most|max(?:imum)?(?:\s+is|\s+of|:)?|up\s+to|capped
                   r"between\s+[01]\s*(?:\([^()]*\))?\s+and|"
                   r"<=|≤)\s*(\d+)", re.I)
 _STOP = {"and", "or", "the", "a", "an", "in", "with", "as", "is", "are", "of", "to", "for", "on", "we", "our",
-         "your", "config", "configuration", "both", "will", "be", "i", "it", "give", "you", "json"}
+         "your", "config", "configuration", "both", "will", "be", "i", "it", "give", "you", "json", "too", "also",
+         "either"}
 
 
 @dataclass

@@ -1010,10 +1010,12 @@ def pages_offset(session, url: str, spec: dict, params: dict, body):
 
 def pages_cursor(session, url: str, spec: dict, params: dict, body):
     """Send back the token each page returns (in the query, the body or the GraphQL variables) until
-    there is none, `has more` is false, or a page is empty."""
+    there is none or `has more` is false. An empty page with a new token goes on (some APIs drop records
+    after paging, so a page can be empty mid-way); an empty page whose token came before is the end."""
     paging = spec["pagination"]
     query, payload = with_size(spec, params, body)
     seen: set = set()
+    empty = 0  # empty pages in a row: a token that changes on every empty page must not go on forever
     while True:
         data, response = call(session, spec.get("method", "GET"), url, query, payload)
         records = records_at(data, spec)
@@ -1021,7 +1023,8 @@ def pages_cursor(session, url: str, spec: dict, params: dict, body):
         token = response.headers.get(paging["next_header"]) if paging.get("next_header") \
             else value_at(data, paging["next"])
         more = value_at(data, paging["has_more"]) if paging.get("has_more") else None
-        if not token or more is False or not records:
+        empty = 0 if records else empty + 1
+        if not token or more is False or not records and (page_key(token) in seen or empty >= 10):
             return
         advancing(seen, token, url, "next-page token")
         set_param(query, payload, paging["param"], token, paging.get("where", "query"))
