@@ -1388,3 +1388,9 @@ def test_a_name_made_of_the_paths_words_keeps_its_endpoint_and_a_siblings_exampl
                    '{"rows": [{"date": "2024-01-01", "campaign_id": "41", "clicks": "3"}], "next_page_token": "x"}')
     assert [t.name for t in spec.tables] == ["campaigns", "daily_stats"]
     assert spec.tables[0].primary_key != ["campaign_id"] and spec.tables[0].find_key
+
+
+def test_a_field_noted_unique_in_a_field_list_is_the_key() -> None:
+    spec = spec_of("Header `X-Trip-Token: <token>`, base https://trip.example.\n### GET /v1/bookings\n"
+                   "Booking: `booking_ref` (string, unique), `property_code`, `status`, `modified`\n")
+    assert spec.tables[0].primary_key == ["booking_ref"]

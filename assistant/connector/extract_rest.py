@@ -334,7 +334,7 @@ def _number(value: Any) -> int:
     return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else 0
 
 
-KEY_NOTED = re.compile(r"\b([A-Za-z_]\w*)\s*\((?:[^(),\n]+,\s*)+(?:primary\s+)?(?:key|pk)\s*\)", re.I)
+KEY_NOTED = re.compile(r"\b([A-Za-z_]\w*)`?\s*\((?:[^(),\n]+,\s*)+(?:(?:primary\s+)?(?:key|pk)|unique)\s*\)", re.I)
 
 
 # a row of a field list, its columns apart by runs of spaces, that says the field is unique
