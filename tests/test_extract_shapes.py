@@ -1394,3 +1394,41 @@ def test_a_field_noted_unique_in_a_field_list_is_the_key() -> None:
     spec = spec_of("Header `X-Trip-Token: <token>`, base https://trip.example.\n### GET /v1/bookings\n"
                    "Booking: `booking_ref` (string, unique), `property_code`, `status`, `modified`\n")
     assert spec.tables[0].primary_key == ["booking_ref"]
+
+
+def _database(tmp_path: Path, *tables: str) -> Path:
+    import sqlite3
+
+    path = tmp_path / "app.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("".join(f"CREATE TABLE {t} (id INTEGER PRIMARY KEY, name TEXT);" for t in tables))
+    conn.close()
+    return path
+
+
+def test_database_tables_declined_by_a_part_of_their_names(tmp_path: Path) -> None:
+    path = _database(tmp_path, "customers", "orders", "order_items", "audit_log", "api_request_log")
+    spec = spec_of(f"SQLite db at {path}, path in config `sqlite_path`. Sync all the tables but skip the "
+                   "audit/log ones.")
+    assert [t.name for t in spec.tables] == ["customers", "orders", "order_items"]
+    (tmp_path / "b").mkdir()
+    path = _database(tmp_path / "b", "accounts", "accounts_old", "entries", "entries_bak_20240601")
+    spec = spec_of(f"The ledger, sqlite file {path} (config `ledger_file`). Everything except the copies people "
+                   "made by hand (the _bak_ / _old ones).")
+    assert [t.name for t in spec.tables] == ["accounts", "entries"]
+
+
+def test_database_tables_renamed_bare_after_as_a_stripped_prefix_and_a_table_that_must_not_go(
+        tmp_path: Path) -> None:
+    path = _database(tmp_path, "tbl_cust", "tbl_inv", "tbl_usr", "tbl_cfg")
+    spec = spec_of(f"Old ERP in sqlite {path}, path in configuration as \"database\". Land tbl_cust as customers "
+                   "and tbl_inv as invoices. Table tbl_usr has passwords inside, it must NOT go to the warehouse, "
+                   "and tbl_cfg we don't need.")
+    assert sorted((t.name, t.source_table) for t in spec.tables) == [("customers", "tbl_cust"),
+                                                                     ("invoices", "tbl_inv")]
+    (tmp_path / "c").mkdir()
+    path = _database(tmp_path / "c", "django_session", "auth_user", "clinic_patient", "clinic_visit")
+    spec = spec_of(f"Django on SQLite ({path}, config `clinic_db`): the app's own data, not Django's internal "
+                   "tables, and named without the `clinic_` prefix.")
+    assert sorted((t.name, t.source_table) for t in spec.tables) == [("patient", "clinic_patient"),
+                                                                     ("visit", "clinic_visit")]

@@ -184,7 +184,10 @@ def _unwanted(prose: rq.Reading) -> str:
                                    r"(?:don'?t|do not|dont|never)\s+(?:sync|load|copy|include)[^.\n]*|"
                                    r"\b(?:not|except|excluding|without|skip|ignore)\s+(?:the\s+)?[`\"']?\w+|"
                                    r"\b(?:leave|leaving)\s+out\b[^.\n]*|[^.\n]*\bout\s+of\s+scope\b|"
-                                   r"\bexclud\w*\b[^.\n]*|\bnothing\s+else\b[^.\n]*",
+                                   r"\bexclud\w*\b[^.\n]*|\bnothing\s+else\b[^.\n]*|"
+                                   r"[^.\n]*\b(?:must|should|may)\s*(?:not|n't)\s+(?:go|land|leave|be\s+(?:synced|loaded|"
+                                   r"copied|included))\s+(?:to|in|into)\b[^.\n,]*|"
+                                   r"[`\"']?\w+[`\"']?\s+(?:we|i)\s+(?:don'?t|do\s+not|dont)\s+(?:need|want)\b",
                                    prose.text, re.I) +
                         # a scope list's "Out:" (or "Excluded:", "Skip:") item
                         re.findall(r"^[ \t]*(?:[-*•][ \t]*)?(?:out|excluded|skip|not\s+in\s+scope)[ \t]*:[^\n]*",
@@ -207,10 +210,36 @@ def renames(text: str, names: list[str]) -> dict[str, str]:
         near = after[:others[0]] if others else after  # up to the next table of the database
         named = re.match(r"\s*(?:->|→|=>)\s*(?:(?:the\s+)?(?:destination\s+)?table\s+)?`?([A-Za-z_]\w*)`?", after) or \
             re.search(r"(?:\bas|\bnamed?|\bname\s+(?:is|of)?|\bcalled)\s*(?:(?:the\s+)?table\s+)?`([A-Za-z_]\w*)`",
-                      near)
+                      near) or _bare_as(after)
         if named and named.group(1).lower() not in {*by_word, *keys}:
             out[source] = rq.snake(named.group(1))
-    return {**_renamed_back(text, by_word, out, keys), **out}
+    return {**_unprefixed(text, names), **_renamed_back(text, by_word, out, keys), **out}
+
+
+_PREFIX = re.compile(r"\b(?:without|drop|strip|remove|minus)\s+(?:the\s+)?[`\"']?([A-Za-z]\w*_)[`\"']?\s+prefix", re.I)
+
+
+def stripped_prefix(text: str) -> str:
+    """A prefix the request wants off the tables' names ("named without the `clinic_` prefix"), or ""."""
+    match = _PREFIX.search(text)
+    return match.group(1).lower() if match else ""
+
+
+def _unprefixed(text: str, names: list[str]) -> dict[str, str]:
+    prefix = stripped_prefix(text)
+    return {n: rq.snake(n.rsplit(".", 1)[-1][len(prefix):]) for n in names
+            if prefix and n.lower().rsplit(".", 1)[-1].startswith(prefix) and len(n.rsplit(".", 1)[-1]) > len(prefix)}
+
+
+_NOT_A_NAME = {"is", "it", "they", "well", "usual", "before", "needed", "normal", "such", "one", "a", "an",
+               "the", "separate", "its", "their", "full", "incremental", "append", "one_table"}
+
+
+def _bare_as(after: str) -> re.Match[str] | None:
+    """`tbl_cust as customers, tbl_art as products and ...`: an unquoted new name right after a table's own,
+    ending its list item."""
+    match = re.match(r"\s+as\s+([A-Za-z_]\w*)(?=\s*(?:[,;)]|\band\b|\(|$))", after)
+    return match if match and match.group(1).lower() not in _NOT_A_NAME else None
 
 
 def _renamed_back(text: str, by_word: dict[str, str], found: dict[str, str], keys: set[str]) -> dict[str, str]:
@@ -244,15 +273,42 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
     back = {new: old.lower().rsplit(".", 1)[-1] for old, new in renames(prose.text, names).items()}
     stated = {back.get(n.lower(), n.lower()) for n in stated_tables(prose)
               if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)}
-    declined = {n for n in names if re.search(rf"\b{re.escape(n.lower().rsplit('.', 1)[-1])}\b", unwanted)}
+    by_part = _declined_by_part(prose.text, names)
+    prefix = stripped_prefix(prose.text)  # the tables it would strip are the ones it speaks of
+    if prefix and any(n.lower().rsplit(".", 1)[-1].startswith(prefix) for n in names):
+        names = [n for n in names if n.lower().rsplit(".", 1)[-1].startswith(prefix)]
+    declined = by_part | {n for n in names if re.search(rf"\b{re.escape(n.lower().rsplit('.', 1)[-1])}\b", unwanted)}
     listed = [n for n in _enumerated(prose.text, names) if n not in declined]
     if not stated & {n.lower().rsplit(".", 1)[-1] for n in names}:  # no table named as a table: the ones mentioned
         mentioned = _mentioned(prose, unwanted, names)
         if len(mentioned) > 1 or (mentioned and not ALL_WORDS.search(reading.text)):
-            return mentioned
+            return [n for n in mentioned if n not in by_part] or mentioned
     words = [back.get(str(w).lower(), w) for w in _words(reading, names)]  # support_tickets -> tickets
     found = local.wanted_tables(words, names)
-    return [n for n in names if n in found or n in listed] if listed and found != list(names) else found
+    kept = [n for n in names if n in found or n in listed] if listed and found != list(names) else found
+    return [n for n in kept if n not in by_part] or kept
+
+
+# "skip the audit/log ones", "everything except the copies (the _bak_ / _old ones)", "not Django's internal
+# tables": after a decline, in the same sentence, words that are parts of table names before a word for a kind
+_DECLINE = re.compile(r"\b(?:except|excluding|without|skip|ignore|not)\b[^.\n]*", re.I)
+_PARTS = re.compile(r"(?<![\w`\"'])((?:[`\"']?_?[A-Za-z0-9]+_?[`\"']?(?:'s)?\s*(?:/|,|\bor\b|\band\b)\s*)*"
+                    r"[`\"']?_?[A-Za-z0-9]+_?[`\"']?)(?:'s)?\s+(?:[a-z]+\s+)?(?:ones|tables|copies|backups)\b", re.I)
+
+
+def _declined_by_part(text: str, names: list[str]) -> set[str]:
+    """Tables a decline names by a part of their names (`audit` of audit_log, `bak` of orders_bak_2024),
+    when the part is no whole table's name and does not hold every table."""
+    whole = {n.lower().rsplit(".", 1)[-1] for n in names}
+    out: set[str] = set()
+    for clause in _DECLINE.finditer(text):
+        for match in _PARTS.finditer(clause.group(0)):
+            for word in re.findall(r"[A-Za-z0-9]+", match.group(1).replace("_", " ")):
+                word = word.lower()
+                hit = {n for n in names if word in n.lower().rsplit(".", 1)[-1].split("_")}
+                if word not in whole and hit and len(hit) < len(names):
+                    out |= hit
+    return out
 
 
 def _enumerated(text: str, names: list[str]) -> list[str]:
