@@ -1432,3 +1432,36 @@ def test_database_tables_renamed_bare_after_as_a_stripped_prefix_and_a_table_tha
                    "tables, and named without the `clinic_` prefix.")
     assert sorted((t.name, t.source_table) for t in spec.tables) == [("patient", "clinic_patient"),
                                                                      ("visit", "clinic_visit")]
+
+
+def test_a_folder_keeps_unnamed_kinds_with_the_named_kinds_suffix_and_drops_an_export_manifest(
+        tmp_path: Path) -> None:
+    hr = tmp_path / "hr"
+    hr.mkdir()
+    for name in ("employees.tsv", "job-titles.tsv", "time_entries_2024-05.tsv", "time_entries_2024-06.tsv"):
+        (hr / name).write_text("code\tname\n1\ta\n")
+    (hr / "export.log").write_text("2024-06-01 done\n")
+    spec = spec_of(f"HR exports in the folder {hr} (config key `hr_export_dir`), tab-separated with a header. One "
+                   "table per kind of file; time entries come per month (time_entries_2024-05.tsv, ...) into one.")
+    assert sorted(t.name for t in spec.tables) == ["employees", "job_titles", "time_entries"]
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    for name in ("users", "teams"):
+        (dump / f"{name}.json").write_text(json.dumps([{"id": 1, "name": "x"}]))
+    (dump / "manifest.json").write_text(json.dumps({"exported_at": "2024-06-01", "counts": {"users": 1}}))
+    spec = spec_of(f"Nightly JSON dump in {dump}, config value dump_dir: one JSON file per entity plus a manifest. "
+                   "One table per entity.")
+    assert sorted(t.name for t in spec.tables) == ["teams", "users"]
+
+
+def test_files_a_decline_points_back_to_are_left_out(tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for name in ("TILL01_20240603.csv", "TILL02_20240603.csv"):
+        (drop / name).write_text("receipt_no,amount\n1,2.50\n")
+    (drop / "stocktake_2024-W23.csv").write_text("sku,counted\nA1,4\n")
+    spec = spec_of(f"Could you load the shop's back-office folder {drop} (config `drop_folder`)?\n\nBoth tills "
+                   "write their export into that folder every night. That's the only thing we want loaded: all "
+                   "sales from both tills in one table called `sales`.\n\nOther things land in the same folder too "
+                   "(the Sunday stocktake, the odd note). Please leave those out.")
+    assert [t.name for t in spec.tables] == ["sales"]

@@ -191,7 +191,17 @@ def _unwanted(prose: rq.Reading) -> str:
                                    prose.text, re.I) +
                         # a scope list's "Out:" (or "Excluded:", "Skip:") item
                         re.findall(r"^[ \t]*(?:[-*•][ \t]*)?(?:out|excluded|skip|not\s+in\s+scope)[ \t]*:[^\n]*",
-                                   prose.text, re.I | re.M)).lower()
+                                   prose.text, re.I | re.M) + _pointed_back(prose.text)).lower()
+
+
+def _pointed_back(text: str) -> list[str]:
+    """The sentence a decline points back to ("... (the Sunday stocktake, the odd note). Please leave those
+    out"): what "those", "them" or "these" stand for is what was said just before."""
+    out = []
+    for match in re.finditer(r"\b(?:leave|skip|ignore|exclude|drop)\s+(?:those|them|these)\b", text, re.I):
+        sentences = re.split(r"(?<=[.!?])\s+|\n", text[:match.start()].rstrip())
+        out.append(" ".join(sentences[-2:]))  # the one before, and this one up to the decline
+    return out
 
 
 def renames(text: str, names: list[str]) -> dict[str, str]:
@@ -755,13 +765,41 @@ def _folder_groups(folder: str, text: str, marker: str = "") -> dict[str, tuple[
         stem, pattern, fmt = found
         pattern = f"**/{pattern}" if nested else pattern
         inside = path.suffix.lower() == ".zip" and bool(set(named) & file_layout.member_stems(path))
-        if named and stem not in named and not ("" in named and named[""][1] == fmt) and not inside:
+        # a kind the request does not name, with a suffix none of the named kinds has, is no data (an
+        # `export.log` beside `orders_*.csv`); one with their suffix is another table (`employees.tsv` beside
+        # the `time_entries_2024-05.tsv` the request shows as an example)
+        alike = any(_suffix(p) == _suffix(path.name) for known_, _, _ in named.values() for p in known_.split("|"))
+        if named and stem not in named and not ("" in named and named[""][1] == fmt) and not inside and not alike:
             continue  # `*.jsonl` names a kind; `electricity.csv` may be a member of the zips
         known, _, files = groups.setdefault(stem, (pattern, fmt, []))
         if pattern not in known.split("|"):
             groups[stem] = (f"{known}|{pattern}", fmt, files)
         files.append(path)
-    return groups
+    return _without_documents(groups)
+
+
+def _suffix(name: str) -> str:
+    return "".join(Path(name.lower()).suffixes[-2:]) if name.lower().endswith(".gz") else Path(name.lower()).suffix
+
+
+def _without_documents(groups: dict[str, tuple[str, str, list[Path]]]) -> dict[str, tuple[str, str, list[Path]]]:
+    """JSON files that hold one object with no list of records (a `manifest.json` of export times and counts)
+    beside files that hold records are about the export, not data."""
+    def holds_records(path: Path) -> bool | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError):
+            return None
+        if isinstance(data, list):
+            return True
+        return isinstance(data, dict) and any(isinstance(v, list) and v and isinstance(v[0], dict)
+                                              for v in data.values())
+
+    shapes = {stem: holds_records(files[0]) if fmt == "json" and files and files[0].suffix.lower() == ".json"
+              else None for stem, (_, fmt, files) in groups.items()}
+    if True not in shapes.values():
+        return groups
+    return {stem: group for stem, group in groups.items() if shapes[stem] is not False}
 
 
 def _text_groups(text: str) -> dict[str, tuple[str, str, list[Path]]]:
@@ -835,6 +873,9 @@ def _files(reading: rq.Reading, key: str, location: str) -> Spec:
     moved = file_layout.arrow_names(reading.text, list(groups))  # `CUST -> customer`: the stem's destination
     if not stated:  # no table named as such: a snake_case name the request gives a stem, and puts nowhere else
         moved = {**file_layout.leftover_names(reading.text, list(groups), reading.config_keys), **moved}
+    unwanted = _unwanted(_prose(reading))
+    declined = [s for s in groups if s and s not in stated and re.search(rf"\b{re.escape(s)}\b", unwanted)]
+    groups = {s: g for s, g in groups.items() if s not in declined} if len(declined) < len(groups) else groups
     for stem in groups:
         matched = _match(stem, stated, len(groups))
         by_stem[moved.get(stem, matched)].append(stem)  # an arrow from the stem says it outright
