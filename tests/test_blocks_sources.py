@@ -470,6 +470,28 @@ def test_a_database_read_at_run_time_syncs_the_tables_the_words_name(tmp_path: P
     assert ops.rows("odd_name") == []
 
 
+def test_a_database_read_at_run_time_leaves_out_declined_parts_and_lands_tables_under_the_given_names(
+        tmp_path: Path, ops: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "app.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE tbl_cust (id INTEGER PRIMARY KEY); CREATE TABLE OrderItems (id INTEGER PRIMARY KEY);"
+                       "CREATE TABLE audit_log (id INTEGER PRIMARY KEY); CREATE TABLE orders_bak (id INTEGER PRIMARY KEY);"
+                       "INSERT INTO tbl_cust VALUES (1); INSERT INTO OrderItems VALUES (5);")
+    conn.close()
+    local_tables(monkeypatch, {"each_table": {"primary_key": [], "cursor_column": "", "deleted_column": ""}})
+    monkeypatch.setattr(local, "CATALOG", "match")
+    monkeypatch.setattr(local, "SKIP_PARTS", ["audit", "log", "bak"])
+    monkeypatch.setattr(local, "RENAMES", {"tbl_cust": "customers", "tbl_gone": "ghosts"})
+    assert [(name, t["source_table"]) for name, t in local.table_specs({"database_path": str(path)}).items()] == [
+        ("customers", "tbl_cust"), ("order_items", "OrderItems")]
+    local.sync_all({"database_path": str(path)}, {})
+    assert ops.rows("customers") == [{"id": 1}] and ops.rows("order_items") == [{"id": 5}]
+    monkeypatch.setattr(local, "SKIP_PARTS", [])
+    monkeypatch.setattr(local, "RENAMES", {})
+    monkeypatch.setattr(local, "STRIP_PREFIX", "tbl_")  # the tables with the prefix, without it
+    assert list(local.table_specs({"database_path": str(path)})) == ["cust"]
+
+
 def test_a_key_the_request_left_open_is_taken_from_the_first_page(ops: Recorder,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     def customers(call: Call) -> Reply:
@@ -1609,3 +1631,22 @@ def test_json_members_of_a_zip_read_as_json_files_are(tmp_path: Path) -> None:
         archive.writestr("events.jsonl", '{"id": 3}\n\n{"id": 4}\n')
     rows = list(local.read_file(str(tmp_path / "r.zip"), {"format": "json"}))
     assert rows == [{"id": 3}, {"id": 4}, {"id": 1}, {"id": 2}]
+
+
+def test_records_flagged_as_unwanted_are_skipped_with_their_children(ops: Recorder,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def receipts(call: Call) -> Reply:
+        return reply({"items": [{"id": 1, "refunded": "false", "lines": [{"n": 1}]},
+                                {"id": 2, "refunded": "true", "lines": [{"n": 1}]},
+                                {"id": 3, "refunded": False, "lines": []}]})
+
+    with MockApi({"/receipts": receipts}) as api:
+        engine(monkeypatch, api.url, {
+            "receipts": {"path": "/receipts", "records": "items", "primary_key": ["id"], "skip_flag": "refunded",
+                         "pagination": {"kind": "none"}},
+            "receipt_lines": {"path": "", "records": "", "primary_key": ["receipt_id", "n"],
+                              "pagination": {"kind": "none"},
+                              "parent": {"table": "receipts", "keys": {"id": "receipt_id"}, "array": "lines"}}})
+        sync()
+    assert [r["id"] for r in ops.rows("receipts")] == [1, 3]
+    assert ops.rows("receipt_lines") == [{"receipt_id": 1, "n": 1}]

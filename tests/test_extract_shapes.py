@@ -1465,3 +1465,47 @@ def test_files_a_decline_points_back_to_are_left_out(tmp_path: Path) -> None:
                    "sales from both tills in one table called `sales`.\n\nOther things land in the same folder too "
                    "(the Sunday stocktake, the odd note). Please leave those out.")
     assert [t.name for t in spec.tables] == ["sales"]
+
+
+def test_a_database_not_read_yet_carries_declined_parts_renames_a_prefix_and_the_named_schema() -> None:
+    spec = spec_of("SDK connector for our shop's SQLite db, path in config `sqlite_path`. Sync all the tables but "
+                   "skip the audit/log ones.")
+    assert (spec.catalog, spec.skip_parts, spec.words) == ("match", ["audit", "log"], [])
+    spec = spec_of("Old ERP in a sqlite file, path in configuration as \"database\". Land tbl_cust as customers, "
+                   "tbl_art as products and tbl_inv as invoices.")
+    assert spec.renames == {"tbl_cust": "customers", "tbl_art": "products", "tbl_inv": "invoices"}
+    assert {"tbl_cust", "tbl_art", "tbl_inv"} <= set(spec.words)  # the tables it renames are ones it wants
+    spec = spec_of("DuckDB file, path in config key `crm_db`. I want every table in the crm schema; main is "
+                   "scratch, skip it.")
+    assert spec.words == ["crm"]
+    spec = spec_of("Django on SQLite, config `clinic_db`, tables named without the `clinic_` prefix.")
+    assert spec.strip_prefix == "clinic_"
+
+
+def test_files_that_differ_by_a_code_and_number_their_rows_alike_take_the_code_into_the_key(tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for till in ("01", "02"):
+        for day in ("20240603", "20240604"):
+            (drop / f"TILL{till}_{day}.csv").write_text(f"receipt_no,amount\n{day[-1]}1,2.50\n{day[-1]}2,1.00\n")
+    spec = spec_of("All sales from both tills in one table called `sales`; the folder is in config `drop_folder`.",
+                   {"drop_folder": str(drop)})
+    table = spec.tables[0]
+    assert (table.primary_key, table.name_columns) == (["till", "receipt_no"], ["till", "file_part_2"])
+    batches = tmp_path / "batches"  # a counter after a separator is no code: the same ids again are updates
+    batches.mkdir()
+    for day in ("20240901", "20240902"):
+        for batch in ("001", "002"):
+            (batches / f"STL_{day}_{batch}.csv").write_text("record_id,amount\n1,2.50\n2,1.00\n")
+    spec = spec_of("Settlements, one table; the folder is in config `stl_folder`.", {"stl_folder": str(batches)})
+    assert (spec.tables[0].primary_key, spec.tables[0].name_columns) == (["record_id"], [])
+
+
+def test_a_yes_no_field_a_sentence_turns_down_skips_those_records() -> None:
+    base = ("Kassa API at https://kassa.example/api/v1/receipts, token in the URL as ?token= (config `token`). "
+            "Lines in a table `receipt_lines`, receipts in `receipts`.\n{said}\nThe answer looks like this:\n"
+            '{{"result": {{"items": [{{"id": 1, "refunded": "false", "lines": [{{"id": 1, "qty": "2"}}]}}]}}}}')
+    spec = spec_of(base.format(said="Important: refunded receipts we don't want at all, please skip them."))
+    assert [(t.name, t.skip_flag) for t in spec.tables] == [("receipts", "refunded"), ("receipt_lines", "")]
+    for said in ("We want refunded receipts too.", "Do not skip receipts that are not refunded."):
+        assert spec_of(base.format(said=said)).tables[0].skip_flag == "", said

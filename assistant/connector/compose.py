@@ -296,6 +296,10 @@ def local_connector_py(spec: Spec) -> str:
                  "run time"),
         constant("WORDS", spec.words, "For 'match': the request's words naming the tables it wants (none: all)"),
         constant("GRAINS", spec.grains, "For 'match': the keys the request states, as words naming columns"),
+        constant("SKIP_PARTS", spec.skip_parts, "For 'match': parts of table names the request turns down"),
+        constant("RENAMES", spec.renames, "For 'match': destination names the request gives source tables"),
+        constant("STRIP_PREFIX", spec.strip_prefix, "For 'match': a prefix taken off the tables' names (the "
+                 "tables with it are the ones synced)"),
         constant("TABLES", {t.name: local_table(t, files) for t in spec.tables},
                  "Tables: " + ("the files (a pattern) and their format" if files else "source table, cursor, deletes")),
         constant("BATCH_SIZE", 1000, "Rows fetched per database round trip"),

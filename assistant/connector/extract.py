@@ -429,6 +429,7 @@ def _table(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, found:
         shown = [p for p in [*endpoint.query, *re.findall(r"`(\w+)`", endpoint.segment)]
                  if re.fullmatch(r"(?:with|include|show)_?(?:deleted|removed|archived)", p, re.I)]
         table.params.update({p: "true" for p in shown[:1]})  # deleted records are only listed when asked for
+    table.skip_flag = rest.skip_flag(record, reading, table.deletes.flag if table.deletes else "")
     if endpoint.method == "POST" and endpoint.path.rstrip("/").endswith("/_search"):
         rest.search_index(table, reading)
         found.unresolved = [u for u in found.unresolved if not u.startswith(f"{name}: where the records sit")]

@@ -242,13 +242,14 @@ def _unprefixed(text: str, names: list[str]) -> dict[str, str]:
 
 
 _NOT_A_NAME = {"is", "it", "they", "well", "usual", "before", "needed", "normal", "such", "one", "a", "an",
-               "the", "separate", "its", "their", "full", "incremental", "append", "one_table"}
+               "the", "separate", "its", "their", "full", "incremental", "append", "one_table", "config",
+               "configuration", "table", "destination", "no", "yes", "correction"}
 
 
 def _bare_as(after: str) -> re.Match[str] | None:
     """`tbl_cust as customers, tbl_art as products and ...`: an unquoted new name right after a table's own,
     ending its list item."""
-    match = re.match(r"\s+as\s+([A-Za-z_]\w*)(?=\s*(?:[,;)]|\band\b|\(|$))", after)
+    match = re.match(r"\s+as\s+([A-Za-z_]\w*)(?=\s*(?:[,;)]|\band\b|\(|$|\.(?:\s|$)))", after)
     return match if match and match.group(1).lower() not in _NOT_A_NAME else None
 
 
@@ -304,6 +305,31 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
 _DECLINE = re.compile(r"\b(?:except|excluding|without|skip|ignore|not)\b[^.\n]*", re.I)
 _PARTS = re.compile(r"(?<![\w`\"'])((?:[`\"']?_?[A-Za-z0-9]+_?[`\"']?(?:'s)?\s*(?:/|,|\bor\b|\band\b)\s*)*"
                     r"[`\"']?_?[A-Za-z0-9]+_?[`\"']?)(?:'s)?\s+(?:[a-z]+\s+)?(?:ones|tables|copies|backups)\b", re.I)
+
+
+def _parts_declined(text: str) -> list[str]:
+    """The parts of names a decline lists ("the audit/log ones" -> audit, log), for a catalog read when the
+    connector runs."""
+    words = [w.lower() for clause in _DECLINE.finditer(text) for match in _PARTS.finditer(clause.group(0))
+             for w in re.findall(r"[A-Za-z0-9]+", match.group(1).replace("_", " "))]
+    return [w for w in dict.fromkeys(words) if w not in NO_PART]
+
+
+NO_PART = {"the", "any", "all", "other", "those", "these", "internal"}
+
+
+def _renames_named(text: str) -> dict[str, str]:
+    """Source names the request renames (`tbl_cust as customers`, `jobs -> service_jobs`), read before the
+    database could be: the connector applies each to a table its catalog has."""
+    out = {}
+    for match in re.finditer(r"`?\b([A-Za-z_]\w*)`?\s*(?:->|→|=>)\s*(?:(?:the\s+)?(?:destination\s+)?table\s+)?"
+                             r"`?([A-Za-z_]\w*)`?|"  # an arrow says it outright
+                             r"\b([A-Za-z_]\w*_\w*)\s+as\s+`?([A-Za-z_]\w*)`?(?=\s*(?:[,;)]|\band\b|\(|$|\n|\.(?:\s|$)))",
+                             text):
+        source, name = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if name.lower() not in _NOT_A_NAME and source.lower() != name.lower():
+            out[source] = rq.snake(name)
+    return out
 
 
 def _declined_by_part(text: str, names: list[str]) -> set[str]:
@@ -667,7 +693,11 @@ def _matched_at_run_time(reading: rq.Reading, key: str, location: str, duckdb: b
                  snapshot=bool(re.search(WHOLE, reading.text, re.I) and re.search(r"\bdelet", reading.text, re.I)))
     words = _words(reading)
     schemas = [s for s, table in re.findall(r"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b", reading.text) if table in words]
-    words = list(dict.fromkeys([*schemas, *words]))  # `marketing.campaigns`: the schema is named too
+    if not words:  # "every table in the crm schema": the schema is what is named
+        schemas += [a or b for a, b in re.findall(SCHEMA_NAMED, _prose(reading).text)]
+    given = _renames_named(_prose(reading).text)
+    listed = list(given) if not words and len(given) > 1 else []  # "tbl_cust as customers, tbl_art as ...": those
+    words = list(dict.fromkeys([*schemas, *words, *listed]))  # `marketing.campaigns`: the schema is named too
     from assistant.connector.extract import _array_children, stated_tables
 
     stated = stated_tables(_prose(reading))
@@ -676,11 +706,18 @@ def _matched_at_run_time(reading: rq.Reading, key: str, location: str, duckdb: b
     return Spec(name=f"{rq.snake(Path(location).stem) or 'database'}_connector", source_type="database",
                 location_key=key, location=location if location and key not in reading.config_keys else "",
                 driver="duckdb" if duckdb else "sqlite3", catalog="match", words=words, tables=[each, *children],
+                skip_parts=_parts_declined(_prose(reading).text), renames=given,
+                strip_prefix=stripped_prefix(_prose(reading).text),
                 grains=_stated_grains(reading.text),
                 description=reading.text.strip().split("\n")[0][:200],
                 unresolved=["the database could not be read before writing the code: the connector reads its "
                             "tables and keys when it runs, and syncs those the request's words name "
                             f"({', '.join(words[:8]) + (' ...' if len(words) > 8 else '') if words else 'all'})"])
+
+
+# "every table in the crm schema", "in the schema `erp`": a schema named as the place of the tables
+SCHEMA_NAMED = re.compile(r"\b(?:in|from)\s+(?:the\s+)?(?!the\b)[`\"']?([a-z_][a-z0-9_]*)[`\"']?\s+schema\b|"
+                          r"\bschema\s+[`\"']([a-z_][a-z0-9_]*)[`\"']")
 
 
 def _stated_key(reading: rq.Reading, name: str, columns: list[str]) -> list[str]:
@@ -1053,8 +1090,52 @@ def _file_table(reading: rq.Reading, name: str, pattern: str, fmt: str, files: l
         except (OSError, ValueError, RuntimeError):  # unreadable now: the connector finds the key when it runs
             return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
         key = _series_key(local.key_of_rows(name, rows), rows, files, _how(fmt, layout, positions))
+        coded = _code_in_name(key, rows, files, pattern, _how(fmt, layout, positions), columns)
+        if coded:  # `TILL01_...` and `TILL02_...` number their rows alike: the till joins the key
+            return Table(name=name, files=pattern, format=fmt, name_columns=coded[0],  # type: ignore[arg-type]
+                         primary_key=[coded[1], *key])
         return Table(name=name, files=pattern, format=fmt, primary_key=key)  # type: ignore[arg-type]
     return Table(name=name, files=pattern, format=fmt, primary_key=[], find_key=True)  # type: ignore[arg-type]
+
+
+def _code_in_name(key: list[str], rows: list[dict[str, Any]], files: list[Path], pattern: str, how: dict[str, Any],
+                  columns: list[str]) -> tuple[list[str], str] | None:
+    """(columns for the parts of the file names, the one that joins the key) when the files differ by a code
+    that is no date (`TILL01_20240603`, `TILL02_20240603`) and files of two codes hold the same key values:
+    the code tells their rows apart. The code's column is named by the pattern's fixed part (`till`)."""
+    from assistant.connector.blocks import local
+
+    if not key or len(files) < 2 or not rows or "/" in pattern or "|" in pattern or not pattern.split("*")[0]:
+        return None  # files in folders are told apart by their folders; several patterns by their kind
+    parts = {f: [p for p in re.split(r"[_\-]", local.name_part(f.name, pattern)) if p] for f in files}
+    width = {len(p) for p in parts.values()}
+    if len(width) != 1 or not (n := width.pop()):
+        return None
+    # a code: it varies, yet comes again in several files (each till on each day), beside a part that varies too;
+    # it has letters (`LIS01`) or is glued to the letters before it (`TILL01`), where a counter (`_001`) is not
+    glued = bool(re.search(r"[A-Za-z]$", pattern.split("*")[0]))
+    if any(re.search(r"\d{4}-\d\d", local.name_part(f.name, pattern)) for f in files):
+        return None  # a date written with dashes is one part, however it splits
+    position = next((i for i in range(n) if 1 < len({p[i] for p in parts.values()}) < len(files) and n > 1 and
+                     not any(_DATE_PART.fullmatch(p[i]) for p in parts.values()) and
+                     (any(re.search(r"[A-Za-z]", p[i]) for p in parts.values()) or (i == 0 and glued))), None)
+    if position is None:
+        return None
+    other = next(f for f in files if parts[f][position] != parts[files[0]][position])
+    try:
+        later = [r for r in islice(local.read_file(str(other), how), 1000) if isinstance(r, dict)]
+    except (OSError, ValueError, RuntimeError):
+        return None
+    seen = {tuple(str(r.get(k)) for k in key) for r in rows if isinstance(r, dict)}
+    if not any(tuple(str(r.get(k)) for k in key) in seen for r in later):
+        return None
+    code = rq.snake(re.sub(r"[\W_]+$", "", pattern.split("*")[0])) or "file_code"
+    code = code if code not in columns else f"file_{code}"
+    names = [code if i == position else f"file_part_{i + 1}" for i in range(n)]
+    return names, code
+
+
+_DATE_PART = re.compile(r"\d{8}|\d{6}|\d{4}|\d{4}-\d\d(?:-\d\d)?|\d{4}-?W\d\d|\d{10,}")
 
 
 def _series_key(key: list[str], rows: list[dict[str, Any]], files: list[Path], how: dict[str, Any]) -> list[str]:

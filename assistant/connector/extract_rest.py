@@ -511,6 +511,29 @@ def delete_flag(record: dict[str, Any] | None, segment: str, reading: rq.Reading
     return named
 
 
+_TURNED_DOWN = re.compile(r"\b(?:skip|ignore|exclude|drop|leave\s+out|(?:don'?t|do\s+not)\s+(?:want|need|sync|load|"
+                          r"include)|not\s+(?:wanted|needed)|without)\b", re.I)
+
+
+def skip_flag(record: dict[str, Any] | None, reading: rq.Reading, taken: str = "") -> str:
+    """A yes/no field of the example records (`"refunded": "false"`) that a sentence turning records down names
+    by its word ("refunded receipts we don't want, please skip them"): records with it set are not synced.
+    A sentence that also negates the word ("not active") is no such statement; a delete flag is no skip."""
+    if not record:
+        return ""
+    flags = [p for p in rq.paths(record) if p != taken and not re.search(r"delet|remov", p, re.I) and
+             (isinstance(rq_value(record, p), bool) or str(rq_value(record, p)).lower() in ("true", "false"))]
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", reading.text):
+        if not _TURNED_DOWN.search(sentence):
+            continue
+        for path in flags:
+            word = re.sub(r"^(?:is|has)_?", "", path.rsplit(".", 1)[-1], flags=re.I)
+            said = re.search(rf"(?<![\w-])({re.escape(word)})\b", sentence, re.I)
+            if len(word) > 3 and said and not re.search(rf"\b(?:not|non|un)[\s-]*{re.escape(word)}\b", sentence, re.I):
+                return path
+    return ""
+
+
 def delete_value(record: dict[str, Any] | None, endpoint: rq.Endpoint, reading: rq.Reading) -> tuple[str, str]:
     """(field, value) when deletion is a value of a field: the sentence that asks for deletes names a
     value the field is shown to take (`status=publish,draft,trash` and "an editor trashes a post")."""

@@ -311,6 +311,9 @@ class Table(Part):
     `body` takes that value on each request (`{key}`: a configuration value; null: the element is left out)."""
     keyed_by: str = ""
     """The records are an object keyed by each record's id (`{"<person_id>": {...}}`): the column that holds the key."""
+    skip_flag: str = ""
+    """A yes/no field of the records that marks those the request does not want (`refunded`): a record whose
+    flag is true (`true`, `"true"`, `1`) is not synced, nor are its children."""
     primary_key: list[str] = Field(default_factory=lambda: ["id"])
     """Empty: Fivetran adds a hashed `_fivetran_id` (no updates or deletes by key)."""
     find_key: bool = False
@@ -433,8 +436,8 @@ class Table(Part):
     def _schemas(cls, value: list[str]) -> list[str]:
         return [_check(KEY, "the schema", name) for name in value]
 
-    @field_validator("records", "xml_record", "keyed_by", "cursor_column", "deleted_column", "source_table",
-                     "schema_column")
+    @field_validator("records", "xml_record", "keyed_by", "skip_flag", "cursor_column", "deleted_column",
+                     "source_table", "schema_column")
     @classmethod
     def _fields(cls, value: str) -> str:
         return _check(KEY, "the name", value)
@@ -491,6 +494,15 @@ class Spec(Part):
     grains: list[list[str]] = Field(default_factory=list)
     """For `match`: the keys the request states, as words (`one row per student, course_code and term`); each
     table without a declared key takes the first whose words name columns its rows hold uniquely."""
+    skip_parts: list[str] = Field(default_factory=list)
+    """For `match`: parts of table names the request turns down ("skip the audit/log ones"): a table with such
+    a part is not synced, unless every table has one."""
+    renames: dict[str, str] = Field(default_factory=dict)
+    """For `match`: destination names the request gives tables (`tbl_cust` as `customers`); applied to the
+    tables the database has, when it has them."""
+    strip_prefix: str = ""
+    """For `match`: a prefix the request wants off the tables' names (`clinic_`); the tables with it are the
+    ones synced."""
     auth: Auth = Field(default_factory=Auth)
     headers: dict[str, str] = Field(default_factory=dict)
     """Fixed headers every request sends (`Accept: application/vnd.api+json`)."""
@@ -551,6 +563,26 @@ class Spec(Part):
         for key in value:
             _check(KEY, "the configuration key", key)
         return value
+
+    @field_validator("skip_parts")
+    @classmethod
+    def _parts(cls, value: list[str]) -> list[str]:
+        for part in value:
+            _check(re.compile(r"^[a-z0-9]+$"), "the table-name part", part)
+        return value
+
+    @field_validator("renames")
+    @classmethod
+    def _renames(cls, value: dict[str, str]) -> dict[str, str]:
+        for source, name in value.items():
+            _check(KEY, "the source table", source)
+            _check(IDENTIFIER, "the table name", name)
+        return value
+
+    @field_validator("strip_prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        return _check(KEY, "the table-name prefix", value)
 
     def table_names(self) -> list[str]:
         return [t.name for t in self.tables]

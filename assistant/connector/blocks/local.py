@@ -33,6 +33,9 @@ SOURCE_COLUMN = ""
 CATALOG = "spec"
 WORDS: list = []
 GRAINS: list = []
+SKIP_PARTS: list = []
+RENAMES: dict = {}
+STRIP_PREFIX = ""
 BATCH_SIZE = 1000
 CHECKPOINT_INTERVAL = 1000
 REQUIRED_CONFIG: list = []
@@ -679,6 +682,28 @@ def in_schemas(names: list, words: list, unwanted: tuple | list = ()):
     return [n for n in names if "." not in n] or list(names)
 
 
+def prefixed(names: list):
+    """With STRIP_PREFIX, the tables that carry it (the ones the request speaks of), if any do."""
+    carrying = [n for n in names if STRIP_PREFIX and n.rsplit(".", 1)[-1].lower().startswith(STRIP_PREFIX.lower())]
+    return carrying or names
+
+
+def not_declined(names: list):
+    """The tables left when those with a part of their name the request turned down (SKIP_PARTS) go."""
+    kept = [n for n in names if not set(SKIP_PARTS) & set(n.rsplit(".", 1)[-1].lower().split("_"))]
+    return kept or names
+
+
+def destination(name: str):
+    """The name a table lands under: the one the request gives it, else its own without STRIP_PREFIX."""
+    given = {str(k).lower(): v for k, v in RENAMES.items()}
+    if name.lower() in given:
+        return given[name.lower()]
+    if STRIP_PREFIX and name.lower().startswith(STRIP_PREFIX.lower()) and len(name) > len(STRIP_PREFIX):
+        return name[len(STRIP_PREFIX):]
+    return name
+
+
 def wanted_tables(words: list, names: list):
     """The tables the words name: exactly (`customers` -> customer) or as a part of the table's name
     (`orders` -> sales_order); every table when the words name none. A schema the words name
@@ -709,13 +734,14 @@ def table_specs(configuration: dict):
     finally:
         connection.close()
     tables = {}
-    for source in wanted_tables(WORDS, list(catalog)):
+    for source in not_declined(wanted_tables(WORDS, prefixed(list(catalog)))):
         columns = catalog[source]["columns"]
         stated = [key for key in template.get("primary_key", []) if key in columns]
         key = stated if stated and len(stated) == len(template["primary_key"]) else catalog[source]["key"]
         if not catalog[source]["key"] and (GRAINS or not key):
             key = key_in_rows(configuration, source, columns) or key
-        name = column_name(source.rsplit(".", 1)[-1])  # erp.shipments -> shipments, unless main has one too
+        # erp.shipments -> shipments, unless taken; `ContactPersons` -> contact_persons, as the destination names it
+        name = column_name(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", destination(source.rsplit(".", 1)[-1])))
         cursor = template.get("cursor_column") if template.get("cursor_column") in columns else ""
         primary_key = ([SOURCE_COLUMN] if DATABASES else []) + (key or (["id"] if "id" in columns else []))
         tables[column_name(source) if name in tables else name] = {

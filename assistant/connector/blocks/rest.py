@@ -1147,6 +1147,8 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
                 continues = incremental.get("param") == spec["pagination"].get("param")  # a keyset: the last one
                 if value is not None and (newest is None or continues or later(value, newest)):
                     newest = value
+            if flagged(record, spec):  # a record the request turned down: neither it nor its children
+                continue
             note_types(table, row, seen_types)
             deleted = write_row(table, spec, row, record)
             count += 1
@@ -1157,6 +1159,16 @@ def sync_table(session, table: str, spec: dict, state: dict, url: str, extra: di
                 op.checkpoint(state=state)
     table_state["cursor"] = newest
     return count
+
+
+def flagged(record, spec: dict):
+    """True when the spec's skip flag is set on the record (`"refunded": "true"`): yes/no values come as
+    booleans, numbers or strings."""
+    flag = spec.get("skip_flag")
+    if not flag or not isinstance(record, dict):
+        return False
+    value = value_at(record, flag)
+    return value is True or str(value).strip().lower() in ("true", "1", "yes", "y", "t")
 
 
 def cursor_field(row: dict, param: str):
