@@ -33,7 +33,8 @@ SETS = {"rest": (HERE / "rest", "mocks", "serve"), "local": (HERE / "local", "so
         "rest10": (HERE / "rest10", "mocks", "serve"), "local10": (HERE / "local10", "sources", "make"),
         "rest11": (HERE / "rest11", "mocks", "serve"), "local11": (HERE / "local11", "sources", "make"),
         "rest12": (HERE / "rest12", "mocks", "serve"), "local12": (HERE / "local12", "sources", "make"),
-        "rest13": (HERE / "rest13", "mocks", "serve"), "local13": (HERE / "local13", "sources", "make")}
+        "rest13": (HERE / "rest13", "mocks", "serve"), "local13": (HERE / "local13", "sources", "make"),
+        "rest14": (HERE / "rest14", "mocks", "serve"), "local14": (HERE / "local14", "sources", "make")}
 
 
 @dataclass
