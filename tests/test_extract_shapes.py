@@ -1509,3 +1509,35 @@ def test_a_yes_no_field_a_sentence_turns_down_skips_those_records() -> None:
     assert [(t.name, t.skip_flag) for t in spec.tables] == [("receipts", "refunded"), ("receipt_lines", "")]
     for said in ("We want refunded receipts too.", "Do not skip receipts that are not refunded."):
         assert spec_of(base.format(said=said)).tables[0].skip_flag == "", said
+
+
+def test_a_placeholders_name_is_no_table_and_a_yaml_next_path_is_sent_back_by_its_leaf() -> None:
+    spec = spec_of("* config: `base_url`, `token`\n* tables:\n  * `venues` from GET https://v.example/v1/venues\n"
+                   "  * `rooms` from GET https://v.example/v1/venues/{venue_id}/rooms; add `venue_id` to each room")
+    assert [t.name for t in spec.tables] == ["venues", "rooms"]
+    spec = spec_of("```yaml\nauth: \"Authorization: Bearer <access_token>\"\ntables:\n  deals:\n    endpoint: GET "
+                   "https://d.example/crm/v1/deals\npagination:\n  type: cursor\n  request: limit (max 100), after\n"
+                   "  response: paging.next.after (no `paging` on the last page)\n```")
+    paging = spec.tables[0].pagination
+    assert (paging.kind, paging.param, paging.next, paging.size) == ("cursor", "after", "paging.next.after", 100)
+
+
+def test_a_file_that_lists_the_other_files_is_no_table(tmp_path: Path) -> None:
+    for day in ("20240902", "20240903"):
+        (tmp_path / f"orders_{day}.csv").write_text("order_id,total\n1,2\n")
+        (tmp_path / f"manifest_{day}.txt").write_text(f"orders_{day}.csv 1\n")
+    spec = spec_of("POS landing folder, config `landing_dir`:\n$ ls\nmanifest_20240902.txt\norders_20240902.csv\n",
+                   {"landing_dir": str(tmp_path)})
+    assert [t.name for t in spec.tables] == ["orders"]
+
+
+def test_database_tables_in_scope_beside_a_rename_and_a_table_declined_by_that_one(tmp_path: Path) -> None:
+    path = _database(tmp_path, "agents", "tickets", "ticket_comments", "audit_log")
+    spec = spec_of(f"Helpdesk SQLite {path} (config key `helpdesk_db`).\nIn scope:\n* agents\n* tickets\n"
+                   "* ticket_comments - land it as `comments`\n\nOut of scope: audit_log (and anything else).")
+    assert sorted(t.name for t in spec.tables) == ["agents", "comments", "tickets"]
+    (tmp_path / "b").mkdir()
+    path = _database(tmp_path / "b", "devices", "readings", "readings_staging")
+    spec = spec_of(f"SQLite {path}, config `telemetry_db_path`. I need devices and readings, which I'd like to land "
+                   "as `sensor_readings`. There's also a staging table in there, please ignore that one.")
+    assert sorted(t.name for t in spec.tables) == ["devices", "sensor_readings"]

@@ -307,6 +307,13 @@ def _name_for(endpoint: rq.Endpoint, stated: list[str], reading: rq.Reading, onl
     return free[0] if only and len(free) == 1 else own
 
 
+def _stated(reading: rq.Reading) -> list[str]:
+    """The tables the request names, less a name it says it has elsewhere and a path placeholder's name
+    (`{venue_id}` stands for a value, "add `venue_id` to each room" names a column)."""
+    holders = {h.lower() for e in reading.endpoints for h in e.placeholders}
+    return [n for n in stated_tables(reading) if not _had(n, reading.text) and n.lower() not in holders]
+
+
 def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
     found = rest.Found()
     keys = list(dict.fromkeys([*config, *reading.config_keys]))
@@ -315,7 +322,7 @@ def rest_spec(reading: rq.Reading, config: dict[str, Any]) -> Extraction:
         kept = [e for e in roles[role] if not declined(e, reading)]
         roles[role] = kept if kept or role == "child" else roles[role]
     roles["table"] = only_wanted(roles["table"], reading.text) or roles["table"]
-    stated = [n for n in stated_tables(reading) if not _had(n, reading.text)]
+    stated = _stated(reading)
     stated += renamed_tables(reading, [*roles["table"], *roles["child"]], stated)
     roles["table"] = _listing_endpoints(roles["table"], stated)
     under = [e for e in roles["table"] if e.placeholders and _stated_stem(e.path.split("/{")[0], stated)]
@@ -710,7 +717,7 @@ def _children(children: list[rq.Endpoint], tables: list[Table], reading: rq.Read
     if not children:
         return []
     out = []
-    stated = stated_tables(reading)
+    stated = _stated(reading)
     stated += renamed_tables(reading, children, stated)
     for endpoint in children:
         parent = next((t for t in tables if t.path == endpoint.path.split("/{")[0]), None)

@@ -190,7 +190,8 @@ def _unwanted(prose: rq.Reading) -> str:
                                    r"[`\"']?\w+[`\"']?\s+(?:we|i)\s+(?:don'?t|do\s+not|dont)\s+(?:need|want)\b",
                                    prose.text, re.I) +
                         # a scope list's "Out:" (or "Excluded:", "Skip:") item
-                        re.findall(r"^[ \t]*(?:[-*•][ \t]*)?(?:out|excluded|skip|not\s+in\s+scope)[ \t]*:[^\n]*",
+                        re.findall(r"^[ \t]*(?:[-*•][ \t]*)?(?:out(?:\s+of\s+scope)?|excluded|skip|not\s+in\s+scope)"
+                                   r"[ \t]*:[^\n]*",
                                    prose.text, re.I | re.M) + _pointed_back(prose.text)).lower()
 
 
@@ -198,9 +199,11 @@ def _pointed_back(text: str) -> list[str]:
     """The sentence a decline points back to ("... (the Sunday stocktake, the odd note). Please leave those
     out"): what "those", "them" or "these" stand for is what was said just before."""
     out = []
-    for match in re.finditer(r"\b(?:leave|skip|ignore|exclude|drop)\s+(?:those|them|these)\b", text, re.I):
+    for match in re.finditer(r"\b(?:leave|skip|ignore|exclude|drop)\s+(?:those|them|these|that\s+one|this\s+one)\b",
+                             text, re.I):
         sentences = re.split(r"(?<=[.!?])\s+|\n", text[:match.start()].rstrip())
-        out.append(" ".join(sentences[-2:]))  # the one before, and this one up to the decline
+        own = sentences[-1] if sentences else ""  # "There's also a staging table, please ignore that one"
+        out.append(own if len(own.split()) >= 4 else " ".join(sentences[-2:]))  # else the sentence before
     return out
 
 
@@ -290,7 +293,9 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
         names = [n for n in names if n.lower().rsplit(".", 1)[-1].startswith(prefix)]
     declined = by_part | {n for n in names if re.search(rf"\b{re.escape(n.lower().rsplit('.', 1)[-1])}\b", unwanted)}
     listed = [n for n in _enumerated(prose.text, names) if n not in declined]
-    if not stated & {n.lower().rsplit(".", 1)[-1] for n in names}:  # no table named as a table: the ones mentioned
+    given = {n.lower() for n in stated_tables(prose)  # a name given in a rename restricts nothing, nor a declined one
+             if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)} - set(back)
+    if not given or not stated & {n.lower().rsplit(".", 1)[-1] for n in names}:  # none named as a table: mentioned
         mentioned = _mentioned(prose, unwanted, names)
         if len(mentioned) > 1 or (mentioned and not ALL_WORDS.search(reading.text)):
             return [n for n in mentioned if n not in by_part] or mentioned
@@ -821,7 +826,7 @@ def _suffix(name: str) -> str:
 
 def _without_documents(groups: dict[str, tuple[str, str, list[Path]]]) -> dict[str, tuple[str, str, list[Path]]]:
     """JSON files that hold one object with no list of records (a `manifest.json` of export times and counts)
-    beside files that hold records are about the export, not data."""
+    beside files that hold records (JSON lists, CSV, JSON lines) are about the export, not data."""
     def holds_records(path: Path) -> bool | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -833,7 +838,15 @@ def _without_documents(groups: dict[str, tuple[str, str, list[Path]]]) -> dict[s
                                               for v in data.values())
 
     shapes = {stem: holds_records(files[0]) if fmt == "json" and files and files[0].suffix.lower() == ".json"
-              else None for stem, (_, fmt, files) in groups.items()}
+              else True for stem, (_, fmt, files) in groups.items()}  # delimited files and lines hold records
+    for stem, (_, _, files) in groups.items():  # a file that names the other files (`orders_0903.csv 40`) lists them
+        others = {f.name for other, (_, _, fs) in groups.items() if other != stem for f in fs}
+        try:
+            head = files[0].read_text(encoding="utf-8", errors="ignore")[:4000] if files else ""
+        except OSError:
+            head = ""
+        if others and any(name in head for name in others):
+            shapes[stem] = False
     if True not in shapes.values():
         return groups
     return {stem: group for stem, group in groups.items() if shapes[stem] is not False}

@@ -221,7 +221,8 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", endpoint.segment + " " + shared)} | \
         {q.lower() for q in endpoint.query}
     body_keys = _body_fields(endpoint.body)
-    named = [*reading.identifiers, *re.findall(r"\b[a-z]+_[a-z_]+\b", endpoint.segment + " " + reading.text)]
+    named = [*reading.identifiers, *re.findall(r"\b[a-z]+_[a-z_]+\b", endpoint.segment + " " + reading.text),
+             *re.findall(r"(?<![\w./])[a-z_]+(?:\.[A-Za-z_]+)*\.next\.[a-z_]+\b", reading.text)]  # paging.next.after
     said = list(dict.fromkeys(i for i in named if re.search(r"next|cursor|token|more|total_|pages", i, re.I)))
     fields = rq.paths(example) if example else said  # no example: the response fields it names
     if example and not any(re.search(r"next|cursor|token|more|total|pages|links?$", f, re.I) for f in fields):
@@ -238,7 +239,9 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     order = (lambda f: f.count(".")) if example else (lambda f: ("next" not in f.lower(), -f.count(".")))
     token_field = next((f for f in sorted(fields, key=order) if CURSOR_FIELDS.search(f)), "")
     written = set(body_keys) | set(endpoint.query)
-    cursor_param = next((p for p in [*body_keys, *endpoint.query, *reading.params, *CURSOR_PARAMS]
+    echoed = [_leaf(token_field)] if "." in token_field and _leaf(token_field) in CURSOR_PARAMS and \
+        _leaf(token_field) != "next" else []  # `paging.next.after` is sent back as `after`
+    cursor_param = next((p for p in [*body_keys, *endpoint.query, *echoed, *reading.params, *CURSOR_PARAMS]
                          if _leaf(p) in CURSOR_PARAMS and (p in written or p.lower() in words)), "")
     header = next((h for h in reading.headers if re.search(r"cursor|next|continuation|page.?token", h, re.I)), "")
     if header and cursor_param and not token_field:
