@@ -1416,6 +1416,13 @@ def test_database_tables_declined_by_a_part_of_their_names(tmp_path: Path) -> No
     spec = spec_of(f"The ledger, sqlite file {path} (config `ledger_file`). Everything except the copies people "
                    "made by hand (the _bak_ / _old ones).")
     assert [t.name for t in spec.tables] == ["accounts", "entries"]
+    (tmp_path / "c").mkdir()  # "the log tables", with one of them named as an example
+    path = _database(tmp_path / "c", "customers", "orders", "email_log", "sync_log")
+    spec = spec_of(f"Our webshop's SQLite file {path}, path in config `shop_db`. Please sync all of it except the log "
+                   "tables (email_log and friends are just noise).")
+    assert [t.name for t in spec.tables] == ["customers", "orders"]
+    assert spec_of("Webshop SQLite, path in config `shop_db`. Sync all of it except the log tables.").skip_parts == \
+        ["log"]
 
 
 def test_database_tables_renamed_bare_after_as_a_stripped_prefix_and_a_table_that_must_not_go(

@@ -297,18 +297,22 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
              if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)} - set(back)
     if not given or not stated & {n.lower().rsplit(".", 1)[-1] for n in names}:  # none named as a table: mentioned
         mentioned = _mentioned(prose, unwanted, names)
-        if len(mentioned) > 1 or (mentioned and not ALL_WORDS.search(reading.text)):
-            return [n for n in mentioned if n not in by_part] or mentioned
+        left = [n for n in mentioned if n not in by_part]  # a table named only as an example of a decline is none
+        if left and (len(mentioned) > 1 or not ALL_WORDS.search(reading.text)):
+            return left
     words = [back.get(str(w).lower(), w) for w in _words(reading, names)]  # support_tickets -> tickets
     found = local.wanted_tables(words, names)
     kept = [n for n in names if n in found or n in listed] if listed and found != list(names) else found
+    if by_part and not [n for n in kept if n not in by_part]:  # the words named only declined tables: the rest
+        kept = list(names)
     return [n for n in kept if n not in by_part] or kept
 
 
 # "skip the audit/log ones", "everything except the copies (the _bak_ / _old ones)", "not Django's internal
 # tables": after a decline, in the same sentence, words that are parts of table names before a word for a kind
 _DECLINE = re.compile(r"\b(?:except|excluding|without|skip|ignore|not)\b[^.\n]*", re.I)
-_PARTS = re.compile(r"(?<![\w`\"'])((?:[`\"']?_?[A-Za-z0-9]+_?[`\"']?(?:'s)?\s*(?:/|,|\bor\b|\band\b)\s*)*"
+_PARTS = re.compile(r"(?<![\w`\"'])(?!(?:the|any|all|those|these|other)\b)"
+                    r"((?:[`\"']?_?[A-Za-z0-9]+_?[`\"']?(?:'s)?\s*(?:/|,|\bor\b|\band\b)\s*)*"
                     r"[`\"']?_?[A-Za-z0-9]+_?[`\"']?)(?:'s)?\s+(?:[a-z]+\s+)?(?:ones|tables|copies|backups)\b", re.I)
 
 
