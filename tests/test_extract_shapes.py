@@ -1478,6 +1478,7 @@ def test_a_database_not_read_yet_carries_declined_parts_renames_a_prefix_and_the
     spec = spec_of("SDK connector for our shop's SQLite db, path in config `sqlite_path`. Sync all the tables but "
                    "skip the audit/log ones.")
     assert (spec.catalog, spec.skip_parts, spec.words) == ("match", ["audit", "log"], [])
+    assert spec.runtime_scope() == "none, so every table; not those with `audit` or `log` in their names"
     spec = spec_of("Old ERP in a sqlite file, path in configuration as \"database\". Land tbl_cust as customers, "
                    "tbl_art as products and tbl_inv as invoices.")
     assert spec.renames == {"tbl_cust": "customers", "tbl_art": "products", "tbl_inv": "invoices"}

@@ -256,8 +256,8 @@ def _source_lines(spec: Spec) -> list[str]:
         return [f"- Source: a folder of files, from `{spec.config_keys()[0]}`", tables,
                 "- Data volume: one file at a time, a row at a time; a checkpoint after each file"]
     if spec.catalog == "match":
-        words = ", ".join(f"`{w}`" for w in spec.words) or "none, so every table"
-        tables = (f"- Tables: the database's own, read when the connector runs, that these words name: {words}"
+        tables = (f"- Tables: the database's own, read when the connector runs, that these words name: "
+                  f"{spec.runtime_scope()}"
                   + (f"; incremental on `{spec.tables[0].cursor_column}` where a table has it"
                      if spec.tables[0].cursor_column else ""))
     return [f"- Source: a {spec.driver} database file, from `{spec.config_keys()[0]}`", tables,

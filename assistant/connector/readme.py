@@ -11,7 +11,7 @@ def _table_line(spec: Spec, t: Table) -> str:
     if spec.source_type == "file":
         return f"- `{t.name}`: files `{t.files}` ({t.format}), {key}; a file is read again only when it changes"
     if spec.source_type == "database" and spec.catalog == "match":
-        words = ", ".join(f"`{w}`" for w in spec.words) or "none, so every table is synced"
+        words = spec.runtime_scope("none, so every table is synced")
         return (f"- The database's own tables, read when the connector runs, that these words name: {words}. Each is "
                 f"keyed by {key if t.primary_key else 'its own primary key'} where it has it (else its own primary "
                 "key, else `id`)" + (f", incremental on `{t.cursor_column}`" if t.cursor_column else "")

@@ -587,6 +587,18 @@ class Spec(Part):
     def table_names(self) -> list[str]:
         return [t.name for t in self.tables]
 
+    def runtime_scope(self, every: str = "none, so every table") -> str:
+        """For `match`: which of the database's tables are synced and under what names, in words (the
+        report and the README say it alike)."""
+        parts = [", ".join(f"`{w}`" for w in self.words) or every]
+        if self.skip_parts:
+            parts.append("not those with " + " or ".join(f"`{p}`" for p in self.skip_parts) + " in their names")
+        if self.strip_prefix:
+            parts.append(f"only those starting `{self.strip_prefix}`, landed without it")
+        if self.renames:
+            parts.append("landing " + ", ".join(f"`{a}` as `{b}`" for a, b in self.renames.items()))
+        return "; ".join(parts)
+
     def pagination(self) -> str:
         """The pagination styles the tables use: "cursor, offset", or "none"."""
         kinds = [t.pagination.kind for t in self.tables if t.pagination.kind != "none"]
