@@ -1650,3 +1650,11 @@ def test_records_flagged_as_unwanted_are_skipped_with_their_children(ops: Record
         sync()
     assert [r["id"] for r in ops.rows("receipts")] == [1, 3]
     assert ops.rows("receipt_lines") == [{"receipt_id": 1, "n": 1}]
+
+
+def test_a_trailer_record_with_few_fields_is_no_row(tmp_path: Path) -> None:
+    path = tmp_path / "PAYMENTS_20240601.txt"
+    path.write_text("payment_ref|paid_on|amount|currency|payer|iban\nP1|2024-06-01|10.00|EUR|Ann|DE1\n"
+                    "P2|2024-06-01|5.50|EUR|Bo|DE2\nTRAILER|000002|15.50\n", "utf-8")
+    rows = list(local.read_csv(str(path), ""))
+    assert [r["payment_ref"] for r in rows] == ["P1", "P2"]

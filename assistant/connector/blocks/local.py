@@ -213,11 +213,13 @@ def value_shape(value: str):
 
 
 def csv_rows(header: list, lines):
-    """Data lines as records: blank lines, a closing summary row and lines of one field in a wide file
-    (`Généré le 03/09/2024;;;;;;;`) skipped, padding stripped."""
+    """Data lines as records: blank lines, a closing summary row, lines of one field in a wide file
+    (`Généré le 03/09/2024;;;;;;;`) and records of half the header's fields or fewer in a file of four
+    columns or more (a trailer, `TRAILER|000112|48213.50`) skipped, padding stripped."""
     for values in lines:
         filled = sum(1 for value in values if value.strip())
-        if filled and not (filled == 1 and len(header) >= 3) and not is_summary(values):
+        short = len(header) >= 4 and len(values) * 2 <= len(header)
+        if filled and not (filled == 1 and len(header) >= 3) and not short and not is_summary(values):
             yield dict(zip(header, (value.strip() for value in values), strict=False))
 
 
