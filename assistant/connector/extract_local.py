@@ -285,16 +285,15 @@ def _wanted(reading: rq.Reading, names: list[str]) -> list[str]:
     unwanted = _unwanted(prose)
     names = local.in_schemas(names, re.findall(r"\w+", prose.text.lower()), re.findall(r"\w+", unwanted))
     back = {new: old.lower().rsplit(".", 1)[-1] for old, new in renames(prose.text, names).items()}
-    stated = {back.get(n.lower(), n.lower()) for n in stated_tables(prose)
-              if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)}
+    said = [n.lower() for n in stated_tables(prose) if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)]
+    stated = {back.get(n, n) for n in said}
     by_part = _declined_by_part(prose.text, names)
     prefix = stripped_prefix(prose.text)  # the tables it would strip are the ones it speaks of
     if prefix and any(n.lower().rsplit(".", 1)[-1].startswith(prefix) for n in names):
         names = [n for n in names if n.lower().rsplit(".", 1)[-1].startswith(prefix)]
     declined = by_part | {n for n in names if re.search(rf"\b{re.escape(n.lower().rsplit('.', 1)[-1])}\b", unwanted)}
     listed = [n for n in _enumerated(prose.text, names) if n not in declined]
-    given = {n.lower() for n in stated_tables(prose)  # a name given in a rename restricts nothing, nor a declined one
-             if not re.search(rf"\b{re.escape(n.lower())}\b", unwanted)} - set(back)
+    given = set(said) - set(back)  # a name given in a rename restricts nothing, nor a declined one
     if not given or not stated & {n.lower().rsplit(".", 1)[-1] for n in names}:  # none named as a table: mentioned
         mentioned = _mentioned(prose, unwanted, names)
         left = [n for n in mentioned if n not in by_part]  # a table named only as an example of a decline is none
@@ -316,12 +315,16 @@ _PARTS = re.compile(r"(?<![\w`\"'])(?!(?:the|any|all|those|these|other)\b)"
                     r"[`\"']?_?[A-Za-z0-9]+_?[`\"']?)(?:'s)?\s+(?:[a-z]+\s+)?(?:ones|tables|copies|backups)\b", re.I)
 
 
+def _declined_words(text: str) -> list[str]:
+    """Every word a decline lists before a word for a kind of table ("the audit/log ones" -> audit, log), in
+    order, lowercased, repeats kept."""
+    return [w.lower() for clause in _DECLINE.finditer(text) for match in _PARTS.finditer(clause.group(0))
+            for w in re.findall(r"[A-Za-z0-9]+", match.group(1).replace("_", " "))]
+
+
 def _parts_declined(text: str) -> list[str]:
-    """The parts of names a decline lists ("the audit/log ones" -> audit, log), for a catalog read when the
-    connector runs."""
-    words = [w.lower() for clause in _DECLINE.finditer(text) for match in _PARTS.finditer(clause.group(0))
-             for w in re.findall(r"[A-Za-z0-9]+", match.group(1).replace("_", " "))]
-    return [w for w in dict.fromkeys(words) if w not in NO_PART]
+    """The parts of names a decline lists, for a catalog read when the connector runs."""
+    return [w for w in dict.fromkeys(_declined_words(text)) if w not in NO_PART]
 
 
 NO_PART = {"the", "any", "all", "other", "those", "these", "internal"}
@@ -346,13 +349,10 @@ def _declined_by_part(text: str, names: list[str]) -> set[str]:
     when the part is no whole table's name and does not hold every table."""
     whole = {n.lower().rsplit(".", 1)[-1] for n in names}
     out: set[str] = set()
-    for clause in _DECLINE.finditer(text):
-        for match in _PARTS.finditer(clause.group(0)):
-            for word in re.findall(r"[A-Za-z0-9]+", match.group(1).replace("_", " ")):
-                word = word.lower()
-                hit = {n for n in names if word in n.lower().rsplit(".", 1)[-1].split("_")}
-                if word not in whole and hit and len(hit) < len(names):
-                    out |= hit
+    for word in _declined_words(text):
+        hit = {n for n in names if word in n.lower().rsplit(".", 1)[-1].split("_")}
+        if word not in whole and hit and len(hit) < len(names):
+            out |= hit
     return out
 
 
@@ -1122,18 +1122,20 @@ def _code_in_name(key: list[str], rows: list[dict[str, Any]], files: list[Path],
     the code tells their rows apart. The code's column is named by the pattern's fixed part (`till`)."""
     from assistant.connector.blocks import local
 
-    if not key or len(files) < 2 or not rows or "/" in pattern or "|" in pattern or not pattern.split("*")[0]:
+    fixed = pattern.split("*")[0]
+    if not key or len(files) < 2 or not rows or "/" in pattern or "|" in pattern or not fixed:
         return None  # files in folders are told apart by their folders; several patterns by their kind
-    parts = {f: [p for p in re.split(r"[_\-]", local.name_part(f.name, pattern)) if p] for f in files}
+    open_parts = {f: local.name_part(f.name, pattern) for f in files}
+    if any(re.search(r"\d{4}-\d\d", part) for part in open_parts.values()):
+        return None  # a date written with dashes is one part, however it splits
+    parts = {f: [p for p in re.split(r"[_\-]", part) if p] for f, part in open_parts.items()}
     width = {len(p) for p in parts.values()}
-    if len(width) != 1 or not (n := width.pop()):
+    if len(width) != 1 or (n := width.pop()) < 2:
         return None
     # a code: it varies, yet comes again in several files (each till on each day), beside a part that varies too;
     # it has letters (`LIS01`) or is glued to the letters before it (`TILL01`), where a counter (`_001`) is not
-    glued = bool(re.search(r"[A-Za-z]$", pattern.split("*")[0]))
-    if any(re.search(r"\d{4}-\d\d", local.name_part(f.name, pattern)) for f in files):
-        return None  # a date written with dashes is one part, however it splits
-    position = next((i for i in range(n) if 1 < len({p[i] for p in parts.values()}) < len(files) and n > 1 and
+    glued = bool(re.search(r"[A-Za-z]$", fixed))
+    position = next((i for i in range(n) if 1 < len({p[i] for p in parts.values()}) < len(files) and
                      not any(_DATE_PART.fullmatch(p[i]) for p in parts.values()) and
                      (any(re.search(r"[A-Za-z]", p[i]) for p in parts.values()) or (i == 0 and glued))), None)
     if position is None:
@@ -1146,7 +1148,7 @@ def _code_in_name(key: list[str], rows: list[dict[str, Any]], files: list[Path],
     seen = {tuple(str(r.get(k)) for k in key) for r in rows if isinstance(r, dict)}
     if not any(tuple(str(r.get(k)) for k in key) in seen for r in later):
         return None
-    code = rq.snake(re.sub(r"[\W_]+$", "", pattern.split("*")[0])) or "file_code"
+    code = rq.snake(re.sub(r"[\W_]+$", "", fixed)) or "file_code"
     code = code if code not in columns else f"file_{code}"
     names = [code if i == position else f"file_part_{i + 1}" for i in range(n)]
     return names, code

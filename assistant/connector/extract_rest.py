@@ -218,7 +218,8 @@ def records_path(example: Any) -> tuple[str, list[Any]] | None:
 def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Reading) -> Paging:
     """The pagination style, from the parameters the endpoint takes and the fields its example returns."""
     shared = _shared_text(reading)
-    words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", endpoint.segment + " " + shared)} | \
+    around = endpoint.segment + " " + shared  # what is said of this endpoint: its own lines and the shared ones
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", around)} | \
         {q.lower() for q in endpoint.query}
     body_keys = _body_fields(endpoint.body)
     named = [*reading.identifiers, *re.findall(r"\b[a-z]+_[a-z_]+\b", endpoint.segment + " " + reading.text),
@@ -233,7 +234,7 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     size = reading.limits.get(size_param) or _number(endpoint.query.get(size_param)) or \
         _number(rq_value(endpoint.body, size_param) if isinstance(endpoint.body, dict) else None)
     base = Paging(size_param=size_param if size else "", size=size or 0, has_more=has_more)
-    if re.search(r"link header|rel=\W?next|\blinks?\b[^.\n]{0,40}\bnext\b", endpoint.segment + " " + shared, re.I):
+    if re.search(r"link header|rel=\W?next|\blinks?\b[^.\n]{0,40}\bnext\b", around, re.I):
         return _paging(base, kind="link")
     # outermost first in an example; named without one, a name that says `next` (`paging.next_cursor`) first
     order = (lambda f: f.count(".")) if example else (lambda f: ("next" not in f.lower(), -f.count(".")))
@@ -271,7 +272,7 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     offset = any(_leaf(p) == "offset" for p in [*endpoint.query, *body_keys]) or bool(re.search(
         r"`offset`|[?&]offset=|[:=]\s*[\"']?offset\b|\boffset[\"']?\s*[:=]|\boffset\s*(?:param|parameter|"
         r"(?:and|/|&|\+|,)\s*limit|[- ]based|pagination|paging)|\blimit\s*(?:and|/|&|\+|,)\s*offset\b|"
-        r"\bpaginat\w*[^.\n]{0,30}\boffset\b", endpoint.segment + " " + shared, re.I))
+        r"\bpaginat\w*[^.\n]{0,30}\boffset\b", around, re.I))
     if offset or "skip" in written or "skip" in reading.params:  # "just skip them" is no parameter
         total = next((f for f in fields if re.search(r"(^|\.)(total|count|total_count|totalCount)$", f)), "")
         param = "offset" if offset else "skip"
@@ -281,7 +282,7 @@ def paging(endpoint: rq.Endpoint, example: dict[str, Any] | None, reading: rq.Re
     as_param = r"`page(?:_?(?:number|no|num|index))?`|[?&]page(?:_?(?:number|no|num|index))?=|" \
                r"\bpage(?:_?number)?\s*(?:=|number|param|parameter|query)|\bpages?\s+through" \
                r"|\bpaginat\w*|\bpaged\b|\b(?:next|each|every|per|first|last|another)\s+page\b"
-    paging_said = re.search(as_param, endpoint.segment + " " + shared, re.I) or \
+    paging_said = re.search(as_param, around, re.I) or \
         {"page", "page_number", "pagenumber"} & {p.lower() for p in [*reading.params, *reading.identifiers]}
     page_param = next((p for p in [*endpoint.query, "page", "page_number", "pageNumber"] if p.lower() in words
                        and p.lower().startswith("page") and p != size_param and
