@@ -38,7 +38,7 @@ REST = {
          "window": {"from_param": "from", "to_param": "to", "start_key": "",
                     "end": {"path": "/status", "field": "done", "start_field": "first"}}},
         {"name": "people", "path": "/people", "records": "data", "keyed_by": "person_id", "primary_key": ["person_id"],
-         "pagination": {"kind": "cursor", "param": "cursor", "next_header": "X-Next-Cursor"}},
+         "pagination": {"kind": "cursor", "param": "cursor", "next_header": "X-Next-Cursor"}, "skip_flag": "refunded"},
     ],
     "unresolved": ["orders: a note"],
     "computed_headers": {"X-Ts": {"parts": ["timestamp"]},
@@ -61,7 +61,11 @@ JSON_API = {**REST, "headers": {"Accept": "application/vnd.api+json"}, "tables":
     *REST["tables"], {"name": "items", "parent": {"table": "orders", "included": "included", "type": "line_items"}}]}
 SESSION = {**REST, "auth": {"kind": "session", "token_url": "/login", "login": {"user": "username", "pass": "password"},
                             "token_field": "session.token", "header_name": "X-Session", "template": "Token {token}"}}
-SPECS = {"rest": REST, "oauth": OAUTH, "session": SESSION, "json_api": JSON_API, "files": FILES, "database": DATABASE}
+MATCHED = {"name": "db", "source_type": "database", "location_key": "sqlite_path", "catalog": "match", "words": ["crm"],
+           "skip_parts": ["audit", "log"], "renames": {"tbl_cust": "customers"}, "strip_prefix": "clinic_",
+           "tables": [{"name": "each_table", "primary_key": []}]}
+SPECS = {"rest": REST, "oauth": OAUTH, "session": SESSION, "json_api": JSON_API, "files": FILES, "database": DATABASE,
+         "matched": MATCHED}
 
 HOSTILE = ['"""; import os; os.system("touch /tmp/pwned"); """', "'''; __import__('os').system('id'); '''",
            '"', "'", "\\", "\\n", "\n", "\r\n", "{", "}", "{0}", "{api_key}", "{{}}", "%s", "`", "#", "\x00", "\u2028",
@@ -73,7 +77,7 @@ def string_places(data: Any, path: tuple = ()) -> list[tuple]:
     out: list[tuple] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            if path and path[-1] in ("params", "body", "variables", "keys", "login", "token_params", "headers",
+            if path and path[-1] in ("params", "body", "variables", "keys", "login", "token_params", "headers", "renames",
                                      "computed_headers", "route"):
                 out.append((*path, key, "KEY"))
             out += string_places(value, (*path, key))
@@ -169,3 +173,11 @@ def test_every_name_a_composed_connector_reads_is_defined(kind: str) -> None:
     local |= {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
     assert read - defined - local == set()
+
+
+@pytest.mark.parametrize(("field", "value"), [("skip_parts", ["log'); os.system('id"]),
+                                              ("renames", {"tbl_cust": "customers; drop"}),
+                                              ("strip_prefix", "clinic_\"\n")])
+def test_run_time_table_choices_refuse_what_is_no_name(field: str, value: Any) -> None:
+    with pytest.raises(ValidationError, match="characters it cannot have"):
+        Spec.model_validate({**MATCHED, field: value})
